@@ -1,0 +1,133 @@
+/**
+ * The player's starting company and the terms every company (player or rival) operates under.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Usd, Pct, Share, Weeks, Count } from './common.ts';
+
+export const StartingGpus = z
+  .object({
+    modelId: Id.describe('GPU model id from the catalogue.'),
+    count: Count('How many GPUs.', 5_000_000),
+    ageWeeks: Weeks('How old they are at the start, in weeks (they have been depreciating that long).'),
+  })
+  .strict();
+
+export const StartingSite = z
+  .object({
+    regionId: Id.describe('Region id.'),
+    kind: z.enum(['colo', 'campus', 'powered']).describe('colo = leased colocation; campus = owned build; powered = bought powered site.'),
+    powerMw: z.number().min(0).max(100000).describe('Critical IT megawatts, energised at the start.'),
+  })
+  .strict();
+
+export const StartingDebt = z
+  .object({
+    kind: z.enum(['gpuLoan', 'contractFacility', 'bond', 'revolver', 'vendor']).describe('Instrument type.'),
+    principalUsd: Usd('Outstanding principal, USD.'),
+    annualRatePct: Pct('All-in annual interest rate, percent.'),
+    remainingWeeks: Weeks('Weeks until final maturity.'),
+    amortizing: z.boolean().describe('true = equal principal repayments every week; false = bullet at maturity.'),
+  })
+  .strict();
+
+export const StartingContract = z
+  .object({
+    customerName: z.string().min(1).max(80).describe('Customer name shown in reports.'),
+    credit: z.enum(['ig', 'nonIg', 'startup']).describe('Customer credit quality: investment grade, non-investment grade, startup.'),
+    modelId: Id.describe('GPU model the contract is for.'),
+    gpuCount: Count('GPUs reserved by the contract.', 5_000_000),
+    usdPerGpuHour: Usd('Contract price per GPU-hour, USD.'),
+    startDate: IsoDate.describe('When delivery starts.'),
+    termWeeks: z.number().int().min(1).max(520).describe('Contract length in weeks.'),
+    prepaidShare: Share('Share of the total contract value paid up front (0-1).'),
+    lateDeliveryPenaltyShare: Share('Penalty per undelivered GPU-hour as a share of its price (0-1).'),
+  })
+  .strict();
+
+export const Company = z
+  .object({
+    name: z.string().min(1).max(60).describe("The player's company name."),
+    cashUsd: Usd('Cash at the start, USD.'),
+    founderShares: Count('Shares held by the founders at the start.', 1e12),
+    investorShares: Count('Shares already held by investors at the start.', 1e12),
+    lastValuationUsd: Usd('Post-money valuation of the last private round, USD (anchors the next round price).'),
+    listed: z.boolean().describe('Already a public company at the start.'),
+    depreciationYears: z.union([z.literal(4), z.literal(5), z.literal(6)]).describe('Useful life for GPU depreciation, years (4, 5 or 6).'),
+    onDemandPriceFactor: z.number().min(0.2).max(5).describe("Starting on-demand price as a multiple of the market index (1 = at market)."),
+    gpus: z.array(StartingGpus).max(50).describe('GPUs owned at the start.'),
+    sites: z.array(StartingSite).max(50).describe('Sites energised at the start.'),
+    debt: z.array(StartingDebt).max(50).describe('Debt outstanding at the start.'),
+    contracts: z.array(StartingContract).max(200).describe('Customer contracts signed at the start.'),
+  })
+  .strict()
+  .describe("The player's company at week 0.");
+export type Company = z.infer<typeof Company>;
+
+export const Finance = z
+  .object({
+    gpuLoanMaxLtv: Share('Loan-to-value cap for GPU-backed loans (0-1) on the fleet market value.'),
+    gpuLoanTermWeeks: z.number().int().min(13).max(520).describe('Amortisation period of GPU-backed loans, weeks.'),
+    gpuLoanSpreadPct: Pct('Spread over the base rate of GPU-backed loans before leverage add-ons, percent.'),
+    facilityAdvanceRate: Share('Share of remaining signed contract value a contract-backed facility lends against (0-1).'),
+    facilitySpreadIgPct: Pct('Facility spread over base when the contracts are with investment-grade customers, percent.'),
+    facilitySpreadNonIgPct: Pct('Facility spread over base for non-investment-grade customers, percent.'),
+    facilitySpreadStartupPct: Pct('Facility spread over base for startup customers, percent.'),
+    bondSpreadPct: Pct('High-yield bond spread over base at issue before leverage add-ons, percent.'),
+    bondTermWeeks: z.number().int().min(52).max(780).describe('Bond maturity, weeks (bullet).'),
+    bondMinIssueUsd: Usd('Smallest bond the market will take, USD.'),
+    revolverLimitUsd: Usd('Revolving credit line commitment, USD (a bank line sized at signing).'),
+    revolverSpreadPct: Pct('Revolver spread over base, percent.'),
+    revolverMinRevenueUsd: Usd('Annualised revenue a company needs before a bank grants the revolver, USD.'),
+    vendorFinancingShare: Share('Share of a GPU order the vendor will finance (0-1).'),
+    vendorFinancingRatePct: Pct('All-in annual rate of vendor financing, percent.'),
+    vendorFinancingTermWeeks: z.number().int().min(13).max(520).describe('Amortisation period of vendor financing, weeks.'),
+    spreadPerTurnAbove3xPct: Pct('Extra spread per turn of debt/EBITDA above 3x, percent.'),
+    maxDebtToEbitda: z.number().min(1).max(50).describe('Lenders refuse new debt above this debt / annualised EBITDA (when EBITDA is positive).'),
+    maxDebtToAssets: Share('Lenders refuse new debt above this debt / total assets while EBITDA is not meaningful.'),
+    covenantMinLiquidityUsd: Usd('Covenant: cash + undrawn revolver must stay above this at each quarter close, USD.'),
+    covenantMaxDebtToEbitda: z.number().min(1).max(50).describe('Covenant: debt / annualised EBITDA tested at quarter close (only once EBITDA is positive).'),
+    covenantWaiverFeePct: Pct('Fee on outstanding debt for a covenant waiver after a first breach, percent.'),
+    covenantStepUpPct: Pct('Permanent spread step-up on all floating debt after a breach, percent.'),
+    allowRestructuring: z.boolean().describe('If true a missed payment triggers one restructuring (equity wiped to 10%, debt halved) instead of bankruptcy.'),
+    privateRoundDiscountPct: Pct('Discount private investors take to the model valuation, percent.'),
+    minRoundUsd: Usd('Smallest equity round investors will do, USD.'),
+    maxRoundShareOfValuation: Share('Largest round as a share of pre-money valuation (0-1).'),
+    ipoMinAnnualRevenueUsd: Usd('Annualised revenue needed to IPO, USD.'),
+    ipoDiscountPct: Pct('IPO price discount to the model valuation, percent.'),
+    ipoMaxShareOfValuation: Share('Largest IPO raise as a share of pre-money valuation.'),
+    lockupWeeks: Weeks('Lock-up after the IPO, weeks: pre-IPO holders cannot sell until then.'),
+    lockupSupplyShockPct: Pct('How far the share price drops when the lock-up expires (selling pressure), percent.'),
+    followOnDiscountPct: Pct('Discount to the share price for a follow-on offering, percent.'),
+    issuanceFeePct: Pct('Underwriting / arrangement fee on every raise, percent of the amount.'),
+    convertibleMinSentiment: z.number().min(0).max(5).describe('Sentiment index needed to sell convertible notes.'),
+    convertibleCouponPct: Pct('Convertible note coupon, percent.'),
+    convertiblePremiumPct: Pct('Conversion premium over the share price at issue, percent.'),
+    convertibleTermWeeks: z.number().int().min(52).max(520).describe('Convertible maturity, weeks.'),
+    cashInterestPct: Pct('Interest earned on cash as a spread below base (percent points below base, floored at 0).'),
+  })
+  .strict()
+  .describe('Terms of every financing instrument, the same for the player and rivals.');
+export type Finance = z.infer<typeof Finance>;
+
+export const Operations = z
+  .object({
+    gpuDepositShare: Share('Share of a GPU order paid as a deposit at order; the rest on delivery.'),
+    secondHandHaircutShare: Share('Discount buyers take on second-hand GPUs versus the model value (0-1).'),
+    idlePowerShare: Share('Share of full power an installed but idle GPU draws.'),
+    dcStaffUsdPerMwWeek: Usd('Data-center operations staff and maintenance per energised MW per week, USD (cost of revenue).'),
+    sgaBaseUsdPerWeek: Usd('Fixed corporate overhead per week, USD.'),
+    sgaUsdPerMwWeek: Usd('Overhead that scales with energised MW, USD per MW per week.'),
+    salesRevenueShare: Share('Sales & marketing as a share of revenue.'),
+    sbcRevenueShare: Share('Stock-based compensation as a share of revenue (non-cash; added back in adjusted EBITDA).'),
+    taxRatePct: Pct('Corporate income tax rate on positive taxable income after loss carry-forward, percent.'),
+    campusLifeYears: z.number().int().min(5).max(40).describe('Depreciation life of campus buildings and powered sites, years.'),
+    buildSlipChancePct: Pct('Chance a campus build slips, percent.'),
+    buildSlipWeeks: Weeks('How long a slip lasts, weeks.'),
+    liquidCoolingUsdPerMw: Usd('Extra build cost per MW for liquid cooling, USD.'),
+    platformMaxPremiumPct: Pct('Price premium customers pay at full platform maturity, percent.'),
+    platformUsdForFullMaturity: Usd('Cumulative platform spend that reaches full maturity, USD.'),
+    platformDecayPerWeekPct: Pct('How fast platform maturity decays without spending, percent per week.'),
+  })
+  .strict()
+  .describe('Operating costs and mechanics shared by every company.');
+export type Operations = z.infer<typeof Operations>;

@@ -1,0 +1,43 @@
+/**
+ * Objectives, scoring and the teaching text of a scenario.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Localized } from './common.ts';
+
+export const Objective = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('survive'), label: Localized }).strict().describe('Do not go bankrupt before the end.'),
+  z.object({ type: z.literal('annualRevenue'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Annualised revenue (last quarter x 4) to reach, USD.'), byDate: IsoDate.describe('Deadline.') }).strict(),
+  z.object({ type: z.literal('ipo'), label: Localized, byDate: IsoDate.describe('List the company before this date.') }).strict(),
+  z.object({ type: z.literal('maxDebtToEbitda'), label: Localized, max: z.number().min(0).max(100).describe('Keep debt / annualised EBITDA under this at the end.') }).strict(),
+  z.object({ type: z.literal('minCash'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Cash at the end, USD.') }).strict(),
+  z.object({ type: z.literal('equityValue'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Equity value (market cap or last valuation) at the end, USD.') }).strict(),
+]);
+export type Objective = z.infer<typeof Objective>;
+
+export const GlossaryEntry = z.object({ term: Localized, definition: Localized }).strict();
+
+export const Teaching = z
+  .object({
+    briefing: Localized.describe('The story told before play.'),
+    learningObjectives: z.array(Localized).min(1).max(10).describe('What the class should learn (3-5 is best).'),
+    debriefQuestions: z.array(Localized).min(1).max(20).describe('Questions for the debrief.'),
+    glossary: z.array(GlossaryEntry).max(100).describe('Extra glossary terms.'),
+  })
+  .strict();
+
+export const HistoricalCommand = z
+  .object({
+    date: IsoDate.describe('When the command is issued.'),
+    command: z.record(z.string(), z.unknown()).describe('A player command, e.g. {"type":"orderGpus","modelId":"h100","count":1000}.'),
+    note: z.string().max(400).optional().describe('Why (the historical source).'),
+  })
+  .strict();
+
+export const Lesson = z
+  .object({
+    objectives: z.array(Objective).min(1).max(10).describe('How the player wins: all must hold at the end.'),
+    teaching: Teaching,
+    historicalCommands: z.array(HistoricalCommand).max(2000).describe('Commands played for the player before the chosen strategy takes over (a recorded history).'),
+    historyUntilDate: IsoDate.optional().describe('Until this date the historical commands drive the company; afterwards the strategy does.'),
+  })
+  .strict();

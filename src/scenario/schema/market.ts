@@ -1,0 +1,121 @@
+/**
+ * Everybody else: customers and their demand, the price mechanics, the GPU vendor, capital markets
+ * and the rival companies.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Usd, Pct, Share, Count } from './common.ts';
+import { StartingGpus, StartingSite } from './company.ts';
+
+export const PathPoint = z
+  .object({ date: IsoDate.describe('From this date on (linear interpolation between points).'), value: z.number().finite().min(-1e9).max(1e9).describe('Value at that date.') })
+  .strict();
+
+export const Segment = z
+  .object({
+    id: z.enum(['hyperscaler', 'ailab', 'enterprise', 'startup']).describe('Customer segment.'),
+    demandShare: Share('Share of total demand (H100-equivalents) this segment holds.'),
+    agentShare: Share('Share of the customer agents that belong to this segment.'),
+    credit: z.enum(['ig', 'nonIg', 'startup']).describe('Credit quality of customers in this segment.'),
+    buysByRfp: z.boolean().describe('true = buys through requests for proposals (contracts); false = buys on-demand.'),
+    rfpTermWeeksMin: z.number().int().min(4).max(520).describe('Shortest contract term the segment asks for, weeks.'),
+    rfpTermWeeksMax: z.number().int().min(4).max(520).describe('Longest contract term the segment asks for, weeks.'),
+    prepaidShare: Share('Share of contract value these customers prepay.'),
+    priceSensitivity: z.number().min(0).max(10).describe('How strongly price differences move these customers between providers (0 = not at all).'),
+    churnPerWeekPct: Pct('Chance per week an on-demand customer re-shops its provider, percent.'),
+    defaultPerYearPct: Pct('Chance per year a customer of this segment defaults, percent.'),
+    inferenceShare: Share('Share of this segment\u2019s demand that is inference (the rest training).'),
+  })
+  .strict()
+  .describe('A customer segment.');
+export type Segment = z.infer<typeof Segment>;
+
+export const Demand = z
+  .object({
+    customerAgents: Count('How many customer agents to simulate.', 200_000),
+    startH100e: z.number().min(0).max(1e9).describe('Demand at week 0 for neocloud capacity, in H100-equivalent GPUs running full time.'),
+    growthPctPerYear: z.array(PathPoint).min(1).max(200).describe('Annual growth of AI compute demand, percent, over time.'),
+    inferenceShareBoostPerYear: Share('How much the inference share of demand rises per year.'),
+    elasticity: z.number().min(0).max(5).describe('Long-run price elasticity of demand (demand falls by this % per 1% price rise over the reference).'),
+    referenceUsdPerH100Hour: Usd('Price per H100-hour at which demand equals the path value, USD.'),
+    segments: z.array(Segment).min(1).max(4).describe('Customer segments; demand shares should add to 1.'),
+    rfpPerYear: z.number().min(0).max(500).describe('How many requests for proposals big customers issue per year on average.'),
+    rfpOpenWeeks: z.number().int().min(1).max(26).describe('How long an RFP stays open for bids, weeks.'),
+    rfpLeadWeeks: z.number().int().min(0).max(104).describe('Weeks between award and the contract start.'),
+    rfpMaxShareOfDemand: Share('Largest single RFP as a share of the market demand at the time.'),
+    hyperscalerPriceMultiple: z.number().min(1).max(5).describe('Hyperscalers sell at this multiple of the neocloud index; unserved demand goes to them.'),
+  })
+  .strict()
+  .describe('Customer population and demand path.');
+export type Demand = z.infer<typeof Demand>;
+
+export const Pricing = z
+  .object({
+    adjustPerWeekPct: Pct('How fast providers move on-demand prices towards what their utilisation calls for, percent per week.'),
+    targetUtilization: Share('Utilisation providers aim for; below it they cut prices, above it they raise them.'),
+    floorCashCostMultiple: z.number().min(0).max(5).describe('Providers never price below this multiple of their cash cost per GPU-hour.'),
+    newGenDiscountPctPerYear: Pct('How fast a generation\u2019s reference rent decays with age, percent per year.'),
+    contractDiscountPerYearPct: Pct('Contract discount to on-demand per year of term, percent.'),
+    maxContractDiscountPct: Pct('Largest contract discount to on-demand, percent.'),
+    spotVolatilityPct: Pct('Weekly noise in on-demand prices, percent.'),
+    tightnessExponent: z.number().min(0).max(3).describe('How strongly market tightness (demand / supply) moves rents.'),
+  })
+  .strict()
+  .describe('How rents are set.');
+
+export const Vendor = z
+  .object({
+    leadTimeWeeksNormal: z.number().int().min(1).max(104).describe('GPU lead time in a normal market, weeks.'),
+    leadTimeWeeksShortage: z.number().int().min(1).max(104).describe('GPU lead time in a shortage, weeks.'),
+    shortageUtilization: Share('Market utilisation above which a shortage builds.'),
+    oldGenPriceCutPct: Pct('Price cut on the previous generations when a new one launches, percent.'),
+    backstopShare: Share('Share of a company\u2019s idle capacity the vendor rents back (0 = no backstop).'),
+    backstopPriceShare: Share('Backstop rent as a share of the on-demand index.'),
+    backstopUntilDate: IsoDate.describe('Last date of the backstop.'),
+  })
+  .strict()
+  .describe('The GPU vendor.');
+
+export const Capital = z
+  .object({
+    baseRatePct: z.array(PathPoint).min(1).max(200).describe('Policy rate path, percent.'),
+    sentimentStart: z.number().min(0.1).max(5).describe('Equity sentiment index at the start (1 = neutral).'),
+    sentimentLongRun: z.array(PathPoint).min(1).max(200).describe('Level sentiment reverts to, over time (a boom or bust is authored here).'),
+    sentimentReversionPerWeek: Share('Share of the gap to the long-run level closed each week.'),
+    sentimentVolatilityPct: Pct('Weekly random shock to sentiment, percent.'),
+    revenueMultiple: z.number().min(0.5).max(100).describe('EV / forward revenue at neutral sentiment.'),
+    multipleMin: z.number().min(0.1).max(100).describe('Lowest EV / revenue multiple.'),
+    multipleMax: z.number().min(0.1).max(200).describe('Highest EV / revenue multiple.'),
+    growthMultipleBoost: z.number().min(0).max(10).describe('Extra multiple per 100% revenue growth.'),
+    guidanceMissDropPct: Pct('Share price drop when quarterly revenue falls below the previous quarter, percent.'),
+  })
+  .strict()
+  .describe('Base rate, equity sentiment and valuation.');
+
+export const Rival = z
+  .object({
+    id: Id.describe('Rival id.'),
+    name: z.string().min(1).max(60).describe('Company name.'),
+    archetype: z.enum(['leveraged', 'prudent', 'developer', 'energy', 'hyperscaler']).describe('Strategy archetype driving its decisions.'),
+    cashUsd: Usd('Cash at the start, USD.'),
+    shares: Count('Shares outstanding.', 1e12),
+    lastValuationUsd: Usd('Last valuation, USD.'),
+    listed: z.boolean().describe('Listed at the start.'),
+    gpus: z.array(StartingGpus).max(20).describe('GPUs at the start.'),
+    sites: z.array(StartingSite).max(20).describe('Sites at the start.'),
+    debtUsd: Usd('GPU-backed debt at the start, USD.'),
+    homeRegionId: Id.describe('Region where it builds first.'),
+  })
+  .strict()
+  .describe('A rival company.');
+export type Rival = z.infer<typeof Rival>;
+
+export const Market = z
+  .object({
+    demand: Demand,
+    pricing: Pricing,
+    vendor: Vendor,
+    capital: Capital,
+    rivals: z.array(Rival).max(64).describe('Rival companies.'),
+  })
+  .strict();
+export type Market = z.infer<typeof Market>;

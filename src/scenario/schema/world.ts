@@ -1,0 +1,58 @@
+/**
+ * The physical and economic world of a scenario: calendar, GPU catalogue, regions and power.
+ */
+import { z } from 'zod';
+import { Id, IsoDate, Localized, Usd, Pct, Weeks, Count } from './common.ts';
+
+export const Calendar = z
+  .object({
+    startDate: IsoDate.describe('First day of week 0 (YYYY-MM-DD). Quarters are 13-week blocks counted from here.'),
+    startQuarter: z.number().int().min(1).max(4).describe('Calendar quarter (1-4) that week 0 belongs to; labels read e.g. 2024Q1.'),
+    lengthWeeks: z.number().int().min(13).max(1040).describe('How many weeks the game lasts (52 a year).'),
+  })
+  .strict()
+  .describe('The game clock: one tick is one week.');
+
+export const GpuModel = z
+  .object({
+    id: Id.describe('GPU model id used by orders, contracts and events, e.g. "h100".'),
+    name: z.string().min(1).max(60).describe('Display name, e.g. "H100".'),
+    vendor: z.enum(['nvidia', 'amd', 'domestic']).describe('Who makes it (export controls and subsidies can target a vendor).'),
+    releaseDate: IsoDate.describe('First date it can be ordered.'),
+    gpuPriceUsd: Usd('List price of one GPU at launch, USD (what the vendor charges for the chip).'),
+    installedCapexUsdPerGpu: Usd('All-in installed cost per GPU at launch (GPU + server + network + storage), USD.'),
+    kwPerGpu: z.number().finite().min(0.05).max(20).describe('All-in IT power per GPU in kW (server, network share), before PUE.'),
+    trainingPerfH100: z.number().finite().min(0.01).max(100).describe('Training performance relative to an H100 (H100 = 1).'),
+    inferencePerfH100: z.number().finite().min(0.01).max(100).describe('Inference performance relative to an H100 (H100 = 1).'),
+    launchUsdPerGpuHour: Usd('On-demand rent per GPU-hour the market pays at launch under balanced supply, USD.'),
+    liquidCooled: z.boolean().describe('Needs liquid-cooled space (adds build cost per MW).'),
+  })
+  .strict()
+  .describe('One GPU generation in the vendor catalogue.');
+export type GpuModel = z.infer<typeof GpuModel>;
+
+export const Region = z
+  .object({
+    id: Id.describe('Region id, e.g. "us-texas".'),
+    name: Localized.describe('Region name shown on the map.'),
+    bloc: z.enum(['us', 'allied', 'china', 'other']).describe('Export-control bloc the region belongs to.'),
+    mapX: z.number().min(0).max(1).describe('Horizontal position on the world map, 0 (west) to 1 (east).'),
+    mapY: z.number().min(0).max(1).describe('Vertical position on the world map, 0 (north) to 1 (south).'),
+    powerUsdPerMwh: Usd('Industrial power price at the start, USD per MWh.'),
+    powerPriceSensitivity: z.number().min(0).max(5).describe('How much the power price rises as data centers fill the region (0 = flat; 1 = +100% when the grid is full).'),
+    pue: z.number().min(1).max(3).describe('Power usage effectiveness of a typical facility here (1.1 liquid to 1.6 air).'),
+    colocUsdPerKwMonth: Usd('Colocation lease rate, USD per kW of IT load per month.'),
+    colocAvailableMw: z.number().min(0).max(100000).describe('Megawatts of colocation space for lease at the start.'),
+    colocLeadWeeks: Weeks('Weeks from signing a colocation lease to energised space.'),
+    buildCapexUsdPerMw: Usd('Cost to build a campus, USD per MW of critical IT load.'),
+    buildWeeks: Weeks('Construction time of a campus in weeks.'),
+    gridQueueWeeks: Weeks('Wait for a new grid connection, in weeks, counted from the build order.'),
+    gridAvailableMw: z.number().min(0).max(1000000).describe('Megawatts the grid can still connect for new campuses.'),
+    poweredSiteUsdPerMw: Usd('Price of an already powered site (e.g. a former crypto mine), USD per MW.'),
+    poweredSiteAvailableMw: z.number().min(0).max(100000).describe('Megawatts of powered sites for sale at the start.'),
+    poweredSiteLeadWeeks: Weeks('Weeks to take over and fit out a powered site.'),
+    latencyPricePct: Pct('Price discount customers ask for capacity here because it is far from users (percent).'),
+  })
+  .strict()
+  .describe('A region with its power market, space and grid.');
+export type Region = z.infer<typeof Region>;
