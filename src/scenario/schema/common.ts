@@ -4,6 +4,7 @@
  * JSON Schema and the authoring guide (docs/scenarios.md) are generated from.
  */
 import { z } from 'zod';
+import { parseIsoDate } from '../dates.ts';
 
 /** A text shown to players, in English (required) and Simplified Chinese (optional, falls back to English). */
 export const Localized = z
@@ -22,9 +23,12 @@ export const Id = z
   .describe('Identifier: lowercase letters, digits and dashes.');
 
 /** A calendar date, `YYYY-MM-DD`. The engine turns it into a week index from the scenario start. */
+const ISO_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date written YYYY-MM-DD')
+  .regex(ISO_DATE_RE, 'a date written YYYY-MM-DD')
+  // Reported only when the shape is right but the day does not exist (2025-02-30).
+  .refine((s) => !ISO_DATE_RE.test(s) || parseIsoDate(s) !== undefined, 'a real calendar date (that month has fewer days)')
   .describe('A calendar date, YYYY-MM-DD.');
 
 export const Usd = (what: string) => z.number().finite().min(0).max(1e14).describe(what);

@@ -2,7 +2,7 @@
  * Objectives, scoring and the teaching text of a scenario.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Localized } from './common.ts';
+import { IsoDate, Localized } from './common.ts';
 
 export const Objective = z.discriminatedUnion('type', [
   z.object({ type: z.literal('survive'), label: Localized }).strict().describe('Do not go bankrupt before the end.'),

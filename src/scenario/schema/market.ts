@@ -24,6 +24,7 @@ export const Segment = z
     churnPerWeekPct: Pct('Chance per week an on-demand customer re-shops its provider, percent.'),
     defaultPerYearPct: Pct('Chance per year a customer of this segment defaults, percent.'),
     inferenceShare: Share('Share of this segment\u2019s demand that is inference (the rest training).'),
+    lateDeliveryPenaltyShare: Share('Penalty these customers charge per undelivered contracted GPU-hour, as a share of its price (optional, default 0.25).').default(0.25),
   })
   .strict()
   .describe('A customer segment.');

@@ -2,7 +2,7 @@
  * The physical and economic world of a scenario: calendar, GPU catalogue, regions and power.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Localized, Usd, Pct, Weeks, Count } from './common.ts';
+import { Id, IsoDate, Localized, Usd, Pct, Weeks } from './common.ts';
 
 export const Calendar = z
   .object({

@@ -1,0 +1,78 @@
+/**
+ * `npm run --silent scenario:check -- [--format text|json] FILE...`
+ * Checks scenario files. Exit 0 when all are valid, 1 when any is not, 2 for bad arguments.
+ * With `--format json` prints `[{ "file", "valid", "errors": [{ "path", "message", "line"?, "column"? }] }]`.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { loadScenarioText, formatErrors, type ScenarioError } from '../scenario/load.ts';
+import { LIMITS } from '../scenario/errors.ts';
+
+const USAGE = 'usage: npm run --silent scenario:check -- [--format text|json] FILE...';
+
+interface Report {
+  file: string;
+  valid: boolean;
+  errors: { path: string; message: string; line?: number; column?: number }[];
+}
+
+function parseArgs(argv: string[]): { format: 'text' | 'json'; files: string[] } | string {
+  let format: 'text' | 'json' = 'text';
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--format' || a.startsWith('--format=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'text' && v !== 'json') return `--format must be "text" or "json", got ${JSON.stringify(v ?? '')}`;
+      format = v;
+    } else if (a === '--help' || a === '-h') return '';
+    else if (a === '--') continue;
+    else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
+    else files.push(a);
+  }
+  if (files.length === 0) return 'no files given';
+  return { format, files };
+}
+
+function checkFile(file: string): { report: Report; text?: string; errors: ScenarioError[] } {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > LIMITS.maxBytes) {
+      const errors = [{ path: '(file)', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; scenario files may be at most ${LIMITS.maxBytes / 1024 / 1024} MB` }];
+      return { report: { file, valid: false, errors }, errors };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    const errors = [{ path: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }];
+    return { report: { file, valid: false, errors }, errors };
+  }
+  const r = loadScenarioText(text, { fileName: file });
+  const errors = r.ok ? [] : r.errors;
+  const report: Report = {
+    file,
+    valid: r.ok,
+    errors: errors.map((e) => ({ path: e.path, message: e.message, ...(e.line !== undefined ? { line: e.line, column: e.column } : {}) })),
+  };
+  return { report, text, errors };
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (typeof args === 'string') {
+  if (args === '') {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  console.error(`scenario:check: ${args}\n${USAGE}`);
+  process.exit(2);
+}
+const results = args.files.map(checkFile);
+if (args.format === 'json') {
+  console.log(JSON.stringify(results.map((r) => r.report), null, 2));
+} else {
+  for (const r of results) {
+    if (r.report.valid) console.log(`✓ ${r.report.file}: valid`);
+    else console.log(`✗ ${r.report.file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}\n\n${formatErrors(r.errors, r.text, { fileName: r.report.file })}\n`);
+  }
+}
+process.exit(results.every((r) => r.report.valid) ? 0 : 1);
