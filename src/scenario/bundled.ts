@@ -4,10 +4,20 @@
  * `loadBundledScenario(id)` or `loadScenarioObject(bundledScenarios[id])`.
  */
 import defaultScenario from '../../scenarios/default.json' with { type: 'json' };
+import priceWar2025 from '../../scenarios/price-war-2025.json' with { type: 'json' };
+import powerCrunch from '../../scenarios/power-crunch.json' with { type: 'json' };
+import subsidyCliff2026 from '../../scenarios/subsidy-cliff-2026.json' with { type: 'json' };
+import aiWinter from '../../scenarios/ai-winter.json' with { type: 'json' };
+import eastDataWestCompute from '../../scenarios/east-data-west-compute.json' with { type: 'json' };
 
 /** Raw bundled scenario documents by id. A file may `extends` another bundled id. */
 export const bundledScenarios: Readonly<Record<string, unknown>> = {
   default: defaultScenario,
+  'price-war-2025': priceWar2025,
+  'power-crunch': powerCrunch,
+  'subsidy-cliff-2026': subsidyCliff2026,
+  'ai-winter': aiWinter,
+  'east-data-west-compute': eastDataWestCompute,
 };
 
 export interface BundledScenarioInfo {
