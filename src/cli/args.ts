@@ -1,0 +1,62 @@
+/**
+ * Tiny argument parser shared by the CLIs: `--name value` pairs and bare files. Bad arguments end
+ * the process with a one-line error and exit code 2 (no stack trace).
+ */
+import { readFileSync } from 'node:fs';
+import { loadScenarioText, formatErrors } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+
+export function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(2);
+}
+
+export function parseArgs(argv: string[], known: string[], flags: string[] = []): { opts: Record<string, string>; files: string[] } {
+  const opts: Record<string, string> = {};
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a.startsWith('--')) {
+      const name = a.slice(2);
+      if (flags.includes(name)) { opts[name] = 'true'; continue; }
+      if (!known.includes(name)) fail(`unknown option --${name} (known: ${known.map((k) => `--${k}`).join(', ')})`);
+      const v = argv[i + 1];
+      if (v === undefined || v.startsWith('--')) fail(`--${name} needs a value`);
+      opts[name] = v;
+      i++;
+    } else files.push(a);
+  }
+  return { opts, files };
+}
+
+export function intArg(opts: Record<string, string>, name: string, min: number, max: number): number | undefined {
+  const v = opts[name];
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) fail(`--${name} must be a whole number, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) fail(`--${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function enumArg<T extends string>(opts: Record<string, string>, name: string, values: readonly T[]): T | undefined {
+  const v = opts[name];
+  if (v === undefined) return undefined;
+  if (!(values as readonly string[]).includes(v)) fail(`--${name} must be one of ${values.join('|')}, got "${v}"`);
+  return v as T;
+}
+
+/** Read and validate a scenario file; invalid → the validator's messages on stderr, exit 2. */
+export function readScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    fail(`cannot read scenario file ${file}`);
+  }
+  const r = loadScenarioText(text, { fileName: file });
+  if (!r.ok) {
+    process.stderr.write(`error: ${file} is not a valid scenario:\n${formatErrors(r.errors, text)}\n`);
+    process.exit(2);
+  }
+  return r.scenario;
+}

@@ -1,0 +1,133 @@
+/**
+ * Fleet and site commands: order and sell GPUs, choose the depreciation life, lease / build / buy space.
+ */
+import type { Company, World } from '../types.ts';
+import type { Command, CommandResult } from './types.ts';
+import { bookCents } from '../ledger.ts';
+import { toCents, HOURS_PER_WEEK } from '../money.ts';
+import { gpuModel, genMarket, region, regionState } from '../lookup.ts';
+import { exportBlocked, gpuUnitPriceUsd, sellGpus as sell } from '../fleet.ts';
+import { newSite } from '../sites.ts';
+import { cashUsd, gpuUnitValueUsd, gpusOwnedOf, leverage } from '../metrics.ts';
+import { nextFloat } from '../rng.ts';
+import { checkInt, checkNumber, done, refuse, usd } from './common.ts';
+
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
+
+export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execute: boolean): CommandResult {
+  const bad = checkInt(cmd.count, 'count', 1, 2_000_000);
+  if (bad) return bad;
+  const m = gpuModel(world, cmd.modelId);
+  const g = genMarket(world, cmd.modelId);
+  if (!m || !g) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
+  if (world.week < g.releaseWeek) return refuse(`${m.name} is not on sale yet (from week ${g.releaseWeek})`);
+  if (co.sites.length > 0 && co.sites.every((s) => exportBlocked(world, m.id, s.regionId))) return refuse(`Export controls: ${m.name} may not be shipped to any of your sites`);
+  const unit = gpuUnitPriceUsd(world, co, m.id);
+  const total = unit * cmd.count;
+  const ops = world.scenario.operations;
+  const deposit = total * ops.gpuDepositShare;
+  if (deposit > cashUsd(co)) return refuse(`Not enough cash for the ${(ops.gpuDepositShare * 100).toFixed(0)}% deposit: ${usd(deposit)} needed, ${usd(cashUsd(co))} in the bank`);
+  const f = world.scenario.finance;
+  const vf = cmd.vendorFinancing === true ? f.vendorFinancingShare : 0;
+  if (vf > 0) {
+    const lev = leverage(world, co, total * vf);
+    if (Number.isFinite(lev) && lev > f.maxDebtToEbitda) return refuse(`The vendor will not finance this: debt would be ${lev.toFixed(1)}× EBITDA`);
+  }
+  const lead = Math.max(1, Math.round(world.market.leadTimeWeeks));
+  const deliveryWeek = world.week + lead;
+  if (execute) {
+    const totalCents = toCents(total);
+    const depositCents = bookCents(co.ledger, 'gpuDepositPaid', toCents(deposit));
+    co.orders.push({ id: `o${co.nextId++}`, modelId: m.id, count: cmd.count, deliveryWeek, totalCents, depositCents, vendorFinancedShare: vf });
+  }
+  const mw = (cmd.count * m.kwPerGpu) / 1000;
+  return done(`Order ${cmd.count.toLocaleString('en-US')} ${m.name} for ${usd(total)} (${usd(unit)} each installed); deposit ${usd(deposit)} now, the rest on delivery in ${lead} weeks${vf > 0 ? `, ${(vf * 100).toFixed(0)}% financed by the vendor` : ''}. They will need ${mw.toFixed(1)} MW of powered space.`, -deposit, {
+    unitPriceUsd: unit, totalUsd: total, depositUsd: deposit, leadTimeWeeks: lead, deliveryWeek, powerMw: mw,
+  });
+}
+
+export function sellGpusCmd(world: World, co: Company, cmd: Of<'sellGpus'>, execute: boolean): CommandResult {
+  const bad = checkInt(cmd.count, 'count', 1, 5_000_000);
+  if (bad) return bad;
+  const m = gpuModel(world, cmd.modelId);
+  if (!m) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
+  const owned = gpusOwnedOf(co, m.id);
+  if (cmd.count > owned) return refuse(`You own only ${owned} ${m.name}`);
+  const unit = gpuUnitValueUsd(world, m.id);
+  const proceeds = execute ? sell(world, co, m.id, cmd.count) : unit * cmd.count;
+  return done(`Sell ${cmd.count.toLocaleString('en-US')} ${m.name} second-hand at ${usd(unit)} each`, proceeds, { unitPriceUsd: unit });
+}
+
+export function setDepreciationLife(world: World, co: Company, cmd: Of<'setDepreciationLife'>, execute: boolean): CommandResult {
+  if (cmd.years !== 4 && cmd.years !== 5 && cmd.years !== 6) return refuse('years must be 4, 5 or 6');
+  if (execute) co.depreciationYears = cmd.years;
+  void world;
+  return done(`Depreciate GPUs over ${cmd.years} years from now on: reported profit changes, cash does not`, 0, { years: cmd.years });
+}
+
+function checkMw(mw: unknown): ReturnType<typeof checkNumber> {
+  return checkNumber(mw, 'powerMw', 0.5, 5000);
+}
+
+export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execute: boolean): CommandResult {
+  const bad = checkMw(cmd.powerMw);
+  if (bad) return bad;
+  const r = region(world, cmd.regionId);
+  const rs = regionState(world, cmd.regionId);
+  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  if (cmd.powerMw > rs.colocAvailableMw + 1e-9) return refuse(`Only ${rs.colocAvailableMw.toFixed(1)} MW of colocation is free in ${r.name.en}`);
+  const weekly = (cmd.powerMw * 1000 * r.colocUsdPerKwMonth * 12) / 52;
+  if (execute) {
+    rs.colocAvailableMw -= cmd.powerMw;
+    newSite(co, { regionId: r.id, kind: 'colo', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.colocLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: r.colocUsdPerKwMonth, facilityCostCents: 0, accumDepCents: 0 });
+  }
+  return done(`Lease ${cmd.powerMw} MW in ${r.name.en} at $${r.colocUsdPerKwMonth}/kW-month (${usd(weekly)} a week once energised in ${r.colocLeadWeeks} weeks)`, 0, {
+    weeklyRentUsd: weekly, readyInWeeks: r.colocLeadWeeks,
+  });
+}
+
+export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, execute: boolean): CommandResult {
+  const bad = checkMw(cmd.powerMw);
+  if (bad) return bad;
+  const r = region(world, cmd.regionId);
+  const rs = regionState(world, cmd.regionId);
+  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  if (cmd.powerMw > rs.gridAvailableMw + 1e-9) return refuse(`The grid in ${r.name.en} can connect only ${rs.gridAvailableMw.toFixed(0)} MW more`);
+  const ops = world.scenario.operations;
+  const capex = cmd.powerMw * (r.buildCapexUsdPerMw + ops.liquidCoolingUsdPerMw);
+  if (cashUsd(co) < 0.1 * capex) return refuse(`Contractors want 10% of the ${usd(capex)} budget in the bank before they start`);
+  const buildWeeks = Math.max(13, Math.round(r.buildWeeks * rs.buildWeeksMultiplier));
+  const gridWeeks = Math.round(r.gridQueueWeeks * rs.gridQueueMultiplier);
+  if (execute) {
+    const slip = nextFloat(world.rng.operations) < ops.buildSlipChancePct / 100 ? ops.buildSlipWeeks : 0;
+    rs.gridAvailableMw -= cmd.powerMw;
+    const capexCents = toCents(capex);
+    newSite(co, { regionId: r.id, kind: 'campus', powerMw: cmd.powerMw, status: 'building', readyWeek: world.week + buildWeeks + slip, gridWeek: world.week + gridWeeks, capexRemainingCents: capexCents, capexPerWeekCents: Math.ceil(capexCents / buildWeeks), leaseUsdPerKwMonth: 0, facilityCostCents: capexCents, accumDepCents: 0 });
+  }
+  const weeks = Math.max(buildWeeks, gridWeeks);
+  return done(`Build a ${cmd.powerMw} MW campus in ${r.name.en} for ${usd(capex)}, paid over ${buildWeeks} weeks of construction; the grid connects in ${gridWeeks} weeks, so power flows in about ${weeks} weeks (builds can slip)`, 0, {
+    capexUsd: capex, buildWeeks, gridWeeks, capexPerWeekUsd: capex / buildWeeks,
+  });
+}
+
+export function buyPoweredSite(world: World, co: Company, cmd: Of<'buyPoweredSite'>, execute: boolean): CommandResult {
+  const bad = checkMw(cmd.powerMw);
+  if (bad) return bad;
+  const r = region(world, cmd.regionId);
+  const rs = regionState(world, cmd.regionId);
+  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  if (cmd.powerMw > rs.poweredSiteAvailableMw + 1e-9) return refuse(`Only ${rs.poweredSiteAvailableMw.toFixed(1)} MW of powered sites are for sale in ${r.name.en}`);
+  const price = cmd.powerMw * r.poweredSiteUsdPerMw;
+  if (price > cashUsd(co)) return refuse(`Not enough cash: the site costs ${usd(price)}, you have ${usd(cashUsd(co))}`);
+  if (execute) {
+    rs.poweredSiteAvailableMw -= cmd.powerMw;
+    const cents = bookCents(co.ledger, 'facilityBought', toCents(price));
+    newSite(co, { regionId: r.id, kind: 'powered', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.poweredSiteLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: 0, facilityCostCents: cents, accumDepCents: 0 });
+  }
+  return done(`Buy a powered ${cmd.powerMw} MW site in ${r.name.en} for ${usd(price)}; it is fitted out in ${r.poweredSiteLeadWeeks} weeks, skipping the grid queue`, -price, { priceUsd: price, readyInWeeks: r.poweredSiteLeadWeeks });
+}
+
+/** Value of a contract at a price, USD. */
+export function contractValueUsd(gpuCount: number, usdPerGpuHour: number, termWeeks: number): number {
+  return gpuCount * usdPerGpuHour * HOURS_PER_WEEK * termWeeks;
+}

@@ -1,0 +1,225 @@
+/**
+ * Financing commands: equity (private round, IPO, follow-on, convertible) and debt (GPU loan,
+ * contract-backed facility, bond, revolver, repayment). Equity never creates money from nothing:
+ * cash in = shares issued × price per share (whole cents).
+ */
+import type { Company, World } from '../types.ts';
+import type { Command, CommandResult } from './types.ts';
+import { book, bookCents } from '../ledger.ts';
+import { toUsd, toCents } from '../money.ts';
+import { addDebt, principalOfKind, repayDebt } from '../finance/debt.ts';
+import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
+import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
+import {
+  annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, cashUsd, debtToMarketAssets, fleetValueUsd, leverage, undrawnRevolverUsd,
+} from '../metrics.ts';
+import { checkNumber, done, refuse, usd } from './common.ts';
+
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
+
+function issueShares(world: World, co: Company, holder: string, shares: number, priceUsd: number): number {
+  const priceCents = toCents(priceUsd);
+  const cents = shares * priceCents;
+  bookCents(co.ledger, 'equityIssued', cents);
+  book(co.ledger, 'equityFeesPaid', (toUsd(cents) * world.scenario.finance.issuanceFeePct) / 100);
+  co.capTable.push({ holder, shares, week: world.week, priceUsd, lockedUntilWeek: world.week });
+  co.sharesOutstanding += shares;
+  return toUsd(cents);
+}
+
+function roundName(co: Company): string {
+  const n = co.capTable.filter((e) => e.holder.startsWith('Series')).length;
+  return `Series ${String.fromCharCode(65 + Math.min(25, n))}`;
+}
+
+export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  if (bad) return bad;
+  if (co.listed) return refuse('A listed company raises equity with a follow-on offering, not a private round');
+  if (world.market.sentiment < 0.6) return refuse('Investors are not writing cheques in this market (sentiment too low)');
+  const price = privateRoundPriceUsd(world, co);
+  if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
+  const preMoney = price * co.sharesOutstanding;
+  if (cmd.amountUsd > preMoney * f.maxRoundShareOfValuation) return refuse(`Too large: investors will put in at most ${usd(preMoney * f.maxRoundShareOfValuation)} at a ${usd(preMoney)} pre-money valuation`);
+  const shares = Math.floor(cmd.amountUsd / price);
+  if (shares < 1) return refuse('The amount buys less than one share');
+  const gross = shares * price;
+  const fee = (gross * f.issuanceFeePct) / 100;
+  const name = roundName(co);
+  if (execute) {
+    issueShares(world, co, name, shares, price);
+    co.lastValuationUsd = preMoney + gross;
+  }
+  const dilution = shares / (co.sharesOutstanding + (execute ? 0 : shares));
+  return done(`${name}: sell ${shares.toLocaleString('en-US')} shares at $${price.toFixed(2)} (pre-money ${usd(preMoney)}), diluting existing holders by ${(dilution * 100).toFixed(1)}%`, gross - fee, {
+    shares, priceUsd: price, preMoneyUsd: preMoney, feeUsd: fee, dilutionPct: dilution * 100,
+  });
+}
+
+export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  if (bad) return bad;
+  if (co.listed) return refuse('Already listed');
+  const rev = annualisedRevenueUsd(co);
+  if (rev < f.ipoMinAnnualRevenueUsd) return refuse(`An IPO needs annualised revenue of ${usd(f.ipoMinAnnualRevenueUsd)}; you have ${usd(rev)}`);
+  if (world.market.sentiment < 0.8) return refuse('The IPO window is shut (sentiment too low)');
+  const fair = modelEquityValueUsd(world, co);
+  const price = Math.floor(((fair * (1 - f.ipoDiscountPct / 100)) / Math.max(1, co.sharesOutstanding)) * 100) / 100;
+  if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
+  const preMoney = price * co.sharesOutstanding;
+  if (cmd.amountUsd > preMoney * f.ipoMaxShareOfValuation) return refuse(`Too large: an IPO can sell at most ${usd(preMoney * f.ipoMaxShareOfValuation)}`);
+  const shares = Math.floor(cmd.amountUsd / price);
+  const gross = shares * price;
+  if (execute) {
+    for (const e of co.capTable) e.lockedUntilWeek = world.week + f.lockupWeeks;
+    issueShares(world, co, 'IPO investors', shares, price);
+    co.listed = true;
+    co.ipoWeek = world.week;
+    co.lockupEndWeek = world.week + f.lockupWeeks;
+    co.sharePriceUsd = price;
+    co.lastValuationUsd = preMoney + gross;
+  }
+  return done(`IPO: sell ${shares.toLocaleString('en-US')} new shares at $${price.toFixed(2)}; existing holders locked up for ${f.lockupWeeks} weeks`, gross * (1 - f.issuanceFeePct / 100), {
+    shares, priceUsd: price, preMoneyUsd: preMoney, lockupWeeks: f.lockupWeeks,
+  });
+}
+
+export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  if (bad) return bad;
+  if (!co.listed || co.sharePriceUsd === null) return refuse('Only a listed company can do a follow-on offering');
+  const price = Math.floor(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100) * 100) / 100;
+  const cap = co.sharePriceUsd * co.sharesOutstanding;
+  if (cmd.amountUsd > 0.2 * cap) return refuse(`Too large: the market will absorb at most ${usd(0.2 * cap)} (20% of market cap)`);
+  const shares = Math.floor(cmd.amountUsd / price);
+  if (shares < 1) return refuse('The amount buys less than one share');
+  const gross = shares * price;
+  if (execute) {
+    issueShares(world, co, 'Follow-on investors', shares, price);
+    co.priceShock *= 0.97; // new supply of shares weighs on the price
+  }
+  return done(`Follow-on: sell ${shares.toLocaleString('en-US')} shares at $${price.toFixed(2)}`, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
+}
+
+export function issueConvertible(world: World, co: Company, cmd: Of<'issueConvertible'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  if (bad) return bad;
+  if (!co.listed || co.sharePriceUsd === null) return refuse('Convertible notes are sold by listed companies');
+  if (world.market.sentiment < f.convertibleMinSentiment) return refuse(`Convertible buyers want a stock in favour (sentiment ${world.market.sentiment.toFixed(2)} < ${f.convertibleMinSentiment})`);
+  const cap = co.sharePriceUsd * co.sharesOutstanding;
+  if (cmd.amountUsd > 0.15 * cap) return refuse(`Too large: at most ${usd(0.15 * cap)} (15% of market cap)`);
+  const conversion = Math.round(co.sharePriceUsd * (1 + f.convertiblePremiumPct / 100) * 100) / 100;
+  if (execute) {
+    addDebt(world, co, { kind: 'convertible', amountUsd: cmd.amountUsd, fixedRatePct: f.convertibleCouponPct, spreadPct: 0, termWeeks: f.convertibleTermWeeks, amortizing: false, conversionPriceUsd: conversion });
+    book(co.ledger, 'debtFeesPaid', (cmd.amountUsd * f.issuanceFeePct) / 100);
+  }
+  return done(`Convertible notes: ${usd(cmd.amountUsd)} at ${f.convertibleCouponPct}% converting at $${conversion.toFixed(2)} per share`, cmd.amountUsd * (1 - f.issuanceFeePct / 100), {
+    couponPct: f.convertibleCouponPct, conversionPriceUsd: conversion,
+  });
+}
+
+/** Lenders' leverage test for new debt. */
+function leverageRefusal(world: World, co: Company, extraUsd: number): string | null {
+  const f = world.scenario.finance;
+  const lev = leverage(world, co, extraUsd);
+  if (Number.isFinite(lev)) {
+    if (lev > f.maxDebtToEbitda) return `Lenders refuse: debt would be ${lev.toFixed(1)}× EBITDA (limit ${f.maxDebtToEbitda}×)`;
+    return null;
+  }
+  const dta = debtToMarketAssets(world, co, extraUsd);
+  if (dta > f.maxDebtToAssets) return `Lenders refuse: debt would be ${(dta * 100).toFixed(0)}% of assets with no EBITDA to service it`;
+  return null;
+}
+
+export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  if (bad) return bad;
+  const room = f.gpuLoanMaxLtv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
+  if (cmd.amountUsd > room) return refuse(`Over the loan-to-value cap: the GPUs support at most ${usd(Math.max(0, room))} more`);
+  const lev = leverageRefusal(world, co, cmd.amountUsd);
+  if (lev) return refuse(lev);
+  const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
+  if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks, amortizing: true });
+  const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
+  return done(`GPU-backed loan of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%), amortising over ${f.gpuLoanTermWeeks} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks });
+}
+
+/** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */
+export function facilitySpreadPct(world: World, co: Company): number {
+  const f = world.scenario.finance;
+  let v = 0, w = 0;
+  for (const c of co.contracts) {
+    const weeksLeft = c.endWeek - Math.max(world.week, c.startWeek);
+    if (weeksLeft <= 0) continue;
+    const value = weeksLeft * c.gpuCount * c.usdPerGpuHour;
+    const s = c.credit === 'ig' ? f.facilitySpreadIgPct : c.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
+    v += value * s; w += value;
+  }
+  return w > 0 ? v / w : f.facilitySpreadStartupPct;
+}
+
+export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  if (bad) return bad;
+  const room = f.facilityAdvanceRate * backlogUsd(world, co) - principalOfKind(co, 'contractFacility');
+  if (cmd.amountUsd > room) return refuse(`The signed contracts support at most ${usd(Math.max(0, room))} more (${(f.facilityAdvanceRate * 100).toFixed(0)}% of backlog)`);
+  const lev = leverageRefusal(world, co, cmd.amountUsd);
+  if (lev) return refuse(lev);
+  const spread = facilitySpreadPct(world, co);
+  // Amortise over the value-weighted remaining contract term.
+  let wt = 0, w = 0;
+  for (const c of co.contracts) {
+    const left = c.endWeek - world.week;
+    if (left > 0) { wt += left * c.gpuCount * c.usdPerGpuHour; w += c.gpuCount * c.usdPerGpuHour; }
+  }
+  const term = Math.max(26, Math.round(w > 0 ? wt / w : 52));
+  if (execute) addDebt(world, co, { kind: 'contractFacility', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: term, amortizing: true });
+  const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
+  return done(`Contract-backed facility draw of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%, set by your customers' credit), repaid over ${term} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
+}
+
+export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.bondMinIssueUsd, 1e13);
+  if (bad) return bad;
+  if (annualisedEbitdaUsd(co) <= 0) return refuse('Bond investors want positive EBITDA');
+  const lev = leverageRefusal(world, co, cmd.amountUsd);
+  if (lev) return refuse(lev);
+  const coupon = baseRatePct(world) + f.bondSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd) + co.spreadStepUpPct;
+  if (execute) {
+    addDebt(world, co, { kind: 'bond', amountUsd: cmd.amountUsd, fixedRatePct: coupon, spreadPct: 0, termWeeks: f.bondTermWeeks, amortizing: false });
+    book(co.ledger, 'debtFeesPaid', (cmd.amountUsd * f.issuanceFeePct) / 100 / 2);
+  }
+  return done(`High-yield bond of ${usd(cmd.amountUsd)} with a fixed ${coupon.toFixed(2)}% coupon, all due in ${f.bondTermWeeks} weeks`, cmd.amountUsd * (1 - f.issuanceFeePct / 200), { couponPct: coupon, termWeeks: f.bondTermWeeks });
+}
+
+export function drawRevolver(world: World, co: Company, cmd: Of<'drawRevolver'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  if (bad) return bad;
+  if (co.revolverLimitUsd <= 0) return refuse(`No revolving credit line yet: banks grant one at ${usd(f.revolverMinRevenueUsd)} of annualised revenue`);
+  const room = undrawnRevolverUsd(co);
+  if (cmd.amountUsd > room) return refuse(`Only ${usd(room)} undrawn on the revolver`);
+  if (execute) addDebt(world, co, { kind: 'revolver', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: f.revolverSpreadPct, termWeeks: 260, amortizing: false });
+  const rate = baseRatePct(world) + f.revolverSpreadPct + co.spreadStepUpPct;
+  return done(`Draw ${usd(cmd.amountUsd)} on the revolver at ${rate.toFixed(2)}%`, cmd.amountUsd, { ratePct: rate });
+}
+
+export function repay(world: World, co: Company, cmd: Of<'repayDebt'>, execute: boolean): CommandResult {
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 0.01, 1e13);
+  if (bad) return bad;
+  const d = co.debts.find((x) => x.id === cmd.debtId);
+  if (!d) return refuse(`No debt with id ${String(cmd.debtId)}`);
+  const amount = Math.min(cmd.amountUsd, toUsd(d.principalCents));
+  if (amount > cashUsd(co)) return refuse(`Not enough cash: repaying ${usd(amount)} needs it in the bank (you have ${usd(cashUsd(co))})`);
+  if (d.kind === 'convertible') return refuse('Convertible notes cannot be repaid early');
+  if (execute) repayDebt(co, d, amount);
+  void world;
+  return done(`Repay ${usd(amount)} of ${d.kind} ${d.id}`, -amount, { remainingUsd: toUsd(d.principalCents) - (execute ? 0 : amount) });
+}

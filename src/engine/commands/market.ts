@@ -1,0 +1,46 @@
+/**
+ * Commercial commands: bid on a request for proposals, set the on-demand price, fund the platform.
+ */
+import type { Company, World } from '../types.ts';
+import type { Command, CommandResult } from './types.ts';
+import { gpuModel, genMarket } from '../lookup.ts';
+import { checkNumber, done, refuse, usd } from './common.ts';
+import { contractValueUsd } from './assets.ts';
+
+type Of<T extends Command['type']> = Extract<Command, { type: T }>;
+
+export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: boolean): CommandResult {
+  const rfp = world.rfps.find((r) => r.id === cmd.rfpId);
+  if (!rfp) return refuse(`No open request for proposals with id ${String(cmd.rfpId)}`);
+  if (rfp.closeWeek < world.week) return refuse('Bidding has closed');
+  if (rfp.incumbentIndex === -2 - co.index) return refuse(`${rfp.customerName} will not renew with you`);
+  const bad = checkNumber(cmd.usdPerGpuHour, 'usdPerGpuHour', 0.05, 100);
+  if (bad) return bad;
+  if (cmd.usdPerGpuHour > rfp.maxUsdPerGpuHour) return refuse(`${rfp.customerName} will not pay more than $${rfp.maxUsdPerGpuHour.toFixed(2)} per GPU-hour`);
+  const m = gpuModel(world, rfp.modelId);
+  if (execute) {
+    rfp.bids = rfp.bids.filter((b) => b.companyIndex !== co.index);
+    rfp.bids.push({ companyIndex: co.index, usdPerGpuHour: cmd.usdPerGpuHour, week: world.week });
+  }
+  const value = contractValueUsd(rfp.gpuCount, cmd.usdPerGpuHour, rfp.termWeeks);
+  return done(`Bid $${cmd.usdPerGpuHour.toFixed(2)}/GPU-hour for ${rfp.customerName}: ${rfp.gpuCount.toLocaleString('en-US')} ${m?.name ?? rfp.modelId} for ${rfp.termWeeks} weeks from week ${rfp.startWeek}, worth ${usd(value)}`, 0, {
+    contractValueUsd: value, gpuCount: rfp.gpuCount, startWeek: rfp.startWeek,
+  });
+}
+
+export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemandPrice'>, execute: boolean): CommandResult {
+  const bad = checkNumber(cmd.priceFactor, 'priceFactor', 0.2, 5);
+  if (bad) return bad;
+  if (execute) co.priceFactor = cmd.priceFactor;
+  const h100 = genMarket(world, 'h100');
+  const example = h100 ? ` (H100 at $${(h100.referenceUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr)` : '';
+  return done(`Price on-demand capacity at ${cmd.priceFactor.toFixed(2)}× the reference rent${example}`, 0, { priceFactor: cmd.priceFactor });
+}
+
+export function setPlatformSpend(world: World, co: Company, cmd: Of<'setPlatformSpend'>, execute: boolean): CommandResult {
+  const bad = checkNumber(cmd.usdPerWeek, 'usdPerWeek', 0, 50_000_000);
+  if (bad) return bad;
+  if (execute) co.platformUsdPerWeek = cmd.usdPerWeek;
+  void world;
+  return done(`Spend ${usd(cmd.usdPerWeek)} a week on the software platform (raises the price customers accept and keeps them longer)`, 0, { usdPerWeek: cmd.usdPerWeek });
+}

@@ -1,0 +1,96 @@
+/**
+ * Take-or-pay contracts: signing (prepayment into deferred revenue), weekly delivery and billing,
+ * late-delivery penalties, expiry (unearned prepayment refunded) and customer default.
+ */
+import type { Company, Contract, Credit, World } from './types.ts';
+import { bookCents } from './ledger.ts';
+import { toCents, HOURS_PER_WEEK } from './money.ts';
+
+export interface NewContract {
+  customerIndex: number;
+  customerName: string;
+  credit: Credit;
+  segment: number;
+  modelId: string;
+  gpuCount: number;
+  usdPerGpuHour: number;
+  startWeek: number;
+  termWeeks: number;
+  prepaidShare: number;
+  lateDeliveryPenaltyShare: number;
+}
+
+export function signContract(world: World, co: Company, n: NewContract): Contract {
+  const value = n.gpuCount * n.usdPerGpuHour * HOURS_PER_WEEK * n.termWeeks;
+  const prepaid = bookCents(co.ledger, 'prepaymentReceived', toCents(value * n.prepaidShare));
+  const c: Contract = {
+    id: `c${co.nextId++}`,
+    customerIndex: n.customerIndex,
+    customerName: n.customerName,
+    credit: n.credit,
+    modelId: n.modelId,
+    gpuCount: n.gpuCount,
+    usdPerGpuHour: n.usdPerGpuHour,
+    startWeek: n.startWeek,
+    endWeek: n.startWeek + n.termWeeks,
+    deferredCents: prepaid,
+    prepaidPerWeekCents: Math.floor(prepaid / Math.max(1, n.termWeeks)),
+    lateDeliveryPenaltyShare: n.lateDeliveryPenaltyShare,
+    deliveredGpus: 0,
+    leaving: false,
+    renewalIssued: false,
+    segment: n.segment,
+  };
+  co.contracts.push(c);
+  void world;
+  return c;
+}
+
+/**
+ * Deliver and bill every live contract from installed GPUs of its model (oldest contract first).
+ * `freeByModel` holds installed GPUs per model on entry and what is left for on-demand on exit.
+ * Returns contract revenue, USD.
+ */
+export function deliverContracts(world: World, co: Company, freeByModel: Map<string, number>): number {
+  let revenueCents = 0;
+  for (const c of co.contracts) {
+    if (world.week < c.startWeek || world.week >= c.endWeek) { c.deliveredGpus = 0; continue; }
+    const free = freeByModel.get(c.modelId) ?? 0;
+    const delivered = Math.min(c.gpuCount, free);
+    freeByModel.set(c.modelId, free - delivered);
+    c.deliveredGpus = delivered;
+    const share = delivered / c.gpuCount;
+    const weekValueCents = toCents(c.gpuCount * c.usdPerGpuHour * HOURS_PER_WEEK);
+    const earnedCents = Math.round(weekValueCents * share);
+    // The prepaid part of this week's revenue comes out of deferred revenue; the rest is billed.
+    const fromPrepaid = Math.min(c.deferredCents, Math.round(c.prepaidPerWeekCents * share), earnedCents);
+    c.deferredCents -= bookCents(co.ledger, 'revenueFromPrepaid', fromPrepaid);
+    bookCents(co.ledger, 'revenueBilled', earnedCents - fromPrepaid);
+    revenueCents += earnedCents;
+    const key = `c:${c.customerName}`;
+    co.q.revenueByCustomer[key] = (co.q.revenueByCustomer[key] ?? 0) + earnedCents;
+    co.q.contractRevenueCents += earnedCents;
+    if (delivered < c.gpuCount) {
+      bookCents(co.ledger, 'latePenalty', Math.round((weekValueCents - earnedCents) * c.lateDeliveryPenaltyShare));
+    }
+  }
+  return revenueCents / 100;
+}
+
+/** Close contracts that ended: refund unearned prepayment; drop them. */
+export function expireContracts(world: World, co: Company): void {
+  if (!co.contracts.some((c) => c.endWeek <= world.week)) return;
+  const keep: Contract[] = [];
+  for (const c of co.contracts) {
+    if (c.endWeek > world.week) { keep.push(c); continue; }
+    bookCents(co.ledger, 'prepaymentRefunded', c.deferredCents);
+    c.deferredCents = 0;
+  }
+  co.contracts = keep;
+}
+
+/** A customer defaults: the contract stops; the prepayment it forfeits is recognised as revenue. */
+export function defaultContract(world: World, co: Company, c: Contract): void {
+  c.deferredCents -= bookCents(co.ledger, 'revenueFromPrepaid', c.deferredCents);
+  c.endWeek = Math.min(c.endWeek, world.week);
+}

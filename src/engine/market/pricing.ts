@@ -1,0 +1,103 @@
+/**
+ * Rents and the GPU vendor. Each generation has a reference rent (its launch rent decaying with
+ * age, as newer generations offer more per dollar); each provider prices on-demand capacity at its
+ * own multiple of that reference; the published index is the capacity-weighted average of what
+ * providers charge. Price wars are providers cutting their multiples when utilisation falls.
+ */
+import type { World } from '../types.ts';
+import { clamp, WEEKS_PER_YEAR } from '../money.ts';
+import { gpuModel, region } from '../lookup.ts';
+import { pushNews } from '../news.ts';
+import { perfH100e } from '../metrics.ts';
+
+export function updateReferenceRents(world: World): void {
+  const decay = world.scenario.market.pricing.newGenDiscountPctPerYear / 100;
+  for (const g of world.market.gens) {
+    const m = gpuModel(world, g.modelId);
+    if (!m) continue;
+    const ageYears = Math.max(0, world.week - g.releaseWeek) / WEEKS_PER_YEAR;
+    g.referenceUsdPerGpuHour = m.launchUsdPerGpuHour * Math.exp(-decay * ageYears);
+  }
+}
+
+/** Vendor price cuts on older generations when a new one launches (same vendor). */
+export function vendorLaunches(world: World): void {
+  const cut = world.scenario.market.vendor.oldGenPriceCutPct / 100;
+  for (const g of world.market.gens) {
+    if (g.releaseWeek !== world.week || world.week === 0) continue;
+    const m = gpuModel(world, g.modelId);
+    if (!m) continue;
+    for (const old of world.market.gens) {
+      const om = gpuModel(world, old.modelId);
+      if (old.releaseWeek < g.releaseWeek && om && om.vendor === m.vendor) old.vendorPriceFactor *= 1 - cut;
+    }
+    pushNews(world, {
+      id: `launch-${g.modelId}`, kind: 'market', major: false,
+      headline: { en: `${m.name} launches`, 'zh-CN': `${m.name} 发布` },
+      explanation: {
+        en: `${m.name} delivers ${m.trainingPerfH100}× an H100 in training and ${m.inferencePerfH100}× in inference. It rents at a premium while scarce; older generations now look worse per dollar, so their rents and resale values fall, and the vendor cuts their prices.`,
+        'zh-CN': `${m.name} 的训练性能是 H100 的 ${m.trainingPerfH100} 倍，推理性能是 ${m.inferencePerfH100} 倍。稀缺时它能以溢价出租；旧一代芯片的性价比相形见绌，租金和二手价值随之下跌，厂商也会下调其价格。`,
+      },
+    });
+  }
+}
+
+/** Vendor lead time follows market tightness (with a policy floor). */
+export function updateLeadTime(world: World): void {
+  const v = world.scenario.market.vendor;
+  const tight = clamp((world.market.utilization - v.shortageUtilization) / Math.max(0.01, 1 - v.shortageUtilization), 0, 1);
+  const unserved = world.market.demandH100e > 0 ? clamp(world.market.unservedH100e / world.market.demandH100e, 0, 1) : 0;
+  const target = v.leadTimeWeeksNormal + (v.leadTimeWeeksShortage - v.leadTimeWeeksNormal) * Math.max(tight, Math.min(1, unserved * 1.5));
+  let lt = world.market.leadTimeWeeks + 0.08 * (target - world.market.leadTimeWeeks);
+  if (world.week < world.policy.leadTimeFloorUntilWeek) lt = Math.max(lt, world.policy.leadTimeFloorWeeks);
+  world.market.leadTimeWeeks = lt;
+}
+
+/** Latency discount a company gives on capacity, from where its sites are (capacity-weighted). */
+export function latencyDiscount(world: World, siteRegions: { regionId: string; powerMw: number }[]): number {
+  let w = 0, v = 0;
+  for (const s of siteRegions) {
+    const r = region(world, s.regionId);
+    if (!r) continue;
+    w += s.powerMw;
+    v += s.powerMw * r.latencyPricePct / 100;
+  }
+  return w > 0 ? v / w : 0;
+}
+
+/** Capacity-weighted on-demand index per generation, and the H100(-equivalent) index. */
+export function updateIndices(world: World): void {
+  for (const g of world.market.gens) {
+    let w = 0, v = 0;
+    for (const co of world.companies) {
+      if (co.status !== 'active') continue;
+      let n = 0;
+      for (const l of co.lots) if (l.modelId === g.modelId) n += l.installed;
+      if (n <= 0) continue;
+      w += n;
+      v += n * co.priceFactor * (1 - latencyDiscount(world, co.sites));
+    }
+    g.installedGpus = w;
+    const factor = w > 0 ? v / w : 1;
+    g.indexUsdPerGpuHour = g.referenceUsdPerGpuHour * factor;
+    if (g.releaseWeek <= world.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
+  }
+  // Price of compute per H100-equivalent hour across everything installed.
+  let cw = 0, cv = 0;
+  for (const g of world.market.gens) {
+    if (g.installedGpus <= 0) continue;
+    const perf = perfH100e(world, g.modelId);
+    cw += g.installedGpus * perf;
+    cv += g.installedGpus * g.indexUsdPerGpuHour;
+  }
+  if (cw > 0) world.market.computeIndexUsd = cv / cw;
+  const h100 = world.market.gens.find((g) => g.modelId === 'h100');
+  if (h100) world.market.h100IndexUsd = h100.indexUsdPerGpuHour;
+  else {
+    // No H100 in the catalogue: the index per H100-equivalent of the newest released generation.
+    const released = world.market.gens.filter((g) => g.releaseWeek <= world.week).sort((a, b) => b.releaseWeek - a.releaseWeek);
+    const g = released[0];
+    const m = g ? gpuModel(world, g.modelId) : undefined;
+    if (g && m) world.market.h100IndexUsd = g.indexUsdPerGpuHour / ((m.trainingPerfH100 + m.inferencePerfH100) / 2);
+  }
+}

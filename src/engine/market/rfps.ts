@@ -1,0 +1,198 @@
+/**
+ * Requests for proposals from big customers: issued to cover demand that is not under contract
+ * (and to renew expiring contracts), bid on by the player and rivals, awarded by price, delivery
+ * certainty and the provider's standing.
+ */
+import type { Company, Rfp, World } from '../types.ts';
+import { chance, nextFloat, nextInt } from '../rng.ts';
+import { gpuModel, genMarket } from '../lookup.ts';
+import { contractDiscount } from './demand.ts';
+import { customerName } from './customers.ts';
+import { perfH100e, gpusAvailableBy, contractedGpus, capacityH100e } from '../metrics.ts';
+import { signContract, defaultContract } from '../contracts.ts';
+import { HOURS_PER_WEEK } from '../money.ts';
+import { pushNews } from '../news.ts';
+
+/** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
+function chooseModel(world: World, r: number): string | null {
+  const released = world.market.gens.filter((g) => g.releaseWeek <= world.week).sort((a, b) => b.releaseWeek - a.releaseWeek || (a.modelId < b.modelId ? -1 : 1));
+  if (released.length === 0) return null;
+  const pick = r < 0.6 || released.length === 1 ? released[0]! : r < 0.85 ? released[1]! : released[Math.min(2, released.length - 1)]!;
+  return pick.modelId;
+}
+
+function openRfp(world: World, customerIndex: number, segmentIndex: number, modelId: string, gpuCount: number, termWeeks: number, incumbentIndex: number): Rfp | null {
+  const d = world.scenario.market.demand;
+  const seg = d.segments[segmentIndex];
+  const g = genMarket(world, modelId);
+  if (!seg || !g || gpuCount < 8) return null;
+  const closeWeek = world.week + d.rfpOpenWeeks - 1;
+  const rfp: Rfp = {
+    id: `r${world.nextId++}`,
+    customerIndex,
+    customerName: customerName(world, customerIndex),
+    segment: seg.id,
+    credit: seg.credit,
+    modelId,
+    gpuCount,
+    termWeeks,
+    startWeek: closeWeek + 1 + d.rfpLeadWeeks,
+    closeWeek,
+    // The customer's walk-away price: what a hyperscaler would charge on the same term.
+    maxUsdPerGpuHour: Math.round(g.indexUsdPerGpuHour * d.hyperscalerPriceMultiple * (1 - contractDiscount(world, termWeeks)) * 100) / 100,
+    prepaidShare: seg.prepaidShare,
+    lateDeliveryPenaltyShare: seg.lateDeliveryPenaltyShare,
+    bids: [],
+    winnerIndex: null,
+    winningUsdPerGpuHour: null,
+    incumbentIndex,
+  };
+  world.rfps.push(rfp);
+  world.customers.rfpOpen[customerIndex] = 1;
+  return rfp;
+}
+
+/** Contracted H100e per segment across all companies (live or starting later), plus open RFPs. */
+function coveredBySegment(world: World): number[] {
+  const segs = world.scenario.market.demand.segments;
+  const covered = segs.map(() => 0);
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) if (c.segment >= 0 && c.endWeek > world.week) covered[c.segment]! += c.gpuCount * perfH100e(world, c.modelId);
+  }
+  for (const r of world.rfps) {
+    const s = segs.findIndex((x) => x.id === r.segment);
+    if (s >= 0) covered[s]! += r.gpuCount * perfH100e(world, r.modelId);
+  }
+  return covered;
+}
+
+/** Issue new RFPs where contract demand is uncovered, and renewal RFPs for contracts about to end. */
+export function issueRfps(world: World): void {
+  const d = world.scenario.market.demand;
+  const rng = world.rng.rfps;
+  const covered = coveredBySegment(world);
+  const rfpSegShare = d.segments.reduce((a, s) => a + (s.buysByRfp ? s.demandShare : 0), 0) || 1;
+  // Renewals first: the incumbent gets a bid-price edge; a customer that is leaving excludes it.
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) {
+      if (c.renewalIssued || c.customerIndex < 0 || c.segment < 0) continue;
+      if (c.endWeek - world.week !== d.rfpOpenWeeks + d.rfpLeadWeeks) continue;
+      c.renewalIssued = true;
+      const seg = d.segments[c.segment]!;
+      const term = Math.max(seg.rfpTermWeeksMin, Math.min(seg.rfpTermWeeksMax, c.endWeek - c.startWeek));
+      const modelId = chooseModel(world, nextFloat(rng)) ?? c.modelId;
+      const h100e = c.gpuCount * perfH100e(world, c.modelId);
+      const count = Math.max(8, Math.round(h100e / Math.max(0.05, perfH100e(world, modelId))));
+      const r = openRfp(world, c.customerIndex, c.segment, modelId, count, term, c.leaving ? -2 - co.index : co.index);
+      if (r) covered[c.segment]! += r.gpuCount * perfH100e(world, r.modelId);
+    }
+  }
+  for (let s = 0; s < d.segments.length; s++) {
+    const seg = d.segments[s]!;
+    if (!seg.buysByRfp) continue;
+    const gap = (world.market.segmentDemandH100e[s] ?? 0) - (covered[s] ?? 0);
+    if (gap <= 0) continue;
+    const lambda = (d.rfpPerYear / 52) * (seg.demandShare / rfpSegShare);
+    let tries = Math.ceil(lambda);
+    let issuedH100e = 0;
+    while (tries-- > 0) {
+      if (!chance(rng, Math.min(1, lambda))) continue;
+      const u = nextFloat(rng);
+      const size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand * (0.1 + 0.9 * u * u));
+      if (size <= 0) break;
+      let agent = -1;
+      for (let k = 0; k < 6 && agent < 0; k++) {
+        const i = world.customers.segStart[s]! + nextInt(rng, world.customers.segEnd[s]! - world.customers.segStart[s]!);
+        if (!world.customers.rfpOpen[i]) agent = i;
+      }
+      if (agent < 0) continue;
+      const modelId = chooseModel(world, nextFloat(rng));
+      if (!modelId) break;
+      const count = Math.max(8, Math.round(size / Math.max(0.05, perfH100e(world, modelId))));
+      const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / 13) * 13 || seg.rfpTermWeeksMin;
+      const r = openRfp(world, agent, s, modelId, count, term, -1);
+      if (r) issuedH100e += r.gpuCount * perfH100e(world, modelId);
+    }
+  }
+}
+
+/** How sure a customer is that a bidder can deliver on time: 0 (certain) … 1 (no GPUs and no time). */
+export function deliveryRisk(world: World, co: Company, rfp: Rfp): number {
+  const have = gpusAvailableBy(co, rfp.modelId, rfp.startWeek) - contractedGpus(co, rfp.modelId, rfp.startWeek);
+  const short = Math.max(0, rfp.gpuCount - Math.max(0, have)) / rfp.gpuCount;
+  if (short <= 0) return 0;
+  const timeToOrder = rfp.startWeek - world.week >= world.market.leadTimeWeeks;
+  return timeToOrder ? 0.3 * short : short;
+}
+
+/** Award RFPs whose bidding closed this week. */
+export function awardRfps(world: World): void {
+  if (world.rfps.length === 0) return;
+  const keep: Rfp[] = [];
+  for (const rfp of world.rfps) {
+    if (rfp.closeWeek > world.week) { keep.push(rfp); continue; }
+    world.customers.rfpOpen[rfp.customerIndex] = 0;
+    let best = -1, bestScore = Infinity, bestPrice = 0;
+    for (const b of rfp.bids) {
+      const co = world.companies[b.companyIndex];
+      if (!co || co.status !== 'active' || b.usdPerGpuHour > rfp.maxUsdPerGpuHour) continue;
+      if (rfp.incumbentIndex === -2 - co.index) continue;
+      const risk = deliveryRisk(world, co, rfp);
+      // Standing: platform maturity, being the incumbent, and size relative to the deal.
+      const size = capacityH100e(world, co, false);
+      const small = Math.max(0, rfp.gpuCount * perfH100e(world, rfp.modelId) / Math.max(1, size + rfp.gpuCount) - 0.5);
+      // Customers also weigh things the model does not see (relationships, software, timing): ±5% noise.
+      const taste = 1 + 0.05 * (nextFloat(world.rng.rfps) * 2 - 1);
+      const score = b.usdPerGpuHour * (1 + 0.4 * risk + 0.1 * small) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
+      if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
+    }
+    if (best >= 0) {
+      const co = world.companies[best]!;
+      rfp.winnerIndex = best;
+      rfp.winningUsdPerGpuHour = bestPrice;
+      const segIndex = world.scenario.market.demand.segments.findIndex((s) => s.id === rfp.segment);
+      signContract(world, co, {
+        customerIndex: rfp.customerIndex, customerName: rfp.customerName, credit: rfp.credit, segment: segIndex, modelId: rfp.modelId,
+        gpuCount: rfp.gpuCount, usdPerGpuHour: bestPrice, startWeek: rfp.startWeek, termWeeks: rfp.termWeeks,
+        prepaidShare: rfp.prepaidShare, lateDeliveryPenaltyShare: rfp.lateDeliveryPenaltyShare,
+      });
+    }
+    if (rfp.bids.some((b) => b.companyIndex === 0)) {
+      const m = gpuModel(world, rfp.modelId)?.name ?? rfp.modelId;
+      const value = rfp.gpuCount * (rfp.winningUsdPerGpuHour ?? 0) * HOURS_PER_WEEK * rfp.termWeeks;
+      const won = rfp.winnerIndex === 0;
+      const winner = rfp.winnerIndex !== null ? world.companies[rfp.winnerIndex]!.name : 'nobody';
+      pushNews(world, {
+        id: `rfp-${rfp.id}`, kind: 'rfp', major: won,
+        headline: won
+          ? { en: `You won ${rfp.customerName}: ${rfp.gpuCount.toLocaleString('en-US')} ${m} at $${bestPrice.toFixed(2)}/hr`, 'zh-CN': `你赢得了 ${rfp.customerName} 的合同：${rfp.gpuCount} 块 ${m}，每小时 $${bestPrice.toFixed(2)}` }
+          : { en: `${rfp.customerName} chose ${winner}${rfp.winningUsdPerGpuHour ? ` at $${rfp.winningUsdPerGpuHour.toFixed(2)}/hr` : ''}`, 'zh-CN': `${rfp.customerName} 选择了 ${winner}` },
+        explanation: won
+          ? { en: `A ${rfp.termWeeks}-week take-or-pay contract worth about $${(value / 1e6).toFixed(0)}M. It adds to your backlog and can back a delayed-draw loan. Deliver the GPUs by week ${rfp.startWeek} or pay penalties.`, 'zh-CN': `一份为期 ${rfp.termWeeks} 周、价值约 ${(value / 1e6).toFixed(0)} 百万美元的照付不议合同。它增加了你的积压订单，并可作为延迟提款贷款的担保。请在第 ${rfp.startWeek} 周前交付 GPU，否则要支付罚金。` }
+          : { en: 'Customers weigh price against how sure they are you can deliver on time (GPUs owned or on order and powered) and your standing.', 'zh-CN': '客户会权衡价格、你能否按时交付（已有或在途且有电力的 GPU）以及你的声誉。' },
+      });
+    }
+    world.closedRfps.push(rfp);
+  }
+  world.rfps = keep;
+  if (world.closedRfps.length > 200) world.closedRfps.splice(0, world.closedRfps.length - 200);
+}
+
+/** Contract customers may default (by segment credit); the contract stops. */
+export function contractDefaults(world: World): void {
+  const segs = world.scenario.market.demand.segments;
+  const rng = world.rng.customers;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) {
+      if (c.segment < 0 || c.endWeek <= world.week) continue;
+      const p = (segs[c.segment]?.defaultPerYearPct ?? 0) / 100 / 52;
+      if (p > 0 && chance(rng, p)) {
+        defaultContract(world, co, c);
+        if (co.index === 0) pushNews(world, { id: `default-${c.id}`, kind: 'company', major: true, headline: { en: `${c.customerName} defaults on its contract`, 'zh-CN': `${c.customerName} 合同违约` }, explanation: { en: 'The customer can no longer pay. Its GPUs return to your on-demand pool, and any prepayment it made is yours to keep. This is why lenders charge more for contracts with weaker customers.', 'zh-CN': '客户已无力付款。其 GPU 回到你的按需资源池，已预付的款项归你所有。这正是贷款方对信用较弱客户的合同收取更高利差的原因。' } });
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Figures derived from a company's state that lenders, investors, strategies and reports use.
+ * None of them depends on book depreciation, so the depreciation life never changes decisions or cash.
+ */
+import type { Company, World } from './types.ts';
+import { toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
+import { gpuModel, genMarket } from './lookup.ts';
+
+export const cashUsd = (co: Company) => toUsd(co.ledger.balances.cash);
+export const debtUsd = (co: Company) => toUsd(co.ledger.balances.debt);
+
+/** Revenue of the last 13 weeks × 4. */
+export function annualisedRevenueUsd(co: Company): number {
+  let s = 0;
+  for (const v of co.trailingRevenueUsd) s += v;
+  return s * 4;
+}
+export function annualisedEbitdaUsd(co: Company): number {
+  let s = 0;
+  for (const v of co.trailingEbitdaUsd) s += v;
+  return s * 4;
+}
+
+/** Second-hand market value of one GPU of a model now, USD: new installed cost scaled by how far its rent has fallen. */
+export function gpuUnitValueUsd(world: World, modelId: string): number {
+  const m = gpuModel(world, modelId);
+  const g = genMarket(world, modelId);
+  if (!m || !g) return 0;
+  const rentRatio = Math.min(1.2, Math.max(0.05, g.indexUsdPerGpuHour / m.launchUsdPerGpuHour));
+  return m.installedCapexUsdPerGpu * rentRatio * (1 - world.scenario.operations.secondHandHaircutShare) * (1 - 0.4 * world.secondHandGlut);
+}
+
+/** Market value of the whole fleet (collateral for GPU loans), USD. */
+export function fleetValueUsd(world: World, co: Company): number {
+  let v = 0;
+  for (const lot of co.lots) v += lot.count * gpuUnitValueUsd(world, lot.modelId);
+  return v;
+}
+
+/** Contracted revenue over the next `weeks` weeks, USD. */
+export function forwardContractRevenueUsd(world: World, co: Company, weeks: number): number {
+  let v = 0;
+  const from = world.week;
+  const to = world.week + weeks;
+  for (const c of co.contracts) {
+    const a = Math.max(from, c.startWeek);
+    const b = Math.min(to, c.endWeek);
+    if (b > a) v += (b - a) * c.gpuCount * HOURS_PER_WEEK * c.usdPerGpuHour;
+  }
+  return v;
+}
+
+/** Backlog: contracted revenue not yet recognised, USD. */
+export function backlogUsd(world: World, co: Company): number {
+  let v = 0;
+  for (const c of co.contracts) {
+    const weeksLeft = c.endWeek - Math.max(world.week, c.startWeek);
+    if (weeksLeft > 0) v += weeksLeft * c.gpuCount * HOURS_PER_WEEK * c.usdPerGpuHour;
+  }
+  return v;
+}
+
+/** EBITDA lenders underwrite: the larger of the run-rate and 60% of next year's contracted revenue. */
+export function underwrittenEbitdaUsd(world: World, co: Company): number {
+  return Math.max(annualisedEbitdaUsd(co), 0.6 * forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
+}
+
+/** Debt / underwritten EBITDA; Infinity when there is debt and no EBITDA. */
+export function leverage(world: World, co: Company, extraDebtUsd = 0): number {
+  const d = debtUsd(co) + extraDebtUsd;
+  if (d <= 0) return 0;
+  const e = underwrittenEbitdaUsd(world, co);
+  return e > 0 ? d / e : Infinity;
+}
+
+/** Debt / market value of assets (cash + fleet value + facilities at cost + deposits + construction). */
+export function debtToMarketAssets(world: World, co: Company, extraDebtUsd = 0): number {
+  const b = co.ledger.balances;
+  const assets = toUsd(b.cash + b.facilities + b.construction + b.gpuDeposits) + fleetValueUsd(world, co) + extraDebtUsd;
+  const d = debtUsd(co) + extraDebtUsd;
+  return assets > 0 ? d / assets : d > 0 ? Infinity : 0;
+}
+
+export function gpusOwned(co: Company): number {
+  let n = 0;
+  for (const l of co.lots) n += l.count;
+  return n;
+}
+export function gpusInstalled(co: Company): number {
+  let n = 0;
+  for (const l of co.lots) n += l.installed;
+  return n;
+}
+export function gpusOnOrder(co: Company, modelId?: string): number {
+  let n = 0;
+  for (const o of co.orders) if (!modelId || o.modelId === modelId) n += o.count;
+  return n;
+}
+export function gpusOwnedOf(co: Company, modelId: string): number {
+  let n = 0;
+  for (const l of co.lots) if (l.modelId === modelId) n += l.count;
+  return n;
+}
+
+/** Installed capacity in H100-equivalents (training and inference averaged by the market's inference share). */
+export function capacityH100e(world: World, co: Company, installedOnly = true): number {
+  let h = 0;
+  for (const l of co.lots) h += (installedOnly ? l.installed : l.count) * perfH100e(world, l.modelId);
+  return h;
+}
+
+/** Blended H100-equivalence of one GPU given today's mix of training and inference demand. */
+export function perfH100e(world: World, modelId: string): number {
+  const m = gpuModel(world, modelId);
+  if (!m) return 0;
+  const inf = world.market.inferenceShare;
+  return m.trainingPerfH100 * (1 - inf) + m.inferencePerfH100 * inf;
+}
+
+/** Energised MW (sites ready and connected). */
+export function energisedMw(co: Company): number {
+  let mw = 0;
+  for (const s of co.sites) if (s.status === 'energised') mw += s.powerMw;
+  return mw;
+}
+/** MW energised or under way. */
+export function pipelineMw(co: Company): number {
+  let mw = 0;
+  for (const s of co.sites) mw += s.powerMw;
+  return mw;
+}
+
+/** IT MW the fleet (and optionally open orders) needs. */
+export function fleetMwNeeded(world: World, co: Company, includeOrders: boolean): number {
+  let kw = 0;
+  for (const l of co.lots) kw += l.count * (gpuModel(world, l.modelId)?.kwPerGpu ?? 0);
+  if (includeOrders) for (const o of co.orders) kw += o.count * (gpuModel(world, o.modelId)?.kwPerGpu ?? 0);
+  return kw / 1000;
+}
+
+/** Contracted GPUs of a model live at a week. */
+export function contractedGpus(co: Company, modelId: string, week: number): number {
+  let n = 0;
+  for (const c of co.contracts) if (c.modelId === modelId && c.startWeek <= week && week < c.endWeek) n += c.gpuCount;
+  return n;
+}
+
+/** GPUs of a model the company will have (owned + arriving by `week`). */
+export function gpusAvailableBy(co: Company, modelId: string, week: number): number {
+  let n = gpusOwnedOf(co, modelId);
+  for (const o of co.orders) if (o.modelId === modelId && o.deliveryWeek <= week) n += o.count;
+  return n;
+}
+
+/** Equity value: market cap if listed, else the last private valuation. */
+export function equityValueUsd(co: Company): number {
+  return co.listed && co.sharePriceUsd !== null ? co.sharePriceUsd * co.sharesOutstanding : co.lastValuationUsd;
+}
+
+export function undrawnRevolverUsd(co: Company): number {
+  let drawn = 0;
+  for (const d of co.debts) if (d.kind === 'revolver') drawn += d.principalCents;
+  return Math.max(0, co.revolverLimitUsd - toUsd(drawn));
+}

@@ -1,0 +1,194 @@
+/**
+ * One company's week of operations, in two halves around the market:
+ *  before: deliveries, construction, installation, contract delivery, on-demand offer;
+ *  after:  on-demand revenue, site costs, overheads, depreciation, debt service, tax, cash shortfall.
+ * The player and every rival run through exactly this code.
+ */
+import type { Company, World } from './types.ts';
+import type { OnDemandOffer } from './market/customers.ts';
+import { book, bookCents } from './ledger.ts';
+import { toCents, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
+import { deliverOrders, installFleet, depreciateFleet } from './fleet.ts';
+import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from './sites.ts';
+import { deliverContracts, expireContracts } from './contracts.ts';
+import { serviceDebt, addDebt } from './finance/debt.ts';
+import { baseRatePct } from './finance/rates.ts';
+import { latencyDiscount } from './market/pricing.ts';
+import { onDemandRevenueUsd } from './market/customers.ts';
+import { genMarket } from './lookup.ts';
+import { perfH100e, undrawnRevolverUsd, energisedMw } from './metrics.ts';
+import { settleTax } from './tax.ts';
+import { pushNews } from './news.ts';
+import { weekOf } from './calendar.ts';
+
+/** Per-company working figures for one tick (not part of the saved state). */
+export interface Scratch {
+  kwByRegion: Map<string, number>;
+  freeByModel: Map<string, number>;
+  installedGpus: number;
+  contractGpus: number;
+  revenueUsd: number;
+  cashOpexUsd: number;
+}
+
+export function newScratch(): Scratch {
+  return { kwByRegion: new Map(), freeByModel: new Map(), installedGpus: 0, contractGpus: 0, revenueUsd: 0, cashOpexUsd: 0 };
+}
+
+/** First half: physical changes and contract delivery; fills the on-demand offer. */
+export function operateBefore(world: World, co: Company, s: Scratch, offer: OnDemandOffer): void {
+  offer.capacityH100e = 0; offer.usdPerH100eHour = 0; offer.platform = co.platformMaturity;
+  s.revenueUsd = 0; s.cashOpexUsd = 0;
+  if (co.status !== 'active') return;
+  expireContracts(world, co);
+  deliverOrders(world, co);
+  progressSites(world, co);
+  installFleet(world, co, s.kwByRegion);
+  s.freeByModel.clear();
+  s.installedGpus = 0;
+  for (const l of co.lots) {
+    s.installedGpus += l.installed;
+    s.freeByModel.set(l.modelId, (s.freeByModel.get(l.modelId) ?? 0) + l.installed);
+  }
+  s.revenueUsd += deliverContracts(world, co, s.freeByModel);
+  s.contractGpus = 0;
+  for (const c of co.contracts) s.contractGpus += c.deliveredGpus;
+  // On-demand offer: free capacity in H100e and its blended price per H100e-hour.
+  const lat = latencyDiscount(world, co.sites);
+  let cap = 0, value = 0;
+  for (const [modelId, free] of s.freeByModel) {
+    if (free <= 0) continue;
+    const g = genMarket(world, modelId);
+    if (!g) continue;
+    const perf = perfH100e(world, modelId);
+    cap += free * perf;
+    value += free * co.priceFactor * g.referenceUsdPerGpuHour * (1 - lat) * (1 + 0.15 * co.platformMaturity);
+  }
+  offer.capacityH100e = cap;
+  offer.usdPerH100eHour = cap > 0 ? value / cap : 0;
+}
+
+/** Second half: book on-demand revenue and every cost of the week; handle a cash shortfall. */
+export function operateAfter(world: World, co: Company, s: Scratch, offer: OnDemandOffer): void {
+  if (co.status !== 'active') return;
+  const ops = world.scenario.operations;
+  // On-demand revenue and the GPUs it kept busy.
+  const odRevenue = onDemandRevenueUsd(offer.servedH100e, offer.usdPerH100eHour);
+  const odCents = book(co.ledger, 'revenueBilled', odRevenue);
+  co.q.onDemandRevenueCents += odCents;
+  co.q.revenueByCustomer.od = (co.q.revenueByCustomer.od ?? 0) + odCents;
+  s.revenueUsd += toUsd(odCents);
+  const odGpus = offer.capacityH100e > 0 ? (offer.servedH100e / offer.capacityH100e) * sumFree(s) : 0;
+  // Vendor backstop: rents back a share of idle capacity at a discount (scenario option).
+  const v = world.scenario.market.vendor;
+  const idleGpus = Math.max(0, s.installedGpus - s.contractGpus - odGpus);
+  let backstopGpus = 0;
+  if (v.backstopShare > 0 && world.week <= weekOf(world.scenario.calendar.startDate, v.backstopUntilDate) && idleGpus > 0) {
+    backstopGpus = idleGpus * v.backstopShare;
+    const cents = book(co.ledger, 'revenueBilled', backstopGpus * HOURS_PER_WEEK * world.market.computeIndexUsd * v.backstopPriceShare);
+    co.q.revenueByCustomer['c:GPU vendor backstop'] = (co.q.revenueByCustomer['c:GPU vendor backstop'] ?? 0) + cents;
+    s.revenueUsd += toUsd(cents);
+  }
+  const busyGpus = s.contractGpus + odGpus + backstopGpus;
+  const busyShare = s.installedGpus > 0 ? Math.min(1, busyGpus / s.installedGpus) : 0;
+  co.q.gpuHoursSold += busyGpus * HOURS_PER_WEEK;
+  co.q.gpuHoursInstalled += s.installedGpus * HOURS_PER_WEEK;
+  // Site costs (cost of revenue); the on-demand share is tracked for the uncontracted gross margin.
+  const sc = siteCosts(world, co, s.kwByRegion, busyShare);
+  const siteCents = bookSiteCosts(co, sc);
+  const odShareOfFleet = s.installedGpus > 0 ? Math.max(0, s.installedGpus - s.contractGpus) / s.installedGpus : 0;
+  co.q.onDemandCostCents += Math.round(siteCents * odShareOfFleet);
+  // Overheads.
+  const mw = energisedMw(co);
+  book(co.ledger, 'sgaCost', ops.sgaBaseUsdPerWeek + ops.sgaUsdPerMwWeek * mw);
+  book(co.ledger, 'salesCost', s.revenueUsd * ops.salesRevenueShare);
+  book(co.ledger, 'stockCompensation', s.revenueUsd * ops.sbcRevenueShare);
+  book(co.ledger, 'platformCost', co.platformUsdPerWeek);
+  co.platformMaturity = Math.min(1, co.platformMaturity * (1 - ops.platformDecayPerWeekPct / 100) + co.platformUsdPerWeek / ops.platformUsdForFullMaturity);
+  // Depreciation (no cash).
+  depreciateFleet(world, co);
+  depreciateFacilities(world, co);
+  // Interest on cash, debt service.
+  const cash = toUsd(co.ledger.balances.cash);
+  if (cash > 0) book(co.ledger, 'interestEarned', (cash * Math.max(0, baseRatePct(world) - world.scenario.finance.cashInterestPct)) / 100 / WEEKS_PER_YEAR);
+  serviceDebt(world, co);
+  // Trailing figures (EBITDA = revenue − cash operating costs, before SBC).
+  const slot = world.week % 13;
+  co.trailingRevenueUsd[slot] = s.revenueUsd;
+  const cashOpex = sc.powerUsd + sc.leaseUsd + sc.staffUsd + ops.sgaBaseUsdPerWeek + ops.sgaUsdPerMwWeek * mw + s.revenueUsd * ops.salesRevenueShare + co.platformUsdPerWeek;
+  co.trailingEbitdaUsd[slot] = s.revenueUsd - cashOpex;
+  co.last.revenueWeekUsd = s.revenueUsd;
+  co.last.ebitdaWeekUsd = s.revenueUsd - cashOpex;
+  co.last.installedGpus = s.installedGpus;
+  co.last.onDemandGpusSold = odGpus;
+  co.last.utilization = busyShare;
+  co.last.powerMwAvailable = mw;
+  let kw = 0;
+  for (const v2 of s.kwByRegion.values()) kw += v2;
+  co.last.powerMwUsed = kw / 1000;
+  if (world.week % WEEKS_PER_YEAR === WEEKS_PER_YEAR - 1) settleTax(world, co);
+  handleShortfall(world, co);
+}
+
+function sumFree(s: Scratch): number {
+  let n = 0;
+  for (const v of s.freeByModel.values()) n += Math.max(0, v);
+  return n;
+}
+
+/**
+ * Cash below zero after the week's payments: draw the revolver; if that is not enough the company
+ * has missed a payment — a default. With restructuring allowed (once), creditors take 90% of the
+ * equity and half the debt is forgiven; otherwise it is bankrupt. Unpaid amounts become creditor
+ * claims, so the books still balance and cash never shows below zero.
+ */
+export function handleShortfall(world: World, co: Company): void {
+  const short = -co.ledger.balances.cash;
+  if (short <= 0) return;
+  const room = toCents(undrawnRevolverUsd(co));
+  if (room > 0) {
+    addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(Math.min(room, short)), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: 260, amortizing: false });
+    if (co.ledger.balances.cash >= 0) return;
+  }
+  const gap = -co.ledger.balances.cash;
+  addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + 8, spreadPct: 0, termWeeks: 26, amortizing: false });
+  if (world.scenario.finance.allowRestructuring && !co.restructured) {
+    restructure(world, co);
+    return;
+  }
+  declareBankrupt(world, co, 'missed a payment: cash ran out and no credit was left');
+}
+
+function restructure(world: World, co: Company): void {
+  co.restructured = true;
+  for (const d of co.debts) {
+    const cut = Math.floor(d.principalCents / 2);
+    d.principalCents -= bookCents(co.ledger, 'debtForgiven', cut);
+    // Claims are turned into a 3-year term loan.
+    if (d.kind === 'claims') { d.maturityWeek = world.week + 156; d.amortizing = true; }
+  }
+  const newShares = co.sharesOutstanding * 9;
+  co.capTable.push({ holder: 'Creditors (restructuring)', shares: newShares, week: world.week, priceUsd: 0, lockedUntilWeek: world.week });
+  co.sharesOutstanding += newShares;
+  co.covenantBreaches = 0;
+  co.priceShock *= 0.3;
+  if (co.index === 0) pushNews(world, { id: `restructuring-${co.id}`, kind: 'finance', major: true, headline: { en: 'Restructuring: creditors take over 90% of your company', 'zh-CN': '债务重组：债权人接管公司 90% 的股权' }, explanation: { en: 'You missed a payment. Instead of liquidating, creditors swapped half their claims for equity. The company survives, but the old shareholders own only a tenth of it.', 'zh-CN': '你未能按时还款。债权人没有清算公司，而是把一半债权换成了股权。公司得以存续，但原股东只剩下十分之一的股份。' } });
+}
+
+export function declareBankrupt(world: World, co: Company, reason: string): void {
+  co.status = 'bankrupt';
+  co.bankruptWeek = world.week;
+  co.bankruptReason = reason;
+  if (co.listed) co.sharePriceUsd = 0.01;
+  if (co.index === 0) {
+    world.status = 'bankrupt';
+    world.statusReason = `Bankrupt in week ${world.week}: ${reason}`;
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: 'Your company is bankrupt', 'zh-CN': '你的公司破产了' }, explanation: { en: `You ${reason}. Lenders take the GPUs and sites; shareholders get nothing.`, 'zh-CN': `你的公司${reason === 'missed a payment: cash ran out and no credit was left' ? '现金耗尽且无信贷可用，未能按时还款' : '违约'}。贷款方接管 GPU 和机房，股东一无所获。` } });
+  } else {
+    // A failed rival's GPUs are dumped on the second-hand market.
+    let gpus = 0;
+    for (const l of co.lots) gpus += l.count;
+    world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(0.6, gpus / 50_000));
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${gpus.toLocaleString('en-US')} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。` } });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Seeded pseudo-random numbers (sfc32). The state lives in the world (so a save restores it) and each
+ * agent family draws from its own stream, so adding a draw in one family never shifts another.
+ */
+
+/** Four 32-bit words of sfc32 state, mutated in place. */
+export type RngState = number[];
+
+/** The independent streams, one per agent family. */
+export const RNG_STREAMS = ['customers', 'rfps', 'rivals', 'market', 'capital', 'events', 'operations', 'strategy'] as const;
+export type RngStream = (typeof RNG_STREAMS)[number];
+
+/** splitmix32: spreads a seed into well-mixed words. */
+function splitmix32(x: number): number {
+  x = (x + 0x9e3779b9) | 0;
+  let z = x;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A fresh stream state derived from the game seed and a stream name. */
+export function seedStream(seed: number, name: string): RngState {
+  let x = (seed >>> 0) ^ hashString(name);
+  const s: RngState = [];
+  for (let i = 0; i < 4; i++) {
+    x = splitmix32(x + i);
+    s.push(x);
+  }
+  // Warm up so nearby seeds diverge.
+  for (let i = 0; i < 12; i++) nextU32(s);
+  return s;
+}
+
+/** Next unsigned 32-bit integer. */
+export function nextU32(s: RngState): number {
+  let a = s[0]! >>> 0, b = s[1]! >>> 0, c = s[2]! >>> 0, d = s[3]! >>> 0;
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  d = (d + 1) >>> 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) >>> 0;
+  c = ((c << 21) | (c >>> 11)) >>> 0;
+  c = (c + t) >>> 0;
+  s[0] = a >>> 0; s[1] = b; s[2] = c; s[3] = d;
+  return t;
+}
+
+/** Uniform float in [0, 1). */
+export function nextFloat(s: RngState): number {
+  return nextU32(s) / 4294967296;
+}
+
+/** Uniform integer in [0, n). n must be ≥ 1; floors and clamps so it can never return n. */
+export function nextInt(s: RngState, n: number): number {
+  const m = Math.max(1, Math.floor(n));
+  return Math.min(m - 1, Math.floor(nextFloat(s) * m));
+}
+
+/** Standard normal draw (Box–Muller, one value per call). */
+export function nextNormal(s: RngState): number {
+  const u = Math.max(1e-12, nextFloat(s));
+  const v = nextFloat(s);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** true with probability p. */
+export function chance(s: RngState, p: number): boolean {
+  return nextFloat(s) < p;
+}

@@ -1,0 +1,124 @@
+/**
+ * One tick = one week. The phases run in a fixed order (see CONTEXT.md):
+ *  1. events and policies     2. capital markets, rents, vendor launches, demand
+ *  3. decisions: the player's queued commands (or history / autopilot), then rivals in index order
+ *  4. operations before the market (deliveries, construction, installation, contracts)
+ *  5. market: on-demand allocation among customer agents, new RFPs
+ *  6. operations after the market (revenue, costs, depreciation, debt service, tax, shortfalls)
+ *  7. RFP awards, contract defaults      8. market aggregates, price indices, lead times, share prices
+ *  9. quarter close every 13th week     10. week + 1; objectives at the end
+ */
+import type { World } from './types.ts';
+import type { Command } from './commands/types.ts';
+import type { OnDemandOffer } from './market/customers.ts';
+import { runCommand } from './commands/apply.ts';
+import { runEvents } from './market/events.ts';
+import { updateCapitalMarkets, updateSharePrices } from './market/capital.ts';
+import { updateReferenceRents, vendorLaunches, updateIndices, updateLeadTime } from './market/pricing.ts';
+import { updateDemand } from './market/demand.ts';
+import { allocateOnDemand } from './market/customers.ts';
+import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
+import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
+import { closeQuarter } from './quarter.ts';
+import { STRATEGIES } from './strategies/archetypes.ts';
+import { actor } from './strategies/toolkit.ts';
+import { weekOf } from './calendar.ts';
+import { evaluateObjectives } from './objectives.ts';
+import { perfH100e } from './metrics.ts';
+
+/** Working memory reused across ticks (not state: rebuilt freely, never hashed). */
+interface Work { scratch: Scratch[]; offers: OnDemandOffer[]; util: Float64Array }
+const workFor = new WeakMap<World, Work>();
+function work(world: World): Work {
+  let w = workFor.get(world);
+  if (!w || w.scratch.length !== world.companies.length) {
+    w = {
+      scratch: world.companies.map(() => newScratch()),
+      offers: world.companies.map(() => ({ capacityH100e: 0, usdPerH100eHour: 0, demandH100e: 0, servedH100e: 0, platform: 0 })),
+      util: new Float64Array(world.companies.length),
+    };
+    workFor.set(world, w);
+  }
+  return w;
+}
+
+export function isOver(world: World): boolean {
+  return world.status !== 'running' || world.week >= world.lengthWeeks;
+}
+
+/** The player's commands for this week: queued ones, then recorded history, then the autopilot. */
+function playerDecisions(world: World): void {
+  const player = world.companies[0]!;
+  const queued = world.pending;
+  world.pending = [];
+  for (const cmd of queued) {
+    const r = runCommand(world, 0, cmd, true);
+    world.commandLog.push({ week: world.week, command: cmd, ok: r.ok, reason: r.ok ? null : r.reason });
+  }
+  if (world.week < world.historyUntilWeek) {
+    const start = world.scenario.calendar.startDate;
+    for (const h of world.scenario.lesson.historicalCommands) {
+      if (weekOf(start, h.date) === world.week) runCommand(world, 0, h.command as unknown as Command, true);
+    }
+    return;
+  }
+  if (world.playerAutopilot && world.playerAutopilot !== 'player' && player.status === 'active') {
+    STRATEGIES[world.playerAutopilot](world, player, actor(world, player), world.rng.strategy);
+  }
+}
+
+export function step(world: World): void {
+  if (isOver(world)) return;
+  const wk = work(world);
+  runEvents(world);
+  updateCapitalMarkets(world);
+  updateReferenceRents(world);
+  vendorLaunches(world);
+  updateDemand(world);
+
+  playerDecisions(world);
+  for (let i = 1; i < world.companies.length; i++) {
+    const co = world.companies[i]!;
+    if (co.status !== 'active' || co.strategy === 'player') continue;
+    STRATEGIES[co.strategy](world, co, actor(world, co), world.rng.rivals);
+  }
+
+  for (let i = 0; i < world.companies.length; i++) operateBefore(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
+  const segs = world.scenario.market.demand.segments;
+  let rfpDemand = 0, contractH100e = 0;
+  for (let s = 0; s < segs.length; s++) if (segs[s]!.buysByRfp) rfpDemand += world.market.segmentDemandH100e[s] ?? 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) if (c.startWeek <= world.week && world.week < c.endWeek) contractH100e += c.gpuCount * perfH100e(world, c.modelId);
+  }
+  const unservedOd = allocateOnDemand(world, wk.offers, world.rng.customers, wk.util, Math.max(0, rfpDemand - contractH100e));
+  issueRfps(world);
+  for (let i = 0; i < world.companies.length; i++) operateAfter(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
+  awardRfps(world);
+  contractDefaults(world);
+
+  // Market aggregates.
+  let supply = 0, sold = 0;
+  for (let i = 0; i < world.companies.length; i++) {
+    const co = world.companies[i]!;
+    if (co.status !== 'active') continue;
+    for (const l of co.lots) supply += l.installed * perfH100e(world, l.modelId);
+    for (const c of co.contracts) sold += c.deliveredGpus * perfH100e(world, c.modelId);
+    sold += wk.offers[i]!.servedH100e;
+  }
+  world.market.supplyH100e = supply;
+  world.market.utilization = supply > 0 ? Math.min(1, sold / supply) : 1;
+  world.market.unservedH100e = unservedOd;
+  updateIndices(world);
+  updateLeadTime(world);
+  updateSharePrices(world);
+  world.secondHandGlut *= 0.97;
+
+  if (world.week % 13 === 12) closeQuarter(world);
+  world.week += 1;
+  if (world.status === 'running' && world.week >= world.lengthWeeks) {
+    const results = evaluateObjectives(world);
+    world.status = results.every((r) => r.met) ? 'won' : 'lost';
+    world.statusReason = results.filter((r) => !r.met).map((r) => r.label.en).join('; ') || 'All objectives met';
+  }
+}

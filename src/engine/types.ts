@@ -1,0 +1,402 @@
+/**
+ * The world state. Plain data only (no classes, no functions), so it can be hashed, cloned and
+ * sent to a Web Worker. Money inside ledgers is integer cents; elsewhere dollar amounts carry
+ * `Usd` in their names and are plain numbers.
+ */
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { Ledger } from './ledger.ts';
+import type { RngState, RngStream } from './rng.ts';
+import type { Command } from './commands/types.ts';
+import type { QuarterReport, MarketQuarter } from './reports.ts';
+import type { WeekPoint } from './paths.ts';
+
+export type StrategyId = 'leveraged' | 'prudent' | 'developer' | 'energy' | 'hyperscaler' | 'idle' | 'random' | 'player';
+export type Credit = 'ig' | 'nonIg' | 'startup';
+export type DebtKind = 'gpuLoan' | 'contractFacility' | 'bond' | 'revolver' | 'vendor' | 'convertible' | 'claims';
+
+/** One debt instrument. */
+export interface Debt {
+  /** Unique id within the company, e.g. "d3". */
+  id: string;
+  kind: DebtKind;
+  /** Outstanding principal, whole cents. */
+  principalCents: number;
+  /** Principal at origination, whole cents (for schedules). */
+  originalCents: number;
+  /** Fixed rate (bonds, vendor, convertibles), percent per year; for floating debt, unused. */
+  fixedRatePct: number | null;
+  /** Spread over the base rate for floating debt, percent per year. */
+  spreadPct: number;
+  /** Week it was drawn. */
+  startWeek: number;
+  /** Week the last principal is due. */
+  maturityWeek: number;
+  /** true: equal principal instalments every week until maturity; false: bullet at maturity. */
+  amortizing: boolean;
+  /** Convertibles: conversion price per share, USD. */
+  conversionPriceUsd: number | null;
+}
+
+/** A lot of identical GPUs delivered together. */
+export interface GpuLot {
+  id: string;
+  modelId: string;
+  /** GPUs in the lot. */
+  count: number;
+  /** Of them, how many are installed in powered space right now. */
+  installed: number;
+  /** Week the lot went into service (delivery). Depreciation starts then. */
+  inServiceWeek: number;
+  /** Gross cost of the GPUs still in the lot, cents. */
+  costCents: number;
+  /** Accumulated depreciation of the GPUs still in the lot, cents. */
+  accumDepCents: number;
+}
+
+/** GPUs ordered and not yet delivered. */
+export interface GpuOrder {
+  id: string;
+  modelId: string;
+  count: number;
+  /** Week the GPUs arrive. */
+  deliveryWeek: number;
+  /** Total price, cents (deposit included). */
+  totalCents: number;
+  /** Deposit already paid, cents. */
+  depositCents: number;
+  /** Share of the price the vendor finances on delivery (0–1). */
+  vendorFinancedShare: number;
+}
+
+export type SiteKind = 'colo' | 'campus' | 'powered';
+export type SiteStatus = 'building' | 'awaitingGrid' | 'fitting' | 'energised';
+
+/** A data-center site (leased hall, owned campus, or bought powered site). */
+export interface Site {
+  id: string;
+  regionId: string;
+  kind: SiteKind;
+  /** Critical IT megawatts. */
+  powerMw: number;
+  status: SiteStatus;
+  /** Week construction or fit-out finishes. */
+  readyWeek: number;
+  /** Week the grid connection is energised (campuses). */
+  gridWeek: number;
+  /** Capex still to be paid during construction, cents. */
+  capexRemainingCents: number;
+  /** Capex paid per week while building, cents. */
+  capexPerWeekCents: number;
+  /** Colocation lease rate, USD per kW-month (colo only). */
+  leaseUsdPerKwMonth: number;
+  /** Cost basis for depreciation once in service, cents (campus/powered). */
+  facilityCostCents: number;
+  /** Depreciation booked so far, cents. */
+  accumDepCents: number;
+}
+
+/** A signed take-or-pay contract. */
+export interface Contract {
+  id: string;
+  /** Customer agent index (or -1 for a scenario-defined customer). */
+  customerIndex: number;
+  customerName: string;
+  credit: Credit;
+  modelId: string;
+  gpuCount: number;
+  usdPerGpuHour: number;
+  startWeek: number;
+  /** First week after the contract. */
+  endWeek: number;
+  /** Deferred revenue still to recognise from the prepayment, cents. */
+  deferredCents: number;
+  /** Prepayment recognised per fully delivered week, cents. */
+  prepaidPerWeekCents: number;
+  lateDeliveryPenaltyShare: number;
+  /** GPUs delivered last week (for utilisation and reporting). */
+  deliveredGpus: number;
+  /** The customer will not renew (event or choice). */
+  leaving: boolean;
+  /** A renewal RFP has been issued for this contract. */
+  renewalIssued: boolean;
+  /** Customer segment index (-1 for scenario-defined customers). */
+  segment: number;
+}
+
+/** A company's shareholders. Founders, investors by round, public float. */
+export interface CapTableEntry {
+  holder: string;
+  shares: number;
+  /** Week the shares were issued. */
+  week: number;
+  /** Price per share paid, USD (0 for founders). */
+  priceUsd: number;
+  /** Locked up until this week (pre-IPO holders after an IPO). */
+  lockedUntilWeek: number;
+}
+
+export type CompanyStatus = 'active' | 'bankrupt';
+
+/** Figures for the current quarter that are not in the ledger. */
+export interface QuarterOps {
+  /** GPU-hours sold (contract + on-demand). */
+  gpuHoursSold: number;
+  /** GPU-hours available from installed GPUs. */
+  gpuHoursInstalled: number;
+  /** Revenue per customer key this quarter, cents ("c:<name>" contract customers, "od" on-demand). */
+  revenueByCustomer: Record<string, number>;
+  /** On-demand revenue this quarter, cents. */
+  onDemandRevenueCents: number;
+  /** Cash cost attributable to on-demand capacity this quarter, cents (for margin on uncontracted capacity). */
+  onDemandCostCents: number;
+  contractRevenueCents: number;
+}
+
+/** A neocloud: the player's or a rival's, run by exactly the same code. */
+export interface Company {
+  /** Index in world.companies (0 = player). */
+  index: number;
+  id: string;
+  name: string;
+  /** Who decides: 'player' for the human, otherwise an autopilot/archetype. */
+  strategy: StrategyId;
+  status: CompanyStatus;
+  /** Week it went bankrupt, and why. */
+  bankruptWeek: number | null;
+  bankruptReason: string | null;
+  ledger: Ledger;
+  capTable: CapTableEntry[];
+  sharesOutstanding: number;
+  listed: boolean;
+  ipoWeek: number | null;
+  lockupEndWeek: number | null;
+  /** Share price while listed, USD; null while private. */
+  sharePriceUsd: number | null;
+  /** Last private valuation (post-money), USD. */
+  lastValuationUsd: number;
+  /** Temporary share-price pressure factor (lock-up expiry, guidance miss), decays to 1. */
+  priceShock: number;
+  debts: Debt[];
+  /** Extra spread after covenant breaches, percent. */
+  spreadStepUpPct: number;
+  /** Consecutive quarter closes with a covenant breach. */
+  covenantBreaches: number;
+  /** Has used its one restructuring. */
+  restructured: boolean;
+  /** Revolver commitment, USD (0 until granted). */
+  revolverLimitUsd: number;
+  lots: GpuLot[];
+  orders: GpuOrder[];
+  sites: Site[];
+  contracts: Contract[];
+  /** GPU useful life chosen for depreciation, years. */
+  depreciationYears: 4 | 5 | 6;
+  /** On-demand price as a multiple of each generation's reference rent. */
+  priceFactor: number;
+  /** Platform/software spend per week, USD. */
+  platformUsdPerWeek: number;
+  /** Platform maturity 0–1: raises the price customers accept and lowers churn. */
+  platformMaturity: number;
+  /** Tax losses carried forward, cents. */
+  taxLossCarryForwardCents: number;
+  /** Lifetime taxable-income total at the start of the tax year, cents (see tax.ts). */
+  taxYearStartCents: number;
+  /** Per-quarter operational counters. */
+  q: QuarterOps;
+  /** Last week's figures used by agents and the UI. */
+  last: {
+    onDemandGpusSold: number;
+    utilization: number;
+    revenueWeekUsd: number;
+    ebitdaWeekUsd: number;
+    installedGpus: number;
+    powerMwUsed: number;
+    powerMwAvailable: number;
+  };
+  /** Revenue and EBITDA of the last 13 weeks (ring buffers indexed by week % 13), USD. */
+  trailingRevenueUsd: number[];
+  trailingEbitdaUsd: number[];
+  /** Closed quarters, oldest first. */
+  quarters: QuarterReport[];
+  /** Cash at week 0, cents (opening cash of the first quarter). */
+  openingCashCents: number;
+  /** Counters for ids. */
+  nextId: number;
+}
+
+/** A request for proposals from a big customer. */
+export interface Rfp {
+  id: string;
+  customerIndex: number;
+  customerName: string;
+  segment: string;
+  credit: Credit;
+  modelId: string;
+  gpuCount: number;
+  termWeeks: number;
+  startWeek: number;
+  /** Last week bids are accepted; awarded at the end of this week. */
+  closeWeek: number;
+  /** The customer will not pay more than this, USD per GPU-hour. */
+  maxUsdPerGpuHour: number;
+  prepaidShare: number;
+  lateDeliveryPenaltyShare: number;
+  bids: { companyIndex: number; usdPerGpuHour: number; week: number }[];
+  /** Set on award. */
+  winnerIndex: number | null;
+  winningUsdPerGpuHour: number | null;
+  /** Incumbent provider (renewals), -1 when none. */
+  incumbentIndex: number;
+}
+
+/** Market figures per GPU generation. */
+export interface GenMarket {
+  modelId: string;
+  /** Week it can first be ordered (may be negative: already out). */
+  releaseWeek: number;
+  /** Reference rent before provider pricing: launch rent decayed by age, USD per GPU-hour. */
+  referenceUsdPerGpuHour: number;
+  /** On-demand price index (capacity-weighted average of providers' prices), USD per GPU-hour. */
+  indexUsdPerGpuHour: number;
+  /** Peak of the index so far. */
+  peakIndexUsdPerGpuHour: number;
+  /** Vendor price multiplier (launch = 1, cut when newer generations launch). */
+  vendorPriceFactor: number;
+  /** Installed GPUs across all companies. */
+  installedGpus: number;
+}
+
+export interface RegionState {
+  id: string;
+  colocAvailableMw: number;
+  gridAvailableMw: number;
+  poweredSiteAvailableMw: number;
+  /** MW energised by all companies here. */
+  usedMw: number;
+  /** Capacity the region started with (for the power-price curve). */
+  capacityMw: number;
+  /** Policy multiplier on the power price. */
+  powerPriceMultiplier: number;
+  /** Current power price, USD per MWh. */
+  powerUsdPerMwh: number;
+  /** Share of load curtailed by a grid emergency, and until when. */
+  curtailShare: number;
+  curtailUntilWeek: number;
+  gridQueueMultiplier: number;
+  buildWeeksMultiplier: number;
+}
+
+export interface PolicyState {
+  subsidies: { on: 'gpuCapex' | 'power'; sharePct: number; untilWeek: number; vendors: string[] | null; modelIds: string[] | null; regionIds: string[] | null }[];
+  exportControls: { blockedBlocs: string[]; costUpliftPct: number; modelIds: string[] }[];
+  tariffs: { pct: number; modelIds: string[] | null; regionIds: string[] | null }[];
+  taxRatePct: number;
+  leadTimeFloorWeeks: number;
+  leadTimeFloorUntilWeek: number;
+  baseRateShiftPct: number;
+}
+
+export interface MarketState {
+  gens: GenMarket[];
+  /** Demand path level before shocks and price response, H100-equivalents. */
+  baseDemandH100e: number;
+  /** Multiplicative demand shock per segment (1 = none), and how much of it recovers each week. */
+  segmentShock: number[];
+  segmentShockRecoveryPerWeek: number[];
+  /** Demand per segment this week, H100e. */
+  segmentDemandH100e: number[];
+  /** Demand this week, H100-equivalents (after shocks and price response). */
+  demandH100e: number;
+  /** Installed supply across companies, H100-equivalents. */
+  supplyH100e: number;
+  /** Sold / installed across companies. */
+  utilization: number;
+  /** Demand not served by any neocloud (went to hyperscalers), H100e. */
+  unservedH100e: number;
+  /** On-demand index of the H100 generation, USD per GPU-hour. */
+  h100IndexUsd: number;
+  /** Market price of compute: on-demand USD per H100-equivalent hour across all installed generations. */
+  computeIndexUsd: number;
+  inferenceShare: number;
+  leadTimeWeeks: number;
+  baseRatePct: number;
+  sentiment: number;
+}
+
+/** Customer agents as parallel typed arrays (one entry per agent), mutated in place. */
+export interface CustomerPool {
+  count: number;
+  /** Segment index into scenario.market.demand.segments. */
+  segment: Uint8Array;
+  /** Share of its segment's demand this agent holds. */
+  weight: Float64Array;
+  /** Price sensitivity multiplier around the segment's. */
+  sensitivity: Float32Array;
+  /** Current on-demand provider (company index), -1 = a hyperscaler. */
+  provider: Int16Array;
+  /** Demand served last week / wanted (0–1), drives re-shopping. */
+  fillRatio: Float32Array;
+  /** 1 while the agent has an open RFP. */
+  rfpOpen: Uint8Array;
+  /** Contracted H100e of each RFP-segment agent (sum over its live contracts). */
+  contractedH100e: Float64Array;
+  /** Generation (incremented on default/replacement) so names change. */
+  generation: Uint16Array;
+  /** First agent index of each segment, and one past the last. */
+  segStart: number[];
+  segEnd: number[];
+}
+
+export interface NewsItem {
+  week: number;
+  id: string;
+  kind: 'event' | 'rfp' | 'company' | 'market' | 'finance';
+  headline: { en: string; 'zh-CN'?: string | undefined };
+  explanation: { en: string; 'zh-CN'?: string | undefined };
+  /** Major: the UI may auto-pause. */
+  major: boolean;
+}
+
+export interface CommandRecord {
+  week: number;
+  command: Command;
+  ok: boolean;
+  reason: string | null;
+}
+
+export interface World {
+  /** The validated scenario (read-only data; not part of the state hash). */
+  scenario: Scenario;
+  /** Scenario date paths resolved to week indices at creation. */
+  paths: { growthPct: WeekPoint[]; baseRatePct: WeekPoint[]; sentimentLongRun: WeekPoint[] };
+  /** Week until which the scenario's historical commands drive the player (-1 = none). */
+  historyUntilWeek: number;
+  /** Strategy that plays the player's company when no human does (null = human). */
+  playerAutopilot: StrategyId | null;
+  seed: number;
+  /** Weeks elapsed; the next tick simulates week `week`. */
+  week: number;
+  lengthWeeks: number;
+  rng: Record<RngStream, RngState>;
+  companies: Company[];
+  customers: CustomerPool;
+  rfps: Rfp[];
+  /** Recently closed RFPs (kept for the player's won/lost history). */
+  closedRfps: Rfp[];
+  market: MarketState;
+  /** Second-hand glut from liquidated rivals: 0 none … 1 severe; fades over time. */
+  secondHandGlut: number;
+  regions: RegionState[];
+  policy: PolicyState;
+  /** Event ids that have fired. */
+  firedEvents: string[];
+  news: NewsItem[];
+  /** Commands waiting for the next tick (the player's). */
+  pending: Command[];
+  /** Every player command applied or refused, in order: with scenario and seed it defines the game. */
+  commandLog: CommandRecord[];
+  marketQuarters: MarketQuarter[];
+  status: 'running' | 'bankrupt' | 'won' | 'lost';
+  statusReason: string | null;
+  nextId: number;
+}
