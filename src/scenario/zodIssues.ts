@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { closest, didYouMean } from './suggest.ts';
 import { describeValue, valueAt, type PathSegment } from './paths.ts';
-import { descriptionAt, knownKeysAt } from './schemaWalk.ts';
+import { descriptionAt, knownKeysAt, schemaAt, defOf, unwrap } from './schemaWalk.ts';
 import type { RawError } from './rawError.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -27,7 +27,7 @@ function quoteAll(values: readonly unknown[]): string {
 function bound(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, kind: 'min' | 'max'): string {
   const n = kind === 'min' ? issue.minimum : issue.maximum;
   const num = typeof n === 'bigint' ? Number(n) : (n as number);
-  const shown = Math.abs(num) >= 1e6 ? num.toLocaleString('en-US') : String(num);
+  const shown = Math.abs(num) >= 1e4 ? num.toLocaleString('en-US') : String(num);
   if (kind === 'min') return issue.inclusive === false ? `greater than ${shown}` : `at least ${shown}`;
   return issue.inclusive === false ? `less than ${shown}` : `at most ${shown}`;
 }
@@ -38,7 +38,7 @@ function convertOne(issue: Issue, root: z.ZodType, input: unknown, out: RawError
   const hint = (): string | undefined => descriptionAt(root, path, input);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = TYPE_NAMES[issue.expected] ?? issue.expected;
+      const expected = isLocalizedAt(root, path, input) ? 'a text in two languages { "en": "…", "zh-CN": "…" } (Chinese optional)' : (TYPE_NAMES[issue.expected] ?? issue.expected);
       if (found === undefined) out.push({ path, message: `required field is missing (expected ${expected})`, hint: hint() });
       else if (issue.expected === 'int' && typeof found === 'number') out.push({ path, message: `expected a whole number, found ${found}`, hint: hint() });
       else if (typeof found === 'number' && !Number.isFinite(found)) out.push({ path, message: `expected a finite number, found ${describeValue(found)}`, hint: hint() });
@@ -122,4 +122,11 @@ export function zodIssuesToErrors(issues: readonly Issue[], root: z.ZodType, inp
   const out: RawError[] = [];
   for (const issue of issues) convertOne(issue, root, input, out);
   return out;
+}
+
+function isLocalizedAt(root: z.ZodType, path: PathSegment[], input: unknown): boolean {
+  const s = schemaAt(root, path, input);
+  if (!s) return false;
+  const d = defOf(unwrap(s));
+  return d.type === 'object' && Object.keys(d.shape ?? {}).join(',') === 'en,zh-CN';
 }

@@ -10,7 +10,8 @@ export const StartingGpus = z
     count: Count('How many GPUs.', 5_000_000),
     ageWeeks: Weeks('How old they are at the start, in weeks (they have been depreciating that long).'),
   })
-  .strict();
+  .strict()
+  .describe('A batch of GPUs of one model owned at the start.');
 
 export const StartingSite = z
   .object({
@@ -18,7 +19,8 @@ export const StartingSite = z
     kind: z.enum(['colo', 'campus', 'powered']).describe('colo = leased colocation; campus = owned build; powered = bought powered site.'),
     powerMw: z.number().min(0).max(100000).describe('Critical IT megawatts, energised at the start.'),
   })
-  .strict();
+  .strict()
+  .describe('A powered site in use at the start.');
 
 export const StartingDebt = z
   .object({
@@ -28,7 +30,8 @@ export const StartingDebt = z
     remainingWeeks: Weeks('Weeks until final maturity.'),
     amortizing: z.boolean().describe('true = equal principal repayments every week; false = bullet at maturity.'),
   })
-  .strict();
+  .strict()
+  .describe('A loan or bond outstanding at the start.');
 
 export const StartingContract = z
   .object({
@@ -42,7 +45,8 @@ export const StartingContract = z
     prepaidShare: Share('Share of the total contract value paid up front (0-1).'),
     lateDeliveryPenaltyShare: Share('Penalty per undelivered GPU-hour as a share of its price (0-1).'),
   })
-  .strict();
+  .strict()
+  .describe('A customer contract signed before the start.');
 
 export const Company = z
   .object({

@@ -8,7 +8,8 @@ export const Metric = z
   .enum(['h100IndexUsd', 'marketUtilization', 'sentiment', 'baseRatePct', 'playerDebtToEbitda', 'playerCashUsd', 'playerAnnualRevenueUsd', 'playerTopCustomerShare'])
   .describe('A public figure a conditional event can watch.');
 
-export const Trigger = z.discriminatedUnion('type', [
+export const Trigger = z
+  .discriminatedUnion('type', [
   z.object({ type: z.literal('date'), date: IsoDate.describe('The event fires at the start of the week containing this date.') }).strict(),
   z
     .object({
@@ -27,14 +28,16 @@ export const Trigger = z.discriminatedUnion('type', [
       toDate: IsoDate.describe('Window end.'),
     })
     .strict(),
-]);
+  ])
+  .describe('When the event fires: on a date, when a public figure crosses a threshold, or at random within a window.');
 
 const target = {
   modelIds: z.array(Id).max(50).optional().describe('GPU models affected (all when omitted).'),
   regionIds: z.array(Id).max(50).optional().describe('Regions affected (all when omitted).'),
 };
 
-export const Effect = z.discriminatedUnion('type', [
+export const Effect = z
+  .discriminatedUnion('type', [
   z.object({ type: z.literal('baseRateShift'), deltaPct: z.number().min(-20).max(20).describe('Change to the base rate from now on, percent points.') }).strict(),
   z.object({ type: z.literal('sentimentShock'), delta: z.number().min(-5).max(5).describe('Immediate change to the sentiment index.') }).strict(),
   z
@@ -55,7 +58,8 @@ export const Effect = z.discriminatedUnion('type', [
   z.object({ type: z.literal('leadTime'), weeks: z.number().int().min(1).max(104).describe('Vendor lead time becomes at least this.'), durationWeeks: Weeks('For how long.') }).strict(),
   z.object({ type: z.literal('topCustomerLeaves') }).strict().describe("The player's largest customer does not renew and ends its contracts at their next expiry."),
   z.object({ type: z.literal('rivalDistress'), rivalId: Id.describe('Rival that loses access to credit (its lenders pull back).') }).strict(),
-]);
+  ])
+  .describe('What the event does.');
 export type Effect = z.infer<typeof Effect>;
 
 export const ScenarioEvent = z

@@ -4,17 +4,19 @@
 import { z } from 'zod';
 import { IsoDate, Localized } from './common.ts';
 
-export const Objective = z.discriminatedUnion('type', [
+export const Objective = z
+  .discriminatedUnion('type', [
   z.object({ type: z.literal('survive'), label: Localized }).strict().describe('Do not go bankrupt before the end.'),
   z.object({ type: z.literal('annualRevenue'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Annualised revenue (last quarter x 4) to reach, USD.'), byDate: IsoDate.describe('Deadline.') }).strict(),
   z.object({ type: z.literal('ipo'), label: Localized, byDate: IsoDate.describe('List the company before this date.') }).strict(),
   z.object({ type: z.literal('maxDebtToEbitda'), label: Localized, max: z.number().min(0).max(100).describe('Keep debt / annualised EBITDA under this at the end.') }).strict(),
   z.object({ type: z.literal('minCash'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Cash at the end, USD.') }).strict(),
   z.object({ type: z.literal('equityValue'), label: Localized, minUsd: z.number().min(0).max(1e14).describe('Equity value (market cap or last valuation) at the end, USD.') }).strict(),
-]);
+  ])
+  .describe('One winning condition.');
 export type Objective = z.infer<typeof Objective>;
 
-export const GlossaryEntry = z.object({ term: Localized, definition: Localized }).strict();
+export const GlossaryEntry = z.object({ term: Localized, definition: Localized }).strict().describe('A glossary term and its definition.');
 
 export const Teaching = z
   .object({
@@ -23,7 +25,8 @@ export const Teaching = z
     debriefQuestions: z.array(Localized).min(1).max(20).describe('Questions for the debrief.'),
     glossary: z.array(GlossaryEntry).max(100).describe('Extra glossary terms.'),
   })
-  .strict();
+  .strict()
+  .describe('Teaching text for the class, in English and Chinese.');
 
 export const HistoricalCommand = z
   .object({
@@ -31,7 +34,8 @@ export const HistoricalCommand = z
     command: z.record(z.string(), z.unknown()).describe('A player command, e.g. {"type":"orderGpus","modelId":"h100","count":1000}.'),
     note: z.string().max(400).optional().describe('Why (the historical source).'),
   })
-  .strict();
+  .strict()
+  .describe('A command played for the player on a date (a recorded history).');
 
 export const Lesson = z
   .object({
@@ -40,4 +44,5 @@ export const Lesson = z
     historicalCommands: z.array(HistoricalCommand).max(2000).describe('Commands played for the player before the chosen strategy takes over (a recorded history).'),
     historyUntilDate: IsoDate.optional().describe('Until this date the historical commands drive the company; afterwards the strategy does.'),
   })
-  .strict();
+  .strict()
+  .describe('How the game is won, and what the class should learn.');

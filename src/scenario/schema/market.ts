@@ -8,7 +8,8 @@ import { StartingGpus, StartingSite } from './company.ts';
 
 export const PathPoint = z
   .object({ date: IsoDate.describe('From this date on (linear interpolation between points).'), value: z.number().finite().min(-1e9).max(1e9).describe('Value at that date.') })
-  .strict();
+  .strict()
+  .describe('One point of a path over time; points must be in date order.');
 
 export const Segment = z
   .object({
@@ -118,5 +119,6 @@ export const Market = z
     capital: Capital,
     rivals: z.array(Rival).max(64).describe('Rival companies.'),
   })
-  .strict();
+  .strict()
+  .describe('Everybody else: customers and demand, how rents are set, the GPU vendor, capital markets and rivals.');
 export type Market = z.infer<typeof Market>;
