@@ -114,7 +114,10 @@ export function step(world: World): void {
   updateSharePrices(world);
   world.secondHandGlut *= 0.97;
 
-  if (world.week % 13 === 12) closeQuarter(world);
+  // Quarters close every 13th week — and early when the game ends mid-quarter (bankruptcy or the
+  // scenario's last week), so the final statements are never lost.
+  const endsNow = world.status !== 'running' || world.week + 1 >= world.lengthWeeks;
+  if (world.week % 13 === 12 || endsNow) closeQuarter(world);
   world.week += 1;
   if (world.status === 'running' && world.week >= world.lengthWeeks) {
     const results = evaluateObjectives(world);
