@@ -1,0 +1,407 @@
+/**
+ * The world view: a dotted world map, one card per region where the player operates (racks lit
+ * when rented, dark when idle; power meter; construction progress), small markers for other
+ * regions, rivals' presence, GPUs waiting for power, and deliveries flying in.
+ * Reads snapshots from the UI store; never touches the engine.
+ */
+import * as Phaser from 'phaser';
+import type { Snapshot, RegionView } from '../store/snapshot.ts';
+import { PALETTE, rivalColor, rivalLetter, css } from './palette.ts';
+import { drawLand, project, type View } from './land.ts';
+
+export interface WorldBridge {
+  getSnapshot(): Snapshot | null;
+  subscribe(cb: () => void): () => void;
+  lang(): 'en' | 'zh-CN';
+  selectRegion(id: string): void;
+}
+
+const RACK_W = 9;
+const RACK_H = 15;
+const RACK_GAP = 3;
+const RACKS_PER_ROW = 12;
+const CARD_W = RACKS_PER_ROW * (RACK_W + RACK_GAP) + 18;
+const UNITS = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768];
+
+interface Card { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
+interface LitRack { x: number; y: number; phase: number }
+
+const FONT = "'Inter','Segoe UI',system-ui,'Noto Sans CJK SC','Noto Sans SC',sans-serif";
+
+export class WorldScene extends Phaser.Scene {
+  private bridge!: WorldBridge;
+  private landKey = 'land';
+  private landImage: Phaser.GameObjects.Image | null = null;
+  private landCanvas: HTMLCanvasElement | null = null;
+  private gfx!: Phaser.GameObjects.Graphics;
+  private fx!: Phaser.GameObjects.Graphics;
+  private texts: Phaser.GameObjects.Text[] = [];
+  private textPool: Phaser.GameObjects.Text[] = [];
+  private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
+  private dirty = true;
+  private lastBuild = 0;
+  private lit: LitRack[] = [];
+  private cards: Card[] = [];
+  private unsub: (() => void) | null = null;
+  private prevOrders = new Map<string, { count: number; name: string }>();
+  private flights: { from: { x: number; y: number }; to: { x: number; y: number }; t0: number; label: string }[] = [];
+  private inboundAnchor = { x: 0, y: 0 };
+  private pulses: { x: number; y: number }[] = [];
+
+  constructor() {
+    super({ key: 'world' });
+  }
+
+  init(data: { bridge: WorldBridge }): void {
+    this.bridge = data.bridge;
+  }
+
+  create(): void {
+    this.cameras.main.setBackgroundColor(PALETTE.bg);
+    this.gfx = this.add.graphics();
+    this.fx = this.add.graphics();
+    this.fx.setDepth(5);
+    this.unsub = this.bridge.subscribe(() => { this.dirty = true; });
+    this.scale.on('resize', () => { this.layoutView(); this.dirty = true; });
+    this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      const c = this.cards.find((k) => p.x >= k.x && p.x <= k.x + k.w && p.y >= k.y && p.y <= k.y + k.h) ??
+        this.cards.find((k) => Math.hypot(p.x - k.ax, p.y - k.ay) < 14);
+      if (c) this.bridge.selectRegion(c.id);
+    });
+    this.events.once('shutdown', () => this.unsub?.());
+    this.events.once('destroy', () => this.unsub?.());
+    this.layoutView();
+  }
+
+  /** Fit the camera to the regions (with room for cards), and redraw the land dots. */
+  private layoutView(): void {
+    const s = this.bridge.getSnapshot();
+    const w = this.scale.width;
+    const hgt = this.scale.height;
+    const regs = s?.regions ?? [];
+    let minX = 0.1, maxX = 0.6, minY = 0.15, maxY = 0.5;
+    if (regs.length) {
+      minX = Math.min(...regs.map((r) => r.mapX)); maxX = Math.max(...regs.map((r) => r.mapX));
+      minY = Math.min(...regs.map((r) => r.mapY)); maxY = Math.max(...regs.map((r) => r.mapY));
+    }
+    const padX = 0.09, padY = 0.2;
+    minX -= padX; maxX += padX + 0.05; minY -= padY; maxY += padY;
+    let spanX = Math.max(0.3, maxX - minX);
+    let spanY = Math.max(0.3, maxY - minY) * 0.39;
+    const scale = Math.min(w / spanX, hgt / spanY);
+    spanX = w / scale; spanY = hgt / scale / 0.39;
+    const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+    this.view = { x0: cx - spanX / 2, y0: cy - spanY / 2, scale, width: w, height: hgt };
+    if (!this.landCanvas) this.landCanvas = document.createElement('canvas');
+    drawLand(this.landCanvas, this.view, css(PALETTE.land), css(PALETTE.landHi));
+    if (this.textures.exists(this.landKey)) this.textures.remove(this.landKey);
+    this.textures.addCanvas(this.landKey, this.landCanvas);
+    if (this.landImage) this.landImage.destroy();
+    this.landImage = this.add.image(0, 0, this.landKey).setOrigin(0, 0).setDepth(-10);
+  }
+
+  private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false): Phaser.GameObjects.Text {
+    const t = this.textPool.pop() ?? this.add.text(0, 0, '', { fontFamily: FONT });
+    t.setActive(true).setVisible(true).setDepth(3).setOrigin(0, 0).setAlpha(1);
+    t.setPosition(Math.round(x), Math.round(y));
+    t.setStyle({ fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
+    t.setText(s);
+    this.texts.push(t);
+    return t;
+  }
+
+  private regionName(r: RegionView): string {
+    return this.bridge.lang() === 'zh-CN' ? r.name['zh-CN'] ?? r.name.en : r.name.en;
+  }
+
+  override update(time: number): void {
+    if (this.dirty && time - this.lastBuild > 120) {
+      this.dirty = false;
+      this.lastBuild = time;
+      this.build(time);
+    }
+    this.animate(time);
+  }
+
+  private build(time: number): void {
+    const s = this.bridge.getSnapshot();
+    const g = this.gfx;
+    g.clear();
+    for (const t of this.texts) { t.setVisible(false).setActive(false); this.textPool.push(t); }
+    this.texts = [];
+    this.lit = [];
+    this.cards = [];
+    this.pulses = [];
+    if (!s) return;
+    const W = this.scale.width;
+    const p = s.player;
+
+    // Rack unit: keep the total number of racks drawn readable.
+    const unit = UNITS.find((u) => p.gpusOwned / u <= 72) ?? UNITS[UNITS.length - 1]!;
+
+    // Installed GPUs spread across energised sites by megawatts; rented share = utilisation.
+    const energised = p.sites.filter((x) => x.status === 'energised');
+    const totalMw = energised.reduce((a, x) => a + x.powerMw, 0) || 1;
+    const util = Math.max(0, Math.min(1, p.last.utilization));
+
+    // Card layout: full cards where the player has sites, markers elsewhere.
+    const obstacles: { x: number; y: number; w: number; h: number }[] = [];
+    const bySite = new Map<string, typeof p.sites>();
+    for (const x of p.sites) bySite.set(x.regionId, [...(bySite.get(x.regionId) ?? []), x]);
+    for (const r of s.regions) {
+      const a = project(this.view, r.mapX, r.mapY);
+      const sites = bySite.get(r.id) ?? [];
+      const full = sites.length > 0;
+      const mw = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw, 0);
+      const gpus = Math.round((p.gpusInstalled * mw) / totalMw);
+      const racks = Math.ceil(gpus / unit);
+      const rows = Math.max(1, Math.ceil(racks / RACKS_PER_ROW));
+      const building = sites.filter((x) => x.status !== 'energised').length;
+      const h = full ? 50 + rows * (RACK_H + RACK_GAP) + building * 16 + 26 : 34;
+      const w = full ? CARD_W : 120;
+      this.cards.push({ id: r.id, x: a.x + 18, y: a.y - h / 2, w, h, ax: a.x, ay: a.y, full });
+      const nRivals = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt').length;
+      obstacles.push({ x: a.x - 12 - nRivals * 12, y: a.y - 12, w: 24 + nRivals * 24, h: 50 });
+    }
+    this.relax(W, this.scale.height, obstacles);
+
+    // Graticule
+    g.lineStyle(1, PALETTE.grid, 0.6);
+    for (let lon = -180; lon <= 180; lon += 15) {
+      const a = project(this.view, (lon + 180) / 360, 0);
+      if (a.x >= 0 && a.x <= W) g.lineBetween(a.x, 0, a.x, this.scale.height);
+    }
+    for (let lat = -60; lat <= 90; lat += 15) {
+      const a = project(this.view, 0, (90 - lat) / 141);
+      if (a.y >= 0 && a.y <= this.scale.height) g.lineBetween(0, a.y, W, a.y);
+    }
+
+    // Leader lines and region anchors
+    for (const c of this.cards) {
+      g.lineStyle(1, c.full ? PALETTE.accent : PALETTE.cardEdge, c.full ? 0.7 : 0.5);
+      const tx = Math.max(c.x, Math.min(c.ax, c.x + c.w));
+      const ty = Math.max(c.y, Math.min(c.ay, c.y + c.h));
+      g.lineBetween(c.ax, c.ay, tx, ty);
+      g.fillStyle(c.full ? PALETTE.accent : 0x6f7fb8, 1);
+      g.fillCircle(c.ax, c.ay, c.full ? 5 : 3.5);
+      if (c.full) this.pulses.push({ x: c.ax, y: c.ay });
+    }
+
+    // Rivals' presence: coloured rings with their initial around each region anchor.
+    for (const r of s.regions) {
+      const c = this.cards.find((k) => k.id === r.id)!;
+      const present = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt');
+      present.forEach((rv, i) => {
+        const mw = rv.mwByRegion[r.id] ?? 0;
+        const rad = Math.max(6, Math.min(11, 4 + Math.sqrt(mw) * 0.5));
+        const x = c.ax + (i - (present.length - 1) / 2) * 24;
+        const y = c.ay + 24;
+        g.fillStyle(rivalColor(rv.index), 0.22);
+        g.fillCircle(x, y, rad + 3);
+        g.fillStyle(rivalColor(rv.index), 0.95);
+        g.fillCircle(x, y, rad);
+        const t = this.text(x, y, rivalLetter(rv.name), 10, '#081022', true);
+        t.setOrigin(0.5, 0.5);
+      });
+    }
+
+    // Region cards
+    for (const c of this.cards) {
+      const r = s.regions.find((k) => k.id === c.id)!;
+      const sel = false;
+      g.fillStyle(PALETTE.card, c.full ? 0.94 : 0.8);
+      g.fillRoundedRect(c.x, c.y, c.w, c.h, 8);
+      g.lineStyle(c.full ? 1.5 : 1, sel ? PALETTE.cardSel : c.full ? PALETTE.accent : PALETTE.cardEdge, c.full ? 0.9 : 0.6);
+      g.strokeRoundedRect(c.x, c.y, c.w, c.h, 8);
+      this.text(c.x + 9, c.y + 6, this.regionName(r), c.full ? 13 : 11, PALETTE.text, true);
+      if (!c.full) {
+        this.text(c.x + 9, c.y + 20, `$${Math.round(r.powerUsdPerMwh)}/MWh`, 10, PALETTE.muted);
+        if (r.curtailShare > 0) this.text(c.x + 70, c.y + 20, 'CURTAILED', 9, '#ffa24c', true);
+        continue;
+      }
+      const sites = bySite.get(r.id) ?? [];
+      const mw = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw, 0);
+      const gpus = Math.round((p.gpusInstalled * mw) / totalMw);
+      const racks = Math.ceil(gpus / unit);
+      const litCount = Math.round(racks * util);
+      this.text(c.x + 9, c.y + 22, `$${Math.round(r.powerUsdPerMwh)}/MWh · ${gpus.toLocaleString('en-US')} GPUs`, 10, PALETTE.muted);
+      if (r.curtailShare > 0) this.text(c.x + c.w - 64, c.y + 6, 'CURTAILED', 9, '#ffa24c', true);
+      // Racks
+      const rx0 = c.x + 9, ry0 = c.y + 40;
+      for (let i = 0; i < racks; i++) {
+        const x = rx0 + (i % RACKS_PER_ROW) * (RACK_W + RACK_GAP);
+        const y = ry0 + Math.floor(i / RACKS_PER_ROW) * (RACK_H + RACK_GAP);
+        if (i < litCount) {
+          g.fillStyle(PALETTE.rentedGlow, 0.18);
+          g.fillRect(x - 2, y - 2, RACK_W + 4, RACK_H + 4);
+          g.fillStyle(PALETTE.rented, 1);
+          g.fillRect(x, y, RACK_W, RACK_H);
+          this.lit.push({ x, y, phase: (i * 37) % 100 });
+        } else {
+          g.fillStyle(PALETTE.idle, 1);
+          g.fillRect(x, y, RACK_W, RACK_H);
+          g.lineStyle(1, PALETTE.idleEdge, 1);
+          g.strokeRect(x + 0.5, y + 0.5, RACK_W - 1, RACK_H - 1);
+        }
+      }
+      if (racks === 0) this.text(rx0, ry0, 'no GPUs installed', 10, PALETTE.muted);
+      let y = ry0 + Math.max(1, Math.ceil(racks / RACKS_PER_ROW)) * (RACK_H + RACK_GAP) + 2;
+      // Construction progress
+      for (const site of sites.filter((x) => x.status !== 'energised')) {
+        const bw = c.w - 18;
+        g.fillStyle(0x2a1a08, 1);
+        g.fillRect(rx0, y + 9, bw, 5);
+        g.fillStyle(PALETTE.building, 1);
+        g.fillRect(rx0, y + 9, Math.max(2, bw * site.progress), 5);
+        // hazard stripes on the unfinished part
+        g.lineStyle(1, PALETTE.building, 0.35);
+        for (let sx = rx0 + bw * site.progress; sx < rx0 + bw - 3; sx += 6) g.lineBetween(sx, y + 14, sx + 4, y + 9);
+        const label = site.status === 'awaitingGrid' ? `GRID QUEUE · ${site.powerMw} MW · wk ${site.gridWeek}` : `BUILDING ${site.kind} · ${site.powerMw} MW · ${Math.round(site.progress * 100)}%`;
+        this.text(rx0, y - 3, label, 9, '#ffb86b', true);
+        y += 16;
+      }
+      // Power meter
+      const used = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw * x.usedShare, 0);
+      const share = mw > 0 ? used / mw : 0;
+      const bw = c.w - 18 - 74;
+      g.fillStyle(0x0a1026, 1);
+      g.fillRect(rx0 + 74, y + 6, bw, 8);
+      g.fillStyle(share > 0.95 ? PALETTE.powerBad : share > 0.8 ? PALETTE.powerWarn : PALETTE.power, 1);
+      g.fillRect(rx0 + 74, y + 6, bw * Math.min(1, share), 8);
+      g.lineStyle(1, 0x2a3a75, 1);
+      g.strokeRect(rx0 + 74, y + 6, bw, 8);
+      this.text(rx0, y + 3, `${used.toFixed(1)}/${mw.toFixed(0)} MW`, 10, '#b8f5cf', true);
+    }
+
+    // GPUs without power + inbound deliveries (top right)
+    const unpowered = Math.max(0, p.gpusOwned - p.gpusInstalled);
+    const boxW = 230;
+    const bx = W - boxW - 10;
+    let by = 10;
+    const lines = p.orders.length;
+    const boxH = 26 + (unpowered > 0 ? 22 + Math.ceil(Math.ceil(unpowered / unit) / 16) * 12 : 0) + lines * 24 + (lines === 0 && unpowered === 0 ? 16 : 0);
+    g.fillStyle(PALETTE.card, 0.9);
+    g.fillRoundedRect(bx, by, boxW, boxH, 8);
+    g.lineStyle(1, PALETTE.cardEdge, 0.8);
+    g.strokeRoundedRect(bx, by, boxW, boxH, 8);
+    this.text(bx + 9, by + 6, 'INBOUND & WAREHOUSE', 10, PALETTE.muted, true);
+    this.inboundAnchor = { x: bx + 20, y: by + 30 };
+    by += 24;
+    if (unpowered > 0) {
+      this.text(bx + 9, by, `${unpowered.toLocaleString('en-US')} GPUs waiting for power`, 10, '#c9cdd8', true);
+      by += 16;
+      const n = Math.ceil(unpowered / unit);
+      for (let i = 0; i < n; i++) {
+        const x = bx + 9 + (i % 16) * 13, y = by + Math.floor(i / 16) * 12;
+        g.fillStyle(PALETTE.unpowered, 1);
+        g.fillRect(x, y, 10, 9);
+        g.lineStyle(1, PALETTE.unpoweredEdge, 1);
+        g.lineBetween(x, y + 9, x + 10, y);
+      }
+      by += Math.ceil(n / 16) * 12 + 6;
+    }
+    for (const o of p.orders.slice(0, 6)) {
+      const left = Math.max(0, o.deliveryWeek - s.week);
+      const total = Math.max(left, s.market.leadTimeWeeks, 1);
+      this.text(bx + 9, by, `${o.count.toLocaleString('en-US')} × ${o.name}`, 10, '#bff8ff', true);
+      this.text(bx + boxW - 60, by, `${left} wk`, 10, PALETTE.muted);
+      g.fillStyle(0x0a1026, 1);
+      g.fillRect(bx + 9, by + 14, boxW - 18, 4);
+      g.fillStyle(PALETTE.delivery, 1);
+      g.fillRect(bx + 9, by + 14, (boxW - 18) * (1 - left / total), 4);
+      by += 24;
+    }
+    if (lines === 0 && unpowered === 0) this.text(bx + 9, by - 2, 'nothing on order', 10, PALETTE.muted);
+
+    // Deliveries that just arrived: fly a crate to the site with the most room.
+    const nowOrders = new Map(p.orders.map((o) => [o.id, { count: o.count, name: o.name }]));
+    for (const [id, o] of this.prevOrders) {
+      if (!nowOrders.has(id)) {
+        const dest = this.cards.filter((c) => c.full).sort((a, b) => b.h - a.h)[0];
+        if (dest) this.flights.push({ from: { ...this.inboundAnchor }, to: { x: dest.x + dest.w / 2, y: dest.y + 30 }, t0: time, label: `+${o.count.toLocaleString('en-US')} ${o.name}` });
+      }
+    }
+    this.prevOrders = nowOrders;
+
+    // Market ticker (top left)
+    const m = s.market;
+    g.fillStyle(PALETTE.card, 0.85);
+    g.fillRoundedRect(10, 10, 250, 44, 8);
+    this.text(18, 15, `H100 index $${m.h100IndexUsd.toFixed(2)}/hr · market util ${Math.round(m.utilization * 100)}%`, 11, PALETTE.text, true);
+    this.text(18, 33, `sentiment ${m.sentiment.toFixed(2)} ${m.sentiment > 1.1 ? '▲' : m.sentiment < 0.9 ? '▼' : '●'} · base rate ${m.baseRatePct.toFixed(2)}% · 1 rack = ${unit} GPUs`, 10, PALETTE.muted);
+  }
+
+  /** Push overlapping cards apart and keep them on screen. */
+  private relax(W: number, H: number, obstacles: { x: number; y: number; w: number; h: number }[]): void {
+    const cs = this.cards;
+    for (let it = 0; it < 60; it++) {
+      let moved = false;
+      for (const a of cs) {
+        for (const o of obstacles) {
+          const ox = Math.min(a.x + a.w, o.x + o.w) - Math.max(a.x, o.x) + 6;
+          const oy = Math.min(a.y + a.h, o.y + o.h) - Math.max(a.y, o.y) + 6;
+          if (ox > 0 && oy > 0) {
+            moved = true;
+            if (oy < ox) a.y += a.y + a.h / 2 < o.y + o.h / 2 ? -oy : oy;
+            else a.x += a.x + a.w / 2 < o.x + o.w / 2 ? -ox : ox;
+          }
+        }
+      }
+      for (let i = 0; i < cs.length; i++) {
+        for (let j = i + 1; j < cs.length; j++) {
+          const a = cs[i]!, b = cs[j]!;
+          const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + 8;
+          const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + 8;
+          if (ox > 0 && oy > 0) {
+            moved = true;
+            if (oy < ox) {
+              const d = oy / 2 * (a.y < b.y ? -1 : 1);
+              a.y += d; b.y -= d;
+            } else {
+              const d = ox / 2 * (a.x < b.x ? -1 : 1);
+              a.x += d; b.x -= d;
+            }
+          }
+        }
+      }
+      for (const c of cs) {
+        c.x = Math.max(8, Math.min(W - c.w - 8, c.x));
+        c.y = Math.max(62, Math.min(H - c.h - 30, c.y));
+      }
+      if (!moved) break;
+    }
+  }
+
+  private animate(time: number): void {
+    const f = this.fx;
+    f.clear();
+    // Blinking LEDs on rented racks.
+    for (const r of this.lit) {
+      const on = Math.sin(time / 260 + r.phase) > -0.2;
+      f.fillStyle(on ? 0xffffff : 0x7a4a00, on ? 0.9 : 0.6);
+      f.fillRect(r.x + 2, r.y + 3, 2, 2);
+      const on2 = Math.sin(time / 410 + r.phase * 1.7) > 0.1;
+      f.fillStyle(on2 ? 0x7dfbe6 : 0x7a4a00, 0.9);
+      f.fillRect(r.x + 5, r.y + 8, 2, 2);
+    }
+    // Pulsing rings on the player's regions.
+    const k = (time % 2000) / 2000;
+    for (const p of this.pulses) {
+      f.lineStyle(2, PALETTE.accent, 1 - k);
+      f.strokeCircle(p.x, p.y, 6 + k * 18);
+    }
+    // Deliveries in flight (1.6 s each).
+    this.flights = this.flights.filter((fl) => time - fl.t0 < 1600);
+    for (const fl of this.flights) {
+      const u = (time - fl.t0) / 1600;
+      const e = u < 0.5 ? 2 * u * u : 1 - Math.pow(-2 * u + 2, 2) / 2;
+      const cx = (fl.from.x + fl.to.x) / 2, cy = Math.min(fl.from.y, fl.to.y) - 60;
+      const x = (1 - e) * (1 - e) * fl.from.x + 2 * (1 - e) * e * cx + e * e * fl.to.x;
+      const y = (1 - e) * (1 - e) * fl.from.y + 2 * (1 - e) * e * cy + e * e * fl.to.y;
+      f.fillStyle(PALETTE.delivery, 0.25);
+      f.fillCircle(x, y, 10);
+      f.fillStyle(PALETTE.delivery, 1);
+      f.fillRect(x - 4, y - 4, 8, 8);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Boot: settings, the screen router, toasts, drag-and-drop, the page API. Everything heavy
+ * (engine + worker, scenario validator, Phaser, charts) loads lazily.
+ */
+import './ui/style.css';
+import { getState, setState, store } from './store/ui.ts';
+import * as saves from './ui/saves.ts';
+import * as app from './ui/app.ts';
+import { h, replace } from './ui/dom.ts';
+import { installPageApi } from './ui/pageApi.ts';
+import { renderTitle, loadFile } from './ui/screens/title.ts';
+import { renderBriefing } from './ui/screens/briefing.ts';
+
+const VERSION = '0.1.0';
+const root = document.getElementById('app')!;
+const toasts = h('div', { className: 'toasts', 'aria-live': 'polite', role: 'status', id: 'toasts' });
+document.body.append(toasts, h('div', { className: 'drop-overlay', 'aria-hidden': 'true' }, '↓ Drop a scenario or save file'));
+
+setState({ settings: saves.loadSettings() });
+document.documentElement.lang = getState().settings.lang;
+const api = installPageApi(VERSION);
+
+let dispose: (() => void) | null = null;
+let token = 0;
+async function render(): Promise<void> {
+  const my = ++token;
+  dispose?.();
+  dispose = null;
+  const s = getState();
+  document.title = s.settings.lang === 'zh-CN' ? '新云大亨 · Neocloud Tycoon' : 'Neocloud Tycoon';
+  switch (s.screen) {
+    case 'title': dispose = renderTitle(root); break;
+    case 'briefing': dispose = renderBriefing(root); break;
+    case 'game': {
+      const m = await import('./ui/screens/game.ts');
+      if (my === token) dispose = m.renderGame(root);
+      break;
+    }
+    case 'debrief': {
+      const m = await import('./ui/screens/debrief.ts');
+      if (my === token) dispose = m.renderDebrief(root);
+      break;
+    }
+  }
+  root.dataset.screen = s.screen;
+}
+
+store.subscribe((s, p) => {
+  if (s.screen !== p.screen || s.settings.lang !== p.settings.lang) void render();
+  if (s.toasts !== p.toasts) replace(toasts, s.toasts.map((x) => h('div', { className: 'toast ' + x.kind }, x.text)));
+});
+
+// Drag and drop a scenario (or save) file anywhere on the page.
+let dragDepth = 0;
+document.addEventListener('dragenter', (e) => { if (e.dataTransfer?.types.includes('Files')) { dragDepth++; document.body.classList.add('dragging'); } });
+document.addEventListener('dragleave', () => { dragDepth = Math.max(0, dragDepth - 1); if (!dragDepth) document.body.classList.remove('dragging'); });
+document.addEventListener('dragover', (e) => { if (e.dataTransfer?.types.includes('Files')) e.preventDefault(); });
+document.addEventListener('drop', (e) => {
+  e.preventDefault();
+  dragDepth = 0;
+  document.body.classList.remove('dragging');
+  const f = e.dataTransfer?.files?.[0];
+  if (f) {
+    if (getState().screen !== 'title') app.goTitle();
+    void loadFile(f);
+  }
+});
+
+window.addEventListener('unhandledrejection', (e) => {
+  app.toast(`Something went wrong: ${String((e.reason as Error)?.message ?? e.reason)}`, 'error');
+});
+
+void (async () => {
+  setState({ hasAutosave: await saves.hasAutosave() });
+  await render();
+  api.ready = true;
+  setState({ ready: true });
+  // Warm the engine worker in the background so the first game starts quickly.
+  setTimeout(() => void app.ensureHost(), 300);
+})();

@@ -1,0 +1,26 @@
+/** Messages between the main thread and the engine worker. */
+import type { Command } from '../engine/commands/types.ts';
+import type { StrategyId } from '../engine/types.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
+import type { StartParams, HostOptions } from './sim.ts';
+
+export type ToWorker =
+  | { t: 'start'; id: number; params: StartParams }
+  | { t: 'preview'; id: number; cmd: Command }
+  | { t: 'issue'; id: number; cmd: Command }
+  | { t: 'step'; id: number; weeks: number }
+  | { t: 'hash'; id: number }
+  | { t: 'save'; id: number }
+  | { t: 'snap'; id: number }
+  | { t: 'speed'; speed: Speed }
+  | { t: 'options'; options: HostOptions }
+  | { t: 'bench'; id: number; scenario: Scenario; seed: number; strategies: StrategyId[] };
+
+export type FromWorker =
+  | { t: 'reply'; id: number; value: unknown }
+  | { t: 'fail'; id: number; message: string }
+  | { t: 'progress'; id: number; done: number }
+  | { t: 'snapshot'; snap: Snapshot }
+  | { t: 'paused'; reason: PauseReason }
+  | { t: 'error'; message: string };

@@ -1,0 +1,242 @@
+/**
+ * The simulation core a host runs (inside the Web Worker, or on the main thread): it owns the
+ * World, the fixed-timestep clock, the command log and the pause rules, and derives snapshots.
+ * The engine itself runs unmodified: same scenario + seed + strategy + commands = same stateHash
+ * as the command-line runner.
+ */
+import { createWorld, step, previewCommand, issueCommand, stateHash, isOver, evaluateObjectives, score } from '../engine/api.ts';
+import type { World, StrategyId } from '../engine/types.ts';
+import type { Command, CommandResult } from '../engine/commands/types.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { QuarterReport } from '../engine/reports.ts';
+import { makeSnapshot, CashHistory, type Snapshot, type Speed, type PauseReason } from './snapshot.ts';
+
+/** One player command as the save file records it: issued while `world.week === week`. */
+export interface LoggedCommand { week: number; command: Command }
+
+export interface StartParams {
+  scenario: Scenario;
+  seed: number;
+  strategy?: StrategyId | undefined;
+  depreciationYears?: 4 | 5 | 6 | undefined;
+  /** Replay: commands to re-issue, and the week to replay to (defaults to the last command's week). */
+  log?: LoggedCommand[] | undefined;
+  toWeek?: number | undefined;
+}
+
+export interface HostOptions {
+  autoPauseOnMajorNews: boolean;
+  autoPauseOnQuarter: boolean;
+}
+
+/** Weeks simulated per real second at each speed (1× = one week a second). */
+export const WEEKS_PER_SECOND: Record<Speed, number> = { 0: 0, 1: 1, 2: 2, 4: 4 };
+/** At most this long is spent stepping per clock callback, so a frame is never blocked. */
+const MAX_STEP_MS_PER_CALL = 12;
+
+export interface BenchResult {
+  strategy: StrategyId;
+  quarters: QuarterReport[];
+  status: World['status'];
+  statusReason: string | null;
+  weeks: number;
+  hash: string;
+  finalCashUsd: number;
+  equityValueUsd: number;
+  score: number;
+  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }[];
+}
+
+export class SimCore {
+  world: World | null = null;
+  private params: StartParams | null = null;
+  private log: LoggedCommand[] = [];
+  private speed: Speed = 0;
+  private paused = true;
+  private pauseReason: PauseReason | null = { kind: 'user' };
+  private acc = 0;
+  private seq = 0;
+  private dirty = true;
+  private cash = new CashHistory();
+  private options: HostOptions = { autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
+  /** Called when stepping stops by itself (auto-pause, end). */
+  onAutoPause: ((r: PauseReason) => void) | null = null;
+
+  start(p: StartParams): void {
+    this.params = p;
+    this.world = createWorld(p.scenario, { seed: p.seed, ...(p.strategy ? { strategy: p.strategy } : {}), ...(p.depreciationYears ? { depreciationYears: p.depreciationYears } : {}) });
+    this.log = [];
+    this.cash.reset();
+    this.speed = 0;
+    this.paused = true;
+    this.pauseReason = { kind: 'user' };
+    this.acc = 0;
+    this.dirty = true;
+    if (p.log && p.log.length) {
+      const target = p.toWeek ?? p.log[p.log.length - 1]!.week;
+      const log = p.log.slice().sort((a, b) => a.week - b.week);
+      let i = 0;
+      const w = this.world;
+      while (w.week <= target && !isOver(w)) {
+        // Exactly what the engine's replay() does: queue the logged commands for this week.
+        while (i < log.length && log[i]!.week === w.week) {
+          const c = log[i]!.command;
+          w.pending.push(structuredClone(c));
+          this.log.push({ week: w.week, command: structuredClone(c) });
+          i++;
+        }
+        if (w.week === target) break;
+        this.stepOnce(false);
+      }
+    } else if (p.toWeek) {
+      while (this.world.week < p.toWeek && !isOver(this.world)) this.stepOnce(false);
+    }
+  }
+
+  setOptions(o: HostOptions): void {
+    this.options = { ...o };
+  }
+
+  setSpeed(s: Speed): void {
+    if (!this.world) return;
+    if (s === 0) {
+      this.paused = true;
+      this.pauseReason = { kind: 'user' };
+    } else {
+      if (isOver(this.world)) return;
+      this.speed = s;
+      this.paused = false;
+      this.pauseReason = null;
+      this.acc = 0;
+    }
+    this.dirty = true;
+  }
+
+  preview(cmd: Command): CommandResult {
+    if (!this.world) return { ok: false, reason: 'No game is running.' };
+    return previewCommand(this.world, cmd);
+  }
+
+  issue(cmd: Command): CommandResult {
+    if (!this.world) return { ok: false, reason: 'No game is running.' };
+    const r = issueCommand(this.world, cmd);
+    if (r.ok) {
+      this.log.push({ week: this.world.week, command: structuredClone(cmd) });
+      this.dirty = true;
+    }
+    return r;
+  }
+
+  /** One week; returns the pause reason if the rules say stop. */
+  private stepOnce(applyRules: boolean): PauseReason | null {
+    const w = this.world!;
+    const newsBefore = w.news.length;
+    const qBefore = w.companies[0]!.quarters.length;
+    step(w);
+    this.dirty = true;
+    const p = w.companies[0]!;
+    const lt = p.ledger.lifetime;
+    // Cash change net of financing: what the business itself burns or earns.
+    this.cash.push(p.ledger.balances.cash / 100, (lt.equityIssued + lt.debtDrawn - lt.debtRepaid - lt.equityFeesPaid) / 100);
+    if (isOver(w)) return { kind: 'over' };
+    if (!applyRules) return null;
+    if (this.options.autoPauseOnMajorNews) {
+      for (let i = newsBefore; i < w.news.length; i++) {
+        const n = w.news[i]!;
+        if (n.major) return { kind: 'news', newsId: n.id };
+      }
+    }
+    if (this.options.autoPauseOnQuarter && p.quarters.length > qBefore) {
+      return { kind: 'quarter', label: p.quarters[p.quarters.length - 1]!.label };
+    }
+    return null;
+  }
+
+  /** Step a paused game by `weeks` (no auto-pause; stops at the end). */
+  stepWeeks(weeks: number): void {
+    if (!this.world) return;
+    for (let i = 0; i < weeks && !isOver(this.world); i++) this.stepOnce(false);
+    if (isOver(this.world)) this.stop({ kind: 'over' });
+  }
+
+  private stop(r: PauseReason): void {
+    this.paused = true;
+    this.pauseReason = r;
+    this.acc = 0;
+    this.dirty = true;
+    this.onAutoPause?.(r);
+  }
+
+  /** Fixed-timestep clock: advance by real elapsed milliseconds. Steps a bounded amount of work. */
+  advance(elapsedMs: number, now: () => number): void {
+    if (!this.world || this.paused || this.speed === 0) return;
+    const weekMs = 1000 / WEEKS_PER_SECOND[this.speed];
+    this.acc += Math.min(elapsedMs, 250);
+    const t0 = now();
+    while (this.acc >= weekMs) {
+      this.acc -= weekMs;
+      const r = this.stepOnce(true);
+      if (r) {
+        this.stop(r);
+        return;
+      }
+      if (now() - t0 > MAX_STEP_MS_PER_CALL) {
+        this.acc = Math.min(this.acc, weekMs);
+        break;
+      }
+    }
+  }
+
+  hash(): string {
+    return this.world ? stateHash(this.world) : '';
+  }
+
+  get running(): boolean {
+    return !!this.world && !this.paused && this.speed !== 0;
+  }
+
+  takeDirty(): boolean {
+    const d = this.dirty;
+    this.dirty = false;
+    return d;
+  }
+
+  snapshot(): Snapshot | null {
+    if (!this.world) return null;
+    return makeSnapshot(this.world, {
+      objectives: evaluateObjectives(this.world),
+      score: score(this.world),
+      seq: ++this.seq,
+      speed: this.paused ? 0 : this.speed,
+      paused: this.paused,
+      pauseReason: this.pauseReason,
+      weeklyChangeUsd: this.cash.weeklyChange(),
+      commandCount: this.log.length,
+    });
+  }
+
+  saveData(): { scenario: Scenario; seed: number; strategy: StrategyId | null; depreciationYears: 4 | 5 | 6 | null; week: number; log: LoggedCommand[] } | null {
+    if (!this.world || !this.params) return null;
+    return {
+      scenario: this.params.scenario,
+      seed: this.params.seed,
+      strategy: this.params.strategy ?? null,
+      depreciationYears: this.params.depreciationYears ?? null,
+      week: this.world.week,
+      log: this.log.map((l) => ({ week: l.week, command: l.command })),
+    };
+  }
+}
+
+/** Play a whole scenario with a built-in strategy (for the debrief's comparison). */
+export function runStrategy(scenario: Scenario, seed: number, strategy: StrategyId, maxWeeks = Infinity): BenchResult {
+  const w = createWorld(scenario, { seed, strategy });
+  while (!isOver(w) && w.week < maxWeeks) step(w);
+  const p = w.companies[0]!;
+  const last = p.quarters[p.quarters.length - 1];
+  return {
+    strategy, quarters: p.quarters, status: w.status, statusReason: w.statusReason, weeks: w.week, hash: stateHash(w),
+    finalCashUsd: p.ledger.balances.cash / 100, equityValueUsd: last?.equityValueUsd ?? p.lastValuationUsd,
+    score: score(w), objectives: evaluateObjectives(w),
+  };
+}

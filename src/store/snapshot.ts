@@ -1,0 +1,348 @@
+/**
+ * A compact, plain-data view of the World for the UI: derived at most once per frame (in the
+ * worker or in-thread), posted to the main thread and put into the store. Nothing here feeds back
+ * into the simulation.
+ */
+import type { World, Company, Debt, Contract, Rfp, NewsItem, CapTableEntry, SiteKind, SiteStatus, StrategyId, GenMarket } from '../engine/types.ts';
+import type { QuarterReport, MarketQuarter } from '../engine/reports.ts';
+import type { Localized } from '../scenario/schema/index.ts';
+import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
+
+export type Speed = 0 | 1 | 2 | 4;
+export type PauseReason = { kind: 'user' } | { kind: 'news'; newsId: string } | { kind: 'quarter'; label: string } | { kind: 'over' };
+
+export interface SiteView {
+  id: string;
+  regionId: string;
+  kind: SiteKind;
+  status: SiteStatus;
+  powerMw: number;
+  readyWeek: number;
+  gridWeek: number;
+  /** 0–1 construction / fit-out progress (1 when energised). */
+  progress: number;
+  /** Share of this site's power in use (estimated from the company's total). */
+  usedShare: number;
+}
+
+export interface FleetRow { modelId: string; name: string; count: number; installed: number; bookUsd: number }
+export interface OrderView { id: string; modelId: string; name: string; count: number; deliveryWeek: number; totalUsd: number; vendorFinancedShare: number }
+
+export interface PlayerView {
+  name: string;
+  status: Company['status'];
+  bankruptReason: string | null;
+  strategy: StrategyId;
+  cashUsd: number;
+  debtUsd: number;
+  deferredRevenueUsd: number;
+  equityBookUsd: number;
+  totalAssetsUsd: number;
+  listed: boolean;
+  sharePriceUsd: number | null;
+  marketCapUsd: number | null;
+  lastValuationUsd: number;
+  sharesOutstanding: number;
+  lockupEndWeek: number | null;
+  ipoWeek: number | null;
+  capTable: CapTableEntry[];
+  debts: Debt[];
+  revolverLimitUsd: number;
+  covenantBreaches: number;
+  spreadStepUpPct: number;
+  fleet: FleetRow[];
+  gpusOwned: number;
+  gpusInstalled: number;
+  gpusRented: number;
+  orders: OrderView[];
+  sites: SiteView[];
+  contracts: Contract[];
+  depreciationYears: 4 | 5 | 6;
+  priceFactor: number;
+  platformUsdPerWeek: number;
+  platformMaturity: number;
+  last: Company['last'];
+  /** Average net cash change per week over the last 13 weeks (operating + investing), USD. */
+  weeklyBurnUsd: number;
+  /** Weeks of cash at the current burn; null when not burning. */
+  runwayWeeks: number | null;
+  backlogUsd: number;
+}
+
+export interface RivalView {
+  index: number;
+  id: string;
+  name: string;
+  strategy: StrategyId;
+  status: Company['status'];
+  gpus: number;
+  installed: number;
+  utilization: number;
+  cashUsd: number;
+  debtUsd: number;
+  sharePriceUsd: number | null;
+  valuationUsd: number;
+  priceFactor: number;
+  /** Energised and planned MW per region id. */
+  mwByRegion: Record<string, number>;
+}
+
+export interface RegionView {
+  id: string;
+  name: Localized;
+  bloc: string;
+  mapX: number;
+  mapY: number;
+  powerUsdPerMwh: number;
+  pue: number;
+  colocUsdPerKwMonth: number;
+  colocAvailableMw: number;
+  gridAvailableMw: number;
+  poweredSiteAvailableMw: number;
+  usedMw: number;
+  capacityMw: number;
+  curtailShare: number;
+  buildWeeks: number;
+  gridQueueWeeks: number;
+  buildCapexUsdPerMw: number;
+  poweredSiteUsdPerMw: number;
+  colocLeadWeeks: number;
+  poweredSiteLeadWeeks: number;
+}
+
+export interface GenView extends GenMarket { name: string; kwPerGpu: number; gpuPriceUsd: number; installedCapexUsdPerGpu: number; liquidCooled: boolean; released: boolean; vendor: string }
+
+export interface MarketView {
+  gens: GenView[];
+  demandH100e: number;
+  supplyH100e: number;
+  utilization: number;
+  h100IndexUsd: number;
+  leadTimeWeeks: number;
+  baseRatePct: number;
+  sentiment: number;
+}
+
+export interface Snapshot {
+  /** Increases with every snapshot. */
+  seq: number;
+  scenarioId: string;
+  seed: number;
+  week: number;
+  lengthWeeks: number;
+  dateIso: string;
+  quarterLabel: string;
+  status: World['status'];
+  statusReason: string | null;
+  over: boolean;
+  speed: Speed;
+  paused: boolean;
+  pauseReason: PauseReason | null;
+  player: PlayerView;
+  rivals: RivalView[];
+  regions: RegionView[];
+  market: MarketView;
+  rfps: Rfp[];
+  closedRfps: Rfp[];
+  news: NewsItem[];
+  newsTotal: number;
+  /** The player's closed quarters (the runner's quarter shape). */
+  quarters: QuarterReport[];
+  marketQuarters: MarketQuarter[];
+  /** Player commands issued so far. */
+  commandCount: number;
+  /** The scenario's objectives as the engine evaluates them now, and the score (equity value per share). */
+  objectives: { label: Localized; met: boolean; detail: string }[];
+  score: number;
+}
+
+const NEWS_KEEP = 60;
+const CLOSED_RFP_KEEP = 40;
+
+function companyDebtUsd(c: Company): number {
+  return c.ledger.balances.debt / 100;
+}
+
+function fleetOf(world: World, c: Company): FleetRow[] {
+  const rows = new Map<string, FleetRow>();
+  for (const lot of c.lots) {
+    let r = rows.get(lot.modelId);
+    if (!r) {
+      const m = world.scenario.gpus.find((g) => g.id === lot.modelId);
+      r = { modelId: lot.modelId, name: m?.name ?? lot.modelId, count: 0, installed: 0, bookUsd: 0 };
+      rows.set(lot.modelId, r);
+    }
+    r.count += lot.count;
+    r.installed += lot.installed;
+    r.bookUsd += (lot.costCents - lot.accumDepCents) / 100;
+  }
+  return [...rows.values()];
+}
+
+function siteProgress(world: World, s: Company['sites'][number]): number {
+  if (s.status === 'energised') return 1;
+  const end = Math.max(s.readyWeek, s.status === 'awaitingGrid' ? s.gridWeek : s.readyWeek);
+  // The start week is not stored: estimate from the build/lead time of the region.
+  const region = world.scenario.regions.find((r) => r.id === s.regionId);
+  const span = !region ? 26 : s.kind === 'campus' ? Math.max(region.buildWeeks, 1) : s.kind === 'powered' ? Math.max(region.poweredSiteLeadWeeks, 1) : Math.max(region.colocLeadWeeks, 1);
+  const cap = s.capexRemainingCents + s.facilityCostCents;
+  if (s.kind === 'campus' && s.status === 'building' && cap > 0 && s.facilityCostCents > 0) {
+    return Math.max(0, Math.min(0.99, s.facilityCostCents / cap));
+  }
+  return Math.max(0, Math.min(0.99, 1 - (end - world.week) / span));
+}
+
+/** Rolling per-week cash history kept by the host for the runway estimate. */
+export class CashHistory {
+  private values: number[] = [];
+  push(cashUsd: number, financingUsd: number): void {
+    this.values.push(cashUsd - financingUsd);
+    if (this.values.length > 14) this.values.shift();
+  }
+  weeklyChange(): number {
+    if (this.values.length < 2) return 0;
+    return (this.values[this.values.length - 1]! - this.values[0]!) / (this.values.length - 1);
+  }
+  reset(): void {
+    this.values = [];
+  }
+}
+
+export interface SnapshotExtras {
+  objectives: { label: Localized; met: boolean; detail: string }[];
+  score: number;
+  seq: number;
+  speed: Speed;
+  paused: boolean;
+  pauseReason: PauseReason | null;
+  weeklyChangeUsd: number;
+  commandCount: number;
+}
+
+export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
+  const sc = world.scenario;
+  const p = world.companies[0]!;
+  const b = p.ledger.balances;
+  const cashUsd = b.cash / 100;
+  const totalAvail = p.last.powerMwAvailable || 0;
+  const usedShare = totalAvail > 0 ? Math.min(1, p.last.powerMwUsed / totalAvail) : 0;
+  const fleet = fleetOf(world, p);
+  const gpusOwned = fleet.reduce((a, r) => a + r.count, 0);
+  const gpusInstalled = fleet.reduce((a, r) => a + r.installed, 0);
+  const lastQ = p.quarters[p.quarters.length - 1];
+  const burn = x.weeklyChangeUsd;
+  const runwayWeeks = burn < -1 ? Math.max(0, cashUsd / -burn) : null;
+  const backlogUsd = p.contracts.reduce((a, c) => a + Math.max(0, c.endWeek - Math.max(world.week, c.startWeek)) * 168 * c.gpuCount * c.usdPerGpuHour, 0);
+  const player: PlayerView = {
+    name: p.name,
+    status: p.status,
+    bankruptReason: p.bankruptReason,
+    strategy: p.strategy,
+    cashUsd,
+    debtUsd: b.debt / 100,
+    deferredRevenueUsd: b.deferredRevenue / 100,
+    equityBookUsd: (b.paidInCapital + b.retainedEarnings) / 100,
+    totalAssetsUsd: (b.cash + b.gpuDeposits + b.gpuEquipment - b.gpuAccumDep + b.construction + b.facilities - b.facilitiesAccumDep) / 100,
+    listed: p.listed,
+    sharePriceUsd: p.sharePriceUsd,
+    marketCapUsd: p.sharePriceUsd !== null ? p.sharePriceUsd * p.sharesOutstanding : null,
+    lastValuationUsd: p.lastValuationUsd,
+    sharesOutstanding: p.sharesOutstanding,
+    lockupEndWeek: p.lockupEndWeek,
+    ipoWeek: p.ipoWeek,
+    capTable: p.capTable.map((e) => ({ ...e })),
+    debts: p.debts.map((d) => ({ ...d })),
+    revolverLimitUsd: p.revolverLimitUsd,
+    covenantBreaches: p.covenantBreaches,
+    spreadStepUpPct: p.spreadStepUpPct,
+    fleet,
+    gpusOwned,
+    gpusInstalled,
+    gpusRented: Math.round(gpusInstalled * Math.max(0, Math.min(1, p.last.utilization))),
+    orders: p.orders.map((o) => ({
+      id: o.id, modelId: o.modelId, name: sc.gpus.find((g) => g.id === o.modelId)?.name ?? o.modelId, count: o.count,
+      deliveryWeek: o.deliveryWeek, totalUsd: o.totalCents / 100, vendorFinancedShare: o.vendorFinancedShare,
+    })),
+    sites: p.sites.map((s) => ({
+      id: s.id, regionId: s.regionId, kind: s.kind, status: s.status, powerMw: s.powerMw, readyWeek: s.readyWeek, gridWeek: s.gridWeek,
+      progress: siteProgress(world, s), usedShare: s.status === 'energised' ? usedShare : 0,
+    })),
+    contracts: p.contracts.map((c) => ({ ...c })),
+    depreciationYears: p.depreciationYears,
+    priceFactor: p.priceFactor,
+    platformUsdPerWeek: p.platformUsdPerWeek,
+    platformMaturity: p.platformMaturity,
+    last: { ...p.last },
+    weeklyBurnUsd: burn,
+    runwayWeeks,
+    backlogUsd: lastQ && world.week % 13 === 0 ? lastQ.backlogUsd : backlogUsd,
+  };
+  const rivals: RivalView[] = world.companies.slice(1).map((c) => {
+    const mwByRegion: Record<string, number> = {};
+    for (const s of c.sites) mwByRegion[s.regionId] = (mwByRegion[s.regionId] ?? 0) + s.powerMw;
+    let gpus = 0;
+    let installed = 0;
+    for (const l of c.lots) { gpus += l.count; installed += l.installed; }
+    return {
+      index: c.index, id: c.id, name: c.name, strategy: c.strategy, status: c.status, gpus, installed,
+      utilization: c.last.utilization, cashUsd: c.ledger.balances.cash / 100, debtUsd: companyDebtUsd(c),
+      sharePriceUsd: c.sharePriceUsd, valuationUsd: c.sharePriceUsd !== null ? c.sharePriceUsd * c.sharesOutstanding : c.lastValuationUsd,
+      priceFactor: c.priceFactor, mwByRegion,
+    };
+  });
+  const regions: RegionView[] = sc.regions.map((r) => {
+    const st = world.regions.find((s) => s.id === r.id);
+    return {
+      id: r.id, name: r.name, bloc: r.bloc, mapX: r.mapX, mapY: r.mapY,
+      powerUsdPerMwh: st?.powerUsdPerMwh ?? r.powerUsdPerMwh, pue: r.pue, colocUsdPerKwMonth: r.colocUsdPerKwMonth,
+      colocAvailableMw: st?.colocAvailableMw ?? r.colocAvailableMw, gridAvailableMw: st?.gridAvailableMw ?? r.gridAvailableMw,
+      poweredSiteAvailableMw: st?.poweredSiteAvailableMw ?? r.poweredSiteAvailableMw, usedMw: st?.usedMw ?? 0, capacityMw: st?.capacityMw ?? 0,
+      curtailShare: st && st.curtailUntilWeek > world.week ? st.curtailShare : 0,
+      buildWeeks: Math.round(r.buildWeeks * (st?.buildWeeksMultiplier ?? 1)), gridQueueWeeks: Math.round(r.gridQueueWeeks * (st?.gridQueueMultiplier ?? 1)),
+      buildCapexUsdPerMw: r.buildCapexUsdPerMw, poweredSiteUsdPerMw: r.poweredSiteUsdPerMw, colocLeadWeeks: r.colocLeadWeeks, poweredSiteLeadWeeks: r.poweredSiteLeadWeeks,
+    };
+  });
+  const m = world.market;
+  const market: MarketView = {
+    gens: m.gens.map((g) => {
+      const gm = sc.gpus.find((x) => x.id === g.modelId);
+      return {
+        ...g, name: gm?.name ?? g.modelId, kwPerGpu: gm?.kwPerGpu ?? 1, gpuPriceUsd: (gm?.gpuPriceUsd ?? 0) * g.vendorPriceFactor,
+        installedCapexUsdPerGpu: (gm?.installedCapexUsdPerGpu ?? 0) * g.vendorPriceFactor, liquidCooled: gm?.liquidCooled ?? false,
+        released: g.releaseWeek <= world.week, vendor: gm?.vendor ?? '',
+      };
+    }),
+    demandH100e: m.demandH100e, supplyH100e: m.supplyH100e, utilization: m.utilization, h100IndexUsd: m.h100IndexUsd,
+    leadTimeWeeks: m.leadTimeWeeks, baseRatePct: m.baseRatePct, sentiment: m.sentiment,
+  };
+  const over = world.status !== 'running' || world.week >= world.lengthWeeks;
+  const qi = Math.min(quarterIndexOfWeek(world.week), Math.max(0, Math.ceil(world.lengthWeeks / 13) - 1));
+  return {
+    seq: x.seq,
+    scenarioId: sc.id,
+    seed: world.seed,
+    week: world.week,
+    lengthWeeks: world.lengthWeeks,
+    dateIso: dateOfWeek(sc.calendar.startDate, world.week),
+    quarterLabel: quarterLabel(sc.calendar.startDate, sc.calendar.startQuarter, qi),
+    status: world.status,
+    statusReason: world.statusReason,
+    over,
+    speed: x.speed,
+    paused: x.paused,
+    pauseReason: x.pauseReason,
+    player,
+    rivals,
+    regions,
+    market,
+    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
+    closedRfps: world.closedRfps.slice(-CLOSED_RFP_KEEP).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
+    news: world.news.slice(-NEWS_KEEP),
+    newsTotal: world.news.length,
+    quarters: p.quarters.slice(),
+    marketQuarters: world.marketQuarters.slice(),
+    commandCount: x.commandCount,
+    objectives: x.objectives,
+    score: x.score,
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * The UI store (zustand vanilla + immer): session state only (which screen, which panel, the
+ * latest engine snapshot, dialogs, toasts, settings). Actions are plain functions in src/ui.
+ */
+import { createStore } from 'zustand/vanilla';
+import { immer } from 'zustand/middleware/immer';
+import type { Snapshot } from './snapshot.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { StrategyId } from '../engine/types.ts';
+
+export type Lang = 'en' | 'zh-CN';
+export type Screen = 'title' | 'briefing' | 'game' | 'debrief';
+export type PanelId = 'finance' | 'fleet' | 'sites' | 'customers' | 'market' | 'reports';
+
+export interface LoadError { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }
+
+export interface Toast { id: number; text: string; kind: 'info' | 'ok' | 'error' }
+
+export interface Settings {
+  lang: Lang;
+  autoPauseOnMajorNews: boolean;
+  autoPauseOnQuarter: boolean;
+}
+
+export interface UiState {
+  ready: boolean;
+  screen: Screen;
+  settings: Settings;
+  scenario: Scenario | null;
+  seed: number;
+  strategy: StrategyId | null;
+  snapshot: Snapshot | null;
+  panel: PanelId;
+  loadErrors: { fileName: string; errors: LoadError[] } | null;
+  toasts: Toast[];
+  /** Region selected on the map (pre-fills the Sites panel). */
+  selectedRegion: string | null;
+  hasAutosave: boolean;
+}
+
+export const initialSettings: Settings = { lang: 'en', autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
+
+export const store = createStore<UiState>()(
+  immer(() => ({
+    ready: false,
+    screen: 'title' as Screen,
+    settings: initialSettings,
+    scenario: null,
+    seed: 0,
+    strategy: null,
+    snapshot: null,
+    panel: 'finance' as PanelId,
+    loadErrors: null,
+    toasts: [],
+    selectedRegion: null,
+    hasAutosave: false,
+  })),
+);
+
+export const getState = store.getState;
+export const setState = store.setState;

@@ -1,0 +1,119 @@
+/** EngineHost backed by a dedicated Web Worker (the default). */
+import type { EngineHost, SaveCore, StartParams, HostOptions, BenchResult } from './host.ts';
+import { FramePublisher } from './host.ts';
+import type { ToWorker, FromWorker } from './protocol.ts';
+import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
+import type { Command, CommandResult } from '../engine/commands/types.ts';
+import type { StrategyId } from '../engine/types.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: ((n: number) => void) | undefined };
+
+function spawn(): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+}
+
+class Rpc {
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  constructor(readonly worker: Worker, private onOther: (m: FromWorker) => void) {
+    worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
+    worker.onerror = (ev) => {
+      const err = new Error(`Engine worker failed: ${ev.message}`);
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+      this.onOther({ t: 'error', message: err.message });
+    };
+  }
+  call<T>(msg: ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never, progress?: (n: number) => void): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, progress });
+      this.worker.postMessage({ ...msg, id } as ToWorker);
+    });
+  }
+  send(msg: ToWorker): void {
+    this.worker.postMessage(msg);
+  }
+  private receive(m: FromWorker): void {
+    if (m.t === 'reply' || m.t === 'fail' || m.t === 'progress') {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.t === 'progress') { p.progress?.(m.done); return; }
+      this.pending.delete(m.id);
+      if (m.t === 'reply') p.resolve(m.value);
+      else p.reject(new Error(m.message));
+      return;
+    }
+    this.onOther(m);
+  }
+}
+
+export class WorkerHost implements EngineHost {
+  readonly kind = 'worker' as const;
+  private rpc: Rpc;
+  private pub = new FramePublisher();
+  private pauseSubs = new Set<(r: PauseReason) => void>();
+  private errorSubs = new Set<(m: string) => void>();
+
+  constructor() {
+    this.rpc = new Rpc(spawn(), (m) => {
+      if (m.t === 'snapshot') this.pub.push(m.snap);
+      else if (m.t === 'paused') for (const cb of this.pauseSubs) cb(m.reason);
+      else if (m.t === 'error') for (const cb of this.errorSubs) cb(m.message);
+    });
+  }
+  onError(cb: (m: string) => void): void {
+    this.errorSubs.add(cb);
+  }
+  async start(p: StartParams): Promise<Snapshot> {
+    const s = await this.rpc.call<Snapshot>({ t: 'start', params: p });
+    this.pub.flush(s);
+    return s;
+  }
+  preview(cmd: Command): Promise<CommandResult> {
+    return this.rpc.call<CommandResult>({ t: 'preview', cmd });
+  }
+  issue(cmd: Command): Promise<CommandResult> {
+    return this.rpc.call<CommandResult>({ t: 'issue', cmd });
+  }
+  async step(weeks: number): Promise<Snapshot> {
+    const s = await this.rpc.call<Snapshot>({ t: 'step', weeks });
+    this.pub.flush(s);
+    return s;
+  }
+  setSpeed(s: Speed): void {
+    this.rpc.send({ t: 'speed', speed: s });
+  }
+  setOptions(o: HostOptions): void {
+    this.rpc.send({ t: 'options', options: o });
+  }
+  stateHash(): Promise<string> {
+    return this.rpc.call<string>({ t: 'hash' });
+  }
+  saveData(): Promise<SaveCore | null> {
+    return this.rpc.call<SaveCore | null>({ t: 'save' });
+  }
+  snapshotNow(): Promise<Snapshot | null> {
+    return this.rpc.call<Snapshot | null>({ t: 'snap' });
+  }
+  onSnapshot(cb: (s: Snapshot) => void): () => void {
+    return this.pub.subscribe(cb);
+  }
+  onAutoPause(cb: (r: PauseReason) => void): () => void {
+    this.pauseSubs.add(cb);
+    return () => this.pauseSubs.delete(cb);
+  }
+  async benchmark(scenario: Scenario, seed: number, strategies: StrategyId[], onProgress?: (done: number) => void): Promise<BenchResult[]> {
+    // A separate worker, so the player's game stays responsive while the autopilots play.
+    const rpc = new Rpc(spawn(), () => {});
+    try {
+      return await rpc.call<BenchResult[]>({ t: 'bench', scenario, seed, strategies }, onProgress);
+    } finally {
+      rpc.worker.terminate();
+    }
+  }
+  dispose(): void {
+    this.rpc.worker.terminate();
+  }
+}

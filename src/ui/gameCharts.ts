@@ -1,0 +1,45 @@
+/** The game's standard charts from a snapshot (revenue, margins, cash & debt, price index, utilisation). */
+import { h, replace } from './dom.ts';
+import { t } from './i18n.ts';
+import type { Snapshot } from '../store/snapshot.ts';
+import type { ChartSpec } from './charts.ts';
+
+const GEN_COLORS = ['#7f8bb3', '#2fe0c0', '#ff6b81', '#ffc857', '#a58bff', '#62e89a', '#ffa24c', '#5ac8fa', '#f15bb5'];
+
+export function chartSpecs(s: Snapshot, markers?: { x: number; note: string }[]): ChartSpec[] {
+  const qs = s.quarters;
+  const labels = qs.map((q) => q.label);
+  const m = markers ? { markers } : {};
+  const gens = s.market.gens.filter((g) => s.marketQuarters.some((mq) => mq.priceIndexUsdPerGpuHour[g.modelId] !== undefined));
+  return [
+    { id: 'ch-revenue', title: 'Revenue and adjusted EBITDA', labels, format: 'usd', ...m, series: [
+      { label: 'Revenue', values: qs.map((q) => q.revenueUsd), color: '#2fe0c0' },
+      { label: 'Adj. EBITDA', values: qs.map((q) => q.adjustedEbitdaUsd), color: '#ffc857', dash: [6, 4] },
+      { label: 'Net income', values: qs.map((q) => q.netIncomeUsd), color: '#ff6b81', dash: [2, 3] },
+    ] },
+    { id: 'ch-margins', title: 'Margins', labels, format: 'pct', series: [
+      { label: 'Gross margin', values: qs.map((q) => (q.revenueUsd ? q.grossProfitUsd / q.revenueUsd : null)), color: '#2fe0c0' },
+      { label: 'Adj. EBITDA margin', values: qs.map((q) => (q.revenueUsd ? q.adjustedEbitdaUsd / q.revenueUsd : null)), color: '#ffc857', dash: [6, 4] },
+      { label: 'Operating margin', values: qs.map((q) => (q.revenueUsd ? q.operatingIncomeUsd / q.revenueUsd : null)), color: '#ff6b81', dash: [2, 3] },
+    ] },
+    { id: 'ch-cash', title: 'Cash and debt', labels, format: 'usd', ...m, series: [
+      { label: 'Cash', values: qs.map((q) => q.cashUsd), color: '#62e89a' },
+      { label: 'Debt', values: qs.map((q) => q.debtUsd), color: '#ff6b81', dash: [6, 4] },
+      { label: 'Backlog', values: qs.map((q) => q.backlogUsd), color: '#a58bff', dash: [2, 3] },
+    ] },
+    { id: 'ch-price', title: 'Price index per generation ($/GPU-hr)', labels: s.marketQuarters.map((q) => q.label), format: 'price', series: gens.map((g, i) => ({
+      label: g.name, values: s.marketQuarters.map((q) => q.priceIndexUsdPerGpuHour[g.modelId] ?? null), color: GEN_COLORS[i % GEN_COLORS.length]!, dash: i % 2 ? [6, 3] : undefined,
+    })) },
+    { id: 'ch-util', title: 'Utilisation', labels, format: 'pct', series: [
+      { label: 'Yours', values: qs.map((q) => q.utilization), color: '#2fe0c0' },
+      { label: 'Market', values: s.marketQuarters.slice(0, qs.length).map((q) => q.utilization), color: '#93a0c8', dash: [6, 4] },
+    ] },
+  ];
+}
+
+/** Lazy-load uPlot and draw the charts into `box`. */
+export async function gameCharts(s: Snapshot, box: HTMLElement, width: number, wide: boolean, markers?: { x: number; note: string }[]): Promise<void> {
+  if (s.quarters.length === 0) { replace(box, h('p', { className: 'muted' }, t('nothing'))); return; }
+  const { chart } = await import('./charts.ts');
+  replace(box, h('div', { className: wide ? 'charts-grid' : '' }, chartSpecs(s, markers).map((spec) => chart(spec, wide ? width / 2 - 30 : width))));
+}

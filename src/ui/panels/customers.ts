@@ -1,0 +1,65 @@
+/** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
+import { h, replace, table } from '../dom.ts';
+import { t, usd, int, pct, price } from '../i18n.ts';
+import { commandForm } from '../commandForm.ts';
+import { getState } from '../../store/ui.ts';
+import type { Snapshot } from '../../store/snapshot.ts';
+import type { Panel } from './types.ts';
+
+export function customersPanel(): Panel {
+  let snap: Snapshot | null = getState().snapshot;
+  const name = (id: string) => snap?.market.gens.find((g) => g.modelId === id)?.name ?? id;
+  const bid = commandForm({
+    id: 'customers-bid',
+    title: t('bid'),
+    fields: [
+      { name: 'rfpId', label: 'RFP', kind: 'select', options: () => (snap?.rfps ?? []).map((r) => ({ value: r.id, label: `${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ≤ ${price(r.maxUsdPerGpuHour)}` })) },
+      { name: 'usdPerGpuHour', label: t('bidPrice'), kind: 'number', value: 2, min: 0, step: 0.05 },
+    ],
+    build: (v) => (v.rfpId && Number(v.usdPerGpuHour) > 0 ? { type: 'bidRfp', rfpId: String(v.rfpId), usdPerGpuHour: Number(v.usdPerGpuHour) } : null),
+  });
+  const od = commandForm({
+    id: 'customers-price',
+    title: t('onDemandPrice'),
+    fields: [{ name: 'priceFactor', label: '×', kind: 'number', value: snap?.player.priceFactor ?? 1, min: 0.2, max: 5, step: 0.05 }],
+    build: (v) => (Number(v.priceFactor) > 0 ? { type: 'setOnDemandPrice', priceFactor: Number(v.priceFactor) } : null),
+  });
+  const plat = commandForm({
+    id: 'customers-platform',
+    title: t('platformSpend'),
+    fields: [{ name: 'usdPerWeek', label: 'USD / week', kind: 'number', value: snap?.player.platformUsdPerWeek ?? 0, min: 0, step: 50000 }],
+    build: (v) => (Number(v.usdPerWeek) >= 0 ? { type: 'setPlatformSpend', usdPerWeek: Number(v.usdPerWeek) } : null),
+  });
+  const rfpTable = h('div');
+  const live = h('div');
+  const el = h('div', { id: 'panel-customers' }, rfpTable, h('section', null, bid.el), live, h('section', null, od.el), h('section', null, plat.el));
+
+  function render(s: Snapshot): void {
+    const p = s.player;
+    const lastQ = s.quarters[s.quarters.length - 1];
+    replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), 'GPUs', t('term'), t('maxPrice'), t('closes'), 'Your bid', ''], s.rfps.map((r) => {
+      const mine = r.bids.find((b) => b.companyIndex === 0);
+      return [
+        `${r.customerName} (${r.segment}, ${r.credit})`, `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} y`,
+        price(r.maxUsdPerGpuHour), `${t('week')} ${r.closeWeek}`, mine ? price(mine.usdPerGpuHour) : '—',
+        h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
+      ];
+    }))));
+    const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();
+    replace(live,
+      h('section', null, table(t('wonLost'), [t('customer'), 'GPUs', 'Your bid', 'Winning price', 'Result'], mineClosed.map((r) => {
+        const won = r.winnerIndex === 0;
+        return [r.customerName, `${int(r.gpuCount)} ${name(r.modelId)}`, price(r.bids.find((b) => b.companyIndex === 0)?.usdPerGpuHour), price(r.winningUsdPerGpuHour),
+          h('span', { className: 'badge ' + (won ? 'ok' : 'bad') }, won ? '✓ ' + t('won') : '✕ ' + t('lost'))];
+      }))),
+      h('section', null, table(t('contracts'), [t('customer'), 'GPUs', '$/hr', 'Start → end', 'Delivered'], p.contracts.map((c) => [
+        `${c.customerName} (${c.credit})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `wk ${c.startWeek} → ${c.endWeek}`,
+        c.startWeek > s.week ? 'not started' : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ' (short)' : ''}`,
+      ]))),
+      h('section', null, h('h3', null, t('concentration')),
+        h('p', null, `${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · backlog ${usd(p.backlogUsd)} · on-demand price ${p.priceFactor.toFixed(2)}× · platform maturity ${pct(p.platformMaturity)}`)),
+    );
+  }
+  if (snap) render(snap);
+  return { el, update(s) { snap = s; render(s); bid.refresh(); od.refresh(); plat.refresh(); } };
+}

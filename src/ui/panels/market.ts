@@ -1,0 +1,40 @@
+/** Market: price index per generation, rivals' public figures, sentiment, base rate. */
+import { h, replace, table } from '../dom.ts';
+import { t, usd, int, pct, price, num } from '../i18n.ts';
+import { getState } from '../../store/ui.ts';
+import type { Snapshot } from '../../store/snapshot.ts';
+import type { Panel } from './types.ts';
+import { rivalColorCss, rivalLetter } from '../../game/palette.ts';
+
+export function marketPanel(): Panel {
+  const el = h('div', { id: 'panel-market' });
+  function render(s: Snapshot): void {
+    const m = s.market;
+    replace(el,
+      h('section', null, table(t('market'), ['', 'Now'], [
+        [t('demand') + ' (H100e)', num(m.demandH100e)],
+        [t('supply') + ' (H100e)', num(m.supplyH100e)],
+        [t('utilization'), pct(m.utilization)],
+        ['H100 index', price(m.h100IndexUsd)],
+        [t('sentiment'), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ' ▲ hot' : m.sentiment < 0.85 ? ' ▼ cold' : ' ● neutral')],
+        [t('baseRate'), m.baseRatePct.toFixed(2) + '%'],
+        [t('leadTime'), `${m.leadTimeWeeks} ${t('weeksShort')}`],
+      ])),
+      h('section', null, table(t('priceIndex'), [t('model'), 'Index', 'Peak', 'Reference', 'Installed GPUs'], m.gens.filter((g) => g.released).map((g) => [
+        g.name, price(g.indexUsdPerGpuHour), price(g.peakIndexUsdPerGpuHour), price(g.referenceUsdPerGpuHour), int(g.installedGpus),
+      ]))),
+      h('section', null, table(t('rivals'), ['', t('strategy'), 'GPUs', t('utilization'), t('debt'), t('valuation'), 'Price ×'], s.rivals.map((r) => {
+        const sw = h('i', { className: 'swatch', 'aria-hidden': 'true' });
+        sw.style.background = rivalColorCss(r.index);
+        return [
+          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ' ✕ bankrupt' : ''}`), r.strategy, int(r.gpus), pct(r.utilization),
+          usd(r.debtUsd), (r.sharePriceUsd !== null ? price(r.sharePriceUsd) + ' · ' : '') + usd(r.valuationUsd), r.priceFactor.toFixed(2),
+        ];
+      }))),
+      getState().scenario ? null : null,
+    );
+  }
+  const s0 = getState().snapshot;
+  if (s0) render(s0);
+  return { el, update: render };
+}

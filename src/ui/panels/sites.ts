@@ -1,0 +1,58 @@
+/** Sites: lease colocation, build a campus, buy a powered site; MW used/available; grid queue. */
+import { h, replace, table } from '../dom.ts';
+import { t, usd, loc } from '../i18n.ts';
+import { commandForm } from '../commandForm.ts';
+import { getState, store } from '../../store/ui.ts';
+import type { Snapshot } from '../../store/snapshot.ts';
+import type { Panel } from './types.ts';
+
+function meter(share: number, label: string): HTMLElement {
+  const cls = share > 0.95 ? 'bad' : share > 0.8 ? 'warn' : '';
+  const i = h('i');
+  i.style.width = `${Math.round(Math.max(0, Math.min(1, share)) * 100)}%`;
+  return h('span', null, h('span', { className: 'meter ' + cls, role: 'img', 'aria-label': label }, i), `${Math.round(share * 100)}%`);
+}
+
+export function sitesPanel(): Panel {
+  let snap: Snapshot | null = getState().snapshot;
+  const form = commandForm({
+    id: 'sites-add',
+    title: `${t('leaseColo')} / ${t('buildCampus')} / ${t('buyPoweredSite')}`,
+    fields: [
+      { name: 'type', label: t('kind'), kind: 'select', options: () => [
+        { value: 'leaseColo', label: t('leaseColo') }, { value: 'buildCampus', label: t('buildCampus') }, { value: 'buyPoweredSite', label: t('buyPoweredSite') }] },
+      { name: 'regionId', label: t('region'), kind: 'select', options: () => (snap?.regions ?? []).map((r) => ({ value: r.id, label: loc(r.name) })), value: getState().selectedRegion ?? undefined },
+      { name: 'powerMw', label: t('megawatts'), kind: 'number', value: 10, min: 1, step: 1 },
+    ],
+    build: (v) => (v.regionId && Number(v.powerMw) > 0 ? { type: v.type as 'leaseColo', regionId: String(v.regionId), powerMw: Number(v.powerMw) } : null),
+  });
+  const live = h('div');
+  const el = h('div', { id: 'panel-sites' }, h('section', null, form.el), live);
+  const unsub = store.subscribe((st, prev) => { if (st.selectedRegion && st.selectedRegion !== prev.selectedRegion) form.set('regionId', st.selectedRegion); });
+  void unsub;
+
+  function render(s: Snapshot): void {
+    const p = s.player;
+    const regionName = (id: string) => loc(s.regions.find((r) => r.id === id)?.name) || id;
+    replace(live,
+      h('section', null,
+        table(t('yourSites'), [t('region'), t('kind'), 'MW', t('status'), 'Use / progress'], p.sites.map((x) => [
+          regionName(x.regionId), x.kind, x.powerMw.toFixed(0),
+          x.status === 'energised' ? '● energised' : x.status === 'awaitingGrid' ? `◌ grid wk ${x.gridWeek}` : `▲ ${x.status} → wk ${x.readyWeek}`,
+          x.status === 'energised' ? meter(x.usedShare, `${t('mwUsed')} ${Math.round(x.usedShare * 100)}%`) : meter(x.progress, `progress ${Math.round(x.progress * 100)}%`),
+        ])),
+        h('p', { className: 'muted' }, `${t('mwUsed')}: ${p.last.powerMwUsed.toFixed(1)} / ${t('mwAvailable')}: ${p.last.powerMwAvailable.toFixed(1)}`),
+      ),
+      h('section', null, table(t('regions'), [t('region'), t('powerPrice'), 'Colo MW · $/kW-mo', 'Grid MW · queue', 'Build $/MW · wks', 'Powered MW · $/MW'], s.regions.map((r) => [
+        regionName(r.id) + (r.curtailShare > 0 ? ' ! curtailed' : ''),
+        '$' + r.powerUsdPerMwh.toFixed(0),
+        `${r.colocAvailableMw.toFixed(0)} · $${r.colocUsdPerKwMonth.toFixed(0)}`,
+        `${r.gridAvailableMw.toFixed(0)} · ${r.gridQueueWeeks} ${t('weeksShort')}`,
+        `${usd(r.buildCapexUsdPerMw)} · ${r.buildWeeks}`,
+        `${r.poweredSiteAvailableMw.toFixed(0)} · ${usd(r.poweredSiteUsdPerMw)}`,
+      ]))),
+    );
+  }
+  if (snap) render(snap);
+  return { el, update(s) { snap = s; render(s); form.refresh(); } };
+}

@@ -1,0 +1,43 @@
+/** Briefing before play: the scenario's story, objectives and starting position. */
+import { h } from '../dom.ts';
+import { t, loc, usd, int } from '../i18n.ts';
+import { getState, setState } from '../../store/ui.ts';
+import * as app from '../app.ts';
+
+export function renderBriefing(root: HTMLElement): () => void {
+  const sc = getState().scenario;
+  if (!sc) { app.goTitle(); return () => {}; }
+  const c = sc.company;
+  const gpus = c.gpus.map((g) => `${int(g.count)} × ${sc.gpus.find((m) => m.id === g.modelId)?.name ?? g.modelId}`).join(', ') || '—';
+  const mw = c.sites.reduce((a, s) => a + s.powerMw, 0);
+  const view = h('main', { className: 'briefing', id: 'briefing' },
+    h('div', { className: 'briefing-inner' },
+      h('p', { className: 'muted' }, t('briefing')),
+      h('h1', null, loc(sc.title)),
+      h('div', { className: 'story' }, loc(sc.lesson.teaching.briefing)),
+      h('div', { className: 'two-col' },
+        h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', null, sc.lesson.objectives.map((o) => h('li', null, loc(o.label))))),
+        h('div', { className: 'box' }, h('h3', null, t('startingPosition')),
+          h('dl', { className: 'kv' },
+            h('dt', null, 'Company'), h('dd', null, c.name),
+            h('dt', null, t('cash')), h('dd', null, usd(c.cashUsd)),
+            h('dt', null, 'GPUs'), h('dd', null, gpus),
+            h('dt', null, t('sites')), h('dd', null, `${c.sites.length} · ${mw} MW`),
+            h('dt', null, t('debt')), h('dd', null, usd(c.debt.reduce((a, d) => a + d.principalUsd, 0))),
+            h('dt', null, t('contracts')), h('dd', null, String(c.contracts.length)),
+            h('dt', null, t('valuation')), h('dd', null, usd(c.lastValuationUsd)),
+            h('dt', null, t('seed')), h('dd', null, String(getState().seed)),
+          ),
+        ),
+      ),
+      h('div', { className: 'box two-col-span' }, h('h3', null, t('learning')), h('ul', null, sc.lesson.teaching.learningObjectives.map((o) => h('li', null, loc(o))))),
+      h('div', { className: 'row briefing-actions' },
+        h('button', { type: 'button', onclick: () => app.goTitle() }, '◂ ' + t('back')),
+        h('button', { type: 'button', className: 'primary', id: 'start-game', onclick: () => setState({ screen: 'game' }) }, t('startGame') + ' ▸'),
+      ),
+    ),
+  );
+  root.replaceChildren(view);
+  (document.getElementById('start-game') as HTMLButtonElement).focus();
+  return () => {};
+}

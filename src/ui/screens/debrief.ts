@@ -1,0 +1,120 @@
+/**
+ * End of game: outcome and score against the objectives, timelines with the player's decisions
+ * marked, the built-in strategies on the same scenario and seed, debrief questions, exports.
+ */
+import { h, replace, table, download } from '../dom.ts';
+import { t, loc, usd, price } from '../i18n.ts';
+import { getState } from '../../store/ui.ts';
+import * as app from '../app.ts';
+import { evaluateObjectives, score } from '../objectives.ts';
+import { quartersCsv } from '../statements.ts';
+import { gameCharts } from '../gameCharts.ts';
+import type { BenchResult } from '../../store/host.ts';
+import type { StrategyId } from '../../engine/types.ts';
+import type { QuarterReport } from '../../engine/reports.ts';
+
+export const BENCH_STRATEGIES: StrategyId[] = ['leveraged', 'prudent', 'idle'];
+const STRAT_COLORS: Record<string, string> = { you: '#2fe0c0', leveraged: '#ff6b81', prudent: '#5ac8fa', idle: '#93a0c8', random: '#a58bff' };
+const STRAT_DASH: Record<string, number[] | undefined> = { you: undefined, leveraged: [8, 4], prudent: [3, 3], idle: [1, 4] };
+
+export function renderDebrief(root: HTMLElement): () => void {
+  const s = getState().snapshot;
+  const sc = getState().scenario;
+  if (!s || !sc) { app.goTitle(); return () => {}; }
+  const bankrupt = s.player.status === 'bankrupt' || s.status === 'bankrupt';
+  const last = s.quarters[s.quarters.length - 1];
+  const equity = last?.equityValueUsd ?? s.player.lastValuationUsd;
+  const results = evaluateObjectives(sc, s.quarters, { bankrupt, ipoWeek: s.player.ipoWeek, cashUsd: s.player.cashUsd, equityValueUsd: equity });
+  const allMet = results.every((r) => r.met);
+  const myScore = score(s.quarters, bankrupt);
+  const benchBox = h('div', { id: 'bench', 'aria-live': 'polite' }, h('p', { className: 'muted' }, t('running_bench')));
+  const chartsBox = h('div', { id: 'debrief-charts' }, t('loadingCharts'));
+  let log: { week: number; command: { type: string } }[] = [];
+  let disposed = false;
+
+  const outcomeText = bankrupt ? t('bankrupt') : allMet ? t('won_') : t('lost_');
+  const view = h('main', { className: 'debrief', id: 'debrief' },
+    h('div', { className: 'debrief-inner' },
+      h('p', { className: 'muted' }, `${t('debrief')} · ${loc(sc.title)} · ${t('seed')} ${s.seed}`),
+      h('div', { className: 'outcome ' + (allMet && !bankrupt ? '' : 'lost'), id: 'outcome' },
+        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted' }, s.statusReason ?? s.player.bankruptReason ?? `${s.dateIso} · ${t('week')} ${s.week}`)),
+        h('div', null, h('div', { className: 'muted' }, t('score')), h('div', { className: 'big', id: 'score' }, price(myScore)), h('div', { className: 'muted' }, 'equity value per share')),
+        h('div', null, h('div', { className: 'muted' }, t('valuation')), h('div', { className: 'big' }, usd(equity))),
+      ),
+      h('section', { className: 'section' }, h('h2', null, t('objectives')),
+        h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
+          h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
+          h('span', null, h('strong', null, loc(r.objective.label)), ` — ${r.met ? t('met') : t('notMet')}: ${r.detail}`),
+        ))),
+      ),
+      h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
+      h('section', { className: 'section' }, h('h2', null, t('strategies')), benchBox),
+      h('section', { className: 'section' }, h('h2', null, t('debriefQuestions')),
+        h('ol', { id: 'debrief-questions' }, sc.lesson.teaching.debriefQuestions.map((q) => h('li', null, h('p', null, loc(q))))),
+      ),
+      h('div', { className: 'row section' },
+        h('button', { type: 'button', id: 'export-csv', onclick: () => download(`${sc.id}-seed${s.seed}-quarters.csv`, quartersCsv(s.quarters, { scenarioId: sc.id, seed: s.seed, strategy: getState().strategy ?? 'player' }), 'text/csv') }, '↓ ' + t('exportCsv')),
+        h('button', { type: 'button', id: 'export-json', onclick: () => void exportRun() }, '↓ ' + t('exportJson')),
+        h('button', { type: 'button', className: 'primary', id: 'new-game', onclick: () => app.goTitle() }, t('newGame')),
+      ),
+    ),
+  );
+  root.replaceChildren(view);
+
+  let bench: BenchResult[] | null = null;
+  async function exportRun(): Promise<void> {
+    const save = await app.currentSave('run');
+    const run = {
+      format: 'neocloud-tycoon-run', version: 1, scenarioId: sc!.id, seed: s!.seed, strategy: getState().strategy ?? 'player',
+      weeks: s!.week, status: s!.status, stateHash: await (await app.ensureHost()).stateHash(),
+      objectives: results.map((r) => ({ label: r.objective.label.en, type: r.objective.type, met: r.met, detail: r.detail })),
+      score: myScore, commandLog: save?.log ?? [], quarters: s!.quarters,
+      benchmarks: bench?.map((b) => ({ strategy: b.strategy, status: b.status, score: score(b.quarters, b.status === 'bankrupt'), hash: b.hash })) ?? null,
+    };
+    download(`${sc!.id}-seed${s!.seed}-run.json`, JSON.stringify(run, null, 2), 'application/json');
+  }
+
+  void (async () => {
+    const host = await app.ensureHost();
+    const save = await host.saveData();
+    log = save?.log ?? [];
+    const markers = dedupe(log.map((l) => ({ x: Math.min(Math.floor(l.week / 13), Math.max(0, s.quarters.length - 1)), note: l.command.type })));
+    if (!disposed) await gameCharts(s, chartsBox, Math.min(1180, root.clientWidth) - 60, true, markers);
+    try {
+      bench = await host.benchmark(sc, s.seed, BENCH_STRATEGIES, (n) => {
+        if (!disposed) replace(benchBox, h('p', { className: 'muted' }, `${t('running_bench')} ${n}/${BENCH_STRATEGIES.length}`));
+      });
+      if (!disposed) await renderBench(bench);
+    } catch (e) {
+      replace(benchBox, h('p', { className: 'neg' }, String((e as Error).message)));
+    }
+  })();
+
+  async function renderBench(b: BenchResult[]): Promise<void> {
+    const rows: { name: string; qs: QuarterReport[]; bankrupt: boolean; reason: string | null }[] = [
+      { name: t('you'), qs: s!.quarters, bankrupt, reason: s!.statusReason },
+      ...b.map((r) => ({ name: r.strategy, qs: r.quarters, bankrupt: r.status === 'bankrupt', reason: r.statusReason })),
+    ];
+    const tbl = table(t('strategies'), [t('strategy'), t('outcome'), 'Revenue (last Q ×4)', 'Adj. EBITDA (last Q)', t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
+      const q = r.qs[r.qs.length - 1];
+      return [r.name, r.bankrupt ? '✕ ' + t('bankrupt') : '✓ ' + (r.reason ?? 'survived'), usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(score(r.qs, r.bankrupt))];
+    }));
+    tbl.id = 'bench-table';
+    const labels = (rows.reduce((a, r) => (r.qs.length > a.length ? r.qs : a), [] as QuarterReport[])).map((q) => q.label);
+    const { chart } = await import('../charts.ts');
+    const key = (n: string) => (n === t('you') ? 'you' : n);
+    const mk = (id: string, title: string, f: (q: QuarterReport) => number) => chart({
+      id, title, labels, format: 'usd',
+      series: rows.map((r) => ({ label: r.name, values: labels.map((_, i) => (r.qs[i] ? f(r.qs[i]!) : null)), color: STRAT_COLORS[key(r.name)] ?? '#fff', dash: STRAT_DASH[key(r.name)] })),
+    }, Math.min(1180, root.clientWidth) / 2 - 60);
+    replace(benchBox, tbl, h('div', { className: 'charts-grid' }, mk('bench-revenue', 'Revenue per quarter', (q) => q.revenueUsd), mk('bench-equity', 'Equity value', (q) => q.equityValueUsd)));
+  }
+
+  return () => { disposed = true; };
+}
+
+function dedupe(ms: { x: number; note: string }[]): { x: number; note: string }[] {
+  const by = new Map<number, string[]>();
+  for (const m of ms) by.set(m.x, [...(by.get(m.x) ?? []), m.note]);
+  return [...by.entries()].map(([x, notes]) => ({ x, note: [...new Set(notes)].join('+') }));
+}

@@ -1,0 +1,314 @@
+/** Main screen: top bar, Phaser world view, news feed, decision panels, quarterly report, saves. */
+import { h, replace } from '../dom.ts';
+import { t, loc, usd, price } from '../i18n.ts';
+import { getState, setState, store, type PanelId } from '../../store/ui.ts';
+import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
+import * as app from '../app.ts';
+import * as saves from '../saves.ts';
+import { download } from '../dom.ts';
+import { statements } from '../statements.ts';
+import type { Panel } from '../panels/types.ts';
+import { financePanel } from '../panels/finance.ts';
+import { fleetPanel } from '../panels/fleet.ts';
+import { sitesPanel } from '../panels/sites.ts';
+import { customersPanel } from '../panels/customers.ts';
+import { marketPanel } from '../panels/market.ts';
+import { reportsPanel } from '../panels/reports.ts';
+
+const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
+  { id: 'finance', key: 'F', make: financePanel },
+  { id: 'fleet', key: 'G', make: fleetPanel },
+  { id: 'sites', key: 'S', make: sitesPanel },
+  { id: 'customers', key: 'C', make: customersPanel },
+  { id: 'market', key: 'M', make: marketPanel },
+  { id: 'reports', key: 'R', make: reportsPanel },
+];
+
+const SPEEDS: { s: Speed; label: string; key: string; title: () => string }[] = [
+  { s: 0, label: '❚❚', key: 'Space', title: () => t('pause') },
+  { s: 1, label: '▶ 1×', key: '1', title: () => t('speed1') },
+  { s: 2, label: '▶▶ 2×', key: '2', title: () => t('speed2') },
+  { s: 4, label: '▶▶▶ 4×', key: '4', title: () => t('speed4') },
+];
+
+function stat(id: string, label: string): HTMLElement {
+  return h('div', { className: 'stat', id: `stat-${id}` }, h('span', { className: 'k' }, label), h('span', { className: 'v', 'aria-live': 'off' }, '—'));
+}
+function setStat(id: string, text: string, cls = ''): void {
+  const v = document.querySelector<HTMLElement>(`#stat-${id} .v`);
+  if (!v) return;
+  if (v.textContent !== text) v.textContent = text;
+  v.className = 'v ' + cls;
+}
+
+export function renderGame(root: HTMLElement): () => void {
+  const cleanups: (() => void)[] = [];
+  const speedBtns = SPEEDS.map((sp) => h('button', {
+    type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
+    onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
+  }, sp.label));
+  const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': `${t('stepWeek')} (.)`, title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, '+1 wk ▸');
+  const statusPill = h('span', { className: 'status-pill', id: 'run-status', role: 'status' }, t('paused'));
+  const topbar = h('header', { className: 'topbar' },
+    h('span', { className: 'brand' }, '◆ ' + t('gameName')),
+    stat('date', t('week')), stat('cash', t('cash')), stat('runway', t('runway')), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
+    h('div', { className: 'speed', role: 'group', 'aria-label': 'Speed' }, statusPill, speedBtns, stepBtn,
+      h('button', { type: 'button', id: 'save-btn', onclick: () => openSaveDialog() }, t('save')),
+      h('button', { type: 'button', id: 'menu-btn', onclick: () => { void app.autosave(); app.goTitle(); } }, t('menu')),
+    ),
+  );
+
+  const world = h('section', { className: 'world', id: 'world', 'aria-label': t('worldView') },
+    h('div', { className: 'legend', 'aria-hidden': 'true' },
+      h('span', null, h('i', { className: 'lg-rented' }), t('legendRented')),
+      h('span', null, h('i', { className: 'lg-idle' }), t('legendIdle')),
+      h('span', null, h('i', { className: 'lg-unpowered' }), t('legendUnpowered')),
+      h('span', null, h('i', { className: 'lg-building' }), t('legendBuilding')),
+    ),
+    h('p', { className: 'sr-only', id: 'world-summary', 'aria-live': 'off' }),
+  );
+  const newsList = h('ol', { id: 'news-list' });
+  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList);
+
+  const tabs = PANELS.map((p) => h('button', {
+    type: 'button', role: 'tab', id: `tab-${p.id}`, 'aria-controls': 'panel', 'aria-selected': 'false', 'data-panel': p.id, tabindex: -1,
+    onclick: () => app.showPanel(p.id),
+  }, t(p.id), h('kbd', { 'aria-hidden': 'true' }, p.key)));
+  const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': 'Decisions' }, tabs);
+  tablist.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const i = PANELS.findIndex((p) => p.id === getState().panel);
+    const next = PANELS[(i + (e.key === 'ArrowRight' ? 1 : PANELS.length - 1)) % PANELS.length]!;
+    app.showPanel(next.id);
+    document.getElementById(`tab-${next.id}`)?.focus();
+    e.preventDefault();
+  });
+  const panelEl = h('div', { className: 'panel', role: 'tabpanel', id: 'panel', tabindex: 0 });
+  const dock = h('aside', { className: 'dock', 'aria-label': 'Decisions' }, tablist, panelEl);
+  const quarterDlg = h('dialog', { id: 'quarter-dialog', 'aria-labelledby': 'quarter-title' });
+  const newsDlg = h('dialog', { id: 'news-dialog', className: 'small', 'aria-labelledby': 'news-title' });
+  const saveDlg = h('dialog', { id: 'save-dialog', className: 'small', 'aria-labelledby': 'save-title' });
+  const overDlg = h('dialog', { id: 'over-dialog', className: 'small', 'aria-labelledby': 'over-title' });
+  const view = h('div', { className: 'game', id: 'game' }, topbar,
+    h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock),
+    quarterDlg, newsDlg, saveDlg, overDlg);
+  root.replaceChildren(view);
+
+  // ----- panels -----
+  let panel: Panel | null = null;
+  let panelId: PanelId | null = null;
+  let lastPanelUpdate = 0;
+  const showPanel = (id: PanelId) => {
+    if (id === panelId) return;
+    panelId = id;
+    for (const b of tabs) {
+      const on = b.dataset.panel === id;
+      b.setAttribute('aria-selected', on ? 'true' : 'false');
+      b.tabIndex = on ? 0 : -1;
+    }
+    panelEl.setAttribute('aria-labelledby', `tab-${id}`);
+    panel = PANELS.find((p) => p.id === id)!.make();
+    panelEl.replaceChildren(panel.el);
+    panelEl.scrollTop = 0;
+  };
+  showPanel(getState().panel);
+
+  // ----- world view (Phaser, its own chunk) -----
+  let destroyWorld: (() => void) | null = null;
+  let disposed = false;
+  void import('../../game/mount.ts').then(async (m) => {
+    if (disposed) return;
+    destroyWorld = await m.mountWorld(world);
+    if (disposed) destroyWorld();
+  }).catch((e) => {
+    console.warn('World view failed to start', e);
+    world.append(h('p', { className: 'muted' }, 'The world view could not start (no WebGL or Canvas).'));
+  });
+
+  // ----- updates -----
+  let lastNewsSeq = '';
+  const update = (s: Snapshot, force = false) => {
+    const p = s.player;
+    setStat('date', `${s.dateIso} · ${s.quarterLabel}`);
+    setStat('cash', usd(p.cashUsd), p.cashUsd < 0 ? 'bad' : '');
+    setStat('runway', p.runwayWeeks === null ? t('notBurning') : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
+    setStat('debt', usd(p.debtUsd));
+    const eq = document.querySelector('#stat-equity .k');
+    if (eq) eq.textContent = p.listed ? t('sharePrice') : t('valuation');
+    setStat('equity', p.listed ? `${price(p.sharePriceUsd)} · ${usd(p.marketCapUsd)}` : usd(p.lastValuationUsd));
+    setStat('util', `${Math.round(p.last.utilization * 100)}%`);
+    for (const b of speedBtns) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === (s.paused ? 0 : s.speed)));
+    stepBtn.disabled = !s.paused || s.over;
+    const st = s.over ? t('ended') : s.paused ? t('paused') : `${t('running')} ${s.speed}×`;
+    if (statusPill.textContent !== st) statusPill.textContent = st;
+    statusPill.className = 'status-pill' + (s.paused ? '' : ' run');
+    const sum = document.getElementById('world-summary');
+    if (sum) sum.textContent = `${p.sites.length} sites, ${p.gpusOwned} GPUs owned, ${p.gpusRented} rented, ${p.gpusInstalled - p.gpusRented} idle, ${p.gpusOwned - p.gpusInstalled} without power, ${p.orders.length} deliveries on the way.`;
+    const newsKey = `${s.newsTotal}:${getState().settings.lang}`;
+    if (newsKey !== lastNewsSeq) { lastNewsSeq = newsKey; renderNews(newsList, s); }
+    const now = performance.now();
+    if (panel && (force || now - lastPanelUpdate > 250)) {
+      lastPanelUpdate = now;
+      panel.update(s);
+    }
+  };
+  const s0 = getState().snapshot;
+  if (s0) update(s0, true);
+  let pendingPanel = 0;
+  cleanups.push(store.subscribe((st, prev) => {
+    if (st.panel !== prev.panel) showPanel(st.panel);
+    if (st.snapshot && st.snapshot !== prev.snapshot) {
+      update(st.snapshot);
+      // Make sure the last snapshot of a burst reaches the panel.
+      clearTimeout(pendingPanel);
+      pendingPanel = window.setTimeout(() => { const s = getState().snapshot; if (s && panel) { lastPanelUpdate = performance.now(); panel.update(s); } }, 300);
+      if (st.snapshot.over && !prev.snapshot?.over) showOver(st.snapshot);
+    }
+  }));
+
+  // ----- auto-pause: quarterly report and major news -----
+  cleanups.push(app.onAutoPause((r: PauseReason) => {
+    const s = getState().snapshot;
+    if (r.kind === 'quarter') void showQuarter();
+    else if (r.kind === 'news' && s) showNews(r.newsId);
+    else if (r.kind === 'over' && s) showOver(s);
+  }));
+
+  async function showQuarter(): Promise<void> {
+    const h0 = app.currentHost();
+    const s = (await h0?.snapshotNow()) ?? getState().snapshot;
+    if (!s) return;
+    const qs = s.quarters;
+    const q = qs[qs.length - 1];
+    if (!q) return;
+    const prev = qs[qs.length - 2];
+    const eqNow = q.equityValueUsd;
+    const eqPrev = prev?.equityValueUsd ?? getState().scenario?.company.lastValuationUsd ?? eqNow;
+    const move = eqPrev ? (eqNow - eqPrev) / eqPrev : 0;
+    const revGrowth = prev && prev.revenueUsd ? (q.revenueUsd - prev.revenueUsd) / prev.revenueUsd : null;
+    const reaction = q.sharePriceUsd !== null
+      ? `Shares ${move >= 0 ? 'rise' : 'fall'} ${Math.abs(move * 100).toFixed(0)}% to ${price(q.sharePriceUsd)} (market cap ${usd(q.marketCapUsd)}).`
+      : `Investors now value the company at ${usd(eqNow)} (${move >= 0 ? '+' : '−'}${Math.abs(move * 100).toFixed(0)}% on the quarter).`;
+    const why = [
+      revGrowth !== null ? `Revenue ${revGrowth >= 0 ? 'grew' : 'fell'} ${Math.abs(revGrowth * 100).toFixed(0)}% quarter on quarter.` : 'First quarter on record.',
+      `Adjusted EBITDA margin ${q.revenueUsd ? ((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0) : '—'}%, net income ${usd(q.netIncomeUsd)}.`,
+      q.gpusIdle > 0 ? `${q.gpusIdle.toLocaleString('en-US')} GPUs sat without power this quarter.` : '',
+      q.covenantBreached ? 'A covenant was breached: lenders step up the spread.' : '',
+    ].filter(Boolean).join(' ');
+    replace(quarterDlg,
+      h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '▤'), h('h2', { id: 'quarter-title' }, `${t('quarterReport')} — ${q.label}`)),
+      h('div', { className: 'dlg-body' },
+        h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, t('marketReaction') + ': '), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, why)),
+        h('div', { className: 'q-grid' }, statements(q, prev)),
+      ),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'quarter-continue', onclick: () => quarterDlg.close() }, t('continue'))),
+    );
+    if (!quarterDlg.open) quarterDlg.showModal();
+    (document.getElementById('quarter-continue') as HTMLButtonElement | null)?.focus();
+  }
+
+  function showNews(id: string): void {
+    const s = getState().snapshot;
+    const n = s?.news.find((x) => x.id === id);
+    if (!n) return;
+    replace(newsDlg,
+      h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, loc(n.headline))),
+      h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'news-continue', onclick: () => newsDlg.close() }, t('continue'))),
+    );
+    if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
+  }
+
+  function showOver(s: Snapshot): void {
+    if (overDlg.open) return;
+    void app.autosave();
+    const title = s.status === 'bankrupt' ? t('bankrupt') : t('ended');
+    replace(overDlg,
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
+      h('div', { className: 'dlg-body' }, h('p', null, s.statusReason ?? s.player.bankruptReason ?? `${s.dateIso}`)),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'go-debrief', onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
+    );
+    if (quarterDlg.open) quarterDlg.close();
+    if (newsDlg.open) newsDlg.close();
+    overDlg.showModal();
+  }
+
+  function openSaveDialog(): void {
+    app.setSpeed(0);
+    const input = h('input', { type: 'text', id: 'save-name', value: `${getState().scenario?.id ?? 'game'} ${getState().snapshot?.dateIso ?? ''}`, maxlength: 80 });
+    const status = h('p', { role: 'status', id: 'save-status' });
+    replace(saveDlg,
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'save-title' }, t('saveGame'))),
+      h('div', { className: 'dlg-body' },
+        h('label', { for: 'save-name' }, t('saveName'), input),
+        h('label', { className: 'check' }, h('input', { type: 'checkbox', id: 'opt-news', checked: getState().settings.autoPauseOnMajorNews, onchange: (e: Event) => app.setSettings({ autoPauseOnMajorNews: (e.target as HTMLInputElement).checked }) }), t('autoPauseNews')),
+        h('label', { className: 'check' }, h('input', { type: 'checkbox', id: 'opt-quarter', checked: getState().settings.autoPauseOnQuarter, onchange: (e: Event) => app.setSettings({ autoPauseOnQuarter: (e.target as HTMLInputElement).checked }) }), t('autoPauseQuarter')),
+        status,
+        h('p', { className: 'muted' }, t('keyboard')),
+      ),
+      h('div', { className: 'dlg-foot' },
+        h('button', { type: 'button', id: 'export-save', onclick: async () => {
+          const f = await app.currentSave(input.value || 'save');
+          if (f) download(`${(input.value || 'save').replace(/[^\w.-]+/g, '_')}.neocloud.json`, JSON.stringify(f), 'application/json');
+        } }, t('exportSave')),
+        h('button', { type: 'button', className: 'primary', id: 'save-confirm', onclick: async () => {
+          try {
+            const f = await app.currentSave(input.value.trim() || 'save');
+            if (f) await saves.putSave(f);
+            status.textContent = `${t('saved')}: ${f?.name}`;
+            app.toast(`${t('saved')}: ${f?.name}`, 'ok');
+          } catch (e) {
+            status.textContent = saves.describeStorageError(e);
+            app.toast(saves.describeStorageError(e), 'error');
+          }
+        } }, t('save')),
+        h('button', { type: 'button', onclick: () => saveDlg.close() }, t('dismiss')),
+      ),
+    );
+    saveDlg.showModal();
+    input.focus();
+  }
+
+  // ----- keyboard -----
+  const onKey = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (document.querySelector('dialog[open]')) return;
+    const k = e.key;
+    if (k === ' ' && !target.closest('button')) { e.preventDefault(); app.togglePause(); }
+    else if (k === '1' || k === '2' || k === '4') { const sp = Number(k) as Speed; app.rememberSpeed(sp); app.setSpeed(sp); }
+    else if (k === '0' || k === 'p' || k === 'P') app.setSpeed(0);
+    else if (k === '.' || k === 'n' || k === 'N') void app.stepWeeks(1);
+    else {
+      const p = PANELS.find((x) => x.key === k.toUpperCase());
+      if (p) { app.showPanel(p.id); e.preventDefault(); }
+    }
+  };
+  document.addEventListener('keydown', onKey);
+  cleanups.push(() => document.removeEventListener('keydown', onKey));
+  // Save when the player leaves the page.
+  const onHide = () => { if (document.visibilityState === 'hidden') void app.autosave(); };
+  document.addEventListener('visibilitychange', onHide);
+  cleanups.push(() => document.removeEventListener('visibilitychange', onHide));
+
+  if (s0?.over) queueMicrotask(() => showOver(s0));
+
+  return () => {
+    disposed = true;
+    clearTimeout(pendingPanel);
+    for (const c of cleanups) c();
+    destroyWorld?.();
+    setState({ selectedRegion: null });
+  };
+}
+
+function renderNews(list: HTMLElement, s: Snapshot): void {
+  const items = s.news.slice().reverse().slice(0, 40);
+  replace(list, items.length === 0 ? h('li', { className: 'muted' }, t('nothing')) : items.map((n) =>
+    h('li', { className: n.major ? 'major' : '' },
+      h('details', null,
+        h('summary', { 'data-key': `news-${n.id}` }, h('span', { className: 'when' }, `${t('week')} ${n.week}`), h('span', { className: 'tag' }, n.major ? '★ ' + n.kind : n.kind), loc(n.headline)),
+        h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation)),
+      ),
+    )));
+}

@@ -1,0 +1,78 @@
+/**
+ * Browser test harness: build the app (once), serve dist/ with Vite's preview server, launch the
+ * system Chromium through playwright-core, and collect console errors and CSP violations.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, preview, type PreviewServer } from 'vite';
+import { chromium, type BrowserContext, type Page, type ConsoleMessage } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const RESULTS = join(ROOT, 'test-results');
+
+/** The Chromium binary: $CHROME_PATH, else the usual system locations; null when none exists. */
+export function chromePath(): string | null {
+  const env = process.env.CHROME_PATH;
+  if (env && existsSync(env)) return env;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']) if (existsSync(p)) return p;
+  return null;
+}
+
+export const CHROME_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
+];
+
+export async function buildApp(): Promise<void> {
+  if (process.env.NEOCLOUD_SKIP_BUILD && existsSync(join(ROOT, 'dist/index.html'))) return;
+  await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
+}
+
+export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false } });
+  const addr = server.httpServer.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 4173;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.httpServer.close(() => r())) };
+}
+
+export interface Session { context: BrowserContext; dataDir: string; close: () => Promise<void> }
+
+/** Chromium with a fresh temporary profile (playwright passes it as --user-data-dir). */
+export async function launch(extraArgs: string[] = [], viewport = { width: 1440, height: 900 }): Promise<Session> {
+  const exe = chromePath();
+  if (!exe) throw new Error('no Chromium');
+  const dataDir = mkdtempSync(join(tmpdir(), 'neocloud-chrome-'));
+  const context = await chromium.launchPersistentContext(dataDir, {
+    executablePath: exe, headless: true, args: [...CHROME_ARGS.filter((a) => a !== '--headless'), ...extraArgs], viewport, acceptDownloads: true,
+  });
+  return { context, dataDir, close: async () => { await context.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+export interface Watched { page: Page; errors: string[]; csp: string[] }
+
+/** A new page that records console errors, page errors and CSP violations. */
+export async function watchedPage(context: BrowserContext, url: string): Promise<Watched> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const csp: string[] = [];
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() === 'error') errors.push(m.text());
+    if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e?.stack ?? e)));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.sample}`);
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { neocloud?: { ready: boolean } }).neocloud?.ready === true, null, { timeout: 30_000 });
+  return { page, errors, csp };
+}
+
+export function shot(name: string): string {
+  mkdirSync(RESULTS, { recursive: true });
+  return join(RESULTS, `${name}.png`);
+}
