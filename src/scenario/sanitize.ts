@@ -25,7 +25,8 @@ export function toPlainData(input: unknown): PlainResult {
     }
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
     if (typeof v !== 'object') {
-      errors.push({ path, message: `a ${typeof v} is not JSON data; expected a number, text, true/false, null, an object or a list` });
+      const what = v === undefined ? 'no value' : `a ${typeof v}`;
+      errors.push({ path, message: `found ${what}, which is not JSON data; expected a number, text, true/false, null, an object or a list` });
       return undefined;
     }
     if (depth >= LIMITS.maxDepth) {
