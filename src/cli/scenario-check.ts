@@ -13,6 +13,8 @@ interface Report {
   file: string;
   valid: boolean;
   errors: { path: string; message: string; line?: number; column?: number }[];
+  /** Present (true) for a JSON Schema file that a wildcard picked up. */
+  skipped?: true;
 }
 
 function parseArgs(argv: string[]): { format: 'text' | 'json'; files: string[] } | string {
@@ -33,7 +35,7 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; files: string[] }
   return { format, files };
 }
 
-function checkFile(file: string): { report: Report; text?: string; errors: ScenarioError[] } {
+function checkFile(file: string): { report: Report; text?: string; errors: ScenarioError[]; skipped?: boolean } {
   let text: string;
   try {
     const size = statSync(file).size;
@@ -46,6 +48,10 @@ function checkFile(file: string): { report: Report; text?: string; errors: Scena
     const code = (e as { code?: string }).code;
     const errors = [{ path: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }];
     return { report: { file, valid: false, errors }, errors };
+  }
+  if (/"\$schema"\s*:\s*"http:\/\/json-schema\.org\//.test(text.slice(0, 200))) {
+    // scenarios/scenario.schema.json sits beside the scenarios, so `scenarios/*.json` picks it up.
+    return { report: { file, valid: true, errors: [], skipped: true }, errors: [], skipped: true };
   }
   const r = loadScenarioText(text, { fileName: file });
   const errors = r.ok ? [] : r.errors;
@@ -71,7 +77,8 @@ if (args.format === 'json') {
   console.log(JSON.stringify(results.map((r) => r.report), null, 2));
 } else {
   for (const r of results) {
-    if (r.report.valid) console.log(`✓ ${r.report.file}: valid`);
+    if (r.skipped) console.log(`- ${r.report.file}: skipped (the JSON Schema, not a scenario)`);
+    else if (r.report.valid) console.log(`✓ ${r.report.file}: valid`);
     else console.log(`✗ ${r.report.file}: ${r.errors.length} error${r.errors.length === 1 ? '' : 's'}\n\n${formatErrors(r.errors, r.text, { fileName: r.report.file })}\n`);
   }
 }

@@ -28,3 +28,14 @@ describe('generated scenario artefacts', () => {
     expect(undocumented).toEqual([]);
   });
 });
+
+describe('docs/scenarios.md examples', () => {
+  it('the ten-line example is valid', async () => {
+    const { loadScenarioText } = await import('../../src/scenario/load.ts');
+    const doc = readFileSync(join(root, 'docs', 'scenarios.md'), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+    expect(example.trim().split('\n').length).toBeLessThanOrEqual(12);
+    const r = loadScenarioText(example);
+    expect(r.ok ? 'ok' : r.errors).toBe('ok');
+  });
+});
