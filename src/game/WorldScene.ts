@@ -101,11 +101,19 @@ export class WorldScene extends Phaser.Scene {
   }
 
   private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false): Phaser.GameObjects.Text {
-    const t = this.textPool.pop() ?? this.add.text(0, 0, '', { fontFamily: FONT });
+    // Re-use a pooled Text with the same content and style when possible: changing a Text redraws
+    // its canvas and re-uploads the texture, which is the expensive part of a rebuild.
+    const key = `${size}|${color}|${bold ? 1 : 0}|${s}`;
+    let i = this.textPool.findIndex((p) => p.getData('k') === key);
+    if (i < 0) i = this.textPool.length - 1;
+    const t = i >= 0 ? this.textPool.splice(i, 1)[0]! : this.add.text(0, 0, '', { fontFamily: FONT });
+    if (t.getData('k') !== key) {
+      t.setStyle({ fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
+      t.setText(s);
+      t.setData('k', key);
+    }
     t.setActive(true).setVisible(true).setDepth(3).setOrigin(0, 0).setAlpha(1);
     t.setPosition(Math.round(x), Math.round(y));
-    t.setStyle({ fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
-    t.setText(s);
     this.texts.push(t);
     return t;
   }

@@ -9,6 +9,24 @@ import { getState, setState, store } from '../store/ui.ts';
 export interface WorldInfo { renderer: 'webgl' | 'canvas' | 'none' }
 export const worldInfo: WorldInfo = { renderer: 'none' };
 
+/**
+ * True when WebGL is software-rendered (SwiftShader, llvmpipe): there the Canvas renderer is
+ * several times cheaper per frame and keeps main-thread tasks short.
+ */
+function softwareWebGl(): boolean {
+  try {
+    const c = document.createElement('canvas');
+    const gl = c.getContext('webgl2') ?? c.getContext('webgl');
+    if (!gl) return false;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return /swiftshader|llvmpipe|softpipe|software/i.test(name);
+  } catch {
+    return false;
+  }
+}
+
 export async function mountWorld(parent: HTMLElement): Promise<() => void> {
   const bridge: WorldBridge = {
     getSnapshot: () => getState().snapshot,
@@ -16,15 +34,19 @@ export async function mountWorld(parent: HTMLElement): Promise<() => void> {
     lang: () => getState().settings.lang,
     selectRegion: (id) => setState({ selectedRegion: id, panel: 'sites' }),
   };
+  const forced = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({
-    type: Phaser.AUTO,
+    // ?renderer=webgl|canvas forces one; otherwise WebGL on a real GPU, Canvas on software GL,
+    // and Phaser.AUTO falls back to Canvas when WebGL is unavailable.
+    type: forced === 'canvas' ? Phaser.CANVAS : forced === 'webgl' ? Phaser.WEBGL : softwareWebGl() ? Phaser.CANVAS : Phaser.AUTO,
     parent,
     backgroundColor: '#050914',
     scale: { mode: Phaser.Scale.RESIZE, width: '100%', height: '100%' },
     banner: false,
     audio: { noAudio: true },
     disableContextMenu: true,
-    fps: { target: 60 },
+    // The map animates gently; 30 fps halves the rendering cost on slow (software) GPUs.
+    fps: { target: 30, limit: 30 },
     render: { antialias: true, powerPreference: 'low-power' },
     scene: [],
   });

@@ -41,5 +41,5 @@ export function chartSpecs(s: Snapshot, markers?: { x: number; note: string }[])
 export async function gameCharts(s: Snapshot, box: HTMLElement, width: number, wide: boolean, markers?: { x: number; note: string }[]): Promise<void> {
   if (s.quarters.length === 0) { replace(box, h('p', { className: 'muted' }, t('nothing'))); return; }
   const { chart } = await import('./charts.ts');
-  replace(box, h('div', { className: wide ? 'charts-grid' : '' }, chartSpecs(s, markers).map((spec) => chart(spec, wide ? width / 2 - 30 : width))));
+  replace(box, h('div', { className: wide ? 'charts-grid' : '' }, chartSpecs(s, markers).map((spec) => chart(spec, wide ? width / 2 - 40 : width))));
 }

@@ -6,7 +6,6 @@ import { h, replace, table, download } from '../dom.ts';
 import { t, loc, usd, price } from '../i18n.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
-import { evaluateObjectives, score } from '../objectives.ts';
 import { quartersCsv } from '../statements.ts';
 import { gameCharts } from '../gameCharts.ts';
 import type { BenchResult } from '../../store/host.ts';
@@ -24,9 +23,10 @@ export function renderDebrief(root: HTMLElement): () => void {
   const bankrupt = s.player.status === 'bankrupt' || s.status === 'bankrupt';
   const last = s.quarters[s.quarters.length - 1];
   const equity = last?.equityValueUsd ?? s.player.lastValuationUsd;
-  const results = evaluateObjectives(sc, s.quarters, { bankrupt, ipoWeek: s.player.ipoWeek, cashUsd: s.player.cashUsd, equityValueUsd: equity });
+  // Objectives and score as the engine evaluates them (the same code the CLI uses).
+  const results = s.objectives;
   const allMet = results.every((r) => r.met);
-  const myScore = score(s.quarters, bankrupt);
+  const myScore = s.score;
   const benchBox = h('div', { id: 'bench', 'aria-live': 'polite' }, h('p', { className: 'muted' }, t('running_bench')));
   const chartsBox = h('div', { id: 'debrief-charts' }, t('loadingCharts'));
   let log: { week: number; command: { type: string } }[] = [];
@@ -44,7 +44,7 @@ export function renderDebrief(root: HTMLElement): () => void {
       h('section', { className: 'section' }, h('h2', null, t('objectives')),
         h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
           h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
-          h('span', null, h('strong', null, loc(r.objective.label)), ` — ${r.met ? t('met') : t('notMet')}: ${r.detail}`),
+          h('span', null, h('strong', null, loc(r.label)), ` — ${r.met ? t('met') : t('notMet')}: ${r.detail}`),
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
@@ -67,9 +67,9 @@ export function renderDebrief(root: HTMLElement): () => void {
     const run = {
       format: 'neocloud-tycoon-run', version: 1, scenarioId: sc!.id, seed: s!.seed, strategy: getState().strategy ?? 'player',
       weeks: s!.week, status: s!.status, stateHash: await (await app.ensureHost()).stateHash(),
-      objectives: results.map((r) => ({ label: r.objective.label.en, type: r.objective.type, met: r.met, detail: r.detail })),
+      objectives: results.map((r) => ({ label: r.label.en, met: r.met, detail: r.detail })),
       score: myScore, commandLog: save?.log ?? [], quarters: s!.quarters,
-      benchmarks: bench?.map((b) => ({ strategy: b.strategy, status: b.status, score: score(b.quarters, b.status === 'bankrupt'), hash: b.hash })) ?? null,
+      benchmarks: bench?.map((b) => ({ strategy: b.strategy, status: b.status, score: b.score, objectivesMet: b.objectives.filter((o) => o.met).length, hash: b.hash })) ?? null,
     };
     download(`${sc!.id}-seed${s!.seed}-run.json`, JSON.stringify(run, null, 2), 'application/json');
   }
@@ -79,7 +79,7 @@ export function renderDebrief(root: HTMLElement): () => void {
     const save = await host.saveData();
     log = save?.log ?? [];
     const markers = dedupe(log.map((l) => ({ x: Math.min(Math.floor(l.week / 13), Math.max(0, s.quarters.length - 1)), note: l.command.type })));
-    if (!disposed) await gameCharts(s, chartsBox, Math.min(1180, root.clientWidth) - 60, true, markers);
+    if (!disposed) await gameCharts(s, chartsBox, chartsBox.clientWidth, true, markers);
     try {
       bench = await host.benchmark(sc, s.seed, BENCH_STRATEGIES, (n) => {
         if (!disposed) replace(benchBox, h('p', { className: 'muted' }, `${t('running_bench')} ${n}/${BENCH_STRATEGIES.length}`));
@@ -91,14 +91,14 @@ export function renderDebrief(root: HTMLElement): () => void {
   })();
 
   async function renderBench(b: BenchResult[]): Promise<void> {
-    const rows: { name: string; qs: QuarterReport[]; bankrupt: boolean; reason: string | null }[] = [
-      { name: t('you'), qs: s!.quarters, bankrupt, reason: s!.statusReason },
-      ...b.map((r) => ({ name: r.strategy, qs: r.quarters, bankrupt: r.status === 'bankrupt', reason: r.statusReason })),
+    const rows: { name: string; qs: QuarterReport[]; bankrupt: boolean; met: number; of: number; score: number }[] = [
+      { name: t('you'), qs: s!.quarters, bankrupt, met: results.filter((o) => o.met).length, of: results.length, score: myScore },
+      ...b.map((r) => ({ name: r.strategy, qs: r.quarters, bankrupt: r.status === 'bankrupt', met: r.objectives.filter((o) => o.met).length, of: r.objectives.length, score: r.score })),
     ];
-    const tbl = table(t('strategies'), [t('strategy'), t('outcome'), 'Revenue (last Q ×4)', 'Adj. EBITDA (last Q)', t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
+    const tbl = table(t('strategies'), [t('strategy'), t('outcome'), t('objectives'), 'Revenue (last Q ×4)', 'Adj. EBITDA (last Q)', t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
       const q = r.qs[r.qs.length - 1];
-      return [r.name, r.bankrupt ? '✕ ' + t('bankrupt') : '✓ ' + (r.reason ?? 'survived'), usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(score(r.qs, r.bankrupt))];
-    }));
+      return [r.name, r.bankrupt ? '✕ ' + t('bankrupt') : '✓ solvent', `${r.met}/${r.of}`, usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(r.score)];
+    }), { numericFrom: 2 });
     tbl.id = 'bench-table';
     const labels = (rows.reduce((a, r) => (r.qs.length > a.length ? r.qs : a), [] as QuarterReport[])).map((q) => q.label);
     const { chart } = await import('../charts.ts');
@@ -106,7 +106,7 @@ export function renderDebrief(root: HTMLElement): () => void {
     const mk = (id: string, title: string, f: (q: QuarterReport) => number) => chart({
       id, title, labels, format: 'usd',
       series: rows.map((r) => ({ label: r.name, values: labels.map((_, i) => (r.qs[i] ? f(r.qs[i]!) : null)), color: STRAT_COLORS[key(r.name)] ?? '#fff', dash: STRAT_DASH[key(r.name)] })),
-    }, Math.min(1180, root.clientWidth) / 2 - 60);
+    }, benchBox.clientWidth / 2 - 40);
     replace(benchBox, tbl, h('div', { className: 'charts-grid' }, mk('bench-revenue', 'Revenue per quarter', (q) => q.revenueUsd), mk('bench-equity', 'Equity value', (q) => q.equityValueUsd)));
   }
 

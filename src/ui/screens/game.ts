@@ -77,7 +77,8 @@ export function renderGame(root: HTMLElement): () => void {
   const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': 'Decisions' }, tabs);
   tablist.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = PANELS.findIndex((p) => p.id === getState().panel);
+    const focused = (document.activeElement as HTMLElement | null)?.dataset.panel ?? getState().panel;
+    const i = PANELS.findIndex((p) => p.id === focused);
     const next = PANELS[(i + (e.key === 'ArrowRight' ? 1 : PANELS.length - 1)) % PANELS.length]!;
     app.showPanel(next.id);
     document.getElementById(`tab-${next.id}`)?.focus();
@@ -116,7 +117,8 @@ export function renderGame(root: HTMLElement): () => void {
   // ----- world view (Phaser, its own chunk) -----
   let destroyWorld: (() => void) | null = null;
   let disposed = false;
-  void import('../../game/mount.ts').then(async (m) => {
+  const noWorld = new URLSearchParams(location.search).get('world') === '0';
+  if (!noWorld) void import('../../game/mount.ts').then(async (m) => {
     if (disposed) return;
     destroyWorld = await m.mountWorld(world);
     if (disposed) destroyWorld();
