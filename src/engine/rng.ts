@@ -3,6 +3,8 @@
  * agent family draws from its own stream, so adding a draw in one family never shifts another.
  */
 
+import { ln } from './dmath.ts';
+
 /** Four 32-bit words of sfc32 state, mutated in place. */
 export type RngState = number[];
 
@@ -62,11 +64,14 @@ export function nextInt(s: RngState, n: number): number {
   return Math.min(m - 1, Math.floor(nextFloat(s) * m));
 }
 
-/** Standard normal draw (Box–Muller, one value per call). */
+/** Standard normal draw (Marsaglia's polar method; ln from dmath.ts so every JS engine agrees). */
 export function nextNormal(s: RngState): number {
-  const u = Math.max(1e-12, nextFloat(s));
-  const v = nextFloat(s);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  for (;;) {
+    const u = 2 * nextFloat(s) - 1;
+    const v = 2 * nextFloat(s) - 1;
+    const q = u * u + v * v;
+    if (q > 0 && q < 1) return u * Math.sqrt((-2 * ln(q)) / q);
+  }
 }
 
 /** true with probability p. */

@@ -11,6 +11,7 @@ import { newSite } from '../sites.ts';
 import { cashUsd, gpuUnitValueUsd, gpusOwnedOf, leverage } from '../metrics.ts';
 import { nextFloat } from '../rng.ts';
 import { checkInt, checkNumber, done, refuse, usd } from './common.ts';
+import { groupDigits } from '../format.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -41,7 +42,7 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
     co.orders.push({ id: `o${co.nextId++}`, modelId: m.id, count: cmd.count, deliveryWeek, totalCents, depositCents, vendorFinancedShare: vf });
   }
   const mw = (cmd.count * m.kwPerGpu) / 1000;
-  return done(`Order ${cmd.count.toLocaleString('en-US')} ${m.name} for ${usd(total)} (${usd(unit)} each installed); deposit ${usd(deposit)} now, the rest on delivery in ${lead} weeks${vf > 0 ? `, ${(vf * 100).toFixed(0)}% financed by the vendor` : ''}. They will need ${mw.toFixed(1)} MW of powered space.`, -deposit, {
+  return done(`Order ${groupDigits(cmd.count)} ${m.name} for ${usd(total)} (${usd(unit)} each installed); deposit ${usd(deposit)} now, the rest on delivery in ${lead} weeks${vf > 0 ? `, ${(vf * 100).toFixed(0)}% financed by the vendor` : ''}. They will need ${mw.toFixed(1)} MW of powered space.`, -deposit, {
     unitPriceUsd: unit, totalUsd: total, depositUsd: deposit, leadTimeWeeks: lead, deliveryWeek, powerMw: mw,
   });
 }
@@ -55,7 +56,7 @@ export function sellGpusCmd(world: World, co: Company, cmd: Of<'sellGpus'>, exec
   if (cmd.count > owned) return refuse(`You own only ${owned} ${m.name}`);
   const unit = gpuUnitValueUsd(world, m.id);
   const proceeds = execute ? sell(world, co, m.id, cmd.count) : unit * cmd.count;
-  return done(`Sell ${cmd.count.toLocaleString('en-US')} ${m.name} second-hand at ${usd(unit)} each`, proceeds, { unitPriceUsd: unit });
+  return done(`Sell ${groupDigits(cmd.count)} ${m.name} second-hand at ${usd(unit)} each`, proceeds, { unitPriceUsd: unit });
 }
 
 export function setDepreciationLife(world: World, co: Company, cmd: Of<'setDepreciationLife'>, execute: boolean): CommandResult {

@@ -6,6 +6,7 @@ import type { Command, CommandResult } from './types.ts';
 import { gpuModel, genMarket } from '../lookup.ts';
 import { checkNumber, done, refuse, usd } from './common.ts';
 import { contractValueUsd } from './assets.ts';
+import { groupDigits } from '../format.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -23,7 +24,7 @@ export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: bo
     rfp.bids.push({ companyIndex: co.index, usdPerGpuHour: cmd.usdPerGpuHour, week: world.week });
   }
   const value = contractValueUsd(rfp.gpuCount, cmd.usdPerGpuHour, rfp.termWeeks);
-  return done(`Bid $${cmd.usdPerGpuHour.toFixed(2)}/GPU-hour for ${rfp.customerName}: ${rfp.gpuCount.toLocaleString('en-US')} ${m?.name ?? rfp.modelId} for ${rfp.termWeeks} weeks from week ${rfp.startWeek}, worth ${usd(value)}`, 0, {
+  return done(`Bid $${cmd.usdPerGpuHour.toFixed(2)}/GPU-hour for ${rfp.customerName}: ${groupDigits(rfp.gpuCount)} ${m?.name ?? rfp.modelId} for ${rfp.termWeeks} weeks from week ${rfp.startWeek}, worth ${usd(value)}`, 0, {
     contractValueUsd: value, gpuCount: rfp.gpuCount, startWeek: rfp.startWeek,
   });
 }
