@@ -11,7 +11,7 @@ import {
   annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, capacityH100e, equityValueUsd, fleetValueUsd, gpusInstalled, gpusOwned, undrawnRevolverUsd,
 } from './metrics.ts';
 import { principalOfKind, repayDebt } from './finance/debt.ts';
-import { declareBankrupt } from './operate.ts';
+import { declareBankrupt, handleShortfall } from './operate.ts';
 import { pushNews } from './news.ts';
 
 export function emptyQuarterOps(): Company['q'] {
@@ -107,6 +107,9 @@ function testCovenants(world: World, co: Company): boolean {
   }
   bookCents(co.ledger, 'debtFeesPaid', Math.round((co.ledger.balances.debt * f.covenantWaiverFeePct) / 100));
   co.spreadStepUpPct += f.covenantStepUpPct;
+  // A fee the company cannot pay is a missed payment like any other: revolver, else default.
+  handleShortfall(world, co);
+  if (co.status !== 'active') return true;
   if (co.index === 0) {
     pushNews(world, {
       id: `covenant-${world.week}`, kind: 'finance', major: true,
