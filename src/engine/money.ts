@@ -9,6 +9,14 @@ export function toCents(usd: number): number {
   return Math.round(usd * 100);
 }
 
+/**
+ * A price rounded down to whole cents. The tiny epsilon keeps float noise from costing a cent
+ * (6 × 0.95 × 100 is 569.9999…, which must floor to 570, i.e. $5.70, not $5.69).
+ */
+export function floorToCentUsd(usd: number): number {
+  return Math.floor(usd * 100 + 1e-7) / 100;
+}
+
 /** Whole cents → dollars. */
 export function toUsd(cents: number): number {
   return cents / 100;

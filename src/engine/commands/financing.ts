@@ -6,7 +6,7 @@
 import type { Company, World } from '../types.ts';
 import type { Command, CommandResult } from './types.ts';
 import { book, bookCents } from '../ledger.ts';
-import { toUsd, toCents } from '../money.ts';
+import { floorToCentUsd, toUsd, toCents } from '../money.ts';
 import { addDebt, principalOfKind, repayDebt } from '../finance/debt.ts';
 import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
@@ -14,6 +14,7 @@ import {
   annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, cashUsd, debtToMarketAssets, fleetValueUsd, leverage, undrawnRevolverUsd,
 } from '../metrics.ts';
 import { checkNumber, done, refuse, usd } from './common.ts';
+import { groupDigits } from '../format.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -52,7 +53,7 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
     co.lastValuationUsd = preMoney + gross;
   }
   const dilution = shares / (co.sharesOutstanding + (execute ? 0 : shares));
-  return done(`${name}: sell ${shares.toLocaleString('en-US')} shares at $${price.toFixed(2)} (pre-money ${usd(preMoney)}), diluting existing holders by ${(dilution * 100).toFixed(1)}%`, gross - fee, {
+  return done(`${name}: sell ${groupDigits(shares)} shares at $${price.toFixed(2)} (pre-money ${usd(preMoney)}), diluting existing holders by ${(dilution * 100).toFixed(1)}%`, gross - fee, {
     shares, priceUsd: price, preMoneyUsd: preMoney, feeUsd: fee, dilutionPct: dilution * 100,
   });
 }
@@ -66,7 +67,7 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
   if (rev < f.ipoMinAnnualRevenueUsd) return refuse(`An IPO needs annualised revenue of ${usd(f.ipoMinAnnualRevenueUsd)}; you have ${usd(rev)}`);
   if (world.market.sentiment < 0.8) return refuse('The IPO window is shut (sentiment too low)');
   const fair = modelEquityValueUsd(world, co);
-  const price = Math.floor(((fair * (1 - f.ipoDiscountPct / 100)) / Math.max(1, co.sharesOutstanding)) * 100) / 100;
+  const price = floorToCentUsd((fair * (1 - f.ipoDiscountPct / 100)) / Math.max(1, co.sharesOutstanding));
   if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
   const preMoney = price * co.sharesOutstanding;
   if (cmd.amountUsd > preMoney * f.ipoMaxShareOfValuation) return refuse(`Too large: an IPO can sell at most ${usd(preMoney * f.ipoMaxShareOfValuation)}`);
@@ -81,7 +82,7 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
     co.sharePriceUsd = price;
     co.lastValuationUsd = preMoney + gross;
   }
-  return done(`IPO: sell ${shares.toLocaleString('en-US')} new shares at $${price.toFixed(2)}; existing holders locked up for ${f.lockupWeeks} weeks`, gross * (1 - f.issuanceFeePct / 100), {
+  return done(`IPO: sell ${groupDigits(shares)} new shares at $${price.toFixed(2)}; existing holders locked up for ${f.lockupWeeks} weeks`, gross * (1 - f.issuanceFeePct / 100), {
     shares, priceUsd: price, preMoneyUsd: preMoney, lockupWeeks: f.lockupWeeks,
   });
 }
@@ -91,7 +92,7 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
   if (bad) return bad;
   if (!co.listed || co.sharePriceUsd === null) return refuse('Only a listed company can do a follow-on offering');
-  const price = Math.floor(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100) * 100) / 100;
+  const price = floorToCentUsd(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100));
   const cap = co.sharePriceUsd * co.sharesOutstanding;
   if (cmd.amountUsd > 0.2 * cap) return refuse(`Too large: the market will absorb at most ${usd(0.2 * cap)} (20% of market cap)`);
   const shares = Math.floor(cmd.amountUsd / price);
@@ -101,7 +102,7 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
     issueShares(world, co, 'Follow-on investors', shares, price);
     co.priceShock *= 0.97; // new supply of shares weighs on the price
   }
-  return done(`Follow-on: sell ${shares.toLocaleString('en-US')} shares at $${price.toFixed(2)}`, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
+  return done(`Follow-on: sell ${groupDigits(shares)} shares at $${price.toFixed(2)}`, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
 }
 
 export function issueConvertible(world: World, co: Company, cmd: Of<'issueConvertible'>, execute: boolean): CommandResult {

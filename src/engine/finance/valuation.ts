@@ -3,7 +3,7 @@
  * forward revenue; equity = EV − debt + cash, never below a fraction of net asset value.
  */
 import type { Company, World } from '../types.ts';
-import { clamp, toUsd, WEEKS_PER_YEAR } from '../money.ts';
+import { clamp, floorToCentUsd, toUsd, WEEKS_PER_YEAR } from '../money.ts';
 import { annualisedRevenueUsd, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
 
 /** Revenue growth over the last year (quarter vs the same quarter a year earlier), as a fraction. */
@@ -39,7 +39,7 @@ export function privateRoundPriceUsd(world: World, co: Company): number {
   const f = world.scenario.finance;
   const value = Math.max(modelEquityValueUsd(world, co), 0.5 * co.lastValuationUsd * Math.min(1, world.market.sentiment));
   const perShare = (value * (1 - f.privateRoundDiscountPct / 100)) / Math.max(1, co.sharesOutstanding);
-  return Math.floor(perShare * 100) / 100;
+  return floorToCentUsd(perShare);
 }
 
 /** Weekly share-price update for a listed company: the model value times its temporary shock, with noise. */
