@@ -3,7 +3,7 @@
  * the process with a one-line error and exit code 2 (no stack trace).
  */
 import { readFileSync } from 'node:fs';
-import { loadScenarioText, formatErrors } from '../scenario/load.ts';
+import { loadScenarioText } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 
 export function fail(message: string): never {
@@ -55,8 +55,11 @@ export function readScenario(file: string): Scenario {
   }
   const r = loadScenarioText(text, { fileName: file });
   if (!r.ok) {
-    process.stderr.write(`error: ${file} is not a valid scenario:\n${formatErrors(r.errors, text)}\n`);
-    process.exit(2);
+    // One line (the runner's contract); `scenario:check` prints every error with its context.
+    const e = r.errors[0];
+    const at = e ? `${e.line !== undefined ? `line ${e.line}:${e.column ?? 1} ` : ''}${e.path ? `${e.path}: ` : ''}${e.message}` : 'unknown error';
+    const more = r.errors.length > 1 ? ` (+${r.errors.length - 1} more)` : '';
+    fail(`${file} is not a valid scenario: ${at.replace(/\s*\n\s*/g, ' ')}${more}; see npm run scenario:check -- ${file}`);
   }
   return r.scenario;
 }
