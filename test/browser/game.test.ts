@@ -255,11 +255,9 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(cliHash).toBe(expectedHash);
   });
 
-  // KNOWN GAP (engine): the engine calls Math.exp/log/pow/cos, whose last bit differs between
-  // V8 versions (Node 20 vs Chromium 156 here), so the world diverges from week 0. Fix in the
-  // engine with its own deterministic math (pure +−×÷ implementations). `it.fails` turns red the
-  // day the hashes match, as a reminder to make this an ordinary test.
-  it.fails('the browser gives the same stateHash as the CLI for the same scenario, seed, strategy and weeks', async () => {
+  // Math.exp/log/pow/cos differ in the last bit between V8 versions (Node 20 vs Chromium), so the
+  // engine uses its own deterministic math (src/engine/dmath.ts) and lint forbids the built-ins there.
+  it('the browser gives the same stateHash as the CLI for the same scenario, seed, strategy and weeks', async () => {
     const { page } = await open();
     const hash = await page.evaluate(async (w) => {
       const n = (window as unknown as { neocloud: Api }).neocloud;
