@@ -13,6 +13,7 @@ import {
 import { principalOfKind, repayDebt } from './finance/debt.ts';
 import { declareBankrupt, handleShortfall } from './operate.ts';
 import { pushNews } from './news.ts';
+import { privateRoundPriceUsd } from './finance/valuation.ts';
 
 export function emptyQuarterOps(): Company['q'] {
   return { gpuHoursSold: 0, gpuHoursInstalled: 0, revenueByCustomer: {}, onDemandRevenueCents: 0, onDemandCostCents: 0, contractRevenueCents: 0 };
@@ -139,6 +140,9 @@ export function closeQuarter(world: World): void {
       co.revolverLimitUsd = f.revolverLimitUsd;
       if (co.index === 0) pushNews(world, { id: `revolver-${co.id}`, kind: 'finance', major: false, headline: { en: `Banks open a ${Math.round(f.revolverLimitUsd / 1e6)}M revolving credit line for you`, 'zh-CN': `银行为你开立 ${Math.round(f.revolverLimitUsd / 1e6)} 百万美元循环信贷额度` }, explanation: { en: 'With steady revenue you now have a revolver: cheap, flexible money drawn when needed, and a cushion the engine draws automatically if cash would run out.', 'zh-CN': '有了稳定收入，你获得了循环信贷：需要时提取的廉价灵活资金，现金不足时系统会自动提取作为缓冲。' } });
     }
+    // A private company is marked to the price investors would pay now (as a fund marks its stake),
+    // so its valuation moves with its business between rounds.
+    if (!co.listed) co.lastValuationUsd = Math.max(0, privateRoundPriceUsd(world, co) * co.sharesOutstanding);
     // Guidance miss: revenue below last quarter hits a listed company's shares.
     if (co.listed && prev && rep.revenueUsd < prev.revenueUsd * 0.98) co.priceShock *= 1 - world.scenario.market.capital.guidanceMissDropPct / 100;
   }

@@ -18,7 +18,7 @@ export function marketPanel(): Panel {
         ['H100 index', price(m.h100IndexUsd)],
         [t('sentiment'), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ' ▲ hot' : m.sentiment < 0.85 ? ' ▼ cold' : ' ● neutral')],
         [t('baseRate'), m.baseRatePct.toFixed(2) + '%'],
-        [t('leadTime'), `${m.leadTimeWeeks} ${t('weeksShort')}`],
+        [t('leadTime'), `${Math.round(m.leadTimeWeeks)} ${t('weeksShort')}`],
       ])),
       h('section', null, table(t('priceIndex'), [t('model'), 'Index', 'Peak', 'Reference', 'Installed GPUs'], m.gens.filter((g) => g.released).map((g) => [
         g.name, price(g.indexUsdPerGpuHour), price(g.peakIndexUsdPerGpuHour), price(g.referenceUsdPerGpuHour), int(g.installedGpus),
