@@ -1,0 +1,113 @@
+/**
+ * The headless runner's contract, checked over full 8-year runs of the default scenario:
+ * exact identities (ours in cents, and ../shared/tools/check-sim.mjs when it is there) for the
+ * player and every rival, CSV with one row per quarter, determinism across runs, seeds that differ.
+ * Shared by the per-strategy test files so vitest can run them in parallel.
+ */
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runScenario, type RunResult } from '../../src/cli/run.ts';
+import { QUARTER_COLUMNS, toCsv } from '../../src/cli/format.ts';
+import type { StrategyId } from '../../src/engine/types.ts';
+import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+/** The shared checker, when this checkout sits beside ../shared (or CHECK_SIM points at it). */
+export const CHECK_SIM = process.env.CHECK_SIM ?? resolve(ROOT, '..', 'shared', 'tools', 'check-sim.mjs');
+export const HAVE_CHECK_SIM = existsSync(CHECK_SIM);
+
+/** Run check-sim on JSON files; returns its output, throws with the output when it fails. */
+export function checkSim(files: string[]): string {
+  try {
+    return execFileSync(process.execPath, [CHECK_SIM, ...files], { encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`check-sim failed:\n${(e as { stdout?: string }).stdout ?? String(e)}`, { cause: e });
+  }
+}
+
+export function contractSuite(strategies: StrategyId[], seeds: number[]): void {
+  const scenario = defaultScenario();
+  const runs = new Map<string, RunResult>();
+  const run = (strategy: StrategyId, seed: number) => {
+    const key = `${strategy}-${seed}`;
+    if (!runs.has(key)) runs.set(key, runScenario(scenario, { seed, strategy }).result);
+    return runs.get(key)!;
+  };
+
+  for (const strategy of strategies) {
+    describe(`strategy ${strategy}`, () => {
+      for (const seed of seeds) {
+        it(`seed ${seed}: a full run keeps every identity exactly, for the player and every rival`, () => {
+          const r = run(strategy, seed);
+          expect(r.scenarioId).toBe('default');
+          expect(r.seed).toBe(seed);
+          expect(r.strategy).toBe(strategy);
+          expect(['running', 'bankrupt', 'won', 'lost']).toContain(r.outcome.status);
+          expect(r.outcome.stateHash).toMatch(/^[0-9a-f]{16}$/);
+          // Runs to the scenario's end unless the player went bankrupt; a quarter per 13 weeks, and the
+          // last (possibly partial) quarter is closed when the game ends.
+          if (r.outcome.status !== 'bankrupt') expect(r.weeks).toBe(scenario.calendar.lengthWeeks);
+          expect(r.outcome.week).toBe(r.weeks);
+          expect(r.quarters.length).toBe(Math.ceil(r.weeks / 13));
+          expect(r.quarters[0]!.label).toBe('2023Q1');
+          expect(quartersProblems(r.quarters)).toEqual([]);
+          expect(r.rivals.length).toBe(scenario.market.rivals.length);
+          for (const rv of r.rivals) {
+            expect(rv.quarters.length, rv.id).toBeGreaterThan(0);
+            expect(quartersProblems(rv.quarters).map((p) => `${rv.id} ${p}`)).toEqual([]);
+          }
+          expect(r.market.length).toBe(r.quarters.length);
+        });
+      }
+
+      it.skipIf(!HAVE_CHECK_SIM)('check-sim.mjs accepts every run, and every rival as if it were a player', () => {
+        const dir = mkdtempSync(join(tmpdir(), 'sim-contract-'));
+        try {
+          const files: string[] = [];
+          for (const seed of seeds) {
+            const r = run(strategy, seed);
+            const f = join(dir, `${strategy}-${seed}.json`);
+            writeFileSync(f, JSON.stringify(r));
+            files.push(f);
+            r.rivals.forEach((rv, i) => {
+              const rf = join(dir, `${strategy}-${seed}-rival${i}.json`);
+              writeFileSync(rf, JSON.stringify({ ...r, strategy: rv.archetype, quarters: rv.quarters }));
+              files.push(rf);
+            });
+          }
+          expect(checkSim(files)).toMatch(/^identities hold over \d+ quarters/);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      it('the same arguments give the same run; different seeds give different runs', () => {
+        const [a, b] = seeds;
+        const again = runScenario(scenario, { seed: a!, strategy }).result;
+        expect(JSON.stringify(again)).toBe(JSON.stringify(run(strategy, a!)));
+        expect(run(strategy, b!).outcome.stateHash).not.toBe(run(strategy, a!).outcome.stateHash);
+        expect(JSON.stringify(run(strategy, b!).quarters)).not.toBe(JSON.stringify(run(strategy, a!).quarters));
+      });
+
+      it('CSV: a header and one row per quarter, the same figures as the JSON', () => {
+        const r = run(strategy, seeds[0]!);
+        const lines = toCsv(r.quarters).trimEnd().split('\n');
+        expect(lines.length).toBe(r.quarters.length + 1);
+        const header = lines[0]!.split(',');
+        expect(header).toEqual(QUARTER_COLUMNS);
+        for (const k of ['label', 'revenueUsd', 'netIncomeUsd', 'cashUsd', 'totalAssetsUsd', 'gpusIdle', 'sharePriceUsd', 'marketCapUsd']) expect(header).toContain(k);
+        lines.slice(1).forEach((line, i) => {
+          const cells = line.split(',');
+          expect(cells.length).toBe(header.length);
+          const q = r.quarters[i]!;
+          expect(cells[0]).toBe(q.label);
+          for (const k of ['revenueUsd', 'netIncomeUsd', 'cashUsd', 'debtUsd'] as const) expect(Number(cells[header.indexOf(k)])).toBe(q[k]);
+          expect(cells[header.indexOf('sharePriceUsd')]).toBe(q.sharePriceUsd === null ? '' : String(q.sharePriceUsd));
+        });
+      });
+    });
+  }
+}
