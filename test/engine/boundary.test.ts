@@ -1,7 +1,8 @@
 /**
  * The engine boundary: src/engine is pure and deterministic. It imports nothing but its own files
  * (and scenario types), and never touches the DOM, the clock, Math.random, Node built-ins or UI
- * libraries. Checked on the syntax tree (comments and strings cannot cause false alarms), and the
+ * libraries, nor float functions that differ between JS engines (Math.exp/log/pow…, **) or the
+ * host's locale. Checked on the syntax tree (comments and strings cannot cause false alarms), and the
  * ESLint rule that enforces the same is checked to still fire.
  */
 import { describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ function tsFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tsFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
+/** Math functions whose results may differ in the last bit between JS engines (use dmath.ts). */
+const INEXACT_MATH = new Set(['random', 'exp', 'log', 'pow', 'cos', 'sin', 'tan', 'atan', 'atan2', 'log10', 'log2', 'log1p', 'expm1', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh', 'asin', 'acos', 'asinh', 'acosh', 'atanh']);
 const FORBIDDEN_GLOBALS = new Set(['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'performance', 'Date', 'process', 'require', 'setTimeout', 'setInterval', 'fetch', 'crypto', 'globalThis', 'self']);
 
 /** Problems in one engine source file. */
@@ -40,8 +43,12 @@ export function boundaryProblems(file: string, text: string): string[] {
       }
     } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword) {
       problems.push(`${where(n)} uses a dynamic import()`);
-    } else if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Math' && n.name.text === 'random') {
-      problems.push(`${where(n)} reads Math.random (use the seeded RNG)`);
+    } else if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === 'Math' && INEXACT_MATH.has(n.name.text)) {
+      problems.push(`${where(n)} uses Math.${n.name.text} (${n.name.text === 'random' ? 'use the seeded RNG' : 'not bit-identical across engines: use dmath.ts'})`);
+    } else if (ts.isBinaryExpression(n) && (n.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken || n.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskEqualsToken)) {
+      problems.push(`${where(n)} uses ** (use dmath.ts)`);
+    } else if (ts.isPropertyAccessExpression(n) && n.name.text === 'toLocaleString') {
+      problems.push(`${where(n)} uses toLocaleString (depends on the host's locale)`);
     } else if (ts.isIdentifier(n) && FORBIDDEN_GLOBALS.has(n.text)) {
       const p = n.parent;
       const isName = (ts.isPropertyAccessExpression(p) && p.name === n) || (ts.isPropertyAssignment(p) && p.name === n)
@@ -78,6 +85,10 @@ describe('engine boundary', () => {
     expect(probe("import type { Scenario } from '../scenario/schema/index.ts';")).toHaveLength(0);
     expect(probe("const m = await import('./x.ts');")).toHaveLength(1);
     expect(probe('const r = Math.random();')).toHaveLength(1);
+    expect(probe('const e = Math.exp(1) + Math.pow(2, 3);')).toHaveLength(2);
+    expect(probe('const p = 2 ** 8;')).toHaveLength(1);
+    expect(probe('const s = (1234).toLocaleString();')).toHaveLength(1);
+    expect(probe('const ok = Math.floor(Math.sqrt(2)) + Math.imul(3, 4) + Math.round(Math.abs(-1));')).toHaveLength(0);
     expect(probe('const t = Date.now();')).toHaveLength(1);
     expect(probe('const d = new Date();')).toHaveLength(1);
     expect(probe('const t = performance.now();')).toHaveLength(1);

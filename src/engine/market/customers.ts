@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RngState } from '../rng.ts';
 import { nextFloat } from '../rng.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
+import { exp, ln, pow } from '../dmath.ts';
 
 export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool {
   const segs = scenario.market.demand.segments;
@@ -34,7 +35,7 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
     for (let k = 0; k < counts[s]!; k++, i++) {
       pool.segment[i] = s;
       // Pareto-like sizes: a few large customers, many small ones.
-      const w = 1 / Math.pow(1 - nextFloat(rng) * 0.999, 0.8);
+      const w = 1 / pow(1 - nextFloat(rng) * 0.999, 0.8);
       pool.weight[i] = w;
       wsum += w;
       pool.sensitivity[i] = 0.5 + nextFloat(rng);
@@ -99,11 +100,11 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
           const o = offers[c]!;
           if (o.capacityH100e <= 0) { util[c] = 0; continue; }
           const freeShare = Math.max(0.05, 1 - o.demandH100e / Math.max(1e-9, o.capacityH100e));
-          const u = -sens * Math.log(o.usdPerH100eHour / idx) + 0.6 * o.platform + Math.log(freeShare);
-          util[c] = Math.exp(Math.max(-30, Math.min(30, u)));
+          const u = -sens * ln(o.usdPerH100eHour / idx) + 0.6 * o.platform + ln(freeShare);
+          util[c] = exp(Math.max(-30, Math.min(30, u)));
           sum += util[c]!;
         }
-        const uh = Math.exp(Math.max(-30, Math.min(30, -sens * Math.log(hyperPrice / idx) + 0.3)));
+        const uh = exp(Math.max(-30, Math.min(30, -sens * ln(hyperPrice / idx) + 0.3)));
         sum += uh;
         let r = nextFloat(rng) * sum;
         p = -1;
@@ -118,14 +119,18 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
       else toHyperscalers += d;
     }
   }
-  for (const o of offers) o.servedH100e = Math.min(o.demandH100e, o.capacityH100e);
+  for (const o of offers) {
+    o.servedH100e = Math.min(o.demandH100e, o.capacityH100e);
+    // On-demand customers a provider could not serve go to the hyperscalers.
+    toHyperscalers += o.demandH100e - o.servedH100e;
+  }
   // Big customers still waiting for contracts rent what is left on-demand, preferring cheaper providers.
   if (spillH100e > 0) {
     let wsum = 0;
     for (let c = 0; c < nOffers; c++) {
       const o = offers[c]!;
       const free = o.capacityH100e - o.servedH100e;
-      util[c] = free > 0 ? free * Math.pow(idx / Math.max(0.01, o.usdPerH100eHour), 2) : 0;
+      util[c] = free > 0 ? free * pow(idx / Math.max(0.01, o.usdPerH100eHour), 2) : 0;
       wsum += util[c]!;
     }
     let left = spillH100e;
@@ -147,7 +152,6 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
       pool.fillRatio[i] = o.demandH100e > 0 ? o.servedH100e / o.demandH100e : 1;
     }
   }
-  for (const o of offers) toHyperscalers += o.demandH100e - o.servedH100e;
   return toHyperscalers;
 }
 

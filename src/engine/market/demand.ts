@@ -5,15 +5,16 @@
 import type { World } from '../types.ts';
 import { pathAt } from '../paths.ts';
 import { clamp, WEEKS_PER_YEAR } from '../money.ts';
+import { pow } from '../dmath.ts';
 
 export function updateDemand(world: World): void {
   const d = world.scenario.market.demand;
   const m = world.market;
   const growthPct = pathAt(world.paths.growthPct, world.week);
-  if (world.week > 0) m.baseDemandH100e *= Math.pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
+  if (world.week > 0) m.baseDemandH100e *= pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
   // Price response: demand falls when compute is dearer than the reference price, and grows when it is cheaper.
   const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, 0.2, 5);
-  const priceFactor = Math.pow(priceRatio, -d.elasticity);
+  const priceFactor = pow(priceRatio, -d.elasticity);
   let total = 0;
   let inference = 0;
   const years = world.week / WEEKS_PER_YEAR;

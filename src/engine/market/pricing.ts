@@ -9,6 +9,8 @@ import { clamp, WEEKS_PER_YEAR } from '../money.ts';
 import { gpuModel, region } from '../lookup.ts';
 import { pushNews } from '../news.ts';
 import { perfH100e } from '../metrics.ts';
+import { pathAt } from '../paths.ts';
+import { exp } from '../dmath.ts';
 
 export function updateReferenceRents(world: World): void {
   const decay = world.scenario.market.pricing.newGenDiscountPctPerYear / 100;
@@ -16,7 +18,7 @@ export function updateReferenceRents(world: World): void {
     const m = gpuModel(world, g.modelId);
     if (!m) continue;
     const ageYears = Math.max(0, world.week - g.releaseWeek) / WEEKS_PER_YEAR;
-    g.referenceUsdPerGpuHour = m.launchUsdPerGpuHour * Math.exp(-decay * ageYears);
+    g.referenceUsdPerGpuHour = m.launchUsdPerGpuHour * exp(-decay * ageYears);
   }
 }
 
@@ -42,15 +44,36 @@ export function vendorLaunches(world: World): void {
   }
 }
 
-/** Vendor lead time follows market tightness (with a policy floor). */
+/**
+ * The vendor's order book and lead time. The vendor ships up to its capacity each week; the lead
+ * time for a new order is the order book divided by that capacity (never below the normal lead time,
+ * never above the shortage one). Capacity (packaging lines) expands towards what would clear the
+ * book in a normal lead time, over about half a year while the market is short and a year otherwise.
+ * So a buying spree first stretches lead times, then — as capacity catches up while everyone's
+ * orders are still arriving — lead times collapse and a glut follows (2023 → mid-2024).
+ */
 export function updateLeadTime(world: World): void {
   const v = world.scenario.market.vendor;
-  const tight = clamp((world.market.utilization - v.shortageUtilization) / Math.max(0.01, 1 - v.shortageUtilization), 0, 1);
-  const unserved = world.market.demandH100e > 0 ? clamp(world.market.unservedH100e / world.market.demandH100e, 0, 1) : 0;
-  const target = v.leadTimeWeeksNormal + (v.leadTimeWeeksShortage - v.leadTimeWeeksNormal) * Math.max(tight, Math.min(1, unserved * 1.5));
-  let lt = world.market.leadTimeWeeks + 0.08 * (target - world.market.leadTimeWeeks);
+  const m = world.market;
+  let book = 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const o of co.orders) book += o.count * perfH100e(world, o.modelId);
+  }
+  if (m.vendorShipH100ePerWeek <= 0) {
+    // At the start the vendor ships about half of what a year of demand growth needs.
+    const growth = Math.max(0.2, pathAt(world.paths.growthPct, 0) / 100);
+    m.vendorShipH100ePerWeek = Math.max(1, (0.5 * world.scenario.market.demand.startH100e * growth) / WEEKS_PER_YEAR);
+  }
+  const cap = m.vendorShipH100ePerWeek;
+  const target = clamp(book / cap, v.leadTimeWeeksNormal, v.leadTimeWeeksShortage);
+  const tight = m.utilization > v.shortageUtilization;
+  const wanted = book / v.leadTimeWeeksNormal;
+  const speed = wanted > cap ? (tight ? 1 / 26 : 1 / 52) : 1 / 52;
+  m.vendorShipH100ePerWeek = Math.max(1, cap + speed * (wanted - cap));
+  let lt = m.leadTimeWeeks + 0.15 * (target - m.leadTimeWeeks);
   if (world.week < world.policy.leadTimeFloorUntilWeek) lt = Math.max(lt, world.policy.leadTimeFloorWeeks);
-  world.market.leadTimeWeeks = lt;
+  m.leadTimeWeeks = lt;
 }
 
 /** Latency discount a company gives on capacity, from where its sites are (capacity-weighted). */

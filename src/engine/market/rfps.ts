@@ -12,6 +12,7 @@ import { perfH100e, gpusAvailableBy, contractedGpus, capacityH100e } from '../me
 import { signContract, defaultContract } from '../contracts.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { pushNews } from '../news.ts';
+import { groupDigits } from '../format.ts';
 
 /** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
 function chooseModel(world: World, r: number): string | null {
@@ -21,7 +22,12 @@ function chooseModel(world: World, r: number): string | null {
   return pick.modelId;
 }
 
-function openRfp(world: World, customerIndex: number, segmentIndex: number, modelId: string, gpuCount: number, termWeeks: number, incumbentIndex: number): Rfp | null {
+/** The RFP segment whose customers have this credit quality (-1 when none). */
+function segmentForCredit(world: World, credit: Rfp['credit']): number {
+  return world.scenario.market.demand.segments.findIndex((s) => s.buysByRfp && s.credit === credit);
+}
+
+function openRfp(world: World, customerIndex: number, segmentIndex: number, modelId: string, gpuCount: number, termWeeks: number, incumbentIndex: number, name?: string): Rfp | null {
   const d = world.scenario.market.demand;
   const seg = d.segments[segmentIndex];
   const g = genMarket(world, modelId);
@@ -30,7 +36,7 @@ function openRfp(world: World, customerIndex: number, segmentIndex: number, mode
   const rfp: Rfp = {
     id: `r${world.nextId++}`,
     customerIndex,
-    customerName: customerName(world, customerIndex),
+    customerName: name ?? customerName(world, customerIndex),
     segment: seg.id,
     credit: seg.credit,
     modelId,
@@ -48,7 +54,7 @@ function openRfp(world: World, customerIndex: number, segmentIndex: number, mode
     incumbentIndex,
   };
   world.rfps.push(rfp);
-  world.customers.rfpOpen[customerIndex] = 1;
+  if (customerIndex >= 0) world.customers.rfpOpen[customerIndex] = 1;
   return rfp;
 }
 
@@ -77,16 +83,19 @@ export function issueRfps(world: World): void {
   for (const co of world.companies) {
     if (co.status !== 'active') continue;
     for (const c of co.contracts) {
-      if (c.renewalIssued || c.customerIndex < 0 || c.segment < 0) continue;
+      if (c.renewalIssued) continue;
       if (c.endWeek - world.week !== d.rfpOpenWeeks + d.rfpLeadWeeks) continue;
+      // A contract from the scenario's history renews through the segment that matches its credit.
+      const segIndex = c.segment >= 0 ? c.segment : segmentForCredit(world, c.credit);
+      if (segIndex < 0) continue;
       c.renewalIssued = true;
-      const seg = d.segments[c.segment]!;
+      const seg = d.segments[segIndex]!;
       const term = Math.max(seg.rfpTermWeeksMin, Math.min(seg.rfpTermWeeksMax, c.endWeek - c.startWeek));
       const modelId = chooseModel(world, nextFloat(rng)) ?? c.modelId;
       const h100e = c.gpuCount * perfH100e(world, c.modelId);
       const count = Math.max(8, Math.round(h100e / Math.max(0.05, perfH100e(world, modelId))));
-      const r = openRfp(world, c.customerIndex, c.segment, modelId, count, term, c.leaving ? -2 - co.index : co.index);
-      if (r) covered[c.segment]! += r.gpuCount * perfH100e(world, r.modelId);
+      const r = openRfp(world, c.customerIndex, segIndex, modelId, count, term, c.leaving ? -2 - co.index : co.index, c.customerName);
+      if (r) covered[segIndex]! += r.gpuCount * perfH100e(world, r.modelId);
     }
   }
   for (let s = 0; s < d.segments.length; s++) {
@@ -133,7 +142,7 @@ export function awardRfps(world: World): void {
   const keep: Rfp[] = [];
   for (const rfp of world.rfps) {
     if (rfp.closeWeek > world.week) { keep.push(rfp); continue; }
-    world.customers.rfpOpen[rfp.customerIndex] = 0;
+    if (rfp.customerIndex >= 0) world.customers.rfpOpen[rfp.customerIndex] = 0;
     let best = -1, bestScore = Infinity, bestPrice = 0;
     for (const b of rfp.bids) {
       const co = world.companies[b.companyIndex];
@@ -167,7 +176,7 @@ export function awardRfps(world: World): void {
       pushNews(world, {
         id: `rfp-${rfp.id}`, kind: 'rfp', major: won,
         headline: won
-          ? { en: `You won ${rfp.customerName}: ${rfp.gpuCount.toLocaleString('en-US')} ${m} at $${bestPrice.toFixed(2)}/hr`, 'zh-CN': `你赢得了 ${rfp.customerName} 的合同：${rfp.gpuCount} 块 ${m}，每小时 $${bestPrice.toFixed(2)}` }
+          ? { en: `You won ${rfp.customerName}: ${groupDigits(rfp.gpuCount)} ${m} at $${bestPrice.toFixed(2)}/hr`, 'zh-CN': `你赢得了 ${rfp.customerName} 的合同：${rfp.gpuCount} 块 ${m}，每小时 $${bestPrice.toFixed(2)}` }
           : { en: `${rfp.customerName} chose ${winner}${rfp.winningUsdPerGpuHour ? ` at $${rfp.winningUsdPerGpuHour.toFixed(2)}/hr` : ''}`, 'zh-CN': `${rfp.customerName} 选择了 ${winner}` },
         explanation: won
           ? { en: `A ${rfp.termWeeks}-week take-or-pay contract worth about $${(value / 1e6).toFixed(0)}M. It adds to your backlog and can back a delayed-draw loan. Deliver the GPUs by week ${rfp.startWeek} or pay penalties.`, 'zh-CN': `一份为期 ${rfp.termWeeks} 周、价值约 ${(value / 1e6).toFixed(0)} 百万美元的照付不议合同。它增加了你的积压订单，并可作为延迟提款贷款的担保。请在第 ${rfp.startWeek} 周前交付 GPU，否则要支付罚金。` }

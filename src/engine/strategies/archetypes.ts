@@ -11,36 +11,40 @@
 import type { Command } from '../commands/types.ts';
 import type { StrategyId } from '../types.ts';
 import { nextFloat, nextInt } from '../rng.ts';
-import { annualisedRevenueUsd, cashUsd, capacityH100e, debtToMarketAssets, gpusOwned, gpusOwnedOf } from '../metrics.ts';
+import { annualisedRevenueUsd, cashUsd, capacityH100e, debtToMarketAssets, gpusOwnedOf } from '../metrics.ts';
 import {
-  type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity,
+  type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, speculativeGpus,
 } from './toolkit.ts';
+import { pow } from '../dmath.ts';
 
 const leveraged: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.9, 1, 2.2);
+  priceByUtilization(world, co, act, rng, 0.05, 1, 2.2);
   for (const rfp of world.rfps) {
     if (rfpShareOfCapacity(world, co, rfp) > 6) continue;
-    bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.1 : 0.06, 0.12);
+    // It bids close to its own break-even: share now, margin from scale and cheap contract-backed debt.
+    bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.3 : 0.2, 0.12, rng);
   }
-  if (world.week % 2 === 0) {
+  if (world.week % 4 === 0) {
     const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
     if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
   }
-  orderForContracts(world, co, act, true, 8);
-  // Speculative capacity for on-demand while the market is tight.
+  if (world.week % 2 === 0) orderForContracts(world, co, act, true, 10);
+  // Speculative capacity for on-demand while the market is tight: it counts little of the industry's
+  // order book (it wants share), so in a shortage it over-orders with everybody else.
   const m = newestModel(world, co);
-  if (m && world.week % 4 === 0 && world.market.utilization > 0.85 && co.last.utilization > 0.85) {
-    orderWithin(world, co, act, m, Math.max(64, Math.round(gpusOwned(co) * 0.08)), true);
+  if (m && world.week % 4 === 0) {
+    const n = speculativeGpus(world, co, m, { aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15 });
+    if (n >= 8) orderWithin(world, co, act, m, n, true);
   }
   ensurePower(world, co, act, 1.15, ['colo', 'powered', 'campus']);
   if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(2e6, annualisedRevenueUsd(co) * 0.01 / 52) });
 };
 
 const prudent: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.8, 0.7, 1.8);
+  priceByUtilization(world, co, act, rng, -0.05, 0.7, 1.8);
   for (const rfp of world.rfps) {
     if (rfpShareOfCapacity(world, co, rfp) > 0.12) continue;
-    bid(world, co, act, rfp, 0.02, 0.2);
+    bid(world, co, act, rfp, 0.02, 0.2, rng);
   }
   if (world.week % 4 === 0) {
     const gap = cashNeedUsd(world, co, 39) - cashUsd(co);
@@ -51,57 +55,66 @@ const prudent: Strategy = (world, co, act, rng) => {
   }
   orderForContracts(world, co, act, false, 8);
   const m = newestModel(world, co);
-  if (m && world.week % 8 === 0 && co.last.utilization > 0.78) {
+  if (m && world.week % 8 === 0) {
     const spend = cashUsd(co) * 0.35;
-    const n = Math.min(Math.round(gpusOwned(co) * 0.12) + 64, Math.floor(spend / 60000));
-    if (n > 0) orderWithin(world, co, act, m, n, false);
+    const want = speculativeGpus(world, co, m, { aggressiveness: 1, pipelineWeight: 0.8, minMarketUtil: 0.75, minOwnUtil: 0.78, maxGrowth: 0.15 });
+    const n = Math.min(want, Math.floor(spend / 60000));
+    if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, 1.1, ['colo', 'campus', 'powered']);
   if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(4e6, Math.max(100_000, annualisedRevenueUsd(co) * 0.04 / 52)) });
 };
 
 const developer: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.88, 1.3, 1.6);
+  priceByUtilization(world, co, act, rng, 0.03, 1.3, 1.6);
   if (world.week % 4 === 0) {
     const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
     if (gap > 0) fund(world, co, act, gap, ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver']);
   }
   const m = newestModel(world, co);
-  if (m && world.week % 6 === 0 && co.last.utilization > 0.85) orderWithin(world, co, act, m, Math.round(gpusOwned(co) * 0.1) + 32, false);
+  if (m && world.week % 6 === 0) {
+    const n = speculativeGpus(world, co, m, { aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12 });
+    if (n >= 8) orderWithin(world, co, act, m, n, false);
+  }
   ensurePower(world, co, act, 1.1, ['colo', 'powered']);
   if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(1.5e6, Math.max(80_000, annualisedRevenueUsd(co) * 0.05 / 52)) });
 };
 
 const energy: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.85, 1, 1.9);
+  priceByUtilization(world, co, act, rng, 0, 1, 1.9);
   for (const rfp of world.rfps) {
     if (rfpShareOfCapacity(world, co, rfp) > 1) continue;
-    bid(world, co, act, rfp, 0.08, 0.1);
+    bid(world, co, act, rfp, 0.08, 0.1, rng);
   }
-  if (world.week % 2 === 0) {
+  if (world.week % 4 === 0) {
     const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
     if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn']);
   }
   orderForContracts(world, co, act, true, 8);
   const m = newestModel(world, co);
-  // Fill the powered space it has built.
-  if (m && world.week % 4 === 0 && co.last.powerMwAvailable - co.last.powerMwUsed > 2 && co.last.utilization > 0.7) {
+  // Fill the powered space it has built — but only as far as customers want more GPUs (the demand
+  // brake): spare megawatts alone are no reason to buy chips nobody will rent.
+  if (m && world.week % 4 === 0 && co.last.powerMwAvailable - co.last.powerMwUsed > 2) {
     const mw = co.last.powerMwAvailable - co.last.powerMwUsed;
-    orderWithin(world, co, act, m, Math.floor((mw * 1000) / 2), true);
+    const want = speculativeGpus(world, co, m, { aggressiveness: 1.3, pipelineWeight: 0.5, minMarketUtil: 0.85, minOwnUtil: 0.8, maxGrowth: 0.15 });
+    const n = Math.min(want, Math.floor((mw * 1000) / 2));
+    if (n >= 8) orderWithin(world, co, act, m, n, true);
   }
-  ensurePower(world, co, act, 1.3, ['powered', 'campus', 'colo']);
+  // Power ahead of the fleet, with spare room only while its GPUs are busy.
+  ensurePower(world, co, act, co.last.utilization > 0.8 ? 1.3 : 1.05, ['powered', 'campus', 'colo']);
 };
 
 const hyperscaler: Strategy = (world, co, act, rng) => {
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
-  priceByUtilization(world, co, act, rng, 0.7, 0.3, mult);
+  priceByUtilization(world, co, act, rng, -0.15, 0.3, mult);
   if (co.priceFactor < mult * 0.6) act({ type: 'setOnDemandPrice', priceFactor: mult * 0.6 });
   for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < 0.3) bid(world, co, act, rfp, -0.25, 0.3);
   orderForContracts(world, co, act, false, 8);
   // Keep about a fifth of market supply, paid from its own deep pockets.
   const m = newestModel(world, co);
-  if (m && world.week % 8 === 0 && co.last.utilization > 0.75 && capacityH100e(world, co, false) < 0.2 * world.market.demandH100e) {
-    orderWithin(world, co, act, m, Math.round((0.05 * world.market.demandH100e)), false);
+  if (m && world.week % 8 === 0 && capacityH100e(world, co, false) < 0.2 * world.market.demandH100e) {
+    const n = speculativeGpus(world, co, m, { aggressiveness: 1, pipelineWeight: 1, minMarketUtil: 0.85, minOwnUtil: 0.75, maxGrowth: 0.2 });
+    if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, 1.1, ['campus', 'colo', 'powered']);
   if (cashUsd(co) < 1e9 && world.week % 13 === 0) fund(world, co, act, 2e9, ['issueBond', 'followOn']);
@@ -115,7 +128,7 @@ const random: Strategy = (world, co, act, rng) => {
   const models = world.scenario.gpus.map((g) => g.id);
   const regions = world.scenario.regions.map((r) => r.id);
   const pick = <T,>(a: T[]): T => a[nextInt(rng, a.length)]!;
-  const amt = () => Math.round(Math.pow(10, 5 + nextFloat(rng) * 4));
+  const amt = () => Math.round(pow(10, 5 + nextFloat(rng) * 4));
   const cmds: (() => Command)[] = [
     () => ({ type: 'raiseEquity', amountUsd: amt() }),
     () => ({ type: 'ipo', amountUsd: amt() }),

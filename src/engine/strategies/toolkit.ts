@@ -5,7 +5,8 @@
 import type { Command, CommandResult } from '../commands/types.ts';
 import type { Company, Rfp, World } from '../types.ts';
 import type { RngState } from '../rng.ts';
-import { nextNormal } from '../rng.ts';
+import { nextNormal, nextFloat } from '../rng.ts';
+import { pathAt } from '../paths.ts';
 import { runCommand } from '../commands/apply.ts';
 import { contractDiscount } from '../market/demand.ts';
 import { gpuModel, genMarket } from '../lookup.ts';
@@ -14,10 +15,56 @@ import { powerPriceUsdPerMwh } from '../sites.ts';
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
-import { WEEKS_PER_YEAR, HOURS_PER_WEEK } from '../money.ts';
+import { WEEKS_PER_YEAR, HOURS_PER_WEEK, clamp } from '../money.ts';
+import { pow } from '../dmath.ts';
 
 export type Act = (cmd: Command) => CommandResult;
 export type Strategy = (world: World, co: Company, act: Act, rng: RngState) => void;
+
+/**
+ * A company's temperament, 0–1, fixed by its id: two rivals of the same archetype do not bid or
+ * price identically (different managers, different spreadsheets).
+ */
+export function temperament(co: Company): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < co.id.length; i++) h = Math.imul(h ^ co.id.charCodeAt(i), 0x01000193);
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  return ((h ^ (h >>> 12)) >>> 0) / 4294967296;
+}
+
+/** GPUs on order across all active companies, H100e: the vendor's public order book. */
+export function marketPipelineH100e(world: World): number {
+  let h = 0;
+  for (const c of world.companies) {
+    if (c.status !== 'active') continue;
+    for (const o of c.orders) h += o.count * perfH100e(world, o.modelId);
+  }
+  return h;
+}
+
+/**
+ * Speculative capacity a company orders for on-demand: its share of the market's expected shortfall
+ * when the GPUs would arrive. `pipelineWeight` is how much of the industry's order book it believes
+ * will really show up: below 1 every builder orders for the same gap, so in a shortage the market
+ * over-orders and a glut follows a lead time later (the bullwhip). Nothing is ordered while the
+ * market is slack — the demand brake.
+ */
+export function speculativeGpus(world: World, co: Company, modelId: string, o: { aggressiveness: number; pipelineWeight: number; minMarketUtil: number; minOwnUtil: number; maxGrowth: number }): number {
+  const m = world.market;
+  if (m.utilization < o.minMarketUtil || co.last.utilization < o.minOwnUtil) return 0;
+  const lead = Math.max(1, m.leadTimeWeeks);
+  const growth = pathAt(world.paths.growthPct, world.week) / 100;
+  const expectedDemand = m.demandH100e * pow(1 + growth, (lead + 13) / WEEKS_PER_YEAR);
+  const expectedSupply = m.supplyH100e + o.pipelineWeight * marketPipelineH100e(world);
+  const gap = expectedDemand - expectedSupply;
+  if (gap <= 0) return 0;
+  const mine = capacityH100e(world, co, false);
+  const share = Math.max(0.03, mine / Math.max(1, m.supplyH100e));
+  const perf = Math.max(0.05, perfH100e(world, modelId));
+  const want = (gap * share * o.aggressiveness) / perf;
+  const cap = (mine * o.maxGrowth) / perf + 64;
+  return Math.max(0, Math.floor(Math.min(want, cap) / 8) * 8);
+}
 
 export function actor(world: World, co: Company): Act {
   return (cmd) => runCommand(world, co.index, cmd, true);
@@ -60,10 +107,12 @@ export function fairContractUsd(world: World, rfp: Rfp): number {
 }
 
 /** Bid on an RFP at fair price × (1 − aggressiveness), not below break-even; returns true when placed. */
-export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressiveness: number, margin: number): boolean {
+export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressiveness: number, margin: number, rng?: RngState): boolean {
   if (rfp.bids.some((b) => b.companyIndex === co.index)) return false;
-  const floor = breakEvenUsdPerGpuHour(world, co, rfp, margin);
-  const price = Math.min(rfp.maxUsdPerGpuHour, Math.max(floor, fairContractUsd(world, rfp) * (1 - aggressiveness)));
+  // Each bidder reads the deal a little differently: its temperament and ±3% of judgement per bid.
+  const judgement = 0.06 * (temperament(co) - 0.5) + (rng ? 0.06 * (nextFloat(rng) - 0.5) : 0);
+  const floor = breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement / 2);
+  const price = Math.min(rfp.maxUsdPerGpuHour, Math.max(floor, fairContractUsd(world, rfp) * (1 - aggressiveness - judgement)));
   if (price > rfp.maxUsdPerGpuHour || price <= 0) return false;
   return act({ type: 'bidRfp', rfpId: rfp.id, usdPerGpuHour: Math.round(price * 100) / 100 }).ok;
 }
@@ -125,6 +174,9 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
   const needMw = fleetMwNeeded(world, co, true) * headroom;
   let gap = needMw - pipelineMw(co);
   if (gap <= 0.5) return;
+  // Power comes in blocks (a hall, a building): at least a tenth of what it already has, so a
+  // growing company signs a few big leases rather than a new one every week.
+  gap = Math.max(gap, 0.1 * pipelineMw(co));
   const regions = world.scenario.regions.slice().sort((a, b) => powerPriceUsdPerMwh(world, a.id) - powerPriceUsdPerMwh(world, b.id) || (a.id < b.id ? -1 : 1));
   for (const kind of prefer) {
     for (const r of regions) {
@@ -139,18 +191,27 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
   }
 }
 
-/** Utilisation-driven on-demand pricing: cut when below target, raise when above; never below cash cost. */
-export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, target: number, speed: number, maxFactor: number): void {
+/**
+ * On-demand pricing. Each provider has a price it would like: the market's tightness (demand ÷
+ * supply, both public) raised to the scenario's tightness exponent — the rent curve of economics §2 —
+ * times how its own utilisation compares with its target (idle GPUs push it to undercut). It moves
+ * `adjustPerWeekPct` of the way there each week, with a little noise, never below its cash cost and
+ * never above its ceiling. When supply overtakes demand every provider cuts at once: a price war.
+ * `targetOffset` shifts the scenario's target utilisation for this archetype.
+ */
+export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, targetOffset: number, speed: number, maxFactor: number): void {
   const p = world.scenario.market.pricing;
-  const util = co.last.utilization;
+  const m = world.market;
+  const target = clamp(p.targetUtilization + targetOffset + 0.04 * (temperament(co) - 0.5), 0.3, 0.99);
   const h100 = genMarket(world, 'h100') ?? world.market.gens[0];
   const ref = h100?.referenceUsdPerGpuHour ?? 2;
-  const floor = (p.floorCashCostMultiple * cashCostPerGpuHour(world, h100?.modelId ?? 'h100')) / Math.max(0.01, ref);
+  const floor = Math.max(0.2, (p.floorCashCostMultiple * cashCostPerGpuHour(world, h100?.modelId ?? 'h100')) / Math.max(0.01, ref));
+  const tightness = m.supplyH100e > 0 ? clamp(m.demandH100e / m.supplyH100e, 0.3, 3) : 1.5;
+  const own = co.last.installedGpus > 0 ? clamp(pow(co.last.utilization / target, 1.5), 0.5, 1.15) : 1;
+  const desired = clamp(pow(tightness, p.tightnessExponent) * own, floor, maxFactor);
   const noise = (p.spotVolatilityPct / 100) * nextNormal(rng) * 0.5;
-  // Sold out with customers turned away: raise fast (scarcity pricing); otherwise move with the utilisation gap.
-  const soldOut = util > 0.97 && world.market.unservedH100e > 0.02 * world.market.demandH100e;
-  const step = soldOut ? (p.adjustPerWeekPct / 100) * speed * 1.5 : (p.adjustPerWeekPct / 100) * speed * ((util - target) / Math.max(0.05, target)) * 3;
-  const next = Math.min(maxFactor, Math.max(Math.max(0.2, floor), co.priceFactor * (1 + Math.max(-0.15, Math.min(0.15, step)) + noise)));
+  const rate = Math.min(0.5, (p.adjustPerWeekPct / 100) * speed);
+  const next = clamp(co.priceFactor + rate * (desired - co.priceFactor) + noise * co.priceFactor, floor, maxFactor);
   if (Math.abs(next - co.priceFactor) > 1e-6) act({ type: 'setOnDemandPrice', priceFactor: Math.round(next * 10000) / 10000 });
 }
 

@@ -1,0 +1,65 @@
+/**
+ * Shared helpers for the stylised-fact tests: load a bundled scenario (optionally patched), run many
+ * seeds in one process, and take medians. Runs are memoised so several facts can share them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioObject } from '../../src/scenario/load.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
+import { runScenario, type RunResult } from '../../src/cli/run.ts';
+import type { StrategyId, World } from '../../src/engine/types.ts';
+import type { QuarterReport } from '../../src/engine/reports.ts';
+
+export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+
+const raw = new Map<string, unknown>();
+/** The scenario file as plain JSON (a fresh deep copy, safe to patch). */
+export function scenarioJson(id: string): Record<string, unknown> {
+  if (!raw.has(id)) raw.set(id, JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', `${id}.json`), 'utf8')));
+  return structuredClone(raw.get(id)) as Record<string, unknown>;
+}
+
+/** Validate a scenario object (resolving `extends`); throws with the errors when invalid. */
+export function scenarioFrom(json: Record<string, unknown>): Scenario {
+  const r = loadScenarioObject(json);
+  if (!r.ok) throw new Error(`invalid scenario: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  return r.scenario;
+}
+
+const loaded = new Map<string, Scenario>();
+export function scenario(id: string): Scenario {
+  if (!loaded.has(id)) loaded.set(id, scenarioFrom(scenarioJson(id)));
+  return loaded.get(id)!;
+}
+
+export interface Run { result: RunResult; world: World }
+const runs = new Map<string, Run>();
+/** Run (memoised by key) one seed of a scenario with the player on an autopilot. */
+export function run(sc: Scenario, key: string, strategy: StrategyId, seed: number, o: { weeks?: number; depreciationYears?: 4 | 5 | 6 } = {}): Run {
+  const k = `${sc.id}|${key}|${strategy}|${seed}|${o.weeks ?? ''}|${o.depreciationYears ?? ''}`;
+  let r = runs.get(k);
+  if (!r) {
+    r = runScenario(sc, { seed, strategy, weeks: o.weeks, depreciationYears: o.depreciationYears });
+    runs.set(k, r);
+  }
+  return r;
+}
+
+export function median(xs: number[]): number {
+  const a = xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
+  if (a.length === 0) return NaN;
+  const m = a.length >> 1;
+  return a.length % 2 ? a[m]! : (a[m - 1]! + a[m]!) / 2;
+}
+
+export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Quarters of one calendar year ("2024"). */
+export function year(qs: QuarterReport[], y: string): QuarterReport[] {
+  return qs.filter((q) => q.label.startsWith(y));
+}
+
+/** Sum of a field over quarters. */
+export function total(qs: QuarterReport[], f: (q: QuarterReport) => number): number {
+  return sum(qs.map(f));
+}
