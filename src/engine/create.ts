@@ -85,6 +85,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       computeIndexUsd: scenario.market.demand.referenceUsdPerH100Hour,
       inferenceShare: 0.4,
       leadTimeWeeks: scenario.market.vendor.leadTimeWeeksNormal,
+      vendorShipH100ePerWeek: 0,
       baseRatePct: pathAt(paths.baseRatePct, 0),
       sentiment: scenario.market.capital.sentimentStart,
     },

@@ -319,6 +319,8 @@ export interface MarketState {
   computeIndexUsd: number;
   inferenceShare: number;
   leadTimeWeeks: number;
+  /** The GPU vendor's shipping capacity (packaging lines), H100e per week; 0 until first set. It expands towards its order book with a lag. */
+  vendorShipH100ePerWeek: number;
   baseRatePct: number;
   sentiment: number;
 }
