@@ -9,6 +9,7 @@ import powerCrunch from '../../scenarios/power-crunch.json' with { type: 'json' 
 import subsidyCliff2026 from '../../scenarios/subsidy-cliff-2026.json' with { type: 'json' };
 import aiWinter from '../../scenarios/ai-winter.json' with { type: 'json' };
 import eastDataWestCompute from '../../scenarios/east-data-west-compute.json' with { type: 'json' };
+import coreweave2023 from '../../scenarios/coreweave-2023.json' with { type: 'json' };
 
 /** Raw bundled scenario documents by id. A file may `extends` another bundled id. */
 export const bundledScenarios: Readonly<Record<string, unknown>> = {
@@ -18,6 +19,7 @@ export const bundledScenarios: Readonly<Record<string, unknown>> = {
   'subsidy-cliff-2026': subsidyCliff2026,
   'ai-winter': aiWinter,
   'east-data-west-compute': eastDataWestCompute,
+  'coreweave-2023': coreweave2023,
 };
 
 export interface BundledScenarioInfo {
