@@ -36,7 +36,7 @@ const NOT_BIT_IDENTICAL = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'scenarios/**', 'docs/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'scenarios/**', 'docs/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
