@@ -20,6 +20,7 @@ import { perfH100e, undrawnRevolverUsd, energisedMw } from './metrics.ts';
 import { settleTax } from './tax.ts';
 import { pushNews } from './news.ts';
 import { weekOf } from './calendar.ts';
+import { groupDigits } from './format.ts';
 
 /** Per-company working figures for one tick (not part of the saved state). */
 export interface Scratch {
@@ -189,6 +190,6 @@ export function declareBankrupt(world: World, co: Company, reason: string): void
     let gpus = 0;
     for (const l of co.lots) gpus += l.count;
     world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(0.6, gpus / 50_000));
-    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${gpus.toLocaleString('en-US')} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。` } });
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${groupDigits(gpus)} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。` } });
   }
 }
