@@ -35,6 +35,8 @@ function newCompany(index: number, id: string, name: string, strategy: StrategyI
     last: { onDemandGpusSold: 0, utilization: 0, revenueWeekUsd: 0, ebitdaWeekUsd: 0, installedGpus: 0, powerMwUsed: 0, powerMwAvailable: 0 },
     trailingRevenueUsd: new Array<number>(13).fill(0),
     trailingEbitdaUsd: new Array<number>(13).fill(0),
+    trailingWeeks: 0,
+    otherBusinessValueUsd: 0,
     quarters: [], openingCashCents: 0, nextId: 1,
   };
 }
@@ -134,6 +136,8 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     co.capTable.push({ holder: 'Founders and investors', shares: r.shares, week: 0, priceUsd: 0, lockedUntilWeek: 0 });
     co.sharesOutstanding = r.shares;
     co.lastValuationUsd = r.lastValuationUsd;
+    // A hyperscaler's market value is mostly its other businesses; its GPU cloud moves it only at the margin.
+    if (r.archetype === 'hyperscaler') co.otherBusinessValueUsd = r.lastValuationUsd;
     co.listed = r.listed;
     if (r.listed) co.sharePriceUsd = r.lastValuationUsd / Math.max(1, r.shares);
     co.priceFactor = r.archetype === 'hyperscaler' ? scenario.market.demand.hyperscalerPriceMultiple * 0.8 : 1;

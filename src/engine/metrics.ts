@@ -9,16 +9,18 @@ import { gpuModel, genMarket } from './lookup.ts';
 export const cashUsd = (co: Company) => toUsd(co.ledger.balances.cash);
 export const debtUsd = (co: Company) => toUsd(co.ledger.balances.debt);
 
-/** Revenue of the last 13 weeks × 4. */
+/** Run-rate revenue: the last 13 weeks × 4 (early in the game, the weeks so far scaled to a year). */
 export function annualisedRevenueUsd(co: Company): number {
+  if (co.trailingWeeks <= 0) return 0;
   let s = 0;
   for (const v of co.trailingRevenueUsd) s += v;
-  return s * 4;
+  return (s * WEEKS_PER_YEAR) / Math.min(13, co.trailingWeeks);
 }
 export function annualisedEbitdaUsd(co: Company): number {
+  if (co.trailingWeeks <= 0) return 0;
   let s = 0;
   for (const v of co.trailingEbitdaUsd) s += v;
-  return s * 4;
+  return (s * WEEKS_PER_YEAR) / Math.min(13, co.trailingWeeks);
 }
 
 /** Second-hand market value of one GPU of a model now, USD: new installed cost scaled by how far its rent has fallen. */

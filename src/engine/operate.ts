@@ -118,6 +118,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offer: OnDem
   co.trailingRevenueUsd[slot] = s.revenueUsd;
   const cashOpex = sc.powerUsd + sc.leaseUsd + sc.staffUsd + ops.sgaBaseUsdPerWeek + ops.sgaUsdPerMwWeek * mw + s.revenueUsd * ops.salesRevenueShare + co.platformUsdPerWeek;
   co.trailingEbitdaUsd[slot] = s.revenueUsd - cashOpex;
+  co.trailingWeeks = Math.min(13, co.trailingWeeks + 1);
   co.last.revenueWeekUsd = s.revenueUsd;
   co.last.ebitdaWeekUsd = s.revenueUsd - cashOpex;
   co.last.installedGpus = s.installedGpus;

@@ -216,6 +216,10 @@ export interface Company {
   /** Revenue and EBITDA of the last 13 weeks (ring buffers indexed by week % 13), USD. */
   trailingRevenueUsd: number[];
   trailingEbitdaUsd: number[];
+  /** How many of those 13 slots hold a real week yet (0 at the start, then up to 13). */
+  trailingWeeks: number;
+  /** Value of businesses outside the GPU cloud (a hyperscaler's search, ads, software...), USD; added to its equity value. */
+  otherBusinessValueUsd: number;
   /** Closed quarters, oldest first. */
   quarters: QuarterReport[];
   /** Cash at week 0, cents (opening cash of the first quarter). */

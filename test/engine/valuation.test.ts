@@ -24,3 +24,28 @@ describe('private valuation mark', () => {
     expect(new Set(marks.map((m) => Math.round(m / 1e6))).size).toBeGreaterThan(3);
   });
 });
+
+describe('run-rate and hyperscaler valuation', () => {
+  it('run-rate revenue scales the weeks seen so far to a year (no false zero in the first quarter)', async () => {
+    const { annualisedRevenueUsd } = await import('../../src/engine/metrics.ts');
+    const world = createWorld(smallScenario(), { seed: 2 });
+    const p = world.companies[0]!;
+    expect(annualisedRevenueUsd(p)).toBe(0);
+    step(world);
+    expect(p.trailingWeeks).toBe(1);
+    expect(annualisedRevenueUsd(p)).toBeCloseTo(p.trailingRevenueUsd[0]! * 52, 6);
+    for (let i = 0; i < 20; i++) step(world);
+    expect(p.trailingWeeks).toBe(13);
+  });
+
+  it("a hyperscaler's share price is mostly its other businesses: its GPU cloud moves it, it does not make it", () => {
+    const world = createWorld(smallScenario(), { seed: 3 });
+    const h = world.companies.find((c) => c.strategy === 'hyperscaler' && c.listed)!;
+    expect(h.otherBusinessValueUsd).toBeGreaterThan(0);
+    const start = h.sharePriceUsd!;
+    let lo = start, hi = start;
+    for (let i = 0; i < 52; i++) { step(world); lo = Math.min(lo, h.sharePriceUsd!); hi = Math.max(hi, h.sharePriceUsd!); }
+    expect(hi / lo).toBeLessThan(2.5);
+    expect(lo).toBeGreaterThan(start * 0.4);
+  });
+});

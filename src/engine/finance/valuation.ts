@@ -31,7 +31,7 @@ export function modelEquityValueUsd(world: World, co: Company): number {
   const debt = toUsd(b.debt);
   const netAssets = cash + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - debt;
   const equity = ev - debt + cash;
-  return Math.max(equity, 0.8 * netAssets * Math.min(1.5, world.market.sentiment), 0);
+  return Math.max(equity, 0.8 * netAssets * Math.min(1.5, world.market.sentiment), 0) + co.otherBusinessValueUsd * Math.min(1.5, world.market.sentiment);
 }
 
 /** Price per share for a private round, USD, rounded to the cent (0 when investors see no value). */
