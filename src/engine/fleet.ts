@@ -73,7 +73,9 @@ export function installFleet(world: World, co: Company, kwByRegion: Map<string, 
     const curtail = rs && rs.curtailUntilWeek > world.week ? rs.curtailShare : 0;
     capKw.set(s.regionId, (capKw.get(s.regionId) ?? 0) + s.powerMw * 1000 * (1 - curtail));
   }
-  const lots = co.lots.slice().sort((a, b) => gpuUnitValueUsd(world, b.modelId) - gpuUnitValueUsd(world, a.modelId) || (a.id < b.id ? -1 : 1));
+  const value = new Map<string, number>();
+  for (const l of co.lots) if (!value.has(l.modelId)) value.set(l.modelId, gpuUnitValueUsd(world, l.modelId));
+  const lots = co.lots.slice().sort((a, b) => value.get(b.modelId)! - value.get(a.modelId)! || (a.id < b.id ? -1 : 1));
   const regions = [...capKw.keys()].sort();
   for (const lot of lots) {
     const kw = gpuModel(world, lot.modelId)?.kwPerGpu ?? 1;

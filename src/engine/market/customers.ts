@@ -46,6 +46,9 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
   return pool;
 }
 
+/** Scratch buffer for per-provider log prices (working memory, not state). */
+let lnPriceBuf = new Float64Array(16);
+
 /** Per-company on-demand offer this week, filled by the market step. */
 export interface OnDemandOffer {
   /** Free capacity for on-demand, H100e. */
@@ -75,6 +78,14 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   const nOffers = offers.length;
   for (const o of offers) { o.demandH100e = 0; o.servedH100e = 0; }
   let toHyperscalers = 0;
+  // Log price ratios once a week per provider (reused buffer: no allocation per tick).
+  if (lnPriceBuf.length < nOffers) lnPriceBuf = new Float64Array(nOffers * 2);
+  const lnPrice = lnPriceBuf;
+  for (let c = 0; c < nOffers; c++) {
+    const o = offers[c]!;
+    lnPrice[c] = o.capacityH100e > 0 ? ln(Math.max(1e-9, o.usdPerH100eHour) / idx) : 0;
+  }
+  const lnHyper = ln(hyperPrice / idx);
   // Utilities are recomputed per re-shopping agent only (a few percent of agents a week).
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
@@ -99,12 +110,12 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
         for (let c = 0; c < nOffers; c++) {
           const o = offers[c]!;
           if (o.capacityH100e <= 0) { util[c] = 0; continue; }
+          // exp(−sens·ln(price/index) + 0.6·platform + ln(free share)), with the logs taken once a week.
           const freeShare = Math.max(0.05, 1 - o.demandH100e / Math.max(1e-9, o.capacityH100e));
-          const u = -sens * ln(o.usdPerH100eHour / idx) + 0.6 * o.platform + ln(freeShare);
-          util[c] = exp(Math.max(-30, Math.min(30, u)));
+          util[c] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + 0.6 * o.platform))) * freeShare;
           sum += util[c]!;
         }
-        const uh = exp(Math.max(-30, Math.min(30, -sens * ln(hyperPrice / idx) + 0.3)));
+        const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
         sum += uh;
         let r = nextFloat(rng) * sum;
         p = -1;
