@@ -2,17 +2,10 @@
  * Output formats of the headless runner: CSV for spreadsheets, and a table that reads like an
  * industry report.
  */
-import type { QuarterReport } from '../engine/reports.ts';
+import { QUARTER_FIELDS, type QuarterReport } from '../engine/reports.ts';
 import type { RunResult } from './run.ts';
 
-export const QUARTER_COLUMNS: (keyof QuarterReport)[] = [
-  'label', 'revenueUsd', 'costOfRevenueUsd', 'grossProfitUsd', 'operatingExpensesUsd', 'depreciationUsd', 'operatingIncomeUsd',
-  'interestExpenseUsd', 'otherIncomeUsd', 'incomeTaxUsd', 'netIncomeUsd', 'adjustedEbitdaUsd', 'operatingCashFlowUsd',
-  'investingCashFlowUsd', 'financingCashFlowUsd', 'capexUsd', 'openingCashUsd', 'cashUsd', 'totalAssetsUsd', 'totalLiabilitiesUsd',
-  'totalEquityUsd', 'debtUsd', 'backlogUsd', 'gpusOwned', 'gpusInstalled', 'gpusIdle', 'powerMwAvailable', 'powerMwUsed',
-  'utilization', 'topCustomerShare', 'top5CustomerShare', 'marketPriceUsdPerGpuHour', 'sharesOutstanding', 'sharePriceUsd', 'marketCapUsd',
-  'contractRevenueUsd', 'onDemandRevenueUsd', 'onDemandGrossMargin', 'stockCompensationUsd', 'deferredRevenueUsd', 'equityValueUsd', 'covenantBreached',
-];
+export const QUARTER_COLUMNS = QUARTER_FIELDS;
 
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '';

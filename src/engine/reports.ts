@@ -64,3 +64,13 @@ export interface MarketQuarter {
   leadTimeWeeks: number;
   rivals: { id: string; name: string; archetype: string; revenueUsd: number; gpus: number; capacityH100e: number; debtUsd: number; sharePriceUsd: number | null; status: string; priceFactor: number }[];
 }
+
+/** Every quarter field in the order the CSV exports (CLI and browser) write them. */
+export const QUARTER_FIELDS: (keyof QuarterReport)[] = [
+  'label', 'revenueUsd', 'costOfRevenueUsd', 'grossProfitUsd', 'operatingExpensesUsd', 'depreciationUsd', 'operatingIncomeUsd',
+  'interestExpenseUsd', 'otherIncomeUsd', 'incomeTaxUsd', 'netIncomeUsd', 'adjustedEbitdaUsd', 'operatingCashFlowUsd',
+  'investingCashFlowUsd', 'financingCashFlowUsd', 'capexUsd', 'openingCashUsd', 'cashUsd', 'totalAssetsUsd', 'totalLiabilitiesUsd',
+  'totalEquityUsd', 'debtUsd', 'backlogUsd', 'gpusOwned', 'gpusInstalled', 'gpusIdle', 'powerMwAvailable', 'powerMwUsed',
+  'utilization', 'topCustomerShare', 'top5CustomerShare', 'marketPriceUsdPerGpuHour', 'sharesOutstanding', 'sharePriceUsd', 'marketCapUsd',
+  'contractRevenueUsd', 'onDemandRevenueUsd', 'onDemandGrossMargin', 'stockCompensationUsd', 'deferredRevenueUsd', 'equityValueUsd', 'covenantBreached',
+];

@@ -1,7 +1,7 @@
 /** Financial statements and KPIs as real tables, with quarter-on-quarter change. */
 import { h } from './dom.ts';
 import { t, usd, pct, int, price } from './i18n.ts';
-import type { QuarterReport } from '../engine/reports.ts';
+import { QUARTER_FIELDS, type QuarterReport } from '../engine/reports.ts';
 
 type Row = { label: string; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw'; cls?: 'sub' | 'total' };
 
@@ -105,14 +105,7 @@ export function statements(q: QuarterReport, prev: QuarterReport | undefined): H
   ];
 }
 
-export const QUARTER_CSV_KEYS: (keyof QuarterReport)[] = [
-  'label', 'revenueUsd', 'costOfRevenueUsd', 'grossProfitUsd', 'operatingExpensesUsd', 'depreciationUsd', 'operatingIncomeUsd',
-  'interestExpenseUsd', 'otherIncomeUsd', 'incomeTaxUsd', 'netIncomeUsd', 'adjustedEbitdaUsd', 'operatingCashFlowUsd',
-  'investingCashFlowUsd', 'financingCashFlowUsd', 'capexUsd', 'openingCashUsd', 'cashUsd', 'totalAssetsUsd', 'totalLiabilitiesUsd',
-  'totalEquityUsd', 'debtUsd', 'backlogUsd', 'gpusOwned', 'gpusInstalled', 'gpusIdle', 'powerMwAvailable', 'powerMwUsed',
-  'utilization', 'topCustomerShare', 'top5CustomerShare', 'marketPriceUsdPerGpuHour', 'sharesOutstanding', 'sharePriceUsd', 'marketCapUsd',
-  'contractRevenueUsd', 'onDemandRevenueUsd', 'onDemandGrossMargin', 'stockCompensationUsd', 'deferredRevenueUsd', 'equityValueUsd', 'covenantBreached',
-];
+export const QUARTER_CSV_KEYS = QUARTER_FIELDS;
 
 export function quartersCsv(qs: QuarterReport[], extra?: { scenarioId: string; seed: number; strategy: string }): string {
   const esc = (v: unknown) => {
