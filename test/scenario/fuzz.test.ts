@@ -11,6 +11,7 @@ import { loadScenarioObject, loadScenarioText, loadBundledScenario, type LoadRes
 import { bundledScenarios } from '../../src/scenario/bundled.ts';
 import { Scenario } from '../../src/scenario/schema/index.ts';
 import { createWorld, runWeeks } from '../../src/engine/api.ts';
+import { nonFinite } from './nonFinite.ts';
 
 type Json = unknown;
 /** SCENARIO_FUZZ_RUNS=5000 runs a longer, randomly seeded fuzz (the default is small and fixed for CI). */
@@ -88,19 +89,6 @@ function mutate(doc: Json, muts: Mutation[]): Json {
     }
   }
   return root.v;
-}
-
-function nonFinite(v: unknown, path = '', out: string[] = [], seen = new Set<unknown>()): string[] {
-  if (out.length > 5) return out;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) out.push(path || '(root)');
-  } else if (v && typeof v === 'object' && !seen.has(v)) {
-    seen.add(v);
-    if (v instanceof Map) for (const [k, x] of v) nonFinite(x, `${path}<${String(k)}>`, out, seen);
-    else if (v instanceof Set) for (const x of v) nonFinite(x, `${path}{}`, out, seen);
-    else for (const [k, x] of Object.entries(v)) nonFinite(x, `${path}.${k}`, out, seen);
-  }
-  return out;
 }
 
 function wellFormed(r: LoadResult): void {

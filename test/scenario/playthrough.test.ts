@@ -10,20 +10,9 @@ import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, runWeeks, isOver, evaluateObjectives } from '../../src/engine/api.ts';
 import { STRATEGIES } from '../../src/engine/strategies/archetypes.ts';
 import type { StrategyId } from '../../src/engine/types.ts';
+import { nonFinite } from './nonFinite.ts';
 
 const strategies = Object.keys(STRATEGIES) as StrategyId[];
-
-function nonFinite(v: unknown, path = '', out: string[] = [], seen = new Set<unknown>()): string[] {
-  if (out.length > 5) return out;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) out.push(path || '(root)');
-  } else if (v && typeof v === 'object' && !seen.has(v)) {
-    seen.add(v);
-    if (v instanceof Map) for (const [k, x] of v) nonFinite(x, `${path}<${String(k)}>`, out, seen);
-    else for (const [k, x] of Object.entries(v)) nonFinite(x, `${path}.${k}`, out, seen);
-  }
-  return out;
-}
 
 describe('bundled scenarios play through', () => {
   for (const id of Object.keys(bundledScenarios)) {
