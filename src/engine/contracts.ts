@@ -5,6 +5,9 @@
 import type { Company, Contract, Credit, World } from './types.ts';
 import { bookCents } from './ledger.ts';
 import { toCents, HOURS_PER_WEEK } from './money.ts';
+import { weekOf } from './calendar.ts';
+import { pushNews } from './news.ts';
+import { groupDigits } from './format.ts';
 
 export interface NewContract {
   customerIndex: number;
@@ -44,6 +47,35 @@ export function signContract(world: World, co: Company, n: NewContract): Contrac
   co.contracts.push(c);
   void world;
   return c;
+}
+
+/** Week a scenario contract of the player is signed: its signedDate, or the start when omitted or earlier. */
+function signedWeekOf(world: World, signedDate: string | undefined): number {
+  return signedDate === undefined ? 0 : Math.max(0, weekOf(world.scenario.calendar.startDate, signedDate));
+}
+
+/**
+ * Sign the player's scenario contracts due this week (history played as data: a contract signed
+ * in March for delivery from October enters the backlog in March). Week 0 signs the opening book.
+ */
+export function signScenarioContracts(world: World): void {
+  const player = world.companies[0];
+  if (!player || player.status !== 'active') return;
+  const start = world.scenario.calendar.startDate;
+  for (const k of world.scenario.company.contracts) {
+    if (signedWeekOf(world, k.signedDate) !== world.week) continue;
+    const c = signContract(world, player, {
+      customerIndex: -1, customerName: k.customerName, credit: k.credit, segment: -1, modelId: k.modelId, gpuCount: k.gpuCount,
+      usdPerGpuHour: k.usdPerGpuHour, startWeek: weekOf(start, k.startDate), termWeeks: k.termWeeks, prepaidShare: k.prepaidShare, lateDeliveryPenaltyShare: k.lateDeliveryPenaltyShare,
+    });
+    if (world.week === 0) continue;
+    const value = c.gpuCount * c.usdPerGpuHour * HOURS_PER_WEEK * k.termWeeks;
+    pushNews(world, {
+      id: `signed-${c.id}`, kind: 'company', major: true,
+      headline: { en: `${k.customerName} signs a ${k.termWeeks}-week contract for ${groupDigits(k.gpuCount)} GPUs`, 'zh-CN': `${k.customerName} 签署了 ${k.termWeeks} 周、${groupDigits(k.gpuCount)} 块 GPU 的合同` },
+      explanation: { en: `About $${(value / 1e6).toFixed(0)}M of take-or-pay revenue from ${k.startDate}. It enters your backlog now, and lenders will advance against it; the GPUs must be installed by the start date.`, 'zh-CN': `自 ${k.startDate} 起约 ${(value / 1e6).toFixed(0)} 百万美元的照付不议收入。它现在计入积压订单，贷款方可据此放款；GPU 必须在开始日期前安装完毕。` },
+    });
+  }
 }
 
 /**

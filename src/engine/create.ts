@@ -13,7 +13,7 @@ import { openingLot } from './fleet.ts';
 import { addDebt } from './finance/debt.ts';
 import { newSite } from './sites.ts';
 import { emptyQuarterOps } from './quarter.ts';
-import { signContract } from './contracts.ts';
+import { signScenarioContracts } from './contracts.ts';
 import { region } from './lookup.ts';
 
 export interface WorldOptions {
@@ -120,13 +120,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     const fixed = d.kind === 'bond' || d.kind === 'vendor';
     addDebt(world, player, { kind: d.kind, amountUsd: d.principalUsd, fixedRatePct: fixed ? d.annualRatePct : null, spreadPct: fixed ? 0 : Math.max(0, d.annualRatePct - world.market.baseRatePct), termWeeks: d.remainingWeeks, amortizing: d.amortizing, booking: 'openingDebt' });
   }
-  for (const k of c.contracts) {
-    const startWeek = weekOf(start, k.startDate);
-    signContract(world, player, {
-      customerIndex: -1, customerName: k.customerName, credit: k.credit, segment: -1, modelId: k.modelId, gpuCount: k.gpuCount,
-      usdPerGpuHour: k.usdPerGpuHour, startWeek, termWeeks: k.termWeeks, prepaidShare: k.prepaidShare, lateDeliveryPenaltyShare: k.lateDeliveryPenaltyShare,
-    });
-  }
+  signScenarioContracts(world);
 
   // Rivals: the same company code, driven by their archetype.
   for (const r of scenario.market.rivals) {

@@ -20,6 +20,7 @@ import { allocateOnDemand } from './market/customers.ts';
 import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
 import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
 import { closeQuarter } from './quarter.ts';
+import { signScenarioContracts } from './contracts.ts';
 import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
 import { weekOf } from './calendar.ts';
@@ -71,6 +72,7 @@ export function step(world: World): void {
   if (isOver(world)) return;
   const wk = work(world);
   runEvents(world);
+  if (world.week > 0) signScenarioContracts(world);
   updateCapitalMarkets(world);
   updateReferenceRents(world);
   vendorLaunches(world);

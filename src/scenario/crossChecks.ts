@@ -97,6 +97,11 @@ export function crossCheck(s: Scenario): RawError[] {
     const sd = dayNumber(k.startDate);
     if (sd !== undefined && sd + k.termWeeks * 7 <= start) err([...p, 'termWeeks'], `the contract started ${k.startDate} and ran ${k.termWeeks} weeks, so it ended before the game starts (${s.calendar.startDate})`);
     notAfterEnd(k.startDate, [...p, 'startDate'], 'the contract start date');
+    if (k.signedDate !== undefined) {
+      const sg = dayNumber(k.signedDate);
+      if (sg !== undefined && sd !== undefined && sg > sd) err([...p, 'signedDate'], `the contract is signed on ${k.signedDate}, after it starts (${k.startDate}); a contract is signed on or before its start`);
+      notAfterEnd(k.signedDate, [...p, 'signedDate'], 'the contract signing date');
+    }
     if (k.gpuCount === 0) err([...p, 'gpuCount'], 'a contract must be for at least 1 GPU');
   });
   c.debt.forEach((d, i) => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { issueCommand, previewCommand, runWeeks, step, stateHash } from '../../src/engine/api.ts';
 import { baseRatePct } from '../../src/engine/finance/rates.ts';
-import { fleetValueUsd } from '../../src/engine/metrics.ts';
+import { backlogUsd, fleetValueUsd } from '../../src/engine/metrics.ts';
 import { toCents } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
@@ -134,6 +134,29 @@ describe('borrowing limits and pricing', () => {
     expect(refused(w, { type: 'drawFacility', amountUsd: 100_000 })).toMatch(/backlog/);
     const noContracts = world(variant((s) => { s.company.contracts = []; }));
     expect(refused(noContracts, { type: 'drawFacility', amountUsd: 1_000_000 })).toMatch(/at most \$0/);
+  });
+
+  it('a scenario contract with a later signedDate: no backlog, loan room or prepayment until the signing week, then all of it', () => {
+    const signedWeek = 10;
+    const w = world(variant((s) => {
+      s.company.contracts = [{ ...s.company.contracts[0]!, modelId: 'h100', gpuCount: 1000, usdPerGpuHour: 2, startDate: '2023-06-05', signedDate: '2023-03-13', termWeeks: 104, prepaidShare: 0.1 }];
+    }));
+    const p = player(w);
+    const value = 1000 * 2 * 168 * 104;
+    expect(p.contracts).toHaveLength(0);
+    expect(backlogUsd(w, p)).toBe(0);
+    expect(refused(w, { type: 'drawFacility', amountUsd: 1_000_000 })).toMatch(/at most \$0/);
+    while (w.week < signedWeek) step(w);
+    expect(p.contracts).toHaveLength(0);
+    step(w); // week 10: signed at the start of the tick
+    expect(p.contracts).toHaveLength(1);
+    expect(p.contracts[0]!.startWeek).toBe(22);
+    expect(backlogUsd(w, p)).toBeCloseTo(value, -2);
+    expect(w.news.some((n) => n.id.startsWith('signed-') && n.week === signedWeek)).toBe(true);
+    // The prepayment arrives on signing, as deferred revenue.
+    expect(p.contracts[0]!.deferredCents).toBe(toCents(value * 0.1));
+    exec(w, { type: 'drawFacility', amountUsd: 0.5 * w.scenario.finance.facilityAdvanceRate * value });
+    expectBalanced(w);
   });
 
   it("contract-backed facility: the customer's credit sets the spread (IG cheaper than non-IG cheaper than startups)", () => {

@@ -58,6 +58,7 @@ export const BAD_CASES: BadCase[] = [
   { file: "start-quarter-mismatch.json", path: "calendar.startQuarter", message: /quarter 3/, line: 7 },
   { file: "gpu-not-yet-released.json", path: "company.gpus[0].modelId", message: /only released on 2025-01-06/, line: 8 },
   { file: "contract-ended-before-start.json", path: "company.contracts[0].termWeeks", message: /ended before the game starts/, line: 14 },
+  { file: "contract-signed-after-start.json", path: "company.contracts[0].signedDate", message: /signed on 2023-09-04, after it starts \(2023-06-05\)/, line: 14 },
   { file: "random-window-reversed.json", path: "events[0].trigger.toDate", message: /before it starts/, line: 12 },
   { file: "subsidy-vendor-not-in-catalogue.json", path: "events[0].effects[0].vendors[0]", message: /made by "domestic"/, line: 19 },
   { file: "ipo-objective-already-listed.json", path: "lesson.objectives[0].type", message: /already listed/, line: 11 },

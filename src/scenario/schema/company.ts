@@ -41,12 +41,13 @@ export const StartingContract = z
     gpuCount: Count('GPUs reserved by the contract.', 5_000_000),
     usdPerGpuHour: Usd('Contract price per GPU-hour, USD.'),
     startDate: IsoDate.describe('When delivery starts.'),
+    signedDate: IsoDate.optional().describe('When the contract is signed (on or before startDate). Until then it is not in the backlog and cannot back a loan; a prepayment arrives on signing. Omitted or before the game starts = signed at the start.'),
     termWeeks: z.number().int().min(1).max(520).describe('Contract length in weeks.'),
     prepaidShare: Share('Share of the total contract value paid up front (0-1).'),
     lateDeliveryPenaltyShare: Share('Penalty per undelivered GPU-hour as a share of its price (0-1).'),
   })
   .strict()
-  .describe('A customer contract signed before the start.');
+  .describe('A customer contract signed before the start, or signed later on its signedDate (history played as data).');
 
 export const Company = z
   .object({
