@@ -47,7 +47,11 @@ export function operateBefore(world: World, co: Company, s: Scratch, offer: OnDe
   installFleet(world, co, s.kwByRegion);
   s.freeByModel.clear();
   s.installedGpus = 0;
+  // Only GPUs past their ramp (racking, burn-in, acceptance) can be sold; ramping ones still draw
+  // power (they are in kwByRegion) and depreciate. The opening fleet (in service by week 0) is running.
+  const readyBefore = world.week - world.scenario.operations.rampWeeks;
   for (const l of co.lots) {
+    if (l.inServiceWeek > 0 && l.inServiceWeek > readyBefore) continue;
     s.installedGpus += l.installed;
     s.freeByModel.set(l.modelId, (s.freeByModel.get(l.modelId) ?? 0) + l.installed);
   }

@@ -189,3 +189,27 @@ describe('GPU orders and sales', () => {
     expect(() => exec(w, { type: 'sellGpus', modelId: 'a100', count: 3001 })).toThrow(/own only/);
   });
 });
+
+describe('ramp after delivery (operations.rampWeeks)', () => {
+  it('delivered GPUs earn nothing until the ramp is over, but depreciate from delivery; the opening fleet runs from week 0', () => {
+    const w = world(variant((s) => { s.operations.rampWeeks = 5; s.market.demand.customerAgents = 300; }));
+    const p = player(w);
+    step(w);
+    const opening = p.last.installedGpus;
+    expect(opening).toBe(5000); // the opening fleet is billable at once
+    exec(w, { type: 'orderGpus', modelId: 'h100', count: 200, vendorFinancing: false });
+    const due = p.orders[0]!.deliveryWeek;
+    while (w.week < due) step(w);
+    const depBefore = p.ledger.lifetime.gpuDepreciation;
+    step(w); // delivery week
+    const lot = p.lots.find((l) => l.inServiceWeek === due)!;
+    expect(lot.installed).toBe(200);
+    expect(p.ledger.lifetime.gpuDepreciation - depBefore).toBeGreaterThan(0);
+    for (let k = 0; k < 5; k++) {
+      expect(p.last.installedGpus, `week ${w.week - 1}`).toBe(opening);
+      step(w);
+    }
+    expect(p.last.installedGpus).toBe(opening + 200);
+    expectBalanced(w);
+  });
+});

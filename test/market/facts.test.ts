@@ -44,13 +44,12 @@ describe('fact 1: leveraged grows faster, pays for it in interest, and breaks mo
       ebitda.push(total(Q, (q) => q.adjustedEbitdaUsd) / R);
     }
     expect(note('f1.interestShareOfRevenue', median(interest))).toBeGreaterThan(0.1);
-    expect(median(interest)).toBeLessThan(0.35);
+    expect(median(interest)).toBeLessThan(0.3);
     expect(note('f1.adjustedEbitdaMargin', median(ebitda))).toBeGreaterThan(0.5);
-    expect(median(ebitda)).toBeLessThan(0.72);
-    // The issue asks for single digits; the model's median is higher (open: docs/calibration.md),
-    // so this checks the weaker property — depreciation eats most of the EBITDA margin.
-    expect(note('f1.operatingMargin', median(op))).toBeLessThan(0.35);
-    expect(median(ebitda) - median(op)).toBeGreaterThan(0.3);
+    expect(median(ebitda)).toBeLessThan(0.7);
+    // GAAP operating margin in single digits: depreciation (and stock pay) eat most of the EBITDA margin.
+    expect(note('f1.operatingMargin', median(op))).toBeLessThan(0.1);
+    expect(median(ebitda) - median(op)).toBeGreaterThan(0.4);
   });
 
   it('goes bankrupt more often than prudent in a bust (ai-winter, player and rivals alike)', () => {

@@ -136,13 +136,32 @@ export function deliveryRisk(world: World, co: Company, rfp: Rfp): number {
   return timeToOrder ? 0.3 * short : short;
 }
 
+/** Each company's share of all contracted GPUs (H100e, live or starting later) across active companies. */
+export function contractShares(world: World): number[] {
+  const h = world.companies.map(() => 0);
+  let total = 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) {
+      if (c.endWeek <= world.week) continue;
+      const x = c.gpuCount * perfH100e(world, c.modelId);
+      h[co.index]! += x;
+      total += x;
+    }
+  }
+  return h.map((x) => (total > 0 ? x / total : 0));
+}
+
 /** Award RFPs whose bidding closed this week. */
 export function awardRfps(world: World): void {
   if (world.rfps.length === 0) return;
   const keep: Rfp[] = [];
+  let share: number[] | null = null;
+  const diversify = world.scenario.market.demand.supplierDiversification;
   for (const rfp of world.rfps) {
     if (rfp.closeWeek > world.week) { keep.push(rfp); continue; }
     if (rfp.customerIndex >= 0) world.customers.rfpOpen[rfp.customerIndex] = 0;
+    share ??= contractShares(world);
     let best = -1, bestScore = Infinity, bestPrice = 0;
     for (const b of rfp.bids) {
       const co = world.companies[b.companyIndex];
@@ -154,7 +173,9 @@ export function awardRfps(world: World): void {
       const small = Math.max(0, rfp.gpuCount * perfH100e(world, rfp.modelId) / Math.max(1, size + rfp.gpuCount) - 0.5);
       // Customers also weigh things the model does not see (relationships, software, timing): ±5% noise.
       const taste = 1 + 0.05 * (nextFloat(world.rng.rfps) * 2 - 1);
-      const score = b.usdPerGpuHour * (1 + 0.4 * risk + 0.1 * small) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
+      // Supplier diversification: big buyers spread their capacity across providers rather than hand
+      // one of them the whole market (Microsoft signed with several neoclouds at once).
+      const score = b.usdPerGpuHour * (1 + 0.4 * risk + 0.1 * small + diversify * (share[co.index] ?? 0)) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
     }
     if (best >= 0) {

@@ -25,7 +25,7 @@ const leveraged: Strategy = (world, co, act, rng) => {
     bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.3 : 0.2, 0.12, rng);
   }
   if (world.week % 4 === 0) {
-    const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
+    const gap = cashNeedUsd(world, co, 16) - cashUsd(co);
     if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
   }
   if (world.week % 2 === 0) orderForContracts(world, co, act, true, 10);

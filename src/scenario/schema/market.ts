@@ -45,6 +45,7 @@ export const Demand = z
     rfpLeadWeeks: z.number().int().min(0).max(104).describe('Weeks between award and the contract start.'),
     rfpMaxShareOfDemand: Share('Largest single RFP as a share of the market demand at the time.'),
     hyperscalerPriceMultiple: z.number().min(1).max(5).describe('Hyperscalers sell at this multiple of the neocloud index; unserved demand goes to them.'),
+    supplierDiversification: z.number().min(0).max(5).default(0.5).describe('How much a big customer avoids depending on one provider: a bid is scored as if its price were higher by this × the bidder\'s share of all contracted GPUs (0 = price and delivery only; optional, default 0.5).'),
   })
   .strict()
   .describe('Customer population and demand path.');
