@@ -124,7 +124,7 @@ export const Operations = z
     sgaUsdPerMwWeek: Usd('Overhead that scales with energised MW, USD per MW per week.'),
     salesRevenueShare: Share('Sales & marketing as a share of revenue.'),
     sbcRevenueShare: Share('Stock-based compensation as a share of revenue (non-cash; added back in adjusted EBITDA).'),
-    rampWeeks: z.number().int().min(0).max(26).default(8).describe('Weeks from delivery until a GPU is billable: racking, burn-in and acceptance testing (economics.md §5: a 1-3 month ramp). Ramping GPUs draw power and depreciate but earn nothing (optional, default 8).'),
+    rampWeeks: z.number().int().min(0).max(26).default(6).describe('Weeks from delivery until a GPU is billable: racking, burn-in and acceptance testing (economics.md §5: a 1-3 month ramp). Ramping GPUs draw power and depreciate but earn nothing (optional, default 6).'),
     taxRatePct: Pct('Corporate income tax rate on positive taxable income after loss carry-forward, percent.'),
     campusLifeYears: z.number().int().min(5).max(40).describe('Depreciation life of campus buildings and powered sites, years.'),
     buildSlipChancePct: Pct('Chance a campus build slips, percent.'),
