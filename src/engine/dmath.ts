@@ -8,6 +8,25 @@
 
 const LN2 = 0.6931471805599453;
 const SQRT2 = 1.4142135623730951;
+/** 2^55, exact. */
+const TWO55 = 36028797018963968;
+
+/** 2^k for the k exp() needs (|k| ≤ 1075), by repeated exact doubling and halving, tabled once. */
+const POW2_BIAS = 1075;
+const POW2 = (() => {
+  const t = new Float64Array(2 * POW2_BIAS + 1);
+  let up = 1, down = 1;
+  t[POW2_BIAS] = 1;
+  for (let i = 1; i <= POW2_BIAS; i++) {
+    up *= 2; down /= 2;
+    t[POW2_BIAS + i] = up;
+    t[POW2_BIAS - i] = down;
+  }
+  return t;
+})();
+function pow2(k: number): number {
+  return POW2[k + POW2_BIAS]!;
+}
 
 /** Natural logarithm; NaN for x < 0 or NaN, -Infinity for 0. */
 export function ln(x: number): number {
@@ -22,11 +41,16 @@ export function ln(x: number): number {
   // ln m = 2·atanh(s), s = (m−1)/(m+1), |s| < 0.172: the odd series converges fast.
   const s = (m - 1) / (m + 1);
   const s2 = s * s;
+  const mag = s < 0 ? -s : s;
   let term = s;
   let sum = s;
   for (let n = 3; n <= 31; n += 2) {
     term *= s2;
-    sum += term / n;
+    const add = term / n;
+    // Every later addend is smaller still and has the same sign: once one is below a quarter ulp
+    // of the sum (|sum| ≥ |s|), no later addition can change a bit, so stopping gives the same result.
+    if ((add < 0 ? -add : add) * TWO55 < mag) break;
+    sum += add;
   }
   return k * LN2 + 2 * sum;
 }
@@ -43,12 +67,13 @@ export function exp(x: number): number {
   let sum = 1;
   for (let n = 1; n <= 22; n++) {
     term = (term * r) / n;
+    // |r| < 1, so every later term is smaller in magnitude than this one (rounding is monotone), and
+    // the sum is positive. Once a term is below a quarter ulp of the sum, no later addition can
+    // change a bit: stopping early gives exactly the 22-term result, in a third of the work.
+    if ((term < 0 ? -term : term) * TWO55 < sum) break;
     sum += term;
   }
-  let scale = 1;
-  if (k > 0) for (let i = 0; i < k; i++) scale *= 2;
-  else for (let i = 0; i < -k; i++) scale /= 2;
-  return sum * scale;
+  return sum * pow2(k);
 }
 
 /** x^y for x > 0 (and the simple cases x = 0, y = 0, y = 1). */

@@ -10,8 +10,10 @@ import { gpuUnitValueUsd } from './metrics.ts';
 
 /** Is a model barred from a region by export controls? */
 export function exportBlocked(world: World, modelId: string, regionId: string): boolean {
+  const controls = world.policy.exportControls;
+  if (controls.length === 0) return false;
   const bloc = region(world, regionId)?.bloc;
-  for (const ec of world.policy.exportControls) if (ec.modelIds.includes(modelId) && bloc && ec.blockedBlocs.includes(bloc)) return true;
+  for (const ec of controls) if (ec.modelIds.includes(modelId) && bloc && ec.blockedBlocs.includes(bloc)) return true;
   return false;
 }
 
@@ -60,6 +62,91 @@ export function deliverOrders(world: World, co: Company): void {
   co.orders = keep;
 }
 
+/** Order of lot ids (plain string order, as everywhere ids break ties). */
+const byIdOrder = (a: GpuLot, b: GpuLot) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Installation order of a company's lots, kept between weeks (working memory, not state) for the
+ * lots array it was made from: the lots sorted by id, the distinct models among them (and each
+ * lot's model as a position in that list), and the last order with the model ranking it was made
+ * for. Reused only while the array holds exactly the same lots in the same places; lots appended
+ * since (deliveries) are inserted by id; anything else starts afresh.
+ */
+interface LotOrder {
+  members: GpuLot[];
+  byId: GpuLot[];
+  models: string[];
+  modelOf: Int32Array;
+  ranks: Int32Array;
+  order: GpuLot[];
+  /** Each lot's model in `order`, as a position in `models`. */
+  orderModel: Int32Array;
+}
+const lotOrders = new WeakMap<GpuLot[], LotOrder>();
+
+function lotOrder(lots: GpuLot[]): LotOrder {
+  const c = lotOrders.get(lots);
+  let prefix = c !== undefined && c.members.length <= lots.length;
+  if (c && prefix) for (let i = 0; i < c.members.length; i++) if (c.members[i] !== lots[i]) { prefix = false; break; }
+  if (c && prefix && c.members.length === lots.length) return c;
+  let byId: GpuLot[];
+  if (c && prefix) {
+    byId = c.byId.slice();
+    for (let i = c.members.length; i < lots.length; i++) {
+      const lot = lots[i]!;
+      let lo = 0, hi = byId.length;
+      while (lo < hi) { const mid = (lo + hi) >>> 1; if (byIdOrder(byId[mid]!, lot) < 0) lo = mid + 1; else hi = mid; }
+      byId.splice(lo, 0, lot);
+    }
+  } else {
+    byId = lots.slice().sort(byIdOrder);
+  }
+  const models: string[] = [];
+  const modelOf = new Int32Array(byId.length);
+  byId.forEach((l, k) => {
+    let m = models.indexOf(l.modelId);
+    if (m < 0) m = models.push(l.modelId) - 1;
+    modelOf[k] = m;
+  });
+  const fresh: LotOrder = { members: lots.slice(), byId, models, modelOf, ranks: new Int32Array(0), order: byId, orderModel: modelOf };
+  lotOrders.set(lots, fresh);
+  return fresh;
+}
+
+/**
+ * The order GPUs are installed in: most valuable model first (second-hand value per GPU), lots of
+ * equally valued models by id — the order of sorting the lots by (value descending, id), without
+ * comparing lots. A model's rank is how many models are worth more, so equal values share a rank.
+ * The ranking rarely changes from week to week; then last week's order is reused as is.
+ */
+function installOrder(world: World, co: Company): LotOrder {
+  const c = lotOrder(co.lots);
+  const n = c.models.length;
+  if (n <= 1) return c;
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) values[i] = gpuUnitValueUsd(world, c.models[i]!);
+  const ranks = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let r = 0;
+    for (let j = 0; j < n; j++) if (values[j]! > values[i]!) r++;
+    ranks[i] = r;
+  }
+  let same = c.ranks.length === n;
+  for (let i = 0; same && i < n; i++) same = ranks[i] === c.ranks[i];
+  if (same) return c;
+  const order: GpuLot[] = [];
+  const orderModel = new Int32Array(c.byId.length);
+  for (let r = 0; r < n; r++) {
+    for (let k = 0; k < c.byId.length; k++) {
+      if (ranks[c.modelOf[k]!] === r) { orderModel[order.length] = c.modelOf[k]!; order.push(c.byId[k]!); }
+    }
+  }
+  c.ranks = ranks;
+  c.order = order;
+  c.orderModel = orderModel;
+  return c;
+}
+
 /**
  * Install GPUs into energised space, newest (most valuable) first, region by region, respecting
  * export controls and grid curtailment. Writes each lot's `installed` and returns per-region IT kW in use.
@@ -73,36 +160,52 @@ export function installFleet(world: World, co: Company, kwByRegion: Map<string, 
     const curtail = rs && rs.curtailUntilWeek > world.week ? rs.curtailShare : 0;
     capKw.set(s.regionId, (capKw.get(s.regionId) ?? 0) + s.powerMw * 1000 * (1 - curtail));
   }
-  const value = new Map<string, number>();
-  for (const l of co.lots) if (!value.has(l.modelId)) value.set(l.modelId, gpuUnitValueUsd(world, l.modelId));
-  const lots = co.lots.slice().sort((a, b) => value.get(b.modelId)! - value.get(a.modelId)! || (a.id < b.id ? -1 : 1));
+  if (co.lots.length === 0) return;
+  const { order: lots, orderModel, models } = installOrder(world, co);
+  const kwOf = models.map((m) => gpuModel(world, m)?.kwPerGpu ?? 1);
   const regions = [...capKw.keys()].sort();
-  for (const lot of lots) {
-    const kw = gpuModel(world, lot.modelId)?.kwPerGpu ?? 1;
+  const capOf = Float64Array.from(regions, (r) => capKw.get(r)!);
+  const usedOf = new Float64Array(regions.length);
+  // Regions in the order they first receive GPUs: the order of `kwByRegion`, which site costs sum in.
+  const firstUse: number[] = [];
+  const controls = world.policy.exportControls.length > 0;
+  for (let k = 0; k < lots.length; k++) {
+    const lot = lots[k]!;
+    const kw = kwOf[orderModel[k]!]!;
     let left = lot.count;
-    for (const r of regions) {
+    for (let j = 0; j < regions.length; j++) {
       if (left <= 0) break;
-      if (exportBlocked(world, lot.modelId, r)) continue;
-      const free = (capKw.get(r) ?? 0) - (kwByRegion.get(r) ?? 0);
+      if (controls && exportBlocked(world, lot.modelId, regions[j]!)) continue;
+      const free = capOf[j]! - usedOf[j]!;
       const n = Math.min(left, Math.floor(free / kw + 1e-9));
       if (n <= 0) continue;
-      kwByRegion.set(r, (kwByRegion.get(r) ?? 0) + n * kw);
+      if (!firstUse.includes(j)) firstUse.push(j);
+      usedOf[j] = usedOf[j]! + n * kw;
       left -= n;
     }
     lot.installed = lot.count - left;
   }
+  for (const j of firstUse) kwByRegion.set(regions[j]!, usedOf[j]!);
 }
 
-/** Straight-line depreciation of every lot: remaining book value over remaining life (a life change applies from now on). */
+/**
+ * Straight-line depreciation of every lot: remaining book value over remaining life (a life change
+ * applies from now on). Each lot's charge is whole cents; the week's charges are booked as one
+ * total, which leaves the ledger exactly where lot-by-lot bookings would.
+ */
 export function depreciateFleet(world: World, co: Company): void {
   const lifeWeeks = co.depreciationYears * WEEKS_PER_YEAR;
+  let total = 0;
   for (const lot of co.lots) {
     const nbv = lot.costCents - lot.accumDepCents;
     if (nbv <= 0) continue;
     const remaining = lifeWeeks - (world.week - lot.inServiceWeek);
-    const dep = remaining <= 1 ? nbv : Math.round(nbv / remaining);
-    lot.accumDepCents += bookCents(co.ledger, 'gpuDepreciation', Math.min(nbv, dep));
+    const dep = Math.min(nbv, remaining <= 1 ? nbv : Math.round(nbv / remaining));
+    if (!(dep > 0) || !Number.isInteger(dep)) continue;
+    lot.accumDepCents += dep;
+    total += dep;
   }
+  bookCents(co.ledger, 'gpuDepreciation', total);
 }
 
 /** Sell `count` GPUs of a model at the second-hand price, idle ones and oldest lots first. Returns proceeds, USD. */

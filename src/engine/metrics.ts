@@ -35,7 +35,12 @@ export function gpuUnitValueUsd(world: World, modelId: string): number {
 /** Market value of the whole fleet (collateral for GPU loans), USD. */
 export function fleetValueUsd(world: World, co: Company): number {
   let v = 0;
-  for (const lot of co.lots) v += lot.count * gpuUnitValueUsd(world, lot.modelId);
+  // Lots come in runs of one model: look its figure up once per run.
+  let modelId = '', unit = 0;
+  for (const lot of co.lots) {
+    if (lot.modelId !== modelId) { modelId = lot.modelId; unit = gpuUnitValueUsd(world, modelId); }
+    v += lot.count * unit;
+  }
   return v;
 }
 
@@ -107,7 +112,11 @@ export function gpusOwnedOf(co: Company, modelId: string): number {
 /** Installed capacity in H100-equivalents (training and inference averaged by the market's inference share). */
 export function capacityH100e(world: World, co: Company, installedOnly = true): number {
   let h = 0;
-  for (const l of co.lots) h += (installedOnly ? l.installed : l.count) * perfH100e(world, l.modelId);
+  let modelId = '', perf = 0;
+  for (const l of co.lots) {
+    if (l.modelId !== modelId) { modelId = l.modelId; perf = perfH100e(world, modelId); }
+    h += (installedOnly ? l.installed : l.count) * perf;
+  }
   return h;
 }
 
@@ -135,7 +144,11 @@ export function pipelineMw(co: Company): number {
 /** IT MW the fleet (and optionally open orders) needs. */
 export function fleetMwNeeded(world: World, co: Company, includeOrders: boolean): number {
   let kw = 0;
-  for (const l of co.lots) kw += l.count * (gpuModel(world, l.modelId)?.kwPerGpu ?? 0);
+  let modelId = '', kwPerGpu = 0;
+  for (const l of co.lots) {
+    if (l.modelId !== modelId) { modelId = l.modelId; kwPerGpu = gpuModel(world, modelId)?.kwPerGpu ?? 0; }
+    kw += l.count * kwPerGpu;
+  }
   if (includeOrders) for (const o of co.orders) kw += o.count * (gpuModel(world, o.modelId)?.kwPerGpu ?? 0);
   return kw / 1000;
 }

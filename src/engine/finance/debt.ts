@@ -2,9 +2,9 @@
  * Debt instruments: drawing, weekly interest, amortisation, maturities, repayment, conversion.
  */
 import type { Company, Debt, DebtKind, World } from '../types.ts';
-import { book, bookCents } from '../ledger.ts';
+import { bookCents } from '../ledger.ts';
 import { toCents, toUsd, WEEKS_PER_YEAR } from '../money.ts';
-import { debtRatePct } from './rates.ts';
+import { baseRatePct, debtRatePct } from './rates.ts';
 
 export interface NewDebt {
   kind: DebtKind;
@@ -38,25 +38,44 @@ export function addDebt(world: World, co: Company, nd: NewDebt): Debt {
   return d;
 }
 
+/** Cents a repayment of up to `usd` takes off an instrument (what `repayDebt` books). */
+function repayableCents(d: Debt, usd: number): number {
+  const cents = Math.min(d.principalCents, toCents(usd));
+  return cents > 0 && Number.isInteger(cents) ? cents : 0;
+}
+
 /** Repay up to `usd` of one instrument in cash. Returns cents repaid. */
 export function repayDebt(co: Company, d: Debt, usd: number): number {
-  const cents = Math.min(d.principalCents, toCents(usd));
+  const cents = repayableCents(d, usd);
   if (cents <= 0) return 0;
   bookCents(co.ledger, 'debtRepaid', cents);
   d.principalCents -= cents;
   return cents;
 }
 
+/** Whole cents `book` would book for `usd` (0 when it would refuse the amount). */
+function bookableCents(usd: number): number {
+  const cents = toCents(usd);
+  return cents > 0 && Number.isInteger(cents) ? cents : 0;
+}
+
 /**
  * Weekly debt service: interest on every instrument, scheduled principal, bullets at maturity,
  * convertibles converting (if in the money) or repaid. Paid from cash; a shortfall is handled at
  * the end of the tick (revolver, then default).
+ *
+ * Interest and repayments are worked out per instrument, each rounded to whole cents as if booked
+ * on its own, and booked as one total per line: the ledger ends exactly where per-instrument
+ * bookings would leave it (integer sums), with one booking instead of hundreds for a big borrower.
  */
 export function serviceDebt(world: World, co: Company): void {
+  const basePct = baseRatePct(world);
+  let interestCents = 0;
+  let repaidCents = 0;
   for (const d of co.debts) {
     if (d.principalCents <= 0) continue;
-    const rate = debtRatePct(world, co, d);
-    book(co.ledger, 'interestPaid', (toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
+    const rate = debtRatePct(world, co, d, basePct);
+    interestCents += bookableCents((toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
     const weeksLeft = d.maturityWeek - world.week;
     if (weeksLeft <= 1) {
       if (d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd) {
@@ -66,16 +85,20 @@ export function serviceDebt(world: World, co: Company): void {
         co.sharesOutstanding += shares;
         d.principalCents = 0;
       } else {
-        repayDebt(co, d, toUsd(d.principalCents));
+        const cents = repayableCents(d, toUsd(d.principalCents));
+        repaidCents += cents;
+        d.principalCents -= cents;
       }
     } else if (d.amortizing) {
       const instalment = Math.round(d.principalCents / weeksLeft);
       if (instalment > 0) {
-        bookCents(co.ledger, 'debtRepaid', instalment);
+        repaidCents += instalment;
         d.principalCents -= instalment;
       }
     }
   }
+  bookCents(co.ledger, 'interestPaid', interestCents);
+  bookCents(co.ledger, 'debtRepaid', repaidCents);
   // Drop fully repaid instruments (keeps iteration short in long games).
   if (co.debts.some((d) => d.principalCents <= 0)) co.debts = co.debts.filter((d) => d.principalCents > 0);
 }

@@ -10,10 +10,13 @@ export function baseRatePct(world: World): number {
   return Math.max(0, pathAt(world.paths.baseRatePct, world.week) + world.policy.baseRateShiftPct);
 }
 
-/** Annual rate a debt instrument pays now, percent. Floating = base + spread + covenant step-up. */
-export function debtRatePct(world: World, co: Company, d: Debt): number {
+/**
+ * Annual rate a debt instrument pays now, percent. Floating = base + spread + covenant step-up.
+ * `basePct` lets a loop over many instruments pass this week's base rate once.
+ */
+export function debtRatePct(world: World, co: Company, d: Debt, basePct?: number): number {
   if (d.fixedRatePct !== null) return d.fixedRatePct;
-  return baseRatePct(world) + d.spreadPct + co.spreadStepUpPct;
+  return (basePct ?? baseRatePct(world)) + d.spreadPct + co.spreadStepUpPct;
 }
 
 /** Extra spread for leverage above 3× debt/EBITDA (after the new debt), percent. */

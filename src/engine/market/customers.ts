@@ -10,6 +10,8 @@ import { nextFloat } from '../rng.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { exp, ln, pow } from '../dmath.ts';
 
+type Segment = Scenario['market']['demand']['segments'][number];
+
 export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool {
   const segs = scenario.market.demand.segments;
   const n = scenario.market.demand.customerAgents;
@@ -46,8 +48,13 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
   return pool;
 }
 
-/** Scratch buffer for per-provider log prices (working memory, not state). */
+/** Scratch buffers for per-provider figures (working memory, not state). */
 let lnPriceBuf = new Float64Array(16);
+let capBuf = new Float64Array(16);
+let closedBuf = new Uint8Array(33);
+let platformBuf = new Float64Array(16);
+let demandBuf = new Float64Array(16);
+let fillBuf = new Float64Array(16);
 
 /** Per-company on-demand offer this week, filled by the market step. */
 export interface OnDemandOffer {
@@ -64,6 +71,60 @@ export interface OnDemandOffer {
 }
 
 /**
+ * The on-demand agents of one segment this week: defaults, re-shopping (a logit over the providers'
+ * offers in the buffers filled by `allocateOnDemand`) and the demand each brings to its provider
+ * (added up in `demandBuf`). Demand going to the hyperscalers is added to `toHyperscalers`, and the
+ * new total returned. Kept apart from the rest of the allocation so the JIT optimises this loop on
+ * its own, and written so every comparison and store in it already runs in the first week (a
+ * branch first taken after optimisation would throw the optimised code away).
+ */
+function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number): number {
+  const lnPrice = lnPriceBuf, cap = capBuf, closed = closedBuf, plat = platformBuf, demand = demandBuf;
+  const provider = pool.provider, generation = pool.generation, fillRatio = pool.fillRatio;
+  const sensitivity = pool.sensitivity, weight = pool.weight;
+  const churn = seg.churnPerWeekPct / 100;
+  const defaultPerWeek = seg.defaultPerYearPct / 100 / 52;
+  const priceSensitivity = seg.priceSensitivity;
+  const end = pool.segEnd[s]!;
+  for (let i = pool.segStart[s]!; i < end; i++) {
+    // Defaults: the agent disappears and a new customer takes its place, unattached.
+    const gone = defaultPerWeek > 0 && nextFloat(rng) < defaultPerWeek;
+    generation[i] = (generation[i]! + (gone ? 1 : 0)) & 0xffff;
+    const fill = gone ? 1 : fillRatio[i]!;
+    fillRatio[i] = fill;
+    // No provider, or one with no capacity this week: shop around (closed[0] stands for "none").
+    let p = gone ? -1 : provider[i]!;
+    if (p >= nOffers || closed[p + 1] === 1) p = -1;
+    const churnNow = churn * (1 + 3 * (1 - fill));
+    const reshop = p < 0 ? 0.5 : churnNow;
+    if (nextFloat(rng) < reshop) {
+      const sens = priceSensitivity * sensitivity[i]!;
+      // Logit choice; weights accumulated in util[] to avoid allocation.
+      let sum = 0;
+      for (let c = 0; c < nOffers; c++) {
+        const k = cap[c]!;
+        // exp(−sens·ln(price/index) + 0.6·platform + ln(free share)), with the logs taken once a week.
+        util[c] = k <= 0 ? 0 : exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(0.05, 1 - demand[c]! / Math.max(1e-9, k));
+        sum += util[c]!;
+      }
+      const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
+      sum += uh;
+      let r = nextFloat(rng) * sum;
+      p = -1;
+      for (let c = 0; c < nOffers; c++) {
+        r -= util[c]!;
+        if (r < 0) { p = c; break; }
+      }
+    }
+    provider[i] = p;
+    const d = segDemand * weight[i]!;
+    if (p >= 0) demand[p] = demand[p]! + d;
+    else toHyperscalers += d;
+  }
+  return toHyperscalers;
+}
+
+/**
  * Allocate on-demand demand among providers. Agents re-shop with their segment's churn chance,
  * more often when their provider could not serve them; a re-shopping agent picks by a logit over
  * price (relative to the index), availability and platform. Index -1 is the hyperscalers, which
@@ -77,59 +138,34 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   const hyperPrice = idx * world.scenario.market.demand.hyperscalerPriceMultiple;
   const nOffers = offers.length;
   for (const o of offers) { o.demandH100e = 0; o.servedH100e = 0; }
-  let toHyperscalers = 0;
-  // Log price ratios once a week per provider (reused buffer: no allocation per tick).
-  if (lnPriceBuf.length < nOffers) lnPriceBuf = new Float64Array(nOffers * 2);
-  const lnPrice = lnPriceBuf;
+  // Per-provider figures for the week in reused typed buffers (no allocation per tick): log price
+  // ratio (logs taken once a week), capacity, whether it is closed (slot 0: no provider), 0.6 ×
+  // platform and the demand gathered so far.
+  if (lnPriceBuf.length < nOffers) {
+    lnPriceBuf = new Float64Array(nOffers * 2);
+    capBuf = new Float64Array(nOffers * 2);
+    closedBuf = new Uint8Array(nOffers * 2 + 1);
+    platformBuf = new Float64Array(nOffers * 2);
+    demandBuf = new Float64Array(nOffers * 2);
+  }
+  const demand = demandBuf;
+  closedBuf[0] = 1;
   for (let c = 0; c < nOffers; c++) {
     const o = offers[c]!;
-    lnPrice[c] = o.capacityH100e > 0 ? ln(Math.max(1e-9, o.usdPerH100eHour) / idx) : 0;
+    lnPriceBuf[c] = o.capacityH100e > 0 ? ln(Math.max(1e-9, o.usdPerH100eHour) / idx) : 0;
+    capBuf[c] = o.capacityH100e;
+    closedBuf[c + 1] = o.capacityH100e <= 0 ? 1 : 0;
+    platformBuf[c] = 0.6 * o.platform;
+    demand[c] = 0;
   }
   const lnHyper = ln(hyperPrice / idx);
   // Utilities are recomputed per re-shopping agent only (a few percent of agents a week).
+  let toHyperscalers = 0;
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
-    if (seg.buysByRfp) continue;
-    const segDemand = world.market.segmentDemandH100e[s] ?? 0;
-    const churn = seg.churnPerWeekPct / 100;
-    const defaultPerWeek = seg.defaultPerYearPct / 100 / 52;
-    for (let i = pool.segStart[s]!; i < pool.segEnd[s]!; i++) {
-      // Defaults: the agent disappears and a new customer takes its place, unattached.
-      if (defaultPerWeek > 0 && nextFloat(rng) < defaultPerWeek) {
-        pool.provider[i] = -1;
-        pool.generation[i] = (pool.generation[i]! + 1) & 0xffff;
-        pool.fillRatio[i] = 1;
-      }
-      let p = pool.provider[i]!;
-      if (p >= 0 && (p >= nOffers || offers[p]!.capacityH100e <= 0)) p = -1;
-      const reshop = p < 0 ? 0.5 : churn * (1 + 3 * (1 - pool.fillRatio[i]!));
-      if (nextFloat(rng) < reshop) {
-        const sens = seg.priceSensitivity * pool.sensitivity[i]!;
-        // Logit choice; weights accumulated in util[] to avoid allocation.
-        let sum = 0;
-        for (let c = 0; c < nOffers; c++) {
-          const o = offers[c]!;
-          if (o.capacityH100e <= 0) { util[c] = 0; continue; }
-          // exp(−sens·ln(price/index) + 0.6·platform + ln(free share)), with the logs taken once a week.
-          const freeShare = Math.max(0.05, 1 - o.demandH100e / Math.max(1e-9, o.capacityH100e));
-          util[c] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + 0.6 * o.platform))) * freeShare;
-          sum += util[c]!;
-        }
-        const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
-        sum += uh;
-        let r = nextFloat(rng) * sum;
-        p = -1;
-        for (let c = 0; c < nOffers; c++) {
-          r -= util[c]!;
-          if (r < 0) { p = c; break; }
-        }
-      }
-      pool.provider[i] = p;
-      const d = segDemand * pool.weight[i]!;
-      if (p >= 0) offers[p]!.demandH100e += d;
-      else toHyperscalers += d;
-    }
+    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, rng, util, lnHyper, toHyperscalers);
   }
+  for (let c = 0; c < nOffers; c++) offers[c]!.demandH100e = demand[c]!;
   for (const o of offers) {
     o.servedH100e = Math.min(o.demandH100e, o.capacityH100e);
     // On-demand customers a provider could not serve go to the hyperscalers.
@@ -154,13 +190,18 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
     }
     toHyperscalers += Math.max(0, left);
   }
+  // Each provider's fill ratio once, then copied to its customers.
+  if (fillBuf.length < nOffers) fillBuf = new Float64Array(nOffers * 2);
+  const fill = fillBuf;
+  for (let c = 0; c < nOffers; c++) {
+    const o = offers[c]!;
+    fill[c] = o.demandH100e > 0 ? o.servedH100e / o.demandH100e : 1;
+  }
   for (let s = 0; s < segs.length; s++) {
     if (segs[s]!.buysByRfp) continue;
     for (let i = pool.segStart[s]!; i < pool.segEnd[s]!; i++) {
       const p = pool.provider[i]!;
-      if (p < 0) continue;
-      const o = offers[p]!;
-      pool.fillRatio[i] = o.demandH100e > 0 ? o.servedH100e / o.demandH100e : 1;
+      if (p >= 0) pool.fillRatio[i] = fill[p]!;
     }
   }
   return toHyperscalers;

@@ -90,15 +90,21 @@ export function latencyDiscount(world: World, siteRegions: { regionId: string; p
 
 /** Capacity-weighted on-demand index per generation, and the H100(-equivalent) index. */
 export function updateIndices(world: World): void {
+  // Each active provider's installed GPUs per model and latency discount, worked out once.
+  const providers: { installed: Map<string, number>; priceFactor: number; latency: number }[] = [];
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    const installed = new Map<string, number>();
+    for (const l of co.lots) installed.set(l.modelId, (installed.get(l.modelId) ?? 0) + l.installed);
+    providers.push({ installed, priceFactor: co.priceFactor, latency: latencyDiscount(world, co.sites) });
+  }
   for (const g of world.market.gens) {
     let w = 0, v = 0;
-    for (const co of world.companies) {
-      if (co.status !== 'active') continue;
-      let n = 0;
-      for (const l of co.lots) if (l.modelId === g.modelId) n += l.installed;
+    for (const p of providers) {
+      const n = p.installed.get(g.modelId) ?? 0;
       if (n <= 0) continue;
       w += n;
-      v += n * co.priceFactor * (1 - latencyDiscount(world, co.sites));
+      v += n * p.priceFactor * (1 - p.latency);
     }
     g.installedGpus = w;
     const factor = w > 0 ? v / w : 1;
