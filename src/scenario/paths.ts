@@ -13,25 +13,24 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/** The value at `path` inside plain JSON data, or undefined. Never throws. */
-export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+/** Walk `path` inside plain JSON data (own properties only). Never throws. */
+function walk(root: unknown, path: readonly PathSegment[]): { found: boolean; value: unknown } {
   let cur: unknown = root;
   for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return undefined;
+    if (cur === null || typeof cur !== 'object') return { found: false, value: undefined };
+    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return { found: false, value: undefined };
     cur = (cur as Record<string | number, unknown>)[seg];
   }
-  return cur;
+  return { found: true, value: cur };
+}
+
+/** The value at `path` inside plain JSON data, or undefined. Never throws. */
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  return walk(root, path).value;
 }
 
 export function hasPath(root: unknown, path: readonly PathSegment[]): boolean {
-  let cur: unknown = root;
-  for (const seg of path) {
-    if (cur === null || typeof cur !== 'object') return false;
-    if (!Object.prototype.hasOwnProperty.call(cur, seg)) return false;
-    cur = (cur as Record<string | number, unknown>)[seg];
-  }
-  return true;
+  return walk(root, path).found;
 }
 
 /** A short description of a found value, for "expected …, found …" messages. */

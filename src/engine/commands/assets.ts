@@ -70,12 +70,20 @@ function checkMw(mw: unknown): ReturnType<typeof checkNumber> {
   return checkNumber(mw, 'powerMw', 0.5, 5000);
 }
 
-export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execute: boolean): CommandResult {
+/** The region of a site command, after checking its megawatts: the region and its state, or a refusal. */
+function siteTarget(world: World, cmd: { regionId: string; powerMw: number }) {
   const bad = checkMw(cmd.powerMw);
   if (bad) return bad;
   const r = region(world, cmd.regionId);
   const rs = regionState(world, cmd.regionId);
   if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  return { r, rs };
+}
+
+export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execute: boolean): CommandResult {
+  const site = siteTarget(world, cmd);
+  if ('ok' in site) return site;
+  const { r, rs } = site;
   if (cmd.powerMw > rs.colocAvailableMw + 1e-9) return refuse(`Only ${rs.colocAvailableMw.toFixed(1)} MW of colocation is free in ${r.name.en}`);
   const weekly = (cmd.powerMw * 1000 * r.colocUsdPerKwMonth * 12) / 52;
   if (execute) {
@@ -88,11 +96,9 @@ export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execu
 }
 
 export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, execute: boolean): CommandResult {
-  const bad = checkMw(cmd.powerMw);
-  if (bad) return bad;
-  const r = region(world, cmd.regionId);
-  const rs = regionState(world, cmd.regionId);
-  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  const site = siteTarget(world, cmd);
+  if ('ok' in site) return site;
+  const { r, rs } = site;
   if (cmd.powerMw > rs.gridAvailableMw + 1e-9) return refuse(`The grid in ${r.name.en} can connect only ${rs.gridAvailableMw.toFixed(0)} MW more`);
   const ops = world.scenario.operations;
   const capex = cmd.powerMw * (r.buildCapexUsdPerMw + ops.liquidCoolingUsdPerMw);
@@ -112,11 +118,9 @@ export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, e
 }
 
 export function buyPoweredSite(world: World, co: Company, cmd: Of<'buyPoweredSite'>, execute: boolean): CommandResult {
-  const bad = checkMw(cmd.powerMw);
-  if (bad) return bad;
-  const r = region(world, cmd.regionId);
-  const rs = regionState(world, cmd.regionId);
-  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  const site = siteTarget(world, cmd);
+  if ('ok' in site) return site;
+  const { r, rs } = site;
   if (cmd.powerMw > rs.poweredSiteAvailableMw + 1e-9) return refuse(`Only ${rs.poweredSiteAvailableMw.toFixed(1)} MW of powered sites are for sale in ${r.name.en}`);
   const price = cmd.powerMw * r.poweredSiteUsdPerMw;
   if (price > cashUsd(co)) return refuse(`Not enough cash: the site costs ${usd(price)}, you have ${usd(cashUsd(co))}`);
