@@ -96,7 +96,8 @@ describe('fact 3: price wars emerge from oversupply', () => {
       let peak = 0;
       for (let i = 0; i < idx.length; i++) if (idx[i]! > idx[peak]!) peak = i;
       const after = idx.slice(peak + 1, peak + 5);
-      fall.push(1 - Math.min(...after) / idx[peak]!);
+      // A peak in the last quarter leaves nothing after it: no fall was observed (0), not −Infinity.
+      fall.push(after.length > 0 ? 1 - Math.min(...after) / idx[peak]! : 0);
       // Uncontracted margin across every company (player and rivals), weighted by on-demand revenue.
       const all = [result.quarters, ...result.rivals.map((r) => r.quarters)];
       const margin = (i: number) => {
@@ -203,7 +204,8 @@ describe('fact 8: sentiment', () => {
     const swings: number[] = [], lockup: number[] = [];
     for (const seed of SEEDS.slice(0, 10)) {
       const w = createWorld(def, { seed, strategy: 'leveraged' });
-      const prices: number[][] = w.companies.map(() => []);
+      // null = not listed (or no longer active) that week; a NaN price would reach the statistics and fail them.
+      const prices: (number | null)[][] = w.companies.map(() => []);
       let ipoAt = -1;
       while (!isOver(w) && w.week < 312) {
         const p = w.companies[0]!;
@@ -212,19 +214,19 @@ describe('fact 8: sentiment', () => {
           ipoAt = w.week;
         }
         step(w);
-        w.companies.forEach((c, i) => prices[i]!.push(c.listed && c.status === 'active' ? c.sharePriceUsd ?? NaN : NaN));
+        w.companies.forEach((c, i) => prices[i]!.push(c.listed && c.status === 'active' ? c.sharePriceUsd : null));
       }
       let best = 0;
       for (const ps of prices) {
         for (let t = 0; t + 52 < ps.length; t += 4) {
-          const win = ps.slice(t, t + 52).filter((x) => Number.isFinite(x));
+          const win = ps.slice(t, t + 52).filter((x): x is number => x !== null);
           if (win.length > 40) best = Math.max(best, Math.max(...win) / Math.min(...win));
         }
       }
       swings.push(best);
       const p = w.companies[0]!;
       if (p.lockupEndWeek !== null && p.lockupEndWeek + 2 < prices[0]!.length) {
-        const before = prices[0]![p.lockupEndWeek - 1]!, after = prices[0]![p.lockupEndWeek + 2]!;
+        const before = prices[0]![p.lockupEndWeek - 1] ?? NaN, after = prices[0]![p.lockupEndWeek + 2] ?? NaN;
         lockup.push(after / before - 1);
       }
     }

@@ -1,6 +1,9 @@
 /**
- * Shared helpers for the stylised-fact tests: load a bundled scenario (optionally patched), run many
- * seeds in one process, and take medians. Runs are memoised so several facts can share them.
+ * Shared helpers for the many-seed tests (stylised facts, lessons, playthroughs): load a bundled
+ * scenario (optionally patched), run many seeds in one process, reduce runs to the sweep's rows
+ * (src/cli/seedRuns.ts), and take statistics that FAIL on a non-finite value (src/cli/stats.ts):
+ * a busted seed whose figure is NaN or Infinity makes the test fail instead of vanishing from the
+ * median. Runs are memoised per test file so several facts can share them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +12,10 @@ import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runScenario, type RunResult } from '../../src/cli/run.ts';
 import type { StrategyId, World } from '../../src/engine/types.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
+import { rowOf, summarizeRows, type SweepRow } from '../../src/cli/seedRuns.ts';
+import { strictMedian, strictMean, strictSummary, rate, summarize } from '../../src/cli/stats.ts';
+
+export { strictMedian, strictMean, strictSummary, rate, summarize, summarizeRows, type SweepRow };
 
 export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
@@ -45,11 +52,22 @@ export function run(sc: Scenario, key: string, strategy: StrategyId, seed: numbe
   return r;
 }
 
-export function median(xs: number[]): number {
-  const a = xs.filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
-  if (a.length === 0) return NaN;
-  const m = a.length >> 1;
-  return a.length % 2 ? a[m]! : (a[m - 1]! + a[m]!) / 2;
+/** Run many seeds (memoised like `run`). */
+export function runSeeds(sc: Scenario, key: string, strategy: StrategyId, seeds: readonly number[] = SEEDS, o: { weeks?: number; depreciationYears?: 4 | 5 | 6 } = {}): Run[] {
+  return seeds.map((seed) => run(sc, key, strategy, seed, o));
+}
+
+/** The sweep's row for a run (outcome, bankruptcy week, peak idle share, top customer, …). */
+export function row(r: Run): SweepRow {
+  return rowOf(r.result, r.world);
+}
+
+/**
+ * Median over seeds that throws when any value is NaN, ±Infinity or missing (the error names the
+ * seeds' positions), so a run that broke cannot silently drop out. Pass a label for the message.
+ */
+export function median(xs: readonly number[], label = 'median over seeds'): number {
+  return strictMedian(xs, label);
 }
 
 export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
