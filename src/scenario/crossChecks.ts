@@ -8,6 +8,7 @@ import { dayNumber, isoFromDayNumber } from './dates.ts';
 import { didYouMean } from './suggest.ts';
 import type { PathSegment } from './paths.ts';
 import type { RawError } from './rawError.ts';
+import { commandIdError } from './commandRefs.ts';
 
 const SHARE_TOLERANCE = 0.001;
 
@@ -219,8 +220,12 @@ export function crossCheck(s: Scenario): RawError[] {
     const d = dayNumber(h.date);
     if (d !== undefined && prevCmd !== undefined && d < prevCmd) err(p, `historical commands must be in date order: ${h.date} comes before the previous command`);
     if (d !== undefined) prevCmd = d;
-    const type = h.command.type;
-    if (typeof type !== 'string') err(['lesson', 'historicalCommands', i, 'command', 'type'], 'every command needs a "type" (for example "orderGpus")');
+    // The command's shape was checked by its schema; its ids must name this scenario's models and regions.
+    const cmd = h.command;
+    const q: PathSegment[] = ['lesson', 'historicalCommands', i, 'command'];
+    const idError = commandIdError(s, cmd, q);
+    if (idError) errors.push(idError);
+    else if (cmd.type === 'orderGpus') released(cmd.modelId, h.date, [...q, 'modelId'], 'the command');
   });
   if (s.lesson.historyUntilDate !== undefined) {
     within(s.lesson.historyUntilDate, ['lesson', 'historyUntilDate'], 'historyUntilDate');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Scenario, SCHEMA_VERSION } from './schema/index.ts';
+import { CommandLogSchema } from './schema/commands.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -47,6 +48,27 @@ export function scenarioJsonSchema(): JsonSchema {
 
 export function scenarioJsonSchemaText(): string {
   return `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+}
+
+/**
+ * The JSON Schema for runner action files (`sim --actions FILE`): a list of
+ * `{ "week": N, "command": { "type": ... } }`, the same command definitions as
+ * `lesson.historicalCommands` (src/scenario/schema/commands.ts).
+ */
+export function actionsJsonSchema(): JsonSchema {
+  const body = z.toJSONSchema(CommandLogSchema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const { $schema: _s, ...rest } = body;
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://neocloud-tycoon.invalid/actions.schema.json',
+    title: 'Neocloud Tycoon action file (sim --actions)',
+    ...rest,
+    description: 'Generated from src/scenario/schema/commands.ts by `npm run schema`. Do not edit by hand. Commands in week order, each { "week": N, "command": { "type": ... } }; every command is checked before the run starts.',
+  };
+}
+
+export function actionsJsonSchemaText(): string {
+  return `${JSON.stringify(actionsJsonSchema(), null, 2)}\n`;
 }
 
 // ---- field reference ------------------------------------------------------------------------------

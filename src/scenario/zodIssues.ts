@@ -120,7 +120,13 @@ function convertOne(issue: Issue, root: z.ZodType, input: unknown, out: RawError
 
 export function zodIssuesToErrors(issues: readonly Issue[], root: z.ZodType, input: unknown): RawError[] {
   const out: RawError[] = [];
-  for (const issue of issues) convertOne(issue, root, input, out);
+  const samePath = (a: Issue, b: Issue) => a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
+  for (const issue of issues) {
+    // zod's safe-integer range ("at most 9,007,199,254,740,991") says less than the field's own bound.
+    const safeIntRange = (issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int';
+    if (safeIntRange && issues.some((o) => o !== issue && samePath(o, issue))) continue;
+    convertOne(issue, root, input, out);
+  }
   return out;
 }
 

@@ -2,13 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchemaText, withFieldReference } from '../../src/scenario/docgen.ts';
+import { actionsJsonSchemaText, scenarioJsonSchemaText, withFieldReference } from '../../src/scenario/docgen.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
 describe('generated scenario artefacts', () => {
   it('scenarios/scenario.schema.json is current (run `npm run schema`)', () => {
     expect(readFileSync(join(root, 'scenarios', 'scenario.schema.json'), 'utf8') === scenarioJsonSchemaText(), 'stale: run npm run schema').toBe(true);
+  });
+
+  it('docs/actions.schema.json is current (run `npm run schema`)', () => {
+    expect(readFileSync(join(root, 'docs', 'actions.schema.json'), 'utf8') === actionsJsonSchemaText(), 'stale: run npm run schema').toBe(true);
   });
 
   it('the field reference in docs/scenarios.md is current (run `npm run schema`)', () => {

@@ -12,11 +12,12 @@ import { cashUsd, gpuUnitValueUsd, gpusOwnedOf, leverage } from '../metrics.ts';
 import { nextFloat } from '../rng.ts';
 import { checkInt, checkNumber, done, refuse, usd } from './common.ts';
 import { groupDigits } from '../format.ts';
+import { COMMAND_BOUNDS as B } from './bounds.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execute: boolean): CommandResult {
-  const bad = checkInt(cmd.count, 'count', 1, 2_000_000);
+  const bad = checkInt(cmd.count, 'count', B.orderCount.min, B.orderCount.max);
   if (bad) return bad;
   const m = gpuModel(world, cmd.modelId);
   const g = genMarket(world, cmd.modelId);
@@ -48,7 +49,7 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
 }
 
 export function sellGpusCmd(world: World, co: Company, cmd: Of<'sellGpus'>, execute: boolean): CommandResult {
-  const bad = checkInt(cmd.count, 'count', 1, 5_000_000);
+  const bad = checkInt(cmd.count, 'count', B.sellCount.min, B.sellCount.max);
   if (bad) return bad;
   const m = gpuModel(world, cmd.modelId);
   if (!m) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
@@ -60,14 +61,14 @@ export function sellGpusCmd(world: World, co: Company, cmd: Of<'sellGpus'>, exec
 }
 
 export function setDepreciationLife(world: World, co: Company, cmd: Of<'setDepreciationLife'>, execute: boolean): CommandResult {
-  if (cmd.years !== 4 && cmd.years !== 5 && cmd.years !== 6) return refuse('years must be 4, 5 or 6');
+  if (!(B.depreciationYears as readonly unknown[]).includes(cmd.years)) return refuse(`years must be ${B.depreciationYears.slice(0, -1).join(', ')} or ${B.depreciationYears[B.depreciationYears.length - 1]}`);
   if (execute) co.depreciationYears = cmd.years;
   void world;
   return done(`Depreciate GPUs over ${cmd.years} years from now on: reported profit changes, cash does not`, 0, { years: cmd.years });
 }
 
 function checkMw(mw: unknown): ReturnType<typeof checkNumber> {
-  return checkNumber(mw, 'powerMw', 0.5, 5000);
+  return checkNumber(mw, 'powerMw', B.powerMw.min, B.powerMw.max);
 }
 
 /** The region of a site command, after checking its megawatts: the region and its state, or a refusal. */

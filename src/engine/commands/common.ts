@@ -3,6 +3,7 @@
  * `execute` is true changes the world — so a preview and a refused command change nothing.
  */
 import type { CommandResult } from './types.ts';
+import { groupDigits } from '../format.ts';
 
 export type Refusal = { ok: false; reason: string };
 
@@ -12,11 +13,12 @@ export function done(summary: string, cashNowUsd: number, details: Record<string
   return { ok: true, summary, cashNowUsd, details };
 }
 
-/** A finite number in [min, max], or a refusal naming the field. */
+/** A finite number in [min, max], or a refusal naming the field (dollars only for a `…Usd` field). */
 export function checkNumber(value: unknown, field: string, min: number, max: number): Refusal | null {
+  const show = (x: number) => (/Usd$/.test(field) ? fmt(x) : Math.abs(x) >= 1e4 && Number.isInteger(x) ? groupDigits(x) : String(x));
   if (typeof value !== 'number' || !Number.isFinite(value)) return refuse(`${field} must be a number`);
-  if (value < min) return refuse(`${field} must be at least ${fmt(min)}`);
-  if (value > max) return refuse(`${field} must be at most ${fmt(max)}`);
+  if (value < min) return refuse(`${field} must be at least ${show(min)}`);
+  if (value > max) return refuse(`${field} must be at most ${show(max)}`);
   return null;
 }
 

@@ -14,6 +14,7 @@ import {
   annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, cashUsd, debtToMarketAssets, fleetValueUsd, leverage, undrawnRevolverUsd,
 } from '../metrics.ts';
 import { checkNumber, done, refuse, usd } from './common.ts';
+import { COMMAND_BOUNDS as B } from './bounds.ts';
 import { groupDigits } from '../format.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -35,7 +36,7 @@ function roundName(co: Company): string {
 
 export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (co.listed) return refuse('A listed company raises equity with a follow-on offering, not a private round');
   if (world.market.sentiment < 0.6) return refuse('Investors are not writing cheques in this market (sentiment too low)');
@@ -60,7 +61,7 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
 
 export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (co.listed) return refuse('Already listed');
   const rev = annualisedRevenueUsd(co);
@@ -89,7 +90,7 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
 
 export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (!co.listed || co.sharePriceUsd === null) return refuse('Only a listed company can do a follow-on offering');
   const price = floorToCentUsd(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100));
@@ -107,7 +108,7 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
 
 export function issueConvertible(world: World, co: Company, cmd: Of<'issueConvertible'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.minRoundUsd, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (!co.listed || co.sharePriceUsd === null) return refuse('Convertible notes are sold by listed companies');
   if (world.market.sentiment < f.convertibleMinSentiment) return refuse(`Convertible buyers want a stock in favour (sentiment ${world.market.sentiment.toFixed(2)} < ${f.convertibleMinSentiment})`);
@@ -138,7 +139,7 @@ function leverageRefusal(world: World, co: Company, extraUsd: number): string | 
 
 export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
   const room = f.gpuLoanMaxLtv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
   if (cmd.amountUsd > room) return refuse(`Over the loan-to-value cap: the GPUs support at most ${usd(Math.max(0, room))} more`);
@@ -166,7 +167,7 @@ export function facilitySpreadPct(world: World, co: Company): number {
 
 export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
   const room = f.facilityAdvanceRate * backlogUsd(world, co) - principalOfKind(co, 'contractFacility');
   if (cmd.amountUsd > room) return refuse(`The signed contracts support at most ${usd(Math.max(0, room))} more (${(f.facilityAdvanceRate * 100).toFixed(0)}% of backlog)`);
@@ -187,7 +188,7 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
 
 export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', f.bondMinIssueUsd, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.bondMinIssueUsd), B.amountUsd.max);
   if (bad) return bad;
   if (annualisedEbitdaUsd(co) <= 0) return refuse('Bond investors want positive EBITDA');
   const lev = leverageRefusal(world, co, cmd.amountUsd);
@@ -202,7 +203,7 @@ export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execu
 
 export function drawRevolver(world: World, co: Company, cmd: Of<'drawRevolver'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 1e5, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
   if (co.revolverLimitUsd <= 0) return refuse(`No revolving credit line yet: banks grant one at ${usd(f.revolverMinRevenueUsd)} of annualised revenue`);
   const room = undrawnRevolverUsd(co);
@@ -213,7 +214,7 @@ export function drawRevolver(world: World, co: Company, cmd: Of<'drawRevolver'>,
 }
 
 export function repay(world: World, co: Company, cmd: Of<'repayDebt'>, execute: boolean): CommandResult {
-  const bad = checkNumber(cmd.amountUsd, 'amountUsd', 0.01, 1e13);
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.amountUsd.min, B.amountUsd.max);
   if (bad) return bad;
   const d = co.debts.find((x) => x.id === cmd.debtId);
   if (!d) return refuse(`No debt with id ${String(cmd.debtId)}`);

@@ -7,6 +7,7 @@ import { gpuModel, genMarket } from '../lookup.ts';
 import { checkNumber, done, refuse, usd } from './common.ts';
 import { contractValueUsd } from './assets.ts';
 import { groupDigits } from '../format.ts';
+import { COMMAND_BOUNDS as B } from './bounds.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -15,7 +16,7 @@ export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: bo
   if (!rfp) return refuse(`No open request for proposals with id ${String(cmd.rfpId)}`);
   if (rfp.closeWeek < world.week) return refuse('Bidding has closed');
   if (rfp.incumbentIndex === -2 - co.index) return refuse(`${rfp.customerName} will not renew with you`);
-  const bad = checkNumber(cmd.usdPerGpuHour, 'usdPerGpuHour', 0.05, 100);
+  const bad = checkNumber(cmd.usdPerGpuHour, 'usdPerGpuHour', B.usdPerGpuHour.min, B.usdPerGpuHour.max);
   if (bad) return bad;
   if (cmd.usdPerGpuHour > rfp.maxUsdPerGpuHour) return refuse(`${rfp.customerName} will not pay more than $${rfp.maxUsdPerGpuHour.toFixed(2)} per GPU-hour`);
   const m = gpuModel(world, rfp.modelId);
@@ -30,7 +31,7 @@ export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: bo
 }
 
 export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemandPrice'>, execute: boolean): CommandResult {
-  const bad = checkNumber(cmd.priceFactor, 'priceFactor', 0.2, 5);
+  const bad = checkNumber(cmd.priceFactor, 'priceFactor', B.priceFactor.min, B.priceFactor.max);
   if (bad) return bad;
   if (execute) co.priceFactor = cmd.priceFactor;
   const h100 = genMarket(world, 'h100');
@@ -39,7 +40,7 @@ export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemand
 }
 
 export function setPlatformSpend(world: World, co: Company, cmd: Of<'setPlatformSpend'>, execute: boolean): CommandResult {
-  const bad = checkNumber(cmd.usdPerWeek, 'usdPerWeek', 0, 50_000_000);
+  const bad = checkNumber(cmd.usdPerWeek, 'usdPerWeek', B.platformUsdPerWeek.min, B.platformUsdPerWeek.max);
   if (bad) return bad;
   if (execute) co.platformUsdPerWeek = cmd.usdPerWeek;
   void world;

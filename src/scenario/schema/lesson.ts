@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { IsoDate, Localized } from './common.ts';
+import { CommandSchema } from './commands.ts';
 
 export const Objective = z
   .discriminatedUnion('type', [
@@ -31,10 +32,7 @@ export const Teaching = z
 export const HistoricalCommand = z
   .object({
     date: IsoDate.describe('When the command is issued.'),
-    command: z
-      .object({ type: z.string().min(1).max(40).describe('Command type, e.g. "orderGpus".') })
-      .catchall(z.union([z.string().max(200), z.number(), z.boolean()]))
-      .describe('A player command, e.g. {"type":"orderGpus","modelId":"h100","count":1000}: a flat object of text, finite numbers and true/false; the engine checks it like a player\'s command when it is played.'),
+    command: CommandSchema.describe('A player command, e.g. {"type":"orderGpus","modelId":"h100","count":1000}, checked like an action file: unknown types, fields, wrong types and out-of-range values are refused here; the engine also checks it against the game (cash, limits) when it is played.'),
     note: z.string().max(400).optional().describe('Why (the historical source).'),
   })
   .strict()
