@@ -29,14 +29,14 @@ export function toTable(r: RunResult): string {
   out.push(`Neocloud Tycoon — ${r.scenarioId}, seed ${r.seed}, strategy ${r.strategy}: ${r.outcome.status} after ${r.weeks} weeks${r.outcome.reason ? ` (${r.outcome.reason})` : ''}`);
   out.push(`state hash ${r.outcome.stateHash}`, '');
   out.push('YOUR COMPANY (USD)');
-  const head = ['quarter', 'revenue', 'gross %', 'adj EBITDA', 'op income', 'interest', 'net income', 'capex', 'cash', 'debt', 'backlog', 'GPUs', 'idle', 'util', 'top cust', 'H100 $/hr'];
+  const head = ['quarter', 'revenue', 'gross %', 'adj EBITDA', 'op income', 'interest', 'net income', 'capex', 'cash', 'debt', 'backlog', 'GPUs', 'idle', 'util', 'top cust', 'payback y', 'H100 $/hr'];
   out.push(head.map((h, i) => pad(h, i === 0 ? 7 : 10)).join(' '));
   for (const q of r.quarters) {
     out.push([
       pad(q.label, 7), pad(m(q.revenueUsd), 10), pad(q.revenueUsd > 0 ? pct(q.grossProfitUsd / q.revenueUsd) : '—', 10), pad(m(q.adjustedEbitdaUsd), 10),
       pad(m(q.operatingIncomeUsd), 10), pad(m(q.interestExpenseUsd), 10), pad(m(q.netIncomeUsd), 10), pad(m(q.capexUsd), 10), pad(m(q.cashUsd), 10),
       pad(m(q.debtUsd), 10), pad(m(q.backlogUsd), 10), pad(String(q.gpusOwned), 10), pad(String(q.gpusIdle), 10), pad(pct(q.utilization), 10),
-      pad(pct(q.topCustomerShare), 10), pad(q.marketPriceUsdPerGpuHour.toFixed(2), 10),
+      pad(pct(q.topCustomerShare), 10), pad(q.paybackYears === null ? '—' : q.paybackYears.toFixed(1), 10), pad(q.marketPriceUsdPerGpuHour.toFixed(2), 10),
     ].join(' '));
   }
   out.push('', 'THE MARKET');

@@ -49,6 +49,11 @@ export interface SweepRow {
   peakBacklogToAnnualRevenue: number;
   /** Cumulative GAAP operating income ÷ cumulative revenue; NaN without revenue. */
   operatingMargin: number;
+  /**
+   * Payback per MW in the last closed quarter, years (src/engine/payback.ts); NaN when GPUs were in
+   * use but the site margin was not positive (never pays back), null when nothing was in use.
+   */
+  paybackYears: number | null;
   /** Valuation at the end (market cap or last private mark), USD; 0 when bankrupt. */
   equityValueUsd: number;
   stateHash: string;
@@ -58,13 +63,13 @@ export interface SweepRow {
 export const ROW_FIELDS: (keyof SweepRow)[] = [
   'scenarioId', 'strategy', 'seed', 'outcome', 'weeks', 'objectivesMet', 'objectivesTotal', 'bankrupt', 'bankruptcyWeek', 'restructured',
   'revenueUsd', 'lastYearRevenueUsd', 'bookEquityUsd', 'debtUsd', 'peakDebtUsd', 'peakIdleShare', 'peakTopCustomerShare',
-  'lastTopCustomerShare', 'backlogToAnnualRevenue', 'peakBacklogToAnnualRevenue', 'operatingMargin', 'equityValueUsd', 'stateHash',
+  'lastTopCustomerShare', 'backlogToAnnualRevenue', 'peakBacklogToAnnualRevenue', 'operatingMargin', 'paybackYears', 'equityValueUsd', 'stateHash',
 ];
 
 /** The numeric row fields a summary ranks (p10/p50/p90). */
 export const SUMMARY_METRICS = [
   'revenueUsd', 'lastYearRevenueUsd', 'bookEquityUsd', 'debtUsd', 'peakDebtUsd', 'peakIdleShare', 'peakTopCustomerShare',
-  'lastTopCustomerShare', 'backlogToAnnualRevenue', 'peakBacklogToAnnualRevenue', 'operatingMargin', 'equityValueUsd', 'bankruptcyWeek',
+  'lastTopCustomerShare', 'backlogToAnnualRevenue', 'peakBacklogToAnnualRevenue', 'operatingMargin', 'paybackYears', 'equityValueUsd', 'bankruptcyWeek',
 ] as const satisfies readonly (keyof SweepRow)[];
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number];
 
@@ -101,6 +106,7 @@ export function rowOf(result: RunResult, world: World): SweepRow {
     backlogToAnnualRevenue: last ? ratio(last.backlogUsd, last.revenueUsd * 4) : NaN,
     peakBacklogToAnnualRevenue: backlogRatios.length > 0 ? maxOf(backlogRatios) : NaN,
     operatingMargin: ratio(sumOf(qs, (q) => q.operatingIncomeUsd), revenue),
+    paybackYears: !last || last.powerMwUsed <= 0 ? null : (last.paybackYears ?? NaN),
     equityValueUsd: p.status === 'active' ? (last?.equityValueUsd ?? NaN) : 0,
     stateHash: result.outcome.stateHash,
   };

@@ -50,18 +50,19 @@ const num = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : String(x));
 function show(metric: string): (x: number) => string {
   if (metric.endsWith('Usd')) return usd;
   if (metric.endsWith('Share') || metric === 'operatingMargin') return pct;
+  if (metric === 'paybackYears') return (x) => (Number.isFinite(x) ? x.toFixed(1) : String(x));
   if (metric === 'bankruptcyWeek') return (x) => (Number.isFinite(x) ? x.toFixed(0) : String(x));
   return num;
 }
 
 export function rowsTable(rows: readonly SweepRow[]): string {
-  const head = ['strategy', 'seed', 'outcome', 'bust wk', 'revenue', 'equity', 'debt', 'peak idle', 'top cust', 'backlog/rev', 'op margin', 'value'];
+  const head = ['strategy', 'seed', 'outcome', 'bust wk', 'revenue', 'equity', 'debt', 'peak idle', 'top cust', 'backlog/rev', 'op margin', 'payback y', 'value'];
   const out = [head.map((h, i) => (i === 0 ? padR(h, 10) : pad(h, 11))).join(' ')];
   for (const r of rows) {
     out.push([
       padR(r.strategy, 10), pad(String(r.seed), 11), pad(r.outcome, 11), pad(r.bankruptcyWeek === null ? '—' : String(r.bankruptcyWeek), 11),
       pad(usd(r.revenueUsd), 11), pad(usd(r.bookEquityUsd), 11), pad(usd(r.debtUsd), 11), pad(pct(r.peakIdleShare), 11),
-      pad(pct(r.peakTopCustomerShare), 11), pad(num(r.backlogToAnnualRevenue), 11), pad(pct(r.operatingMargin), 11), pad(usd(r.equityValueUsd), 11),
+      pad(pct(r.peakTopCustomerShare), 11), pad(num(r.backlogToAnnualRevenue), 11), pad(pct(r.operatingMargin), 11), pad(r.paybackYears === null ? '—' : r.paybackYears.toFixed(1), 11), pad(usd(r.equityValueUsd), 11),
     ].join(' '));
   }
   return out.join('\n') + '\n';

@@ -14,6 +14,7 @@ import { principalOfKind, repayDebt } from './finance/debt.ts';
 import { declareBankrupt, handleShortfall } from './operate.ts';
 import { pushNews } from './news.ts';
 import { privateRoundPriceUsd } from './finance/valuation.ts';
+import { paybackFigures } from './payback.ts';
 
 export function emptyQuarterOps(): Company['q'] {
   return { gpuHoursSold: 0, gpuHoursInstalled: 0, revenueByCustomer: {}, onDemandRevenueCents: 0, onDemandCostCents: 0, contractRevenueCents: 0 };
@@ -34,6 +35,8 @@ export function buildReport(world: World, co: Company, label: string, openingCas
   const owned = gpusOwned(co);
   const installed = gpusInstalled(co);
   const od = co.q.onDemandRevenueCents;
+  // Weeks this quarter covered: 13, fewer when the game ends mid-quarter.
+  const weeksInQuarter = world.week - 13 * Math.floor(world.week / 13) + 1;
   return {
     label,
     revenueUsd: toUsd(t.revenue),
@@ -77,6 +80,7 @@ export function buildReport(world: World, co: Company, label: string, openingCas
     deferredRevenueUsd: toUsd(b.deferredRevenue),
     equityValueUsd: equityValueUsd(co),
     covenantBreached: false,
+    ...paybackFigures(co, toUsd(grossCents), weeksInQuarter),
   };
 }
 

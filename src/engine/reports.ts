@@ -49,6 +49,12 @@ export interface QuarterReport {
   /** Valuation: market cap if listed, else the last private valuation. */
   equityValueUsd: number;
   covenantBreached: boolean;
+  /** Payback per MW (fact 12; definition in payback.ts): capex tied up per MW of IT load in use, USD. */
+  capexPerMwUsd: number | null;
+  /** Site-level EBITDA (gross profit) per MW in use per year at the quarter's run rate, USD. */
+  siteEbitdaPerMwYearUsd: number | null;
+  /** Years for that EBITDA to repay that capex; null with nothing in use or EBITDA ≤ 0. */
+  paybackYears: number | null;
 }
 
 /** One quarter of market-wide figures. */
@@ -73,4 +79,5 @@ export const QUARTER_FIELDS: (keyof QuarterReport)[] = [
   'totalEquityUsd', 'debtUsd', 'backlogUsd', 'gpusOwned', 'gpusInstalled', 'gpusIdle', 'powerMwAvailable', 'powerMwUsed',
   'utilization', 'topCustomerShare', 'top5CustomerShare', 'marketPriceUsdPerGpuHour', 'sharesOutstanding', 'sharePriceUsd', 'marketCapUsd',
   'contractRevenueUsd', 'onDemandRevenueUsd', 'onDemandGrossMargin', 'stockCompensationUsd', 'deferredRevenueUsd', 'equityValueUsd', 'covenantBreached',
+  'capexPerMwUsd', 'siteEbitdaPerMwYearUsd', 'paybackYears',
 ];

@@ -3,7 +3,7 @@ import { h } from './dom.ts';
 import { t, usd, pct, int, price } from './i18n.ts';
 import { QUARTER_FIELDS, type QuarterReport } from '../engine/reports.ts';
 
-type Row = { label: string; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw'; cls?: 'sub' | 'total' };
+type Row = { label: string; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw' | 'years'; cls?: 'sub' | 'total' };
 
 const IS: Row[] = [
   { label: 'Revenue', key: 'revenueUsd', cls: 'total' },
@@ -48,6 +48,9 @@ const KPI: Row[] = [
   { label: 'Top customer share', key: 'topCustomerShare', fmt: 'pct' },
   { label: 'Top five share', key: 'top5CustomerShare', fmt: 'pct' },
   { label: 'On-demand gross margin', key: 'onDemandGrossMargin', fmt: 'pct' },
+  { label: 'Capex per MW in use', key: 'capexPerMwUsd' },
+  { label: 'Site EBITDA per MW-year', key: 'siteEbitdaPerMwYearUsd' },
+  { label: 'Payback per MW (years)', key: 'paybackYears', fmt: 'years' },
   { label: 'Market price ($/GPU-hr)', key: 'marketPriceUsdPerGpuHour', fmt: 'price' },
   { label: 'Share price', key: 'sharePriceUsd', fmt: 'price' },
   { label: 'Equity value', key: 'equityValueUsd' },
@@ -60,6 +63,7 @@ function fmt(v: unknown, f: Row['fmt']): string {
     case 'int': return int(v);
     case 'price': return price(v);
     case 'mw': return v.toFixed(1);
+    case 'years': return v.toFixed(1);
     default: return usd(v, 1);
   }
 }

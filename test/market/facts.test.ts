@@ -236,6 +236,32 @@ describe('fact 8: sentiment', () => {
   });
 });
 
+
+describe('fact 12: payback per MW is 3–5 years and moves with price and utilisation', () => {
+  const def = scenario('default');
+  /** Median over a run's 2024–2026 quarters of payback years (src/engine/payback.ts); strict: a quarter that never pays back fails. */
+  const payback = (qs: QuarterReport[]) => median(qs.filter((q) => /^202[456]Q/.test(q.label)).map((q) => q.paybackYears ?? NaN), 'payback years by quarter');
+  it('leveraged in default: median payback within 3–5 years over 20 seeds', () => {
+    const pb = median(SEEDS.map((seed) => payback(run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters)));
+    expect(note('f12.leveragedPaybackYears2024to2026', pb)).toBeGreaterThanOrEqual(3);
+    expect(pb).toBeLessThanOrEqual(5);
+  });
+  it('ablation: the same world with demand −50% or +50% from 2024 (rents and utilisation move) moves payback the other way', () => {
+    const shocked = (multiplier: number) => {
+      const j = scenarioJson('default');
+      j.id = multiplier < 1 ? 'default-slump' : 'default-boom';
+      (j.events as unknown[]).push({
+        id: 'demand-shift', trigger: { type: 'date', date: '2024-01-01' }, effects: [{ type: 'demandShock', multiplier, recoveryWeeks: 260 }],
+        headline: { en: 'Demand shifts' }, explanation: { en: 'A lasting change in demand.' }, pauses: false,
+      });
+      return scenarioFrom(j);
+    };
+    const slump = shocked(0.5), boom = shocked(1.5);
+    const ratio = SEEDS.map((seed) => payback(run(slump, 'slump', 'leveraged', seed, { weeks: 208 }).result.quarters) / payback(run(boom, 'boom', 'leveraged', seed, { weeks: 208 }).result.quarters));
+    expect(note('f12.paybackSlumpOverBoom', median(ratio))).toBeGreaterThan(1.05);
+  });
+});
+
 describe('report', () => {
   it('prints the measured medians', () => {
     console.log(`stylised facts (medians over seeds):\n${Object.entries(report).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
