@@ -174,7 +174,12 @@ describe('fact 6: depreciation life is a reported-profit lever with no cash effe
 });
 
 describe('fact 7: losing the top customer at renewal is a crisis', () => {
-  it('revenue falls sharply when a concentrated customer walks away', () => {
+  // Known failure, kept visible: with its control run, the scripted walk-away makes no difference
+  // (0.704 with and without the event: the idle player never bids to renew, so the anchor's revenue
+  // ends with its contract either way). Losing a customer must emerge from a rival's better bid at
+  // renewal (issue 9 item 5, the "power" helper's); `it.fails` turns red once it does, so whoever
+  // fixes the mechanism replaces this with the real test.
+  it.fails('revenue falls sharply when a concentrated customer walks away (and not when it stays)', () => {
     const mk = (leaves: boolean) => {
       const j = scenarioJson('default');
       j.id = leaves ? 'default-walkaway' : 'default-anchor';
@@ -185,16 +190,22 @@ describe('fact 7: losing the top customer at renewal is a crisis', () => {
       if (leaves) (j.events as unknown[]).push({ id: 'anchor-leaves', trigger: { type: 'date', date: '2025-01-06' }, effects: [{ type: 'topCustomerLeaves' }], headline: { en: 'Anchor Lab will not renew' }, explanation: { en: 'It moves to a rival.' }, pauses: false });
       return scenarioFrom(j);
     };
-    const leave = mk(true);
+    const leave = mk(true), stay = mk(false);
     const conc: number[] = [];
-    const drop = SEEDS.map((seed) => {
-      const qs = run(leave, 'x', 'idle', seed, { weeks: 156 }).result.quarters;
-      const before = qs.find((q) => q.label === '2025Q1')!, after = qs.find((q) => q.label === '2025Q3')!;
-      conc.push(before.topCustomerShare);
-      return after.revenueUsd / before.revenueUsd;
-    });
+    /** Revenue 2025Q3 ÷ 2025Q1 (NaN when a quarter is missing, which fails the strict median). */
+    const ratio = (sc: typeof leave, key: string, seed: number, onBefore?: (q: QuarterReport) => void) => {
+      const qs = run(sc, key, 'idle', seed, { weeks: 156 }).result.quarters;
+      const before = qs.find((q) => q.label === '2025Q1'), after = qs.find((q) => q.label === '2025Q3');
+      if (before && onBefore) onBefore(before);
+      return before && after ? after.revenueUsd / before.revenueUsd : NaN;
+    };
+    const drop = SEEDS.map((seed) => ratio(leave, 'x', seed, (q) => conc.push(q.topCustomerShare)));
+    // The control: the same world where the anchor is free to renew (mk(false) was built but never
+    // run before, so the test could not tell the loss from the contract simply ending).
+    const control = SEEDS.map((seed) => ratio(stay, 'x', seed));
     expect(note('f7.topCustomerShareBeforeLoss', median(conc))).toBeGreaterThan(0.4);
     expect(note('f7.revenueAfterLossVsBefore', median(drop))).toBeLessThan(0.8);
+    expect(note('f7.revenueAfterVsBeforeWithoutLoss', median(control)) - median(drop)).toBeGreaterThan(0.1);
   });
 });
 

@@ -1,36 +1,72 @@
 /**
- * Every bundled scenario runs to the end with every built-in strategy, produces no NaN, and can be
- * both won (some strategy meets every objective) and lost (some strategy misses one).
- * Thresholds in the scenarios were set against the engine as of its first commit; if the engine's
- * calibration moves, re-check the objectives with this test.
+ * Every bundled scenario runs to the end with every built-in strategy and produces no NaN; and its
+ * objectives are a real choice for a player: some strategy a player can pick and would call
+ * reasonable (the leveraged or the prudent autopilot — not a rival-only archetype such as `energy`)
+ * meets every objective on some seed, and one of those same reasonable strategies misses one on some
+ * seed (losing only by doing nothing, `idle`, proves nothing). Seeds: the scenario's default seed and
+ * the two after it.
+ *
+ * The objectives are re-tuned to the current engine by the scenario owners (issue 9 item 8). A
+ * scenario whose objectives do not yet pass the rule is listed in AWAITING_RETUNE with what fails;
+ * its check is `it.fails`, so once the objectives are fixed the test fails until the entry is removed.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledScenarios } from '../../src/scenario/bundled.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, runWeeks, isOver, evaluateObjectives } from '../../src/engine/api.ts';
 import { STRATEGIES } from '../../src/engine/strategies/archetypes.ts';
-import type { StrategyId } from '../../src/engine/types.ts';
+import type { StrategyId, World } from '../../src/engine/types.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { nonFinite } from './nonFinite.ts';
 
 const strategies = Object.keys(STRATEGIES) as StrategyId[];
+/** Strategies a player can pick and a teacher would call reasonable. */
+const REASONABLE = ['leveraged', 'prudent'] as const satisfies readonly StrategyId[];
+
+/** Scenarios whose objectives fail the rule on the current engine (measured 2026-12-01), and why. */
+const AWAITING_RETUNE: Record<string, string> = {
+  'coreweave-2023': 'leveraged and prudent both meet every objective on seeds d..d+2: no reasonable strategy loses',
+};
+
+const worlds = new Map<string, World>();
+function played(id: string, sc: Scenario, strategy: StrategyId, seed: number): World {
+  const k = `${id}|${strategy}|${seed}`;
+  let w = worlds.get(k);
+  if (!w) {
+    w = createWorld(sc, { strategy, seed });
+    runWeeks(w, sc.calendar.lengthWeeks + 1);
+    worlds.set(k, w);
+  }
+  return w;
+}
+const wins = (w: World) => (evaluateObjectives(w) as { met: boolean }[]).every((o) => o.met);
 
 describe('bundled scenarios play through', () => {
   for (const id of Object.keys(bundledScenarios)) {
-    it(`${id}: runs to the end with every strategy, winnable and losable`, () => {
-      const r = loadBundledScenario(id);
-      if (!r.ok) throw new Error(`${id} invalid`);
-      const outcomes: Record<string, boolean[]> = {};
+    const r = loadBundledScenario(id);
+    if (!r.ok) throw new Error(`${id} invalid`);
+    const sc = r.scenario;
+    it(`${id}: runs to the end with every strategy, no NaN`, () => {
       for (const strategy of strategies) {
-        const world = createWorld(r.scenario, { strategy, seed: r.scenario.defaultSeed });
-        runWeeks(world, r.scenario.calendar.lengthWeeks + 1);
+        const world = played(id, sc, strategy, sc.defaultSeed);
         expect(isOver(world), `${id}/${strategy} did not finish`).toBe(true);
         expect(nonFinite(world), `${id}/${strategy}`).toEqual([]);
-        outcomes[strategy] = (evaluateObjectives(world) as { met: boolean }[]).map((o) => o.met);
       }
-      const won = Object.entries(outcomes).filter(([, m]) => m.every(Boolean)).map(([s]) => s);
-      const lost = Object.entries(outcomes).filter(([, m]) => !m.every(Boolean)).map(([s]) => s);
-      expect(won, `${id}: no strategy wins ${JSON.stringify(outcomes)}`).not.toEqual([]);
-      expect(lost, `${id}: no strategy loses ${JSON.stringify(outcomes)}`).not.toEqual([]);
+    });
+    const check = AWAITING_RETUNE[id] ? it.fails : it;
+    check(`${id}: winnable by leveraged or prudent, and losable by one of them${AWAITING_RETUNE[id] ? ` (awaiting re-tune: ${AWAITING_RETUNE[id]})` : ''}`, () => {
+      const outcomes: string[] = [];
+      let won = 0, lost = 0;
+      for (const strategy of REASONABLE) {
+        for (const seed of [sc.defaultSeed, sc.defaultSeed + 1, sc.defaultSeed + 2]) {
+          const w = wins(played(id, sc, strategy, seed));
+          outcomes.push(`${strategy}/${seed}: ${w ? 'won' : 'lost'}`);
+          if (w) won++;
+          else lost++;
+        }
+      }
+      expect(won, `${id}: no reasonable strategy wins (${outcomes.join(', ')})`).toBeGreaterThan(0);
+      expect(lost, `${id}: no reasonable strategy loses (${outcomes.join(', ')})`).toBeGreaterThan(0);
     });
   }
 });
