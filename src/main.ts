@@ -10,6 +10,7 @@ import { h, replace } from './ui/dom.ts';
 import { installPageApi } from './ui/pageApi.ts';
 import { renderTitle, loadFile } from './ui/screens/title.ts';
 import { renderBriefing } from './ui/screens/briefing.ts';
+import { installEngineErrorDialog } from './ui/engineErrorDialog.ts';
 
 const VERSION = '0.1.0';
 const root = document.getElementById('app')!;
@@ -19,6 +20,7 @@ document.body.append(toasts, h('div', { className: 'drop-overlay', 'aria-hidden'
 setState({ settings: saves.loadSettings() });
 document.documentElement.lang = getState().settings.lang;
 const api = installPageApi(VERSION);
+installEngineErrorDialog();
 
 let dispose: (() => void) | null = null;
 let token = 0;

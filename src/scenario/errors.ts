@@ -1,3 +1,5 @@
+import { MAX_FILE_BYTES } from './limits.ts';
+
 /** The one error shape every part of scenario loading reports. */
 export interface ScenarioError {
   /** Where: `company.debt[1].annualRatePct`; `""` for the whole document, `"(file)"` for the file itself. */
@@ -16,8 +18,8 @@ export interface ScenarioError {
 
 /** Limits on untrusted input: refused quickly, before any expensive work. */
 export const LIMITS = {
-  /** Largest file, in bytes of UTF-8. */
-  maxBytes: 2 * 1024 * 1024,
+  /** Largest file, in bytes of UTF-8 (the one scenario limit, in limits.ts). */
+  maxBytes: MAX_FILE_BYTES.scenario,
   /** Deepest nesting of objects and arrays (a full scenario needs about 8). */
   maxDepth: 40,
   /** Most JSON values (objects, arrays, strings, numbers …) in one document. */

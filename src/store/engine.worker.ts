@@ -1,18 +1,36 @@
 /// <reference lib="webworker" />
 /**
  * The engine's Web Worker: runs SimCore with its own fixed-timestep clock and posts at most one
- * snapshot per frame (~16 ms) to the main thread.
+ * snapshot per frame (~16 ms) to the main thread. Loads are all or nothing: a new SimCore is
+ * prepared off to the side (load.ts) and replaces the running one only when it succeeded.
+ * An engine error stops the game (never a half-stepped world running on) and is posted as 'error'.
  */
-import { SimCore, runStrategy } from './sim.ts';
+import { SimCore, runStrategy, type HostOptions } from './sim.ts';
+import { prepareLoad } from './load.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 
-const core = new SimCore();
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const FRAME_MS = 16;
+let options: HostOptions = { autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
+let core = adopt(new SimCore());
 let last = performance.now();
 let lastPost = 0;
 
-core.onAutoPause = (reason) => post({ t: 'paused', reason });
+function adopt(c: SimCore): SimCore {
+  c.setOptions(options);
+  c.onAutoPause = (reason) => post({ t: 'paused', reason });
+  return c;
+}
+
+const messageOf = (e: unknown) => String((e as Error)?.message ?? e);
+
+/** The engine threw while stepping: stop this game for good and tell the page. */
+function engineFailed(e: unknown): string {
+  const message = `The simulation stopped with an error: ${messageOf(e)}`;
+  core.fail(message);
+  post({ t: 'error', message });
+  return message;
+}
 
 function publish(force: boolean): void {
   const now = performance.now();
@@ -32,10 +50,13 @@ function loop(): void {
   try {
     core.advance(dt, () => performance.now());
   } catch (e) {
-    post({ t: 'error', message: String((e as Error)?.stack ?? e) });
-    core.setSpeed(0);
+    engineFailed(e);
   }
-  publish(false);
+  try {
+    publish(false);
+  } catch (e) {
+    if (!core.failure) engineFailed(e);
+  }
   setTimeout(loop, core.running ? 4 : 16);
 }
 setTimeout(loop, 16);
@@ -44,11 +65,19 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   try {
     switch (m.t) {
-      case 'start':
-        core.start(m.params);
-        core.takeDirty();
-        post({ t: 'reply', id: m.id, value: core.snapshot() });
+      case 'load': {
+        const r = prepareLoad(m.req);
+        if (!r.core) {
+          post({ t: 'reply', id: m.id, value: r.info });
+          break;
+        }
+        const next = adopt(r.core);
+        next.takeDirty();
+        const snapshot = next.snapshot();
+        core = next; // the swap: only now does the running game change
+        post({ t: 'reply', id: m.id, value: { ...r.info, snapshot } });
         break;
+      }
       case 'preview':
         post({ t: 'reply', id: m.id, value: core.preview(m.cmd) });
         break;
@@ -57,7 +86,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         publish(true);
         break;
       case 'step':
-        core.stepWeeks(m.weeks);
+        try {
+          core.stepWeeks(m.weeks);
+        } catch (e) {
+          post({ t: 'fail', id: m.id, message: engineFailed(e) });
+          break;
+        }
         core.takeDirty();
         post({ t: 'reply', id: m.id, value: core.snapshot() });
         break;
@@ -76,7 +110,11 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         publish(true);
         break;
       case 'options':
-        core.setOptions(m.options);
+        options = { ...m.options };
+        core.setOptions(options);
+        break;
+      case 'failNextStep':
+        core.failOnNextStep();
         break;
       case 'bench': {
         const out = [];
@@ -90,7 +128,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       }
     }
   } catch (e) {
-    if ('id' in m) post({ t: 'fail', id: m.id, message: String((e as Error)?.message ?? e) });
-    else post({ t: 'error', message: String((e as Error)?.message ?? e) });
+    if ('id' in m) post({ t: 'fail', id: m.id, message: messageOf(e) });
+    else post({ t: 'error', message: messageOf(e) });
   }
 };

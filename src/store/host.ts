@@ -6,26 +6,27 @@ import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
-import type { StartParams, HostOptions, LoggedCommand, BenchResult } from './sim.ts';
+import type { HostOptions, BenchResult } from './sim.ts';
+import type { LoggedCommand, SaveCore } from './saveFormat.ts';
+import type { LoadRequest, LoadInfo, LoadProblem } from './load.ts';
 
-export type { StartParams, HostOptions, LoggedCommand, BenchResult };
+export type { HostOptions, LoggedCommand, BenchResult, SaveCore, LoadRequest, LoadProblem };
 
-export interface SaveCore {
-  scenario: Scenario;
-  seed: number;
-  strategy: StrategyId | null;
-  depreciationYears: 4 | 5 | 6 | null;
-  week: number;
-  log: LoggedCommand[];
-}
+/** A load's outcome: the new game (already swapped in, paused) with its first snapshot, or why nothing changed. */
+export type LoadOutcome = (Extract<LoadInfo, { ok: true }> & { snapshot: Snapshot }) | Extract<LoadInfo, { ok: false }>;
 
 export interface EngineHost {
   readonly kind: 'worker' | 'inThread';
-  /** Start (or replay) a game. Resolves with the first snapshot; the game is paused. */
-  start(p: StartParams): Promise<Snapshot>;
-  preview(cmd: Command): Promise<CommandResult>;
+  /**
+   * Start a new game or replay a save, all or nothing: it is checked and replayed off to the side
+   * and swapped in only when everything succeeded (then paused); otherwise the running game is
+   * untouched. The first snapshot is returned, not published.
+   */
+  load(req: LoadRequest): Promise<LoadOutcome>;
+  /** What a command would do; malformed commands are refused with the path of the problem. */
+  preview(cmd: Command | unknown): Promise<CommandResult>;
   /** Preview and, when valid, queue for the next tick (and log it). */
-  issue(cmd: Command): Promise<CommandResult>;
+  issue(cmd: Command | unknown): Promise<CommandResult>;
   /** Advance a paused game; resolves with the snapshot after the last week. */
   step(weeks: number): Promise<Snapshot>;
   setSpeed(s: Speed): void;
@@ -38,6 +39,10 @@ export interface EngineHost {
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   /** Stepping stopped by itself (major news, quarter close, game over). */
   onAutoPause(cb: (r: PauseReason) => void): () => void;
+  /** The engine threw (the game is stopped; `snapshot.engineError` says so too). */
+  onError(cb: (message: string) => void): () => void;
+  /** Test hook: make the next simulated week throw, to exercise the error path end to end. */
+  simulateEngineError(): void;
   /** Play the scenario with built-in strategies (off the main thread when possible). */
   benchmark(scenario: Scenario, seed: number, strategies: StrategyId[], onProgress?: (done: number) => void): Promise<BenchResult[]>;
   dispose(): void;

@@ -3,9 +3,10 @@
  * `?host=main`). Same interface and same SimCore as the worker; the clock runs on
  * requestAnimationFrame and steps at most ~12 ms per frame.
  */
-import type { EngineHost, SaveCore, StartParams, HostOptions, BenchResult } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome } from './host.ts';
 import { FramePublisher } from './host.ts';
 import { SimCore, runStrategy } from './sim.ts';
+import { prepareLoad } from './load.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
@@ -13,22 +14,40 @@ import type { Scenario } from '../scenario/schema/index.ts';
 
 export class InThreadHost implements EngineHost {
   readonly kind = 'inThread' as const;
-  private core = new SimCore();
+  private core: SimCore;
   private pub = new FramePublisher();
   private pauseSubs = new Set<(r: PauseReason) => void>();
+  private errorSubs = new Set<(m: string) => void>();
+  private options: HostOptions = { autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
   private raf = 0;
   private last = 0;
 
   constructor() {
-    this.core.onAutoPause = (r) => { for (const cb of this.pauseSubs) cb(r); };
+    this.core = this.adopt(new SimCore());
     const frame = (t: number) => {
       const dt = this.last ? t - this.last : 0;
       this.last = t;
-      this.core.advance(dt, () => performance.now());
-      if (this.core.takeDirty()) this.emit();
+      try {
+        this.core.advance(dt, () => performance.now());
+        if (this.core.takeDirty()) this.emit();
+      } catch (e) {
+        this.engineFailed(e);
+      }
       this.raf = requestAnimationFrame(frame);
     };
     this.raf = requestAnimationFrame(frame);
+  }
+  private adopt(c: SimCore): SimCore {
+    c.setOptions(this.options);
+    c.onAutoPause = (r) => { for (const cb of this.pauseSubs) cb(r); };
+    return c;
+  }
+  private engineFailed(e: unknown): string {
+    const message = `The simulation stopped with an error: ${String((e as Error)?.message ?? e)}`;
+    if (this.core.failure) return this.core.failure;
+    this.core.fail(message);
+    for (const cb of this.errorSubs) cb(message);
+    return message;
   }
   private snap(): Snapshot | null {
     const s = this.core.snapshot();
@@ -39,21 +58,31 @@ export class InThreadHost implements EngineHost {
     const s = this.snap();
     if (s) this.pub.flush(s);
   }
-  async start(p: StartParams): Promise<Snapshot> {
-    this.core.start(p);
-    this.core.takeDirty();
-    const s = this.snap()!;
-    this.pub.flush(s);
-    return s;
+  async load(req: LoadRequest): Promise<LoadOutcome> {
+    // Same isolation as the worker: the request is a copy, the result a fresh core.
+    const r = prepareLoad(structuredClone(req));
+    if (!r.core) return r.info;
+    const next = this.adopt(r.core);
+    next.takeDirty();
+    const snapshot = structuredClone(next.snapshot()!);
+    this.core = next;
+    return { ...r.info, snapshot };
   }
-  async preview(cmd: Command): Promise<CommandResult> {
-    return this.core.preview(cmd);
+  simulateEngineError(): void {
+    this.core.failOnNextStep();
   }
-  async issue(cmd: Command): Promise<CommandResult> {
-    return this.core.issue(cmd);
+  async preview(cmd: Command | unknown): Promise<CommandResult> {
+    return structuredClone(this.core.preview(structuredClone(cmd)));
+  }
+  async issue(cmd: Command | unknown): Promise<CommandResult> {
+    return structuredClone(this.core.issue(structuredClone(cmd)));
   }
   async step(weeks: number): Promise<Snapshot> {
-    this.core.stepWeeks(weeks);
+    try {
+      this.core.stepWeeks(weeks);
+    } catch (e) {
+      throw new Error(this.engineFailed(e), { cause: e });
+    }
     this.core.takeDirty();
     const s = this.snap()!;
     this.pub.flush(s);
@@ -64,6 +93,7 @@ export class InThreadHost implements EngineHost {
     this.last = 0;
   }
   setOptions(o: HostOptions): void {
+    this.options = { ...o };
     this.core.setOptions(o);
   }
   async stateHash(): Promise<string> {
@@ -78,6 +108,10 @@ export class InThreadHost implements EngineHost {
   }
   onSnapshot(cb: (s: Snapshot) => void): () => void {
     return this.pub.subscribe(cb);
+  }
+  onError(cb: (m: string) => void): () => void {
+    this.errorSubs.add(cb);
+    return () => this.errorSubs.delete(cb);
   }
   onAutoPause(cb: (r: PauseReason) => void): () => void {
     this.pauseSubs.add(cb);

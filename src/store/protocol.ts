@@ -3,12 +3,14 @@ import type { Command } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
-import type { StartParams, HostOptions } from './sim.ts';
+import type { HostOptions } from './sim.ts';
+import type { LoadRequest } from './load.ts';
 
 export type ToWorker =
-  | { t: 'start'; id: number; params: StartParams }
+  | { t: 'load'; id: number; req: LoadRequest }
   | { t: 'preview'; id: number; cmd: Command }
   | { t: 'issue'; id: number; cmd: Command }
+  | { t: 'failNextStep' }
   | { t: 'step'; id: number; weeks: number }
   | { t: 'hash'; id: number }
   | { t: 'save'; id: number }

@@ -10,9 +10,10 @@ import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { QuarterReport } from '../engine/reports.ts';
 import { makeSnapshot, CashHistory, type Snapshot, type Speed, type PauseReason } from './snapshot.ts';
+import type { LoggedCommand, SaveCore } from './saveFormat.ts';
+import { checkCommand } from './commandCheck.ts';
 
-/** One player command as the save file records it: issued while `world.week === week`. */
-export interface LoggedCommand { week: number; command: Command }
+export type { LoggedCommand };
 
 export interface StartParams {
   scenario: Scenario;
@@ -47,8 +48,17 @@ export interface BenchResult {
   objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }[];
 }
 
+/** Is `s` one of the speeds the clock knows (0, 1, 2, 4)? */
+export function isSpeed(s: unknown): s is Speed {
+  return typeof s === 'number' && Object.prototype.hasOwnProperty.call(WEEKS_PER_SECOND, s);
+}
+
 export class SimCore {
   world: World | null = null;
+  /** Set when the engine threw: the world may be half-stepped, so nothing runs, issues or saves any more. */
+  failure: string | null = null;
+  /** Test hook: make the next step throw (to exercise the error path end to end). */
+  private failNextStep = false;
   private params: StartParams | null = null;
   private log: LoggedCommand[] = [];
   private speed: Speed = 0;
@@ -98,12 +108,12 @@ export class SimCore {
   }
 
   setSpeed(s: Speed): void {
-    if (!this.world) return;
+    if (!this.world || !isSpeed(s)) return;
     if (s === 0) {
       this.paused = true;
       this.pauseReason = { kind: 'user' };
     } else {
-      if (isOver(this.world)) return;
+      if (isOver(this.world) || this.failure) return;
       this.speed = s;
       this.paused = false;
       this.pauseReason = null;
@@ -112,16 +122,27 @@ export class SimCore {
     this.dirty = true;
   }
 
-  preview(cmd: Command): CommandResult {
-    if (!this.world) return { ok: false, reason: 'No game is running.' };
-    return previewCommand(this.world, cmd);
+  /** Why a command cannot even be considered (no game, engine stopped, malformed), or null. */
+  private refuseEarly(cmd: unknown): { refusal: CommandResult } | { command: Command } {
+    if (!this.world) return { refusal: { ok: false, reason: 'No game is running.' } };
+    if (this.failure) return { refusal: { ok: false, reason: 'The game stopped after an engine error; load the last save.' } };
+    const c = checkCommand(cmd);
+    if (!c.ok) return { refusal: { ok: false, reason: `Malformed command${c.path ? ` at "${c.path}"` : ''}: ${c.message}.` } };
+    return { command: c.command };
   }
 
-  issue(cmd: Command): CommandResult {
-    if (!this.world) return { ok: false, reason: 'No game is running.' };
-    const r = issueCommand(this.world, cmd);
+  preview(cmd: unknown): CommandResult {
+    const c = this.refuseEarly(cmd);
+    if ('refusal' in c) return c.refusal;
+    return previewCommand(this.world!, c.command);
+  }
+
+  issue(cmd: unknown): CommandResult {
+    const c = this.refuseEarly(cmd);
+    if ('refusal' in c) return c.refusal;
+    const r = issueCommand(this.world!, structuredClone(c.command));
     if (r.ok) {
-      this.log.push({ week: this.world.week, command: structuredClone(cmd) });
+      this.log.push({ week: this.world!.week, command: structuredClone(c.command) });
       this.dirty = true;
     }
     return r;
@@ -130,6 +151,10 @@ export class SimCore {
   /** One week; returns the pause reason if the rules say stop. */
   private stepOnce(applyRules: boolean): PauseReason | null {
     const w = this.world!;
+    if (this.failNextStep) {
+      this.failNextStep = false;
+      throw new Error('simulated engine failure (test hook)');
+    }
     const newsBefore = w.news.length;
     const qBefore = w.companies[0]!.quarters.length;
     step(w);
@@ -154,7 +179,7 @@ export class SimCore {
 
   /** Step a paused game by `weeks` (no auto-pause; stops at the end). */
   stepWeeks(weeks: number): void {
-    if (!this.world) return;
+    if (!this.world || this.failure) return;
     for (let i = 0; i < weeks && !isOver(this.world); i++) this.stepOnce(false);
     if (isOver(this.world)) this.stop({ kind: 'over' });
   }
@@ -169,7 +194,7 @@ export class SimCore {
 
   /** Fixed-timestep clock: advance by real elapsed milliseconds. Steps a bounded amount of work. */
   advance(elapsedMs: number, now: () => number): void {
-    if (!this.world || this.paused || this.speed === 0) return;
+    if (!this.world || this.paused || this.speed === 0 || this.failure) return;
     const weekMs = 1000 / WEEKS_PER_SECOND[this.speed];
     this.acc += Math.min(elapsedMs, 250);
     const t0 = now();
@@ -185,6 +210,23 @@ export class SimCore {
         break;
       }
     }
+  }
+
+  /**
+   * The engine threw: stop for good. The world may be half-stepped, so it is never stepped,
+   * commanded or saved again; the player loads a save instead.
+   */
+  fail(message: string): void {
+    this.failure = message;
+    this.paused = true;
+    this.speed = 0;
+    this.pauseReason = { kind: 'user' };
+    this.dirty = true;
+  }
+
+  /** Test hook behind `window.neocloud.simulateEngineError()`. */
+  failOnNextStep(): void {
+    this.failNextStep = true;
   }
 
   hash(): string {
@@ -212,11 +254,13 @@ export class SimCore {
       pauseReason: this.pauseReason,
       weeklyChangeUsd: this.cash.weeklyChange(),
       commandCount: this.log.length,
+      engineError: this.failure,
     });
   }
 
-  saveData(): { scenario: Scenario; seed: number; strategy: StrategyId | null; depreciationYears: 4 | 5 | 6 | null; week: number; log: LoggedCommand[] } | null {
-    if (!this.world || !this.params) return null;
+  /** What a save holds; null when there is no game or the engine failed (never save a broken world). */
+  saveData(): SaveCore | null {
+    if (!this.world || !this.params || this.failure) return null;
     return {
       scenario: this.params.scenario,
       seed: this.params.seed,

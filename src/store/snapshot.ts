@@ -151,6 +151,12 @@ export interface Snapshot {
   marketQuarters: MarketQuarter[];
   /** Player commands issued so far. */
   commandCount: number;
+  /** Player commands refused when their tick came (the game's rules, e.g. not enough cash), latest last. */
+  refusedCommands: { week: number; type: string; reason: string }[];
+  /** How many player commands were refused at their tick in the whole game. */
+  refusedTotal: number;
+  /** Set when the engine threw: the game is stopped and must be reloaded from a save. */
+  engineError: string | null;
   /** The scenario's objectives as the engine evaluates them now, and the score (equity value per share). */
   objectives: { label: Localized; met: boolean; detail: string }[];
   score: number;
@@ -217,7 +223,10 @@ export interface SnapshotExtras {
   pauseReason: PauseReason | null;
   weeklyChangeUsd: number;
   commandCount: number;
+  engineError: string | null;
 }
+
+const REFUSED_KEEP = 20;
 
 export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const sc = world.scenario;
@@ -342,7 +351,17 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     quarters: p.quarters.slice(),
     marketQuarters: world.marketQuarters.slice(),
     commandCount: x.commandCount,
+    ...refusals(world),
+    engineError: x.engineError,
     objectives: x.objectives,
     score: x.score,
+  };
+}
+
+function refusals(world: World): { refusedCommands: Snapshot['refusedCommands']; refusedTotal: number } {
+  const refused = world.commandLog.filter((c) => !c.ok);
+  return {
+    refusedCommands: refused.slice(-REFUSED_KEEP).map((c) => ({ week: c.week, type: String((c.command as { type?: unknown }).type), reason: c.reason ?? '' })),
+    refusedTotal: refused.length,
   };
 }

@@ -35,7 +35,10 @@ export interface UiState {
   toasts: Toast[];
   /** Region selected on the map (pre-fills the Sites panel). */
   selectedRegion: string | null;
+  /** Some tab has an autosave (Continue is enabled). */
   hasAutosave: boolean;
+  /** The engine threw and stopped the game (the error dialog shows it with a way out). */
+  engineError: string | null;
 }
 
 export const initialSettings: Settings = { lang: 'en', autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
@@ -54,6 +57,7 @@ export const store = createStore<UiState>()(
     toasts: [],
     selectedRegion: null,
     hasAutosave: false,
+    engineError: null,
   })),
 );
 

@@ -1,5 +1,5 @@
 /** EngineHost backed by a dedicated Web Worker (the default). */
-import type { EngineHost, SaveCore, StartParams, HostOptions, BenchResult } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome } from './host.ts';
 import { FramePublisher } from './host.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
@@ -23,6 +23,7 @@ class Rpc {
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
       this.onOther({ t: 'error', message: err.message });
+      ev.preventDefault();
     };
   }
   call<T>(msg: ToWorker extends infer M ? (M extends { id: number } ? Omit<M, 'id'> : never) : never, progress?: (n: number) => void): Promise<T> {
@@ -63,19 +64,21 @@ export class WorkerHost implements EngineHost {
       else if (m.t === 'error') for (const cb of this.errorSubs) cb(m.message);
     });
   }
-  onError(cb: (m: string) => void): void {
+  onError(cb: (m: string) => void): () => void {
     this.errorSubs.add(cb);
+    return () => this.errorSubs.delete(cb);
   }
-  async start(p: StartParams): Promise<Snapshot> {
-    const s = await this.rpc.call<Snapshot>({ t: 'start', params: p });
-    this.pub.flush(s);
-    return s;
+  load(req: LoadRequest): Promise<LoadOutcome> {
+    return this.rpc.call<LoadOutcome>({ t: 'load', req });
   }
-  preview(cmd: Command): Promise<CommandResult> {
-    return this.rpc.call<CommandResult>({ t: 'preview', cmd });
+  simulateEngineError(): void {
+    this.rpc.send({ t: 'failNextStep' });
   }
-  issue(cmd: Command): Promise<CommandResult> {
-    return this.rpc.call<CommandResult>({ t: 'issue', cmd });
+  preview(cmd: Command | unknown): Promise<CommandResult> {
+    return this.rpc.call<CommandResult>({ t: 'preview', cmd: cmd as Command });
+  }
+  issue(cmd: Command | unknown): Promise<CommandResult> {
+    return this.rpc.call<CommandResult>({ t: 'issue', cmd: cmd as Command });
   }
   async step(weeks: number): Promise<Snapshot> {
     const s = await this.rpc.call<Snapshot>({ t: 'step', weeks });

@@ -3,11 +3,9 @@
  * The engine host is created lazily (the engine is not in the initial chunk).
  */
 import { getState, setState, type PanelId, type LoadError, type Settings } from '../store/ui.ts';
-import type { EngineHost, SaveCore } from '../store/host.ts';
+import type { EngineHost, LoadRequest, LoadOutcome } from '../store/host.ts';
 import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
-import type { StrategyId } from '../engine/types.ts';
-import type { Scenario } from '../scenario/schema/index.ts';
 import { createHost, type HostKind } from '../store/index.ts';
 import * as saves from './saves.ts';
 
@@ -29,6 +27,7 @@ export function ensureHost(): Promise<EngineHost> {
       h.setOptions(getState().settings);
       unsub.push(h.onSnapshot(onSnapshot));
       unsub.push(h.onAutoPause(emitAutoPause));
+      unsub.push(h.onError(onEngineError));
       return h;
     });
   }
@@ -42,8 +41,19 @@ export function currentHost(): EngineHost | null {
 function onSnapshot(s: Snapshot): void {
   const prev = getState().snapshot;
   setState({ snapshot: s });
+  if (s.engineError && !getState().engineError) onEngineError(s.engineError);
+  // A command the game's rules refused when its week came is news for the player.
+  if (prev && s.refusedTotal > prev.refusedTotal) {
+    for (const r of s.refusedCommands.slice(-(s.refusedTotal - prev.refusedTotal))) toast(`Week ${r.week}: ${r.type} was refused — ${r.reason}`, 'error');
+  }
   // Autosave at each quarter close (cheap: scenario + seed + command log).
   if (prev && s.quarters.length > prev.quarters.length && getState().screen === 'game') void autosave();
+}
+
+/** The engine threw: the game is stopped for good; the error dialog offers the last save. */
+function onEngineError(message: string): void {
+  if (getState().engineError) return;
+  setState({ engineError: message });
 }
 
 const autoPauseSubs = new Set<(r: PauseReason) => void>();
@@ -69,50 +79,112 @@ export async function scenarioLoader() {
   return import('./scenarioLoader.ts');
 }
 
-export async function startGame(scenario: Scenario, seed: number, opts: { strategy?: StrategyId | null; screen: 'briefing' | 'game'; replay?: SaveCore | null }): Promise<Snapshot> {
+/** A load's outcome for callers: ok, or why nothing changed (with every problem, for the error list). */
+export type LoadUiResult = { ok: true; kind: 'save' | 'scenario' } | { ok: false; reason: string; errors: LoadError[] };
+
+/**
+ * Start or load a game, all or nothing: the host checks and replays it off to the side and
+ * swaps it in only when it succeeded. On failure the running game, the screen and every save
+ * are exactly as they were.
+ */
+export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | 'auto'): Promise<LoadUiResult> {
   const h = await ensureHost();
-  h.setSpeed(0);
-  const snap = await h.start({
-    scenario,
-    seed,
-    strategy: opts.strategy ?? undefined,
-    depreciationYears: opts.replay?.depreciationYears ?? undefined,
-    log: opts.replay?.log,
-    toWeek: opts.replay?.week,
-  });
-  setState({ scenario, seed, strategy: opts.strategy ?? null, snapshot: snap, screen: opts.screen, loadErrors: null, selectedRegion: null });
-  saves.rememberSeed(seed);
-  return snap;
+  let r: LoadOutcome;
+  try {
+    r = await h.load(req);
+  } catch (e) {
+    const reason = `Loading failed: ${(e as Error)?.message ?? String(e)}`;
+    return { ok: false, reason, errors: [{ path: '(file)', message: reason }] };
+  }
+  if (!r.ok) return { ok: false, reason: r.reason, errors: r.errors };
+  // A save resumes in the game; a new scenario opens on its briefing unless the caller says otherwise.
+  const to = screen === 'auto' ? (r.kind === 'save' ? 'game' : 'briefing') : screen;
+  setState({ scenario: r.scenario, seed: r.seed, strategy: r.strategy, snapshot: r.snapshot, screen: to, loadErrors: null, selectedRegion: null, engineError: null });
+  saves.rememberSeed(r.seed);
+  return { ok: true, kind: r.kind };
 }
 
-export async function startBundled(id: string, seed: number | null, strategy: StrategyId | null, screen: 'briefing' | 'game'): Promise<{ ok: boolean; errors?: LoadError[] }> {
-  const L = await scenarioLoader();
-  const r = L.loadBundledScenario(id);
-  if (!r.ok) {
-    setState({ loadErrors: { fileName: id, errors: r.errors } });
-    return { ok: false, errors: r.errors };
-  }
-  await startGame(r.scenario, seed ?? r.scenario.defaultSeed, { strategy, screen });
-  return { ok: true };
+/** Show a failed load's problems on the title screen (the game screen shows a toast instead). */
+export function showLoadErrors(fileName: string, r: LoadUiResult): void {
+  if (r.ok) return;
+  if (getState().screen === 'title') setState({ loadErrors: { fileName, errors: r.errors } });
+  else toast(`${fileName}: ${r.reason}`, 'error');
+}
+
+export async function startBundled(id: string, seed: number | null, strategy: string | null, screen: 'briefing' | 'game'): Promise<LoadUiResult> {
+  const r = await loadGame({ source: { kind: 'bundled', id }, seed, strategy }, screen);
+  showLoadErrors(id, r);
+  return r;
 }
 
 /** Validate a scenario file's text; when valid, start it (briefing first, as the file picker does). */
-export async function loadScenarioFileText(text: string, fileName: string, seed: number | null, screen: 'briefing' | 'game' = 'briefing'): Promise<{ ok: boolean; errors?: LoadError[] }> {
-  const L = await scenarioLoader();
-  const r = L.loadScenarioText(text, { fileName });
-  if (!r.ok) {
-    setState({ loadErrors: { fileName, errors: r.errors } });
-    return { ok: false, errors: r.errors.map((e) => ({ path: e.path, message: e.message, line: e.line, column: e.column })) };
-  }
-  await startGame(r.scenario, seed ?? r.scenario.defaultSeed, { strategy: null, screen });
-  return { ok: true };
+export async function loadScenarioFileText(text: string, fileName: string, seed: number | null, screen: 'briefing' | 'game' = 'briefing'): Promise<LoadUiResult> {
+  const r = await loadGame({ source: { kind: 'scenarioText', text, fileName }, seed }, screen);
+  showLoadErrors(fileName, r);
+  return r;
 }
 
-export function setSpeed(s: Speed): void {
+/** A dropped or picked file: a save or a scenario, decided by its "format" field in the host. */
+export async function loadFileText(text: string, fileName: string, seed: number | null): Promise<LoadUiResult> {
+  const r = await loadGame({ source: { kind: 'file', text, fileName }, seed }, 'auto');
+  showLoadErrors(fileName, r);
+  return r;
+}
+
+/** Load a save (its text, or an IndexedDB record): checked, replayed to its week, then shown. */
+export async function loadSave(save: unknown, label = 'save'): Promise<LoadUiResult> {
+  const r = await loadGame({ source: { kind: 'save', value: save } }, 'game');
+  showLoadErrors(label, r);
+  return r;
+}
+
+export async function loadNamedSave(name: string): Promise<LoadUiResult> {
+  let rec: unknown;
+  try {
+    rec = await saves.getSave(name);
+  } catch (e) {
+    const reason = saves.describeStorageError(e);
+    toast(reason, 'error');
+    return { ok: false, reason, errors: [{ path: '(save)', message: reason }] };
+  }
+  if (rec === undefined) {
+    const r: LoadUiResult = { ok: false, reason: `There is no save called "${name}".`, errors: [{ path: '(save)', message: `There is no save called "${name}".` }] };
+    showLoadErrors(name, r);
+    return r;
+  }
+  return loadSave(rec, name);
+}
+
+/** Open the newest autosave (of any tab). */
+export async function continueAutosave(): Promise<LoadUiResult> {
+  let rec: unknown;
+  try {
+    rec = await saves.latestAutosave();
+  } catch (e) {
+    const reason = saves.describeStorageError(e);
+    toast(reason, 'error');
+    return { ok: false, reason, errors: [{ path: '(save)', message: reason }] };
+  }
+  if (rec === undefined) {
+    const r: LoadUiResult = { ok: false, reason: 'No saved game yet.', errors: [{ path: '(save)', message: 'No saved game yet.' }] };
+    showLoadErrors('autosave', r);
+    return r;
+  }
+  return loadSave(rec, 'autosave');
+}
+
+export const SPEEDS: readonly Speed[] = [0, 1, 2, 4];
+
+/** Set the clock speed (0 pauses); refused with a reason for any other value or state. */
+export function setSpeed(s: Speed): { ok: true } | { ok: false; reason: string } {
+  if (!(SPEEDS as readonly unknown[]).includes(s)) return { ok: false, reason: `Speed must be one of ${SPEEDS.join(', ')} (weeks per second; 0 pauses).` };
   const snap = getState().snapshot;
-  if (!host || !snap || getState().screen !== 'game') return;
-  if (snap.over && s !== 0) return;
+  if (!host || !snap) return { ok: false, reason: 'No game is running.' };
+  if (getState().screen !== 'game') return { ok: false, reason: 'The game screen is not showing.' };
+  if (getState().engineError && s !== 0) return { ok: false, reason: 'The game stopped after an engine error; load the last save.' };
+  if (snap.over && s !== 0) return { ok: false, reason: 'The game is over.' };
   host.setSpeed(s);
+  return { ok: true };
 }
 
 export function togglePause(): void {
@@ -125,20 +197,26 @@ export function rememberSpeed(s: Speed): void {
   if (s !== 0) lastSpeed = s;
 }
 
+/** Step a paused game by whole weeks; null when there is no game or the engine failed (the dialog says why). */
 export async function stepWeeks(weeks: number): Promise<Snapshot | null> {
   const h = await ensureHost();
   const snap = getState().snapshot;
   if (!snap) return null;
   if (!snap.paused) h.setSpeed(0);
-  return h.step(weeks);
+  try {
+    return await h.step(weeks);
+  } catch (e) {
+    onEngineError(String((e as Error)?.message ?? e));
+    return null;
+  }
 }
 
-export async function preview(cmd: Command): Promise<CommandResult> {
+export async function preview(cmd: Command | unknown): Promise<CommandResult> {
   const h = await ensureHost();
   return h.preview(cmd);
 }
 
-export async function issue(cmd: Command): Promise<CommandResult> {
+export async function issue(cmd: Command | unknown): Promise<CommandResult> {
   const h = await ensureHost();
   return h.issue(cmd);
 }
@@ -158,7 +236,14 @@ export function setSettings(patch: Partial<Settings>): void {
 export function goTitle(): void {
   host?.setSpeed(0);
   setState({ screen: 'title' });
-  void saves.hasAutosave().then((has) => setState({ hasAutosave: has }));
+  void saves.hasAutosave().then((has) => { if (has) setState({ hasAutosave: true }); });
+}
+
+/** The Menu button: pause, write the autosave, and only then show the title (so Continue is ready). */
+export async function goMenu(): Promise<void> {
+  host?.setSpeed(0);
+  await autosave();
+  goTitle();
 }
 
 export function goDebrief(): void {
@@ -166,32 +251,50 @@ export function goDebrief(): void {
   setState({ screen: 'debrief' });
 }
 
+/** The running game as a save file, or null (no game, or the engine failed: a broken world is never saved). */
 export async function currentSave(name: string): Promise<saves.SaveFile | null> {
   const h = await ensureHost();
   const core = await h.saveData();
   if (!core) return null;
-  return saves.makeSaveFile(name, core);
+  return saves.saveFileFrom(name, core);
 }
 
-export async function autosave(): Promise<void> {
+/** Write this tab's autosave. Never after an engine error; a failed load never changed the game. */
+export async function autosave(): Promise<boolean> {
+  if (getState().engineError || !host) return false;
   try {
     const f = await currentSave('autosave');
-    if (f) await saves.putSave(f);
+    if (!f) return false;
+    await saves.putAutosave(f);
+    setState({ hasAutosave: true });
+    return true;
   } catch (e) {
     toast(`${saves.describeStorageError(e)}`, 'error');
+    return false;
   }
 }
 
-/** Load a save (from IndexedDB or a file): validate, replay to the saved week, show the game. */
-export async function loadSave(f: unknown): Promise<{ ok: boolean; reason?: string }> {
-  const checked = saves.checkSaveFile(f);
-  if (!checked.ok) return { ok: false, reason: checked.reason };
-  const L = await scenarioLoader();
-  const r = L.loadScenarioObject(checked.save.scenario);
-  if (!r.ok) return { ok: false, reason: 'The scenario inside the save is not valid: ' + r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ') };
-  const s = checked.save;
-  await startGame(r.scenario, s.seed, { strategy: s.strategy, screen: 'game', replay: { scenario: r.scenario, seed: s.seed, strategy: s.strategy, depreciationYears: s.depreciationYears, week: s.week, log: s.log } });
-  return { ok: true };
+/**
+ * Save under a name. An existing name is only replaced when `overwrite` is true (the dialog asks
+ * first: the answer `exists: true` means "ask, then call again with overwrite").
+ */
+export async function saveNamed(rawName: string, overwrite: boolean): Promise<{ ok: true; name: string } | { ok: false; reason: string; exists?: boolean }> {
+  const n = saves.checkSaveName(rawName);
+  if (!n.ok) return n;
+  try {
+    if (!overwrite && (await saves.hasSave(n.name))) return { ok: false, exists: true, reason: `A save called "${n.name}" already exists. Save again to replace it.` };
+    const f = await currentSave(n.name);
+    if (!f) return { ok: false, reason: getState().engineError ? 'The game stopped after an engine error; it cannot be saved.' : 'No game is running.' };
+    await saves.putSave(f);
+    return { ok: true, name: n.name };
+  } catch (e) {
+    return { ok: false, reason: saves.describeStorageError(e) };
+  }
+}
+
+/** Test hook (page API): make the engine fail on its next week, to exercise the recovery path. */
+export async function simulateEngineError(): Promise<void> {
+  (await ensureHost()).simulateEngineError();
 }
 
 export function disposeHost(): void {

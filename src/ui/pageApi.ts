@@ -1,29 +1,53 @@
 /**
  * `window.neocloud`: the documented page API for tests and for teachers at the browser console.
- * See README "Page API".
+ * See README "Page API". Every method answers `{ ok: false, reason }` for bad input and never
+ * throws; nothing is half-applied (loads are all or nothing, commands are checked before they are
+ * queued).
  */
 import { getState, setState } from '../store/ui.ts';
 import * as app from './app.ts';
 import type { Command } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
-import type { Snapshot } from '../store/snapshot.ts';
+import type { Snapshot, Speed } from '../store/snapshot.ts';
+import { plainDataProblem } from './plainData.ts';
+import { textSizeProblem } from '../scenario/limits.ts';
+
+type Refusal = { ok: false; reason: string };
+type Problem = { path: string; message: string; line?: number; column?: number };
 
 export interface NeocloudApi {
   ready: boolean;
   version: string;
-  newGame(opts: { scenario: string | object; seed?: number; strategy?: StrategyId }): Promise<{ ok: boolean; errors?: { path: string; message: string }[] }>;
-  loadScenarioText(text: string): Promise<{ ok: boolean; errors?: { path: string; message: string; line?: number; column?: number }[] }>;
-  step(weeks?: number): Promise<Snapshot | null>;
+  newGame(opts: { scenario: string | object; seed?: number; strategy?: StrategyId | null }): Promise<{ ok: true } | (Refusal & { errors: Problem[] })>;
+  loadScenarioText(text: string): Promise<{ ok: true } | (Refusal & { errors: Problem[] })>;
+  step(weeks?: number): Promise<Snapshot | null | Refusal>;
   snapshot(): Snapshot & { cashUsd: number } | null;
-  issue(command: Command): Promise<{ ok: boolean; reason?: string; summary?: string }>;
-  preview(command: Command): Promise<{ ok: boolean; reason?: string; summary?: string }>;
+  issue(command: Command): Promise<{ ok: true; summary: string } | Refusal>;
+  preview(command: Command): Promise<{ ok: true; summary: string } | Refusal>;
   stateHash(): Promise<string>;
   exportSave(): Promise<string>;
-  importSave(text: string): Promise<{ ok: boolean; reason?: string }>;
-  setSpeed(speed: 0 | 1 | 2 | 4): void;
+  importSave(text: string): Promise<{ ok: true } | Refusal>;
+  setSpeed(speed: 0 | 1 | 2 | 4): { ok: true } | Refusal;
   debrief(): void;
+  /** Test hook: the engine fails on its next simulated week (shows the error dialog and its way out). */
+  simulateEngineError(): Promise<void>;
   readonly hostKind: string;
   readonly renderer: string;
+}
+
+const refuse = (reason: string): Refusal => ({ ok: false, reason });
+const why = (e: unknown) => `Internal error: ${String((e as Error)?.message ?? e)}`;
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function problems(r: app.LoadUiResult): { ok: true } | (Refusal & { errors: Problem[] }) {
+  if (r.ok) return { ok: true };
+  return { ok: false, reason: r.reason, errors: r.errors.map((e) => ({ path: e.path, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })) };
+}
+
+function commandProblem(command: unknown): string | null {
+  if (!isObj(command)) return 'A command must be an object with a "type".';
+  const p = plainDataProblem(command, 4, 1000);
+  return p ? `Malformed command: ${p}.` : null;
 }
 
 export function installPageApi(version: string): NeocloudApi {
@@ -31,36 +55,69 @@ export function installPageApi(version: string): NeocloudApi {
     ready: false,
     version,
     async newGame(opts) {
-      const seed = opts.seed;
-      if (typeof opts.scenario === 'string') {
-        const r = await app.startBundled(opts.scenario, seed ?? null, opts.strategy ?? null, 'game');
-        return r.ok ? { ok: true } : { ok: false, errors: r.errors };
+      try {
+        if (!isObj(opts)) return { ...refuse('newGame expects { scenario, seed?, strategy? }.'), errors: [] };
+        const { scenario, seed, strategy } = opts;
+        const bad = plainDataProblem({ seed: seed ?? null, strategy: strategy ?? null });
+        if (bad) return { ...refuse(`Bad option: ${bad}.`), errors: [] };
+        let r: app.LoadUiResult;
+        if (typeof scenario === 'string') {
+          r = await app.loadGame({ source: { kind: 'bundled', id: scenario }, seed, strategy }, 'game');
+        } else {
+          const p = plainDataProblem(scenario);
+          if (p) return { ...refuse(`The scenario is not plain data: ${p}.`), errors: [{ path: '(file)', message: p }] };
+          r = await app.loadGame({ source: { kind: 'scenarioObject', value: scenario }, seed, strategy }, 'game');
+        }
+        return problems(r);
+      } catch (e) {
+        return { ...refuse(why(e)), errors: [] };
       }
-      const L = await app.scenarioLoader();
-      const r = L.loadScenarioObject(opts.scenario);
-      if (!r.ok) return { ok: false, errors: r.errors.map((e) => ({ path: e.path, message: e.message })) };
-      await app.startGame(r.scenario, seed ?? r.scenario.defaultSeed, { strategy: opts.strategy ?? null, screen: 'game' });
-      return { ok: true };
     },
     async loadScenarioText(text) {
-      const r = await app.loadScenarioFileText(String(text), 'page-api.json', null, 'briefing');
-      return r.ok ? { ok: true } : { ok: false, errors: (r.errors ?? []).map((e) => ({ path: e.path, message: e.message, ...(e.line ? { line: e.line } : {}), ...(e.column ? { column: e.column } : {}) })) };
+      try {
+        if (typeof text !== 'string') return { ...refuse('Expected the text of a scenario file.'), errors: [] };
+        const size = textSizeProblem('scenario', text);
+        if (size) return { ...refuse(size), errors: [{ path: '(file)', message: size }] };
+        return problems(await app.loadGame({ source: { kind: 'scenarioText', text, fileName: 'page-api.json' } }, 'briefing'));
+      } catch (e) {
+        return { ...refuse(why(e)), errors: [] };
+      }
     },
     async step(weeks = 1) {
-      if (getState().screen === 'briefing') setState({ screen: 'game' });
-      return app.stepWeeks(Math.max(0, Math.floor(weeks)));
+      try {
+        if (!(typeof weeks === 'number' && Number.isInteger(weeks) && weeks >= 0 && weeks <= 10_000)) return refuse('weeks must be a whole number from 0 to 10000.');
+        if (!getState().snapshot) return null;
+        if (getState().screen === 'briefing') setState({ screen: 'game' });
+        const snap = await app.stepWeeks(weeks);
+        const err = getState().engineError;
+        return err ? refuse(err) : snap;
+      } catch (e) {
+        return refuse(String((e as Error)?.message ?? e));
+      }
     },
     snapshot() {
       const s = getState().snapshot;
       return s ? { ...s, cashUsd: s.player.cashUsd } : null;
     },
     async issue(command) {
-      const r = await app.issue(command);
-      return r.ok ? { ok: true, summary: r.summary } : { ok: false, reason: r.reason };
+      try {
+        const p = commandProblem(command);
+        if (p) return refuse(p);
+        const r = await app.issue(command);
+        return r.ok ? { ok: true, summary: r.summary } : refuse(r.reason);
+      } catch (e) {
+        return refuse(why(e));
+      }
     },
     async preview(command) {
-      const r = await app.preview(command);
-      return r.ok ? { ok: true, summary: r.summary } : { ok: false, reason: r.reason };
+      try {
+        const p = commandProblem(command);
+        if (p) return refuse(p);
+        const r = await app.preview(command);
+        return r.ok ? { ok: true, summary: r.summary } : refuse(r.reason);
+      } catch (e) {
+        return refuse(why(e));
+      }
     },
     async stateHash() {
       return (await app.ensureHost()).stateHash();
@@ -70,13 +127,28 @@ export function installPageApi(version: string): NeocloudApi {
       return f ? JSON.stringify(f) : '';
     },
     async importSave(text) {
-      return app.loadSave(text);
+      try {
+        if (typeof text !== 'string') return refuse('importSave expects the text of a save file.');
+        const size = textSizeProblem('save', text);
+        if (size) return refuse(`The save cannot be read: ${size}.`);
+        const r = await app.loadGame({ source: { kind: 'save', value: text } }, 'game');
+        return r.ok ? { ok: true } : refuse(r.reason);
+      } catch (e) {
+        return refuse(why(e));
+      }
     },
     setSpeed(speed) {
-      app.setSpeed(speed);
+      try {
+        return app.setSpeed(speed as Speed);
+      } catch (e) {
+        return refuse(why(e));
+      }
     },
     debrief() {
       app.goDebrief();
+    },
+    async simulateEngineError() {
+      await app.simulateEngineError();
     },
     get hostKind() {
       return app.currentHost()?.kind ?? 'none';

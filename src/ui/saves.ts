@@ -1,57 +1,31 @@
 /**
- * Saves: a save is scenario + seed + strategy + command log (+ versions); loading replays it.
- * Named saves and the autosave live in IndexedDB; small settings in localStorage.
+ * Saves in the browser: named saves and autosaves in IndexedDB, small settings in localStorage.
+ * A save is scenario + seed + autopilot + command log (src/store/saveFormat.ts); loading one is
+ * checked and replayed in the engine host (src/store/load.ts), never here.
+ *
+ * Autosaves are one record per browser tab (a slot made when the page loads), so two tabs never
+ * overwrite each other's game; Continue opens the newest. Only the newest few slots are kept.
  */
-import type { SaveCore } from '../store/host.ts';
 import type { Settings } from '../store/ui.ts';
 import { initialSettings } from '../store/ui.ts';
-import { COMMAND_TYPES } from '../engine/commands/types.ts';
+import { makeSaveFile, type SaveFile, type SaveCore } from '../store/saveFormat.ts';
+import { MAX_SAVE_NAME_CHARS } from '../scenario/limits.ts';
 
-export const SAVE_FORMAT = 'neocloud-tycoon-save';
-export const SAVE_VERSION = 1;
-export const GAME_VERSION = '0.1.0';
+export { SAVE_FORMAT, SAVE_VERSION, GAME_VERSION, type SaveFile } from '../store/saveFormat.ts';
 
-export interface SaveFile extends SaveCore {
-  format: typeof SAVE_FORMAT;
-  saveVersion: number;
-  gameVersion: string;
-  name: string;
-  savedAt: string;
-  scenarioId: string;
-}
-
-export function makeSaveFile(name: string, core: SaveCore): SaveFile {
-  return { format: SAVE_FORMAT, saveVersion: SAVE_VERSION, gameVersion: GAME_VERSION, name, savedAt: new Date().toISOString(), scenarioId: core.scenario.id, ...core };
+/** Build a save file from the host's save data, stamped with the time now. */
+export function saveFileFrom(name: string, core: SaveCore): SaveFile {
+  return makeSaveFile(name, core, new Date().toISOString());
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Shape check of an untrusted save (the scenario inside is validated by the scenario loader). */
-export function checkSaveFile(v: unknown): { ok: true; save: SaveFile } | { ok: false; reason: string } {
-  if (typeof v === 'string') {
-    try {
-      v = JSON.parse(v);
-    } catch (e) {
-      return { ok: false, reason: `The save file is not valid JSON (${(e as Error).message}).` };
-    }
-  }
-  if (!isObj(v)) return { ok: false, reason: 'The save file is not a JSON object.' };
-  if (v.format !== SAVE_FORMAT) return { ok: false, reason: `This is not a Neocloud Tycoon save ("format" should be "${SAVE_FORMAT}").` };
-  if (typeof v.saveVersion !== 'number' || v.saveVersion > SAVE_VERSION) return { ok: false, reason: `Save version ${String(v.saveVersion)} is newer than this game understands (${SAVE_VERSION}).` };
-  if (!isObj(v.scenario)) return { ok: false, reason: 'The save has no scenario.' };
-  if (typeof v.seed !== 'number' || !Number.isInteger(v.seed) || v.seed < 0) return { ok: false, reason: '"seed" must be a whole number ≥ 0.' };
-  if (typeof v.week !== 'number' || !Number.isInteger(v.week) || v.week < 0) return { ok: false, reason: '"week" must be a whole number ≥ 0.' };
-  if (!Array.isArray(v.log)) return { ok: false, reason: '"log" must be a list of commands.' };
-  for (const [i, e] of v.log.entries()) {
-    if (!isObj(e) || typeof e.week !== 'number' || !isObj(e.command) || !COMMAND_TYPES.includes(e.command.type as never)) {
-      return { ok: false, reason: `log[${i}] is not a valid command record.` };
-    }
-    if (e.week > (v.week as number)) return { ok: false, reason: `log[${i}] is dated after the save's week.` };
-  }
-  const strategy = v.strategy === null || v.strategy === undefined ? null : v.strategy;
-  if (strategy !== null && typeof strategy !== 'string') return { ok: false, reason: '"strategy" must be a strategy id or null.' };
-  const dep = v.depreciationYears === 4 || v.depreciationYears === 5 || v.depreciationYears === 6 ? v.depreciationYears : null;
-  return { ok: true, save: { ...(v as unknown as SaveFile), strategy: strategy as SaveFile['strategy'], depreciationYears: dep } };
+/** A save name as typed: trimmed, 1 … MAX_SAVE_NAME_CHARS characters; or why not. */
+export function checkSaveName(raw: string): { ok: true; name: string } | { ok: false; reason: string } {
+  const name = String(raw ?? '').trim();
+  if (!name) return { ok: false, reason: 'Give the save a name.' };
+  if (name.length > MAX_SAVE_NAME_CHARS) return { ok: false, reason: `A save name may be at most ${MAX_SAVE_NAME_CHARS} characters.` };
+  return { ok: true, name };
 }
 
 export function describeStorageError(e: unknown): string {
@@ -62,30 +36,55 @@ export function describeStorageError(e: unknown): string {
 }
 
 const DB = 'neocloud-tycoon';
+/** v1: named saves (and the one shared autosave); v2: autosaves moved to their own store, one per tab. */
+const DB_VERSION = 2;
 const STORE = 'saves';
+const AUTO = 'autosaves';
+/** Autosave slots kept (newest first); older tabs' autosaves are dropped. */
+const AUTOSAVES_KEPT = 5;
+
+/** This page's autosave slot: new for every page load, so two tabs never share one. */
+export const AUTOSAVE_SLOT = `tab-${typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`}`;
+
+interface AutosaveRecord { slot: string; savedAt: string; save: SaveFile }
 
 function openDb(): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     if (typeof indexedDB === 'undefined') { reject(Object.assign(new Error('IndexedDB is not available'), { name: 'InvalidStateError' })); return; }
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore(STORE, { keyPath: 'name' });
+    const req = indexedDB.open(DB, DB_VERSION);
+    req.onupgradeneeded = (ev) => {
+      const db = req.result;
+      if (!db.objectStoreNames.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'name' });
+      if (!db.objectStoreNames.contains(AUTO)) db.createObjectStore(AUTO, { keyPath: 'slot' });
+      if (ev.oldVersion === 1) {
+        // The old shared autosave becomes one slot; a named save can no longer be overwritten by it.
+        const t = req.transaction!;
+        const get = t.objectStore(STORE).get('autosave');
+        get.onsuccess = () => {
+          const v: unknown = get.result;
+          if (!isObj(v)) return;
+          t.objectStore(AUTO).put({ slot: 'legacy', savedAt: String(v.savedAt ?? ''), save: v });
+          t.objectStore(STORE).delete('autosave');
+        };
+      }
     };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
+    req.onblocked = () => reject(Object.assign(new Error('another tab holds an older version of the saves database; close it and retry'), { name: 'InvalidStateError' }));
   });
 }
 
-async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function tx<T>(store: string, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T> | Promise<T>): Promise<T> {
   const db = await openDb();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const t = db.transaction(STORE, mode);
-      const req = fn(t.objectStore(STORE));
+      const t = db.transaction(store, mode);
+      const out = fn(t.objectStore(store));
       let result: T;
-      req.onsuccess = () => { result = req.result; };
+      if (out instanceof Promise) void out.then((v) => { result = v; }, (e: unknown) => { reject(e); t.abort(); });
+      else out.onsuccess = () => { result = out.result; };
       t.oncomplete = () => resolve(result);
-      t.onerror = () => reject(t.error ?? req.error);
+      t.onerror = () => reject(t.error ?? new Error('transaction failed'));
       t.onabort = () => reject(t.error ?? new Error('transaction aborted'));
     });
   } finally {
@@ -94,24 +93,50 @@ async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBReq
 }
 
 export async function putSave(f: SaveFile): Promise<void> {
-  await tx('readwrite', (s) => s.put(f));
+  await tx(STORE, 'readwrite', (s) => s.put(f));
 }
 export async function getSave(name: string): Promise<unknown> {
-  return tx('readonly', (s) => s.get(name));
+  return tx(STORE, 'readonly', (s) => s.get(name));
+}
+export async function hasSave(name: string): Promise<boolean> {
+  return (await tx(STORE, 'readonly', (s) => s.count(name))) > 0;
 }
 export async function deleteSave(name: string): Promise<void> {
-  await tx('readwrite', (s) => s.delete(name));
+  await tx(STORE, 'readwrite', (s) => s.delete(name));
 }
 export interface SaveListing { name: string; savedAt: string; scenarioId: string; week: number; seed: number }
 export async function listSaves(): Promise<SaveListing[]> {
-  const all = (await tx('readonly', (s) => s.getAll())) as unknown[];
+  const all = (await tx(STORE, 'readonly', (s) => s.getAll())) as unknown[];
   return all.filter(isObj).map((v) => ({
     name: String(v.name), savedAt: String(v.savedAt ?? ''), scenarioId: String(v.scenarioId ?? '?'), week: Number(v.week ?? 0), seed: Number(v.seed ?? 0),
   })).sort((a, b) => b.savedAt.localeCompare(a.savedAt));
 }
+
+/** Write this tab's autosave, then drop all but the newest AUTOSAVES_KEPT slots. */
+export async function putAutosave(f: SaveFile): Promise<void> {
+  const rec: AutosaveRecord = { slot: AUTOSAVE_SLOT, savedAt: f.savedAt, save: f };
+  await tx(AUTO, 'readwrite', (s) => s.put(rec));
+  await tx(AUTO, 'readwrite', (s) => new Promise<void>((resolve, reject) => {
+    const all = s.getAll();
+    all.onsuccess = () => {
+      const recs = (all.result as unknown[]).filter(isObj).sort((a, b) => String(b.savedAt ?? '').localeCompare(String(a.savedAt ?? '')));
+      for (const r of recs.slice(AUTOSAVES_KEPT)) s.delete(r.slot as IDBValidKey);
+      resolve();
+    };
+    all.onerror = () => reject(all.error ?? new Error('reading autosaves failed'));
+  }));
+}
+
+/** The newest autosave of any tab (the save record, unchecked), or undefined. */
+export async function latestAutosave(): Promise<unknown> {
+  const all = (await tx(AUTO, 'readonly', (s) => s.getAll())) as unknown[];
+  const newest = all.filter(isObj).sort((a, b) => String(b.savedAt ?? '').localeCompare(String(a.savedAt ?? '')))[0];
+  return newest?.save;
+}
+
 export async function hasAutosave(): Promise<boolean> {
   try {
-    return (await getSave('autosave')) !== undefined;
+    return (await tx(AUTO, 'readonly', (s) => s.count())) > 0;
   } catch {
     return false;
   }

@@ -4,7 +4,6 @@ import { t, loc, usd, price } from '../i18n.ts';
 import { getState, setState, store, type PanelId } from '../../store/ui.ts';
 import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
 import * as app from '../app.ts';
-import * as saves from '../saves.ts';
 import { download } from '../dom.ts';
 import { statements } from '../statements.ts';
 import type { Panel } from '../panels/types.ts';
@@ -54,7 +53,7 @@ export function renderGame(root: HTMLElement): () => void {
     stat('date', t('week')), stat('cash', t('cash')), stat('runway', t('runway')), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
     h('div', { className: 'speed', role: 'group', 'aria-label': 'Speed' }, statusPill, speedBtns, stepBtn,
       h('button', { type: 'button', id: 'save-btn', onclick: () => openSaveDialog() }, t('save')),
-      h('button', { type: 'button', id: 'menu-btn', onclick: () => { void app.autosave(); app.goTitle(); } }, t('menu')),
+      h('button', { type: 'button', id: 'menu-btn', onclick: () => void app.goMenu() }, t('menu')),
     ),
   );
 
@@ -239,6 +238,8 @@ export function renderGame(root: HTMLElement): () => void {
     app.setSpeed(0);
     const input = h('input', { type: 'text', id: 'save-name', value: `${getState().scenario?.id ?? 'game'} ${getState().snapshot?.dateIso ?? ''}`, maxlength: 80 });
     const status = h('p', { role: 'status', id: 'save-status' });
+    let confirmReplace: string | null = null;
+    input.addEventListener('input', () => { confirmReplace = null; confirmBtn.textContent = t('save'); });
     replace(saveDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'save-title' }, t('saveGame'))),
       h('div', { className: 'dlg-body' },
@@ -254,19 +255,23 @@ export function renderGame(root: HTMLElement): () => void {
           if (f) download(`${(input.value || 'save').replace(/[^\w.-]+/g, '_')}.neocloud.json`, JSON.stringify(f), 'application/json');
         } }, t('exportSave')),
         h('button', { type: 'button', className: 'primary', id: 'save-confirm', onclick: async () => {
-          try {
-            const f = await app.currentSave(input.value.trim() || 'save');
-            if (f) await saves.putSave(f);
-            status.textContent = `${t('saved')}: ${f?.name}`;
-            app.toast(`${t('saved')}: ${f?.name}`, 'ok');
-          } catch (e) {
-            status.textContent = saves.describeStorageError(e);
-            app.toast(saves.describeStorageError(e), 'error');
+          // An existing name is replaced only on a second click ("Replace") right after the warning.
+          const name = input.value.trim() || 'save';
+          const r = await app.saveNamed(name, confirmReplace === name);
+          confirmReplace = !r.ok && r.exists ? name : null;
+          confirmBtn.textContent = confirmReplace ? t('save') + ' ↺' : t('save');
+          if (r.ok) {
+            status.textContent = `${t('saved')}: ${r.name}`;
+            app.toast(`${t('saved')}: ${r.name}`, 'ok');
+          } else {
+            status.textContent = r.reason;
+            if (!r.exists) app.toast(r.reason, 'error');
           }
         } }, t('save')),
         h('button', { type: 'button', onclick: () => saveDlg.close() }, t('dismiss')),
       ),
     );
+    const confirmBtn = saveDlg.querySelector<HTMLButtonElement>('#save-confirm')!;
     saveDlg.showModal();
     input.focus();
   }

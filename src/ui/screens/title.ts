@@ -6,6 +6,7 @@ import { bundledScenarios } from '../../scenario/bundled.ts';
 import * as app from '../app.ts';
 import * as saves from '../saves.ts';
 import { errorList } from './errors.ts';
+import { fileSizeProblem, MAX_FILE_BYTES, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
 
 interface RawCard {
   id: string;
@@ -21,29 +22,46 @@ function seedValue(): number | null {
   const el = document.getElementById('seed') as HTMLInputElement | null;
   if (!el || el.value.trim() === '') return null;
   const n = Number(el.value);
-  return Number.isInteger(n) && n >= 0 && n <= 4294967295 ? n : null;
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SEED ? n : null;
 }
 
-export async function readFileText(file: File): Promise<string> {
-  if (file.size > 4 * 1024 * 1024) throw new Error(`The file is ${(file.size / 1048576).toFixed(1)} MB; scenario files must be under 2 MB.`);
+/**
+ * Read a picked or dropped file, refusing it by its size before reading a byte (the limit of its
+ * kind from limits.ts; a file that may be either kind gets the larger, and the host applies the
+ * scenario limit once the "format" field says it is a scenario).
+ */
+export async function readFileText(file: File, kind: FileKind): Promise<string> {
+  const size = fileSizeProblem(kind, file.size);
+  if (size) throw new Error(`The ${kind === 'save' ? 'save' : 'file'} cannot be read: ${size}.`);
   return file.text();
 }
 
-/** Load a dropped or picked file: a save (format field) or a scenario. */
+function showFileError(fileName: string, message: string, path = '(file)'): void {
+  setState({ loadErrors: { fileName, errors: [{ path, message }] } });
+}
+
+/** Load a dropped or picked file: a save or a scenario (its "format" field decides, in the host). */
 export async function loadFile(file: File): Promise<void> {
   let text: string;
   try {
-    text = await readFileText(file);
+    text = await readFileText(file, MAX_FILE_BYTES.save >= MAX_FILE_BYTES.scenario ? 'save' : 'scenario');
   } catch (e) {
-    setState({ loadErrors: { fileName: file.name, errors: [{ path: '(file)', message: (e as Error).message }] } });
+    showFileError(file.name, (e as Error).message);
     return;
   }
-  if (text.includes('"neocloud-tycoon-save"')) {
-    const r = await app.loadSave(text);
-    if (!r.ok) setState({ loadErrors: { fileName: file.name, errors: [{ path: '(save)', message: r.reason ?? 'corrupt save' }] } });
+  await app.loadFileText(text, file.name, seedValue());
+}
+
+/** The Import save button: a save file only. */
+export async function importSaveFile(file: File): Promise<void> {
+  let text: string;
+  try {
+    text = await readFileText(file, 'save');
+  } catch (e) {
+    showFileError(file.name, (e as Error).message, '(save)');
     return;
   }
-  await app.loadScenarioFileText(text, file.name, seedValue());
+  await app.loadSave(text, file.name);
 }
 
 export function renderTitle(root: HTMLElement): () => void {
@@ -59,13 +77,7 @@ export function renderTitle(root: HTMLElement): () => void {
   saveInput.addEventListener('change', async () => {
     const f = saveInput.files?.[0];
     saveInput.value = '';
-    if (!f) return;
-    try {
-      const r = await app.loadSave(await f.text());
-      if (!r.ok) setState({ loadErrors: { fileName: f.name, errors: [{ path: '(save)', message: r.reason ?? '' }] } });
-    } catch (e) {
-      setState({ loadErrors: { fileName: f.name, errors: [{ path: '(save)', message: (e as Error).message }] } });
-    }
+    if (f) await importSaveFile(f);
   });
   const errorsBox = h('div', { id: 'load-errors', 'aria-live': 'polite' });
   const savesBox = h('div', { className: 'saves-list', id: 'saves-list' });
@@ -87,7 +99,7 @@ export function renderTitle(root: HTMLElement): () => void {
       h('section', { className: 'section', 'aria-labelledby': 'choose-h' },
         h('h2', { id: 'choose-h' }, t('chooseScenario')),
         h('div', { className: 'row mb' },
-          h('label', null, t('seed'), h('input', { type: 'number', id: 'seed', min: 0, max: 4294967295, step: 1, inputmode: 'numeric', placeholder: String(cards[0]?.defaultSeed ?? 0), value: saves.lastSeed() ?? '' })),
+          h('label', null, t('seed'), h('input', { type: 'number', id: 'seed', min: 0, max: MAX_SEED, step: 1, inputmode: 'numeric', placeholder: String(cards[0]?.defaultSeed ?? 0), value: saves.lastSeed() ?? '' })),
           h('p', { className: 'muted seed-help' }, t('seedHelp')),
         ),
         h('div', { className: 'cards' }, cards.map((c) => {
@@ -119,7 +131,7 @@ export function renderTitle(root: HTMLElement): () => void {
       h('section', { className: 'section', 'aria-labelledby': 'saves-h' },
         h('h2', { id: 'saves-h' }, t('saves')),
         h('div', { className: 'row mb' },
-          h('button', { type: 'button', id: 'continue-btn', className: 'primary', disabled: !s.hasAutosave, onclick: () => void continueAutosave() }, '↻ ' + t('continueGame')),
+          h('button', { type: 'button', id: 'continue-btn', className: 'primary', disabled: !s.hasAutosave, onclick: () => void app.continueAutosave() }, '↻ ' + t('continueGame')),
           saveInput,
           h('button', { type: 'button', id: 'import-save-btn', onclick: () => saveInput.click() }, t('importSave')),
         ),
@@ -136,34 +148,24 @@ export function renderTitle(root: HTMLElement): () => void {
   };
   renderErrors();
   void refreshSaves(savesBox);
-  void saves.hasAutosave().then((has) => {
+  // Continue follows the store: enabled as soon as any autosave exists (also one written after this render).
+  const syncContinue = () => {
     const b = document.getElementById('continue-btn') as HTMLButtonElement | null;
-    if (b) b.disabled = !has;
-  });
+    if (b) b.disabled = !getState().hasAutosave;
+  };
+  void saves.hasAutosave().then((has) => { if (has) setState({ hasAutosave: true }); });
   let prevErr = getState().loadErrors;
-  const unsub = (() => {
-    const fn = () => {
-      const cur = getState().loadErrors;
-      if (cur !== prevErr) { prevErr = cur; renderErrors(); }
-    };
-    return subscribeState(fn);
-  })();
+  let prevHas = getState().hasAutosave;
+  const unsub = subscribeState(() => {
+    const cur = getState().loadErrors;
+    if (cur !== prevErr) { prevErr = cur; renderErrors(); }
+    if (getState().hasAutosave !== prevHas) { prevHas = getState().hasAutosave; syncContinue(); }
+  });
   return unsub;
 }
 
 function subscribeState(fn: () => void): () => void {
   return store.subscribe(fn);
-}
-
-async function continueAutosave(): Promise<void> {
-  try {
-    const f = await saves.getSave('autosave');
-    if (!f) { app.toast(t('noAutosave'), 'error'); return; }
-    const r = await app.loadSave(f);
-    if (!r.ok) setState({ loadErrors: { fileName: 'autosave', errors: [{ path: '(save)', message: r.reason ?? '' }] } });
-  } catch (e) {
-    app.toast(t('loadFailed') + ': ' + saves.describeStorageError(e), 'error');
-  }
 }
 
 async function refreshSaves(box: HTMLElement): Promise<void> {
@@ -177,13 +179,7 @@ async function refreshSaves(box: HTMLElement): Promise<void> {
   if (list.length === 0) { replace(box, h('p', { className: 'muted' }, t('noAutosave'))); return; }
   replace(box, list.map((s) => h('div', { className: 'save-row' },
     h('span', { className: 'grow' }, h('strong', null, s.name), ' ', h('span', { className: 'muted' }, `${s.scenarioId} · seed ${s.seed} · ${t('week')} ${s.week} · ${s.savedAt.slice(0, 16).replace('T', ' ')}`)),
-    h('button', { type: 'button', 'aria-label': `${t('load')} ${s.name}`, onclick: async () => {
-      try {
-        const f = await saves.getSave(s.name);
-        const r = await app.loadSave(f);
-        if (!r.ok) setState({ loadErrors: { fileName: s.name, errors: [{ path: '(save)', message: r.reason ?? '' }] } });
-      } catch (e) { app.toast(saves.describeStorageError(e), 'error'); }
-    } }, t('load')),
+    h('button', { type: 'button', 'aria-label': `${t('load')} ${s.name}`, onclick: () => void app.loadNamedSave(s.name) }, t('load')),
     h('button', { type: 'button', className: 'danger', 'aria-label': `${t('delete')} ${s.name}`, onclick: async () => {
       try { await saves.deleteSave(s.name); } catch (e) { app.toast(saves.describeStorageError(e), 'error'); }
       void refreshSaves(box);

@@ -1,0 +1,151 @@
+/**
+ * All-or-nothing loads, run inside the engine host (the worker, or the main thread with
+ * `?host=main`): a save or a scenario is parsed, checked and replayed into a NEW SimCore off to
+ * the side. The caller swaps it in only when everything succeeded, so a failed load leaves the
+ * running game exactly as it was. Never throws.
+ *
+ * Save or scenario is decided by the file's "format" field (never by its id or by searching text).
+ */
+import '../ui/zodJitless.ts';
+import { loadScenarioText, loadScenarioObject, loadBundledScenario, type LoadResult } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { StrategyId } from '../engine/types.ts';
+import { MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
+import { SimCore } from './sim.ts';
+import { checkSave } from './saveCheck.ts';
+import { SAVE_FORMAT } from './saveFormat.ts';
+import { AUTOPILOT_IDS, isAutopilotId } from './strategyIds.ts';
+
+/** Where a game comes from. */
+export type LoadSource =
+  /** A scenario shipped with the game. */
+  | { kind: 'bundled'; id: string }
+  /** A scenario as a value (the page API's `newGame({ scenario: {...} })`). */
+  | { kind: 'scenarioObject'; value: unknown }
+  /** The text of a scenario file. */
+  | { kind: 'scenarioText'; text: string; fileName: string }
+  /** A save: its text (a file, `importSave`) or its value (an IndexedDB record). */
+  | { kind: 'save'; value: unknown }
+  /** A dropped or picked file that may be either: its "format" field decides. */
+  | { kind: 'file'; text: string; fileName: string };
+
+export interface LoadRequest {
+  source: LoadSource;
+  /** For a new game: the seed (null or absent = the scenario's default seed). Ignored for saves. */
+  seed?: unknown;
+  /** For a new game: the player's autopilot id (null or absent = none). Ignored for saves. */
+  strategy?: unknown;
+}
+
+export interface LoadProblem { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }
+
+/** What the UI learns about a load: the new game's identity, or why nothing changed. */
+export type LoadInfo =
+  | { ok: true; kind: 'save' | 'scenario'; scenario: Scenario; seed: number; strategy: StrategyId | null; week: number }
+  | { ok: false; kind: 'save' | 'scenario'; reason: string; errors: LoadProblem[] };
+
+export type Prepared = { info: Extract<LoadInfo, { ok: true }>; core: SimCore } | { info: Extract<LoadInfo, { ok: false }>; core: null };
+
+const fail = (kind: 'save' | 'scenario', reason: string, errors: LoadProblem[] = [{ path: kind === 'save' ? '(save)' : '(file)', message: reason }]): Prepared =>
+  ({ info: { ok: false, kind, reason, errors }, core: null });
+
+function scenarioFailure(r: Extract<LoadResult, { ok: false }>, prefix = ''): Prepared {
+  const first = r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+  return fail('scenario', `${prefix}${first}${r.errors.length > 3 ? ` (and ${r.errors.length - 3} more)` : ''}`, r.errors);
+}
+
+function newGameOptions(req: LoadRequest, scenario: Scenario): { ok: true; seed: number; strategy: StrategyId | null } | { ok: false; reason: string } {
+  const seed = req.seed ?? null;
+  if (seed !== null && !(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+    return { ok: false, reason: `The seed must be a whole number from 0 to ${MAX_SEED}; got ${typeof seed === 'number' ? String(seed) : typeof seed}.` };
+  }
+  const strategy = req.strategy ?? null;
+  if (strategy !== null && !isAutopilotId(strategy)) {
+    return { ok: false, reason: `Unknown autopilot ${JSON.stringify(typeof strategy === 'string' ? strategy.slice(0, 40) : typeof strategy)}; use one of ${AUTOPILOT_IDS.join(', ')}, or none.` };
+  }
+  return { ok: true, seed: seed ?? scenario.defaultSeed, strategy };
+}
+
+function startNew(scenario: Scenario, req: LoadRequest): Prepared {
+  const o = newGameOptions(req, scenario);
+  if (!o.ok) return fail('scenario', o.reason, [{ path: '(options)', message: o.reason }]);
+  const core = new SimCore();
+  try {
+    core.start({ scenario, seed: o.seed, strategy: o.strategy ?? undefined });
+  } catch (e) {
+    return fail('scenario', `The scenario is valid but the game could not start: ${(e as Error)?.message ?? String(e)}`);
+  }
+  return { info: { ok: true, kind: 'scenario', scenario, seed: o.seed, strategy: o.strategy, week: 0 }, core };
+}
+
+/** Check a save, check its scenario, replay it; the new core only when every step succeeded. */
+function prepareSave(value: unknown): Prepared {
+  const checked = checkSave(value);
+  if (!checked.ok) return fail('save', checked.reason);
+  const s = checked.save;
+  const r = loadScenarioObject(s.scenario);
+  if (!r.ok) {
+    const first = r.errors.slice(0, 3).map((e) => `scenario.${e.path}: ${e.message}`).join('; ');
+    return fail('save', `The scenario inside the save is not valid: ${first}`);
+  }
+  const core = new SimCore();
+  try {
+    core.start({ scenario: r.scenario, seed: s.seed, strategy: s.strategy ?? undefined, depreciationYears: s.depreciationYears ?? undefined, log: s.log, toWeek: s.week });
+  } catch (e) {
+    return fail('save', `The save could not be replayed: ${(e as Error)?.message ?? String(e)}`);
+  }
+  const got = core.saveData();
+  if (!got || got.week !== s.week) {
+    return fail('save', `The save says week ${s.week}, but its game ends at week ${got?.week ?? 0}; the save does not belong to this scenario or was edited.`);
+  }
+  if (got.log.length !== s.log.length) {
+    return fail('save', `Only ${got.log.length} of the save's ${s.log.length} commands could be replayed before the game ended.`);
+  }
+  return { info: { ok: true, kind: 'save', scenario: r.scenario, seed: s.seed, strategy: s.strategy, week: s.week }, core };
+}
+
+function isSaveDocument(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { format?: unknown }).format === SAVE_FORMAT;
+}
+
+export function prepareLoad(req: LoadRequest): Prepared {
+  try {
+    const src = req?.source;
+    switch (src?.kind) {
+      case 'bundled': {
+        const r = loadBundledScenario(String(src.id));
+        return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
+      }
+      case 'scenarioObject': {
+        if (isSaveDocument(src.value)) return prepareSave(src.value);
+        const r = loadScenarioObject(src.value);
+        return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
+      }
+      case 'scenarioText': {
+        if (typeof src.text !== 'string') return fail('scenario', 'Expected the text of a scenario file.');
+        const r = loadScenarioText(src.text, { fileName: src.fileName });
+        return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
+      }
+      case 'save':
+        return prepareSave(src.value);
+      case 'file': {
+        if (typeof src.text !== 'string') return fail('scenario', 'Expected the text of a file.');
+        const size = textSizeProblem('save', src.text);
+        if (size) return fail('scenario', `The file cannot be read: ${size}.`);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(src.text);
+        } catch {
+          parsed = undefined; // the scenario loader reports the syntax error with line and column
+        }
+        if (isSaveDocument(parsed)) return prepareSave(parsed);
+        const r = loadScenarioText(src.text, { fileName: src.fileName });
+        return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
+      }
+      default:
+        return fail('scenario', 'Nothing to load: expected a scenario or a save.');
+    }
+  } catch (e) {
+    return fail('scenario', `Internal error while loading (please report it): ${(e as Error)?.message ?? String(e)}`);
+  }
+}
