@@ -74,11 +74,6 @@ export function toast(text: string, kind: 'info' | 'ok' | 'error' = 'info'): voi
   setTimeout(() => setState((s) => { s.toasts = s.toasts.filter((x) => x.id !== id); }), kind === 'error' ? 9000 : 4500);
 }
 
-/** Validation is lazy too: zod and the loader come with the first scenario. */
-export async function scenarioLoader() {
-  return import('./scenarioLoader.ts');
-}
-
 /** A load's outcome for callers: ok, or why nothing changed (with every problem, for the error list). */
 export type LoadUiResult = { ok: true; kind: 'save' | 'scenario' } | { ok: false; reason: string; errors: LoadError[] };
 

@@ -2,7 +2,7 @@
  * Browser test harness: build the app (once), serve dist/ with Vite's preview server, launch the
  * system Chromium through playwright-core, and collect console errors and CSP violations.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
@@ -25,9 +25,46 @@ export const CHROME_ARGS = [
   '--disable-dev-shm-usage', '--enable-unsafe-swiftshader',
 ];
 
+/** Newest modification time of the inputs of the build (sources, scenarios, config). */
+function newestInputMs(): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    const st = statSync(p);
+    if (st.isDirectory()) { for (const f of readdirSync(p)) walk(join(p, f)); return; }
+    newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['src', 'scenarios', 'index.html', 'vite.config.ts', 'package.json', 'tsconfig.json']) if (existsSync(join(ROOT, p))) walk(join(ROOT, p));
+  return newest;
+}
+
+const STAMP = join(ROOT, 'dist/.built');
+const LOCK = join(ROOT, '.build.lock');
+
+/**
+ * Build dist/ once for all browser test files: test files run in parallel processes, so the build
+ * is guarded by a lock directory, and skipped when dist/ is newer than every input.
+ */
 export async function buildApp(): Promise<void> {
   if (process.env.NEOCLOUD_SKIP_BUILD && existsSync(join(ROOT, 'dist/index.html'))) return;
-  await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // Another test process is building; a lock older than 5 minutes is left over from a crash.
+      try { if (Date.now() - statSync(LOCK).mtimeMs > 300_000) rmSync(LOCK, { recursive: true, force: true }); } catch { /* gone already */ }
+      if (Date.now() - t0 > 600_000) throw new Error('timed out waiting for another test process to build the app');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (existsSync(STAMP) && existsSync(join(ROOT, 'dist/index.html')) && statSync(STAMP).mtimeMs > newestInputMs()) return;
+    await build({ root: ROOT, logLevel: 'warn', configFile: join(ROOT, 'vite.config.ts') });
+    writeFileSync(STAMP, new Date().toISOString());
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
 }
 
 export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {

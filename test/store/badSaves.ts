@@ -47,7 +47,7 @@ export function badSaves(goodText: string): BadSave[] {
   set('scenario', [null, 'default', []]);
   edit('an unknown field', (d) => { d.cheat = true; });
   text('a "__proto__" field', goodText.replace(/^\{/, '{"__proto__": {"week": 1},'));
-  edit('a "constructor" field', (d) => { d.constructor = 'x'; });
+  edit('a "constructor" field', (d) => { (d as Record<string, unknown>)['constructor'] = 'x'; });
   edit('week before the last command', (d) => { d.week = d.log[d.log.length - 1]!.week - 1; });
   edit('week after the game ends', (d) => { d.week = 1040; });
   // The log.
