@@ -1,21 +1,24 @@
 /**
  * The one door for untrusted commands in the browser (saves, the page API, the panels): each
- * command is checked against the project's command schema before it can reach the engine.
+ * command is checked against the project's command schema (src/scenario/schema/commands.ts,
+ * the same one the CLI and the scenario loader use) before it can reach the engine, and, when a
+ * scenario is given, for GPU model and region ids that scenario does not define.
  * Returns the path into the command of the first problem (e.g. `count`), never throws.
  */
 import type { Command } from '../engine/commands/types.ts';
-import { COMMAND_TYPES } from '../engine/commands/types.ts';
+import { parseCommand } from '../scenario/schema/commands.ts';
+import { commandIdError } from '../scenario/commandRefs.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import { formatPath } from '../scenario/paths.ts';
 
 export type CommandCheck = { ok: true; command: Command } | { ok: false; path: string; message: string };
 
-// Stand-in until the command schema (src/scenario/schema/commands.ts) lands: shape only.
-export function checkCommand(x: unknown): CommandCheck {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return { ok: false, path: '', message: 'a command must be an object with a "type"' };
-  const type = (x as { type?: unknown }).type;
-  if (typeof type !== 'string' || !(COMMAND_TYPES as string[]).includes(type)) return { ok: false, path: 'type', message: `unknown command type ${JSON.stringify(type)}` };
-  for (const [k, v] of Object.entries(x)) {
-    const good = (typeof v === 'string' && v.length <= 200) || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
-    if (!good) return { ok: false, path: k, message: 'expected text, a finite number or true/false' };
+export function checkCommand(x: unknown, scenario?: Pick<Scenario, 'gpus' | 'regions'>): CommandCheck {
+  const r = parseCommand(x);
+  if (!r.ok) return r;
+  if (scenario) {
+    const e = commandIdError(scenario, r.command, []);
+    if (e) return { ok: false, path: formatPath(e.path), message: e.message };
   }
-  return { ok: true, command: x as Command };
+  return { ok: true, command: r.command };
 }

@@ -13,6 +13,8 @@ import type { StrategyId } from '../engine/types.ts';
 import { MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
 import { SimCore } from './sim.ts';
 import { checkSave } from './saveCheck.ts';
+import { commandIdError } from '../scenario/commandRefs.ts';
+import { formatPath } from '../scenario/paths.ts';
 import { SAVE_FORMAT } from './saveFormat.ts';
 import { AUTOPILOT_IDS, isAutopilotId } from './strategyIds.ts';
 
@@ -87,6 +89,12 @@ function prepareSave(value: unknown): Prepared {
   if (!r.ok) {
     const first = r.errors.slice(0, 3).map((e) => `scenario.${e.path}: ${e.message}`).join('; ');
     return fail('save', `The scenario inside the save is not valid: ${first}`);
+  }
+  const lengthWeeks = r.scenario.calendar.lengthWeeks;
+  if (s.week > lengthWeeks) return fail('save', `"week": the save says week ${s.week}, but its scenario lasts ${lengthWeeks} weeks.`);
+  for (const [i, e] of s.log.entries()) {
+    const bad = commandIdError(r.scenario, e.command, ['log', i, 'command']);
+    if (bad) return fail('save', `"${formatPath(bad.path)}": ${bad.message}`);
   }
   const core = new SimCore();
   try {

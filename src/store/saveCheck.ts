@@ -7,8 +7,8 @@
  * Never throws. The first problem is reported with its path (`log[3].command.count`).
  */
 import { SAVE_FORMAT, SAVE_VERSION, type SaveFile, type LoggedCommand } from './saveFormat.ts';
-import { checkCommand } from './commandCheck.ts';
-import { MAX_LOGGED_COMMANDS, MAX_SAVE_NAME_CHARS, MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
+import { parseCommandLog } from '../scenario/schema/commands.ts';
+import { MAX_SAVE_NAME_CHARS, MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
 import { isAutopilotId, AUTOPILOT_IDS } from './strategyIds.ts';
 import type { StrategyId } from '../engine/types.ts';
 
@@ -67,22 +67,12 @@ export function checkSave(input: unknown): SaveCheck {
   if (!isWhole(v.week) || v.week < 0 || v.week > MAX_SAVE_WEEK) return bad('week', `a whole number from 0 to ${MAX_SAVE_WEEK}`, v.week);
   const week = v.week;
   if (!Array.isArray(v.log)) return bad('log', 'a list of { week, command } records', v.log);
-  if (v.log.length > MAX_LOGGED_COMMANDS) return { ok: false, reason: `"log" holds ${v.log.length} commands; a save may hold at most ${MAX_LOGGED_COMMANDS}.` };
-  const log: LoggedCommand[] = [];
-  let prevWeek = 0;
-  for (let i = 0; i < v.log.length; i++) {
-    const e: unknown = v.log[i];
-    const at = `log[${i}]`;
-    if (!isObj(e)) return bad(at, 'a { week, command } record', e);
-    for (const k of Object.keys(e)) if (k !== 'week' && k !== 'command') return { ok: false, reason: `"${at}.${k.slice(0, 40)}" is not a field of a logged command (fields: week, command).` };
-    if (!isWhole(e.week) || e.week < 0) return bad(`${at}.week`, 'a whole number ≥ 0', e.week);
-    if (e.week < prevWeek) return bad(`${at}.week`, `weeks in order (the record before is week ${prevWeek})`, e.week);
-    if (e.week > week) return bad(`${at}.week`, `a week no later than the save's week (${week})`, e.week);
-    prevWeek = e.week;
-    const c = checkCommand(e.command);
-    if (!c.ok) return { ok: false, reason: `"${at}.command${c.path ? '.' + c.path : ''}": ${c.message}.` };
-    log.push({ week: e.week, command: c.command });
-  }
+  // The project's one command-log check: count cap, weeks whole and in order, every command valid.
+  const parsed = parseCommandLog(v.log, ['log']);
+  if (!parsed.ok) return { ok: false, reason: `"${parsed.path}": ${parsed.message}.` };
+  const log: LoggedCommand[] = parsed.log;
+  const late = log.findIndex((e) => e.week > week);
+  if (late >= 0) return bad(`log[${late}].week`, `a week no later than the save's week (${week})`, log[late]!.week);
   return {
     ok: true,
     save: {

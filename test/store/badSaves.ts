@@ -74,6 +74,8 @@ export function badSaves(goodText: string): BadSave[] {
   cmd('count missing', (c) => { delete c.count; });
   cmd('extra command field', (c) => { c.bonus = 1; });
   cmd('a 1 MB string in a command', (c) => { c.modelId = 'h'.repeat(1024 * 1024); });
+  cmd('unknown GPU model id', (c) => { c.modelId = 'h999'; });
+  edit('unknown region id', (d) => { d.log[1]!.command.regionId = 'mars-north'; });
   cmd('nested object in a command', (c) => { c.modelId = { id: 'h100' }; });
   // The scenario inside.
   edit('scenario with a bad field', (d) => { (d.scenario.calendar as Record<string, unknown>).lengthWeeks = 'lots'; });

@@ -97,8 +97,9 @@ export type CommandType = Command['type'];
 /** Every command type, in schema order. */
 export const COMMAND_TYPES = Object.keys(COMMAND_SCHEMAS) as CommandType[];
 
-/** Most entries a command log (action file, save) may hold. */
-export const MAX_LOGGED_COMMANDS = 20_000;
+/** Most entries a command log (action file, save) may hold: one number for every kind of file, in limits.ts. */
+import { MAX_LOGGED_COMMANDS } from '../limits.ts';
+export { MAX_LOGGED_COMMANDS };
 
 /** One entry of a command log: the command issued while `world.week === week`. */
 export const LoggedCommandSchema = z.object({
