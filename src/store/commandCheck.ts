@@ -5,6 +5,8 @@
  * scenario is given, for GPU model and region ids that scenario does not define.
  * Returns the path into the command of the first problem (e.g. `count`), never throws.
  */
+// First: zod must be told not to try eval (CSP) before any schema module is evaluated.
+import '../ui/zodJitless.ts';
 import type { Command } from '../engine/commands/types.ts';
 import { parseCommand } from '../scenario/schema/commands.ts';
 import { commandIdError } from '../scenario/commandRefs.ts';

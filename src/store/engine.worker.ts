@@ -5,6 +5,8 @@
  * prepared off to the side (load.ts) and replaces the running one only when it succeeded.
  * An engine error stops the game (never a half-stepped world running on) and is posted as 'error'.
  */
+// First: zod must be told not to try eval (CSP) before any schema module is evaluated.
+import '../ui/zodJitless.ts';
 import { SimCore, runStrategy, type HostOptions } from './sim.ts';
 import { prepareLoad } from './load.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';

@@ -3,6 +3,8 @@
  * `?host=main`). Same interface and same SimCore as the worker; the clock runs on
  * requestAnimationFrame and steps at most ~12 ms per frame.
  */
+// First: zod must be told not to try eval (CSP) before any schema module is evaluated.
+import '../ui/zodJitless.ts';
 import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome } from './host.ts';
 import { FramePublisher } from './host.ts';
 import { SimCore, runStrategy } from './sim.ts';
