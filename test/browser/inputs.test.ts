@@ -171,8 +171,23 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.locator('#scenario-file').setInputFiles({ name: 'big-scenario.json', mimeType: 'application/json', buffer: bigScenario });
     await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('big-scenario.json'));
     expect(await page.locator('#scenario-errors').textContent()).toMatch(/scenario files may be at most 2 MB/);
-    tried += 2;
-    refused += 2;
+    // Drag and drop: the same limits and messages (the drop handler of the page, with real File objects).
+    const drop = (name: string, bytes: number, body: string) => page.evaluate(({ name, bytes, body }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body || ' '.repeat(bytes)], name, { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, { name, bytes, body });
+    await drop('dropped-huge.json', MAX_FILE_BYTES.save + 1024 * 1024, '');
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-huge.json'));
+    expect(await page.locator('#scenario-errors').textContent()).toMatch(/5\.0 MB; save files may be at most 4 MB and scenario files at most 2 MB/);
+    await drop('dropped-scenario.json', 0, bigScenario.toString());
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-scenario.json'));
+    expect(await page.locator('#scenario-errors').textContent()).toMatch(/scenario files may be at most 2 MB/);
+    await drop('dropped-evil.json', 0, JSON.stringify({ ...JSON.parse(good.text), strategy: 'evil' }));
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-evil.json'));
+    expect(await page.locator('#scenario-errors').textContent()).toMatch(/"strategy"/);
+    tried += 5;
+    refused += 5;
     expect(await state(page)).toEqual(before);
     // A scenario whose id is the save format's name is a scenario (decided by the "format" field).
     await page.locator('#scenario-file').setInputFiles({ name: 'odd-id.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, id: 'neocloud-tycoon-save', extends: 'default', title: { en: 'Odd id' } })) });
@@ -339,5 +354,35 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.locator('#engine-error-load').click();
     await page.locator('#engine-error-dialog:not([open])').waitFor({ state: 'attached' });
     expect(await state(page)).toEqual(good);
+  });
+
+  it('an older saves database (one shared autosave) is upgraded: the autosave becomes a slot, named saves stay', async () => {
+    const page = await open();
+    await page.evaluate(async (saveText) => {
+      await new Promise<void>((resolve, reject) => { const d = indexedDB.deleteDatabase('neocloud-tycoon'); d.onsuccess = () => resolve(); d.onerror = () => reject(d.error); d.onblocked = () => reject(new Error('blocked')); });
+      await new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('neocloud-tycoon', 1);
+        req.onupgradeneeded = () => { req.result.createObjectStore('saves', { keyPath: 'name' }); };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const t = db.transaction('saves', 'readwrite');
+          const save = JSON.parse(saveText) as Record<string, unknown>;
+          t.objectStore('saves').put({ ...save, name: 'autosave' });
+          t.objectStore('saves').put({ ...save, name: 'old named' });
+          t.oncomplete = () => { db.close(); resolve(); };
+          t.onerror = () => reject(t.error);
+        };
+      });
+    }, good.text);
+    await page.reload();
+    await page.waitForFunction(() => (window as unknown as { neocloud?: { ready: boolean } }).neocloud?.ready === true);
+    await page.waitForFunction(() => !(document.getElementById('continue-btn') as HTMLButtonElement | null)?.disabled);
+    const db = JSON.parse(await dumpDb(page)) as { saves: { name: string }[]; autosaves: { slot: string }[] };
+    expect(db.saves.map((x) => x.name)).toEqual(['old named']);
+    expect(db.autosaves.map((x) => x.slot)).toEqual(['legacy']);
+    await page.locator('#continue-btn').click();
+    await page.locator('#game').waitFor();
+    expect(await state(page)).toEqual({ hash: good.hash, week: good.week, screen: 'game' });
   });
 });

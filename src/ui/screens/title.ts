@@ -6,7 +6,7 @@ import { bundledScenarios } from '../../scenario/bundled.ts';
 import * as app from '../app.ts';
 import * as saves from '../saves.ts';
 import { errorList } from './errors.ts';
-import { fileSizeProblem, MAX_FILE_BYTES, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
+import { fileSizeProblem, FILE_KIND_LABEL, MAX_FILE_BYTES, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
 
 interface RawCard {
   id: string;
@@ -42,9 +42,15 @@ function showFileError(fileName: string, message: string, path = '(file)'): void
 
 /** Load a dropped or picked file: a save or a scenario (its "format" field decides, in the host). */
 export async function loadFile(file: File): Promise<void> {
+  // Either kind: refuse above the larger limit now; the host applies the scenario limit to scenarios.
+  const tooBig = fileSizeProblem('save', file.size);
+  if (tooBig) {
+    showFileError(file.name, `The file cannot be read: ${tooBig} and ${FILE_KIND_LABEL.scenario} at most ${MAX_FILE_BYTES.scenario / 1048576} MB.`);
+    return;
+  }
   let text: string;
   try {
-    text = await readFileText(file, MAX_FILE_BYTES.save >= MAX_FILE_BYTES.scenario ? 'save' : 'scenario');
+    text = await file.text();
   } catch (e) {
     showFileError(file.name, (e as Error).message);
     return;
