@@ -65,6 +65,10 @@ export class FramePublisher {
       if (s2) for (const cb of this.subs) cb(s2);
     });
   }
+  /** Forget an undelivered snapshot (of a game a load just replaced): it must never reach the UI. */
+  drop(): void {
+    this.latest = null;
+  }
   /** Deliver immediately (after an explicit step or start). */
   flush(s: Snapshot): void {
     this.latest = null;

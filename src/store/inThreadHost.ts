@@ -68,6 +68,7 @@ export class InThreadHost implements EngineHost {
     next.takeDirty();
     const snapshot = structuredClone(next.snapshot()!);
     this.core = next;
+    this.pub.drop();
     return { ...r.info, snapshot };
   }
   simulateEngineError(): void {

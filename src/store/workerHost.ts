@@ -68,8 +68,11 @@ export class WorkerHost implements EngineHost {
     this.errorSubs.add(cb);
     return () => this.errorSubs.delete(cb);
   }
-  load(req: LoadRequest): Promise<LoadOutcome> {
-    return this.rpc.call<LoadOutcome>({ t: 'load', req });
+  async load(req: LoadRequest): Promise<LoadOutcome> {
+    const r = await this.rpc.call<LoadOutcome>({ t: 'load', req });
+    // Snapshots of the replaced game that arrived before the reply must not overwrite the new one.
+    if (r.ok) this.pub.drop();
+    return r;
   }
   simulateEngineError(): void {
     this.rpc.send({ t: 'failNextStep' });

@@ -279,6 +279,14 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     expect(twice.map((x) => x.ok)).toEqual([true, true]);
     await page.evaluate(() => neocloud.step(1));
     await page.waitForFunction(() => [...document.querySelectorAll('.toast.error')].some((t) => /refused/.test(t.textContent ?? '')));
+    // A load while the old game runs at 4×: no late snapshot of the old game replaces the new one.
+    expect((await page.evaluate(() => neocloud.setSpeed(4))).ok).toBe(true);
+    await page.waitForFunction((w) => neocloud.snapshot()!.week >= w + 2, before.week + 1);
+    expect((await page.evaluate((t) => neocloud.importSave(t), good.text)).ok).toBe(true);
+    await page.waitForTimeout(500);
+    const snap = await page.evaluate(() => neocloud.snapshot()!);
+    expect([snap.week, snap.seed, snap.paused]).toEqual([good.week, 9, true]);
+    expect((await state(page)).hash).toBe(good.hash);
   });
 
   it('Continue is ready after the first Menu click; each tab keeps its own autosave', async () => {
