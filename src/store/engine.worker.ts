@@ -118,6 +118,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       case 'failNextStep':
         core.failOnNextStep();
         break;
+      case 'crashWorker':
+        // Test hook: an error that escapes every handler (what a broken worker looks like to the page).
+        setTimeout(() => { throw new Error('simulated worker crash (test hook)'); }, 0);
+        break;
       case 'bench': {
         const out = [];
         let done = 0;

@@ -41,8 +41,11 @@ export interface EngineHost {
   onAutoPause(cb: (r: PauseReason) => void): () => void;
   /** The engine threw (the game is stopped; `snapshot.engineError` says so too). */
   onError(cb: (message: string) => void): () => void;
-  /** Test hook: make the next simulated week throw, to exercise the error path end to end. */
-  simulateEngineError(): void;
+  /**
+   * Test hook: 'step' makes the next simulated week throw; 'worker' makes an error escape the
+   * worker itself (the host then replaces the worker at the next load).
+   */
+  simulateEngineError(kind?: 'step' | 'worker'): void;
   /** Play the scenario with built-in strategies (off the main thread when possible). */
   benchmark(scenario: Scenario, seed: number, strategies: StrategyId[], onProgress?: (done: number) => void): Promise<BenchResult[]>;
   dispose(): void;

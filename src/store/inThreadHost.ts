@@ -71,7 +71,8 @@ export class InThreadHost implements EngineHost {
     this.pub.drop();
     return { ...r.info, snapshot };
   }
-  simulateEngineError(): void {
+  simulateEngineError(kind: 'step' | 'worker' = 'step'): void {
+    if (kind === 'worker') { this.engineFailed(new Error('simulated worker crash (test hook)')); return; }
     this.core.failOnNextStep();
   }
   async preview(cmd: Command | unknown): Promise<CommandResult> {

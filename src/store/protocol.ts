@@ -11,6 +11,7 @@ export type ToWorker =
   | { t: 'preview'; id: number; cmd: Command }
   | { t: 'issue'; id: number; cmd: Command }
   | { t: 'failNextStep' }
+  | { t: 'crashWorker' }
   | { t: 'step'; id: number; weeks: number }
   | { t: 'hash'; id: number }
   | { t: 'save'; id: number }

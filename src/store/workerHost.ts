@@ -16,9 +16,12 @@ function spawn(): Worker {
 class Rpc {
   private nextId = 1;
   private pending = new Map<number, Pending>();
+  /** The worker itself failed (an error escaped it, or its script did not load): replace it before the next load. */
+  broken = false;
   constructor(readonly worker: Worker, private onOther: (m: FromWorker) => void) {
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     worker.onerror = (ev) => {
+      this.broken = true;
       const err = new Error(`Engine worker failed: ${ev.message}`);
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
@@ -57,25 +60,37 @@ export class WorkerHost implements EngineHost {
   private pauseSubs = new Set<(r: PauseReason) => void>();
   private errorSubs = new Set<(m: string) => void>();
 
+  private options: HostOptions | null = null;
+
   constructor() {
-    this.rpc = new Rpc(spawn(), (m) => {
+    this.rpc = this.connect();
+  }
+  private connect(): Rpc {
+    const rpc = new Rpc(spawn(), (m) => {
       if (m.t === 'snapshot') this.pub.push(m.snap);
       else if (m.t === 'paused') for (const cb of this.pauseSubs) cb(m.reason);
       else if (m.t === 'error') for (const cb of this.errorSubs) cb(m.message);
     });
+    if (this.options) rpc.send({ t: 'options', options: this.options });
+    return rpc;
   }
   onError(cb: (m: string) => void): () => void {
     this.errorSubs.add(cb);
     return () => this.errorSubs.delete(cb);
   }
   async load(req: LoadRequest): Promise<LoadOutcome> {
+    if (this.rpc.broken) {
+      // The way out after a worker failure: a fresh worker for the game being loaded.
+      this.rpc.worker.terminate();
+      this.rpc = this.connect();
+    }
     const r = await this.rpc.call<LoadOutcome>({ t: 'load', req });
     // Snapshots of the replaced game that arrived before the reply must not overwrite the new one.
     if (r.ok) this.pub.drop();
     return r;
   }
-  simulateEngineError(): void {
-    this.rpc.send({ t: 'failNextStep' });
+  simulateEngineError(kind: 'step' | 'worker' = 'step'): void {
+    this.rpc.send(kind === 'worker' ? { t: 'crashWorker' } : { t: 'failNextStep' });
   }
   preview(cmd: Command | unknown): Promise<CommandResult> {
     return this.rpc.call<CommandResult>({ t: 'preview', cmd: cmd as Command });
@@ -92,6 +107,7 @@ export class WorkerHost implements EngineHost {
     this.rpc.send({ t: 'speed', speed: s });
   }
   setOptions(o: HostOptions): void {
+    this.options = { ...o };
     this.rpc.send({ t: 'options', options: o });
   }
   stateHash(): Promise<string> {

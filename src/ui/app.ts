@@ -288,8 +288,8 @@ export async function saveNamed(rawName: string, overwrite: boolean): Promise<{ 
 }
 
 /** Test hook (page API): make the engine fail on its next week, to exercise the recovery path. */
-export async function simulateEngineError(): Promise<void> {
-  (await ensureHost()).simulateEngineError();
+export async function simulateEngineError(kind: 'step' | 'worker' = 'step'): Promise<void> {
+  (await ensureHost()).simulateEngineError(kind === 'worker' ? 'worker' : 'step');
 }
 
 export function disposeHost(): void {

@@ -29,8 +29,8 @@ export interface NeocloudApi {
   importSave(text: string): Promise<{ ok: true } | Refusal>;
   setSpeed(speed: 0 | 1 | 2 | 4): { ok: true } | Refusal;
   debrief(): void;
-  /** Test hook: the engine fails on its next simulated week (shows the error dialog and its way out). */
-  simulateEngineError(): Promise<void>;
+  /** Test hook: the engine fails on its next simulated week ('step'), or the worker itself fails ('worker'); the error dialog shows its way out. */
+  simulateEngineError(kind?: 'step' | 'worker'): Promise<void>;
   readonly hostKind: string;
   readonly renderer: string;
 }
@@ -147,8 +147,8 @@ export function installPageApi(version: string): NeocloudApi {
     debrief() {
       app.goDebrief();
     },
-    async simulateEngineError() {
-      await app.simulateEngineError();
+    async simulateEngineError(kind) {
+      await app.simulateEngineError(kind);
     },
     get hostKind() {
       return app.currentHost()?.kind ?? 'none';

@@ -28,7 +28,7 @@ type Api = {
   exportSave(): Promise<string>;
   importSave(t: unknown): Promise<R>;
   setSpeed(s: unknown): R;
-  simulateEngineError(): Promise<void>;
+  simulateEngineError(kind?: string): Promise<void>;
 };
 declare const neocloud: Api;
 
@@ -362,6 +362,16 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.locator('#engine-error-load').click();
     await page.locator('#engine-error-dialog:not([open])').waitFor({ state: 'attached' });
     expect(await state(page)).toEqual(good);
+    // The worker itself failing: the same dialog, and the way out works with a fresh worker.
+    await page.evaluate(() => neocloud.simulateEngineError('worker'));
+    await page.locator('#engine-error-dialog[open]').waitFor();
+    expect(await page.locator('#engine-error-message').textContent()).toMatch(/worker/i);
+    expect(await dumpDb(page)).toBe(db0);
+    await page.locator('#engine-error-load').click();
+    await page.locator('#engine-error-dialog:not([open])').waitFor({ state: 'attached' });
+    expect(await state(page)).toEqual(good);
+    await page.evaluate(() => neocloud.step(2));
+    expect((await state(page)).week).toBe(good.week + 2);
   });
 
   it('an older saves database (one shared autosave) is upgraded: the autosave becomes a slot, named saves stay', async () => {
