@@ -14,6 +14,9 @@ import { makeSaveFile } from '../../src/store/saveFormat.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { badSaves } from '../store/badSaves.ts';
+import { checkSave } from '../../src/store/saveCheck.ts';
+import { loadScenarioObject } from '../../src/scenario/load.ts';
+import { replay, stateHash } from '../../src/engine/api.ts';
 
 const CHROME = chromePath();
 
@@ -402,5 +405,40 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.locator('#continue-btn').click();
     await page.locator('#game').waitFor();
     expect(await state(page)).toEqual({ hash: good.hash, week: good.week, screen: 'game' });
+  });
+
+  it('a game played by hand (real clicks, no autopilot) gives its save, and Node\'s engine replays it to the same hash', async () => {
+    const page = await open();
+    await page.locator('#seed').fill('31');
+    await page.locator('button[data-scenario="default"]').click();
+    await page.locator('#briefing').waitFor();
+    await page.locator('#start-game').click();
+    await page.locator('#game').waitFor();
+    const order = async (count: string) => {
+      await page.locator('#panel').focus();
+      await page.keyboard.press('g');
+      await page.locator('#fleet-order input[name="count"]').fill(count);
+      await page.waitForSelector('#fleet-order-preview.ok', { timeout: 20_000 });
+      await page.locator('#fleet-order-confirm').click();
+    };
+    await order('300');
+    for (let i = 0; i < 3; i++) {
+      await page.locator('#step-btn').click();
+      await page.waitForFunction((w) => neocloud.snapshot()!.week === w, i + 1);
+    }
+    await order('200');
+    await page.waitForFunction(() => (neocloud.snapshot() as unknown as { commandCount: number }).commandCount === 2);
+    await page.locator('#step-btn').click();
+    await page.waitForFunction(() => neocloud.snapshot()!.week === 4);
+    const { text, hash } = await page.evaluate(async () => ({ text: await neocloud.exportSave(), hash: await neocloud.stateHash() }));
+    const checked = checkSave(text);
+    expect(checked.ok).toBe(true);
+    const save = (checked as Extract<ReturnType<typeof checkSave>, { ok: true }>).save;
+    expect([save.strategy, save.seed, save.week, save.log.length]).toEqual([null, 31, 4, 2]);
+    const sc = loadScenarioObject(save.scenario);
+    if (!sc.ok) throw new Error('scenario in the save invalid');
+    const w = replay(sc.scenario, { seed: save.seed }, save.log.filter((l) => l.week < save.week), save.week);
+    for (const l of save.log) if (l.week === save.week) w.pending.push(structuredClone(l.command));
+    expect(stateHash(w)).toBe(hash);
   });
 });
