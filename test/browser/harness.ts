@@ -2,7 +2,7 @@
  * Browser test harness: build the app (once), serve dist/ with Vite's preview server, launch the
  * system Chromium through playwright-core, and collect console errors and CSP violations.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, readdirSync, statSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
@@ -112,4 +112,32 @@ export async function watchedPage(context: BrowserContext, url: string): Promise
 export function shot(name: string): string {
   mkdirSync(RESULTS, { recursive: true });
   return join(RESULTS, `${name}.png`);
+}
+
+const BROWSER_LOCK = join(ROOT, '.browser-tests.lock');
+
+/**
+ * One browser test file at a time: test files run in parallel processes, and two Chromiums on a
+ * small machine disturb each other's timing measurements (long tasks at 4x). Take this in
+ * beforeAll (with a long hook timeout) and call the returned release in afterAll. A lock whose
+ * owner process is gone is taken over.
+ */
+export async function browserLock(): Promise<() => void> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(BROWSER_LOCK);
+      writeFileSync(join(BROWSER_LOCK, 'pid'), String(process.pid));
+      let released = false;
+      return () => { if (!released) { released = true; rmSync(BROWSER_LOCK, { recursive: true, force: true }); } };
+    } catch {
+      let owner = 0;
+      try { owner = Number(readFileSync(join(BROWSER_LOCK, 'pid'), 'utf8')); } catch { /* being written or gone */ }
+      let alive = true;
+      if (owner > 0) { try { process.kill(owner, 0); } catch { alive = false; } }
+      if (!alive) rmSync(BROWSER_LOCK, { recursive: true, force: true });
+      if (Date.now() - t0 > 900_000) throw new Error('timed out waiting for another browser test file');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
