@@ -48,7 +48,10 @@ function openingSite(world: World, co: Company, regionId: string, kind: 'colo' |
   const cents = bookCents(co.ledger, 'openingFacilities', toCents(costUsd));
   newSite(co, { regionId, kind, powerMw, status: 'energised', readyWeek: 0, gridWeek: 0, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: r.colocUsdPerKwMonth, facilityCostCents: cents, accumDepCents: 0 });
   const rs = world.regions.find((x) => x.id === regionId);
-  if (rs) rs.usedMw += powerMw;
+  if (!rs) return;
+  rs.usedMw += powerMw;
+  // Opening halls and powered sites are part of the region's stock of space, already taken.
+  if (kind !== 'campus') rs.stockMw += powerMw;
 }
 
 export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World {
@@ -96,6 +99,8 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       id: r.id, colocAvailableMw: r.colocAvailableMw, gridAvailableMw: r.gridAvailableMw, poweredSiteAvailableMw: r.poweredSiteAvailableMw,
       usedMw: 0, capacityMw: Math.max(1, r.colocAvailableMw + r.gridAvailableMw + r.poweredSiteAvailableMw),
       powerPriceMultiplier: 1, powerUsdPerMwh: r.powerUsdPerMwh, curtailShare: 0, curtailUntilWeek: -1, gridQueueMultiplier: 1, buildWeeksMultiplier: 1,
+      colocUsdPerKwMonth: r.colocUsdPerKwMonth, poweredSiteUsdPerMw: r.poweredSiteUsdPerMw,
+      stockMw: r.colocAvailableMw + r.poweredSiteAvailableMw, pipeline: [],
     })),
     policy: { subsidies: [], exportControls: [], tariffs: [], taxRatePct: scenario.operations.taxRatePct, leadTimeFloorWeeks: 0, leadTimeFloorUntilWeek: -1, baseRateShiftPct: 0 },
     firedEvents: [], news: [], pending: [], commandLog: [], marketQuarters: [],

@@ -15,7 +15,9 @@ import { runCommand } from './commands/apply.ts';
 import { runEvents } from './market/events.ts';
 import { updateCapitalMarkets, updateSharePrices } from './market/capital.ts';
 import { updateReferenceRents, vendorLaunches, updateIndices, updateLeadTime } from './market/pricing.ts';
-import { updateDemand } from './market/demand.ts';
+import { updateDemand, uncontractedRfpDemandH100e } from './market/demand.ts';
+import { updateMarketTotals } from './market/totals.ts';
+import { updatePowerSupply } from './market/powerSupply.ts';
 import { allocateOnDemand } from './market/customers.ts';
 import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
 import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
@@ -25,7 +27,6 @@ import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
 import { weekOf } from './calendar.ts';
 import { evaluateObjectives } from './objectives.ts';
-import { perfH100e } from './metrics.ts';
 
 /** Working memory reused across ticks (not state: rebuilt freely, never hashed). */
 interface Work { scratch: Scratch[]; offers: OnDemandOffer[]; util: Float64Array }
@@ -77,6 +78,7 @@ export function step(world: World): void {
   updateReferenceRents(world);
   vendorLaunches(world);
   updateDemand(world);
+  updatePowerSupply(world);
 
   playerDecisions(world);
   for (let i = 1; i < world.companies.length; i++) {
@@ -86,31 +88,13 @@ export function step(world: World): void {
   }
 
   for (let i = 0; i < world.companies.length; i++) operateBefore(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
-  const segs = world.scenario.market.demand.segments;
-  let rfpDemand = 0, contractH100e = 0;
-  for (let s = 0; s < segs.length; s++) if (segs[s]!.buysByRfp) rfpDemand += world.market.segmentDemandH100e[s] ?? 0;
-  for (const co of world.companies) {
-    if (co.status !== 'active') continue;
-    for (const c of co.contracts) if (c.startWeek <= world.week && world.week < c.endWeek) contractH100e += c.gpuCount * perfH100e(world, c.modelId);
-  }
-  const unservedOd = allocateOnDemand(world, wk.offers, world.rng.customers, wk.util, Math.max(0, rfpDemand - contractH100e));
+  const unservedOd = allocateOnDemand(world, wk.offers, world.rng.customers, wk.util, uncontractedRfpDemandH100e(world));
   issueRfps(world);
   for (let i = 0; i < world.companies.length; i++) operateAfter(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
   awardRfps(world);
   contractDefaults(world);
 
-  // Market aggregates.
-  let supply = 0, sold = 0;
-  for (let i = 0; i < world.companies.length; i++) {
-    const co = world.companies[i]!;
-    if (co.status !== 'active') continue;
-    for (const l of co.lots) supply += l.installed * perfH100e(world, l.modelId);
-    for (const c of co.contracts) sold += c.deliveredGpus * perfH100e(world, c.modelId);
-    sold += wk.offers[i]!.servedH100e;
-  }
-  world.market.supplyH100e = supply;
-  world.market.utilization = supply > 0 ? Math.min(1, sold / supply) : 1;
-  world.market.unservedH100e = unservedOd;
+  updateMarketTotals(world, wk.offers, unservedOd);
   updateIndices(world);
   updateLeadTime(world);
   updateSharePrices(world);

@@ -288,6 +288,14 @@ export interface RegionState {
   curtailUntilWeek: number;
   gridQueueMultiplier: number;
   buildWeeksMultiplier: number;
+  /** Asking colocation lease rate now, USD per kW-month (rises as the region fills; see market/powerSupply.ts). */
+  colocUsdPerKwMonth: number;
+  /** Asking price of a powered site now, USD per MW. */
+  poweredSiteUsdPerMw: number;
+  /** Colocation and powered-site stock in the region, MW: taken plus still for sale. */
+  stockMw: number;
+  /** Developer projects under way: MW that reach the market at `readyWeek`. */
+  pipeline: { readyWeek: number; mw: number }[];
 }
 
 export interface PolicyState {

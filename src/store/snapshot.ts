@@ -303,12 +303,12 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     const st = world.regions.find((s) => s.id === r.id);
     return {
       id: r.id, name: r.name, bloc: r.bloc, mapX: r.mapX, mapY: r.mapY,
-      powerUsdPerMwh: st?.powerUsdPerMwh ?? r.powerUsdPerMwh, pue: r.pue, colocUsdPerKwMonth: r.colocUsdPerKwMonth,
+      powerUsdPerMwh: st?.powerUsdPerMwh ?? r.powerUsdPerMwh, pue: r.pue, colocUsdPerKwMonth: st?.colocUsdPerKwMonth ?? r.colocUsdPerKwMonth,
       colocAvailableMw: st?.colocAvailableMw ?? r.colocAvailableMw, gridAvailableMw: st?.gridAvailableMw ?? r.gridAvailableMw,
       poweredSiteAvailableMw: st?.poweredSiteAvailableMw ?? r.poweredSiteAvailableMw, usedMw: st?.usedMw ?? 0, capacityMw: st?.capacityMw ?? 0,
       curtailShare: st && st.curtailUntilWeek > world.week ? st.curtailShare : 0,
       buildWeeks: Math.round(r.buildWeeks * (st?.buildWeeksMultiplier ?? 1)), gridQueueWeeks: Math.round(r.gridQueueWeeks * (st?.gridQueueMultiplier ?? 1)),
-      buildCapexUsdPerMw: r.buildCapexUsdPerMw, poweredSiteUsdPerMw: r.poweredSiteUsdPerMw, colocLeadWeeks: r.colocLeadWeeks, poweredSiteLeadWeeks: r.poweredSiteLeadWeeks,
+      buildCapexUsdPerMw: r.buildCapexUsdPerMw, poweredSiteUsdPerMw: st?.poweredSiteUsdPerMw ?? r.poweredSiteUsdPerMw, colocLeadWeeks: r.colocLeadWeeks, poweredSiteLeadWeeks: r.poweredSiteLeadWeeks,
     };
   });
   const m = world.market;

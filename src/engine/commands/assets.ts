@@ -86,12 +86,14 @@ export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execu
   if ('ok' in site) return site;
   const { r, rs } = site;
   if (cmd.powerMw > rs.colocAvailableMw + 1e-9) return refuse(`Only ${rs.colocAvailableMw.toFixed(1)} MW of colocation is free in ${r.name.en}`);
-  const weekly = (cmd.powerMw * 1000 * r.colocUsdPerKwMonth * 12) / 52;
+  // The asking rate today (it rises as the region fills), fixed for the life of the lease.
+  const rate = Math.round(rs.colocUsdPerKwMonth * 100) / 100;
+  const weekly = (cmd.powerMw * 1000 * rate * 12) / 52;
   if (execute) {
     rs.colocAvailableMw -= cmd.powerMw;
-    newSite(co, { regionId: r.id, kind: 'colo', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.colocLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: r.colocUsdPerKwMonth, facilityCostCents: 0, accumDepCents: 0 });
+    newSite(co, { regionId: r.id, kind: 'colo', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.colocLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: rate, facilityCostCents: 0, accumDepCents: 0 });
   }
-  return done(`Lease ${cmd.powerMw} MW in ${r.name.en} at $${r.colocUsdPerKwMonth}/kW-month (${usd(weekly)} a week once energised in ${r.colocLeadWeeks} weeks)`, 0, {
+  return done(`Lease ${cmd.powerMw} MW in ${r.name.en} at $${rate.toFixed(0)}/kW-month (${usd(weekly)} a week once energised in ${r.colocLeadWeeks} weeks)`, 0, {
     weeklyRentUsd: weekly, readyInWeeks: r.colocLeadWeeks,
   });
 }
@@ -123,7 +125,7 @@ export function buyPoweredSite(world: World, co: Company, cmd: Of<'buyPoweredSit
   if ('ok' in site) return site;
   const { r, rs } = site;
   if (cmd.powerMw > rs.poweredSiteAvailableMw + 1e-9) return refuse(`Only ${rs.poweredSiteAvailableMw.toFixed(1)} MW of powered sites are for sale in ${r.name.en}`);
-  const price = cmd.powerMw * r.poweredSiteUsdPerMw;
+  const price = cmd.powerMw * rs.poweredSiteUsdPerMw;
   if (price > cashUsd(co)) return refuse(`Not enough cash: the site costs ${usd(price)}, you have ${usd(cashUsd(co))}`);
   if (execute) {
     rs.poweredSiteAvailableMw -= cmd.powerMw;

@@ -6,6 +6,7 @@ import type { World } from '../types.ts';
 import { pathAt } from '../paths.ts';
 import { clamp, WEEKS_PER_YEAR } from '../money.ts';
 import { pow } from '../dmath.ts';
+import { perfH100e } from '../metrics.ts';
 
 export function updateDemand(world: World): void {
   const d = world.scenario.market.demand;
@@ -39,4 +40,19 @@ export function updateDemand(world: World): void {
 export function contractDiscount(world: World, termWeeks: number): number {
   const p = world.scenario.market.pricing;
   return Math.min(p.maxContractDiscountPct, (p.contractDiscountPerYearPct * termWeeks) / WEEKS_PER_YEAR) / 100;
+}
+
+/**
+ * Demand of the contract-buying segments not under a live contract this week, H100e: those customers
+ * rent what they still need on demand until an RFP covers it.
+ */
+export function uncontractedRfpDemandH100e(world: World): number {
+  const segs = world.scenario.market.demand.segments;
+  let rfpDemand = 0, contractH100e = 0;
+  for (let s = 0; s < segs.length; s++) if (segs[s]!.buysByRfp) rfpDemand += world.market.segmentDemandH100e[s] ?? 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) if (c.startWeek <= world.week && world.week < c.endWeek) contractH100e += c.gpuCount * perfH100e(world, c.modelId);
+  }
+  return Math.max(0, rfpDemand - contractH100e);
 }

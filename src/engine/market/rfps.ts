@@ -13,6 +13,7 @@ import { signContract, defaultContract } from '../contracts.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { pushNews } from '../news.ts';
 import { groupDigits } from '../format.ts';
+import { powerShortMw } from '../strategies/power.ts';
 
 /** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
 function chooseModel(world: World, r: number): string | null {
@@ -127,13 +128,22 @@ export function issueRfps(world: World): void {
   }
 }
 
-/** How sure a customer is that a bidder can deliver on time: 0 (certain) … 1 (no GPUs and no time). */
+/**
+ * How sure a customer is that a bidder can deliver on time: 0 (certain) … 1 (no GPUs, no power, no
+ * time). Two things can fail: the GPUs (not owned or on order, and no time to order them) and the
+ * power (megawatts not in hand or securable by the start) — whichever is worse.
+ */
 export function deliveryRisk(world: World, co: Company, rfp: Rfp): number {
   const have = gpusAvailableBy(co, rfp.modelId, rfp.startWeek) - contractedGpus(co, rfp.modelId, rfp.startWeek);
   const short = Math.max(0, rfp.gpuCount - Math.max(0, have)) / rfp.gpuCount;
-  if (short <= 0) return 0;
   const timeToOrder = rfp.startWeek - world.week >= world.market.leadTimeWeeks;
-  return timeToOrder ? 0.3 * short : short;
+  const gpuRisk = short <= 0 ? 0 : timeToOrder ? 0.3 * short : short;
+  // GPUs it already has for this deal already count in its load; new ones add to it.
+  const newGpus = Math.min(rfp.gpuCount, Math.max(0, rfp.gpuCount - Math.max(0, have)));
+  const needMw = (rfp.gpuCount * (gpuModel(world, rfp.modelId)?.kwPerGpu ?? 0)) / 1000;
+  const extraMw = (newGpus * (gpuModel(world, rfp.modelId)?.kwPerGpu ?? 0)) / 1000;
+  const powerRisk = needMw > 0 ? Math.min(1, powerShortMw(world, co, rfp.startWeek, extraMw) / needMw) : 0;
+  return Math.max(gpuRisk, powerRisk);
 }
 
 /** Each company's share of all contracted GPUs (H100e, live or starting later) across active companies. */
@@ -158,6 +168,7 @@ export function awardRfps(world: World): void {
   const keep: Rfp[] = [];
   let share: number[] | null = null;
   const diversify = world.scenario.market.demand.supplierDiversification;
+  const riskWeight = world.scenario.agents.powerPlanning.deliveryRiskWeight;
   for (const rfp of world.rfps) {
     if (rfp.closeWeek > world.week) { keep.push(rfp); continue; }
     if (rfp.customerIndex >= 0) world.customers.rfpOpen[rfp.customerIndex] = 0;
@@ -175,7 +186,7 @@ export function awardRfps(world: World): void {
       const taste = 1 + 0.05 * (nextFloat(world.rng.rfps) * 2 - 1);
       // Supplier diversification: big buyers spread their capacity across providers rather than hand
       // one of them the whole market (Microsoft signed with several neoclouds at once).
-      const score = b.usdPerGpuHour * (1 + 0.4 * risk + 0.1 * small + diversify * (share[co.index] ?? 0)) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
+      const score = b.usdPerGpuHour * (1 + riskWeight * risk + 0.1 * small + diversify * (share[co.index] ?? 0)) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
     }
     if (best >= 0) {

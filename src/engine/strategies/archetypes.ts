@@ -11,11 +11,12 @@
 import type { Command } from '../commands/types.ts';
 import type { StrategyId } from '../types.ts';
 import { nextFloat, nextInt } from '../rng.ts';
-import { annualisedRevenueUsd, cashUsd, capacityH100e, debtToMarketAssets, gpusOwnedOf } from '../metrics.ts';
+import { annualisedRevenueUsd, cashUsd, debtToMarketAssets, gpusOwnedOf } from '../metrics.ts';
 import {
-  type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, speculativeGpus,
+  type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
+import { gpuUnitPriceUsd } from '../fleet.ts';
 
 const leveraged: Strategy = (world, co, act, rng) => {
   priceByUtilization(world, co, act, rng, 0.05, 1, 2.2);
@@ -41,24 +42,29 @@ const leveraged: Strategy = (world, co, act, rng) => {
 };
 
 const prudent: Strategy = (world, co, act, rng) => {
+  const p = world.scenario.agents.prudent;
   priceByUtilization(world, co, act, rng, -0.05, 0.7, 1.8);
   for (const rfp of world.rfps) {
     if (rfpShareOfCapacity(world, co, rfp) > 0.12) continue;
     bid(world, co, act, rfp, 0.02, 0.2, rng);
   }
-  if (world.week % 4 === 0) {
-    const gap = cashNeedUsd(world, co, 39) - cashUsd(co);
+  // Growth with the market: while its GPUs are busy, it plans to add what keeps pace with demand
+  // growth (and no more than it can power), and raises the money for it first.
+  const m = newestModel(world, co);
+  const review = world.week % p.orderEveryWeeks === 0;
+  const growth = m && review && co.last.utilization >= p.minOwnUtilization ? marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks) : 0;
+  const growthUsd = m ? growth * gpuUnitPriceUsd(world, co, m) : 0;
+  if (world.week % 4 === 0 || growth > 0) {
+    const gap = cashNeedUsd(world, co, 39) + growthUsd - cashUsd(co);
     if (gap > 0) {
       const order: Command['type'][] = debtToMarketAssets(world, co) < 0.15 ? ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] : ['ipo', 'followOn', 'raiseEquity', 'issueConvertible'];
       fund(world, co, act, gap, order);
     }
   }
   orderForContracts(world, co, act, false, 8);
-  const m = newestModel(world, co);
-  if (m && world.week % 8 === 0) {
-    const spend = cashUsd(co) * 0.35;
-    const want = speculativeGpus(world, co, m, { aggressiveness: 1, pipelineWeight: 0.8, minMarketUtil: 0.75, minOwnUtil: 0.78, maxGrowth: 0.15 });
-    const n = Math.min(want, Math.floor(spend / 60000));
+  if (m && growth >= 8) {
+    // Only what the cash in hand pays for in full (deposit now, balance on delivery).
+    const n = Math.min(growth, Math.floor((cashUsd(co) - cashNeedUsd(world, co, 39)) / Math.max(1, gpuUnitPriceUsd(world, co, m))));
     if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, 1.1, ['colo', 'campus', 'powered']);
@@ -104,16 +110,23 @@ const energy: Strategy = (world, co, act, rng) => {
   ensurePower(world, co, act, co.last.utilization > 0.8 ? 1.3 : 1.05, ['powered', 'campus', 'colo']);
 };
 
+/**
+ * The hyperscaler: dominant and reactive. It defends a share of the market's supply by building (its
+ * own capex, not borrowed), whenever its fleet is busy enough; it prices at a premium but cuts when
+ * its GPUs idle, never below its floor; it takes the big investment-grade contracts that fit it.
+ */
 const hyperscaler: Strategy = (world, co, act, rng) => {
+  const h = world.scenario.agents.hyperscaler;
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
   priceByUtilization(world, co, act, rng, -0.15, 0.3, mult);
-  if (co.priceFactor < mult * 0.6) act({ type: 'setOnDemandPrice', priceFactor: mult * 0.6 });
-  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < 0.3) bid(world, co, act, rfp, -0.25, 0.3);
+  if (co.priceFactor < h.priceFloorMultiple) act({ type: 'setOnDemandPrice', priceFactor: h.priceFloorMultiple });
+  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -0.25, 0.3);
   orderForContracts(world, co, act, false, 8);
-  // Keep about a fifth of market supply, paid from its own deep pockets.
   const m = newestModel(world, co);
-  if (m && world.week % 8 === 0 && capacityH100e(world, co, false) < 0.2 * world.market.demandH100e) {
-    const n = speculativeGpus(world, co, m, { aggressiveness: 1, pipelineWeight: 1, minMarketUtil: 0.85, minOwnUtil: 0.75, maxGrowth: 0.2 });
+  if (m && world.week % h.orderEveryWeeks === 0 && co.last.utilization >= h.minOwnUtilization) {
+    // Deep pockets, not bottomless: it orders only what its spare cash pays for on delivery.
+    const spare = cashUsd(co) - cashNeedUsd(world, co, Math.round(world.market.leadTimeWeeks) + 13);
+    const n = Math.min(shareDefenceGpus(world, co, m, h.targetShareOfSupply, h.maxGrowthPerOrder), Math.floor(spare / Math.max(1, gpuUnitPriceUsd(world, co, m))));
     if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, 1.1, ['campus', 'colo', 'powered']);

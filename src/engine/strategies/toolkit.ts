@@ -16,6 +16,7 @@ import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
 import { WEEKS_PER_YEAR, HOURS_PER_WEEK, clamp } from '../money.ts';
+import { mwReadyBy, powerableGpus, tooShortOfPower } from './power.ts';
 import { pow } from '../dmath.ts';
 
 export type Act = (cmd: Command) => CommandResult;
@@ -66,6 +67,35 @@ export function speculativeGpus(world: World, co: Company, modelId: string, o: {
   return Math.max(0, Math.floor(Math.min(want, cap) / 8) * 8);
 }
 
+/**
+ * GPUs a company orders to keep `targetShare` of the market's supply (installed plus on order, H100e,
+ * across all active companies): what brings it back to the target, at most `maxGrowth` of its fleet.
+ */
+export function shareDefenceGpus(world: World, co: Company, modelId: string, targetShare: number, maxGrowth: number): number {
+  let mine = capacityH100e(world, co, false);
+  const fleet = mine;
+  for (const o of co.orders) mine += o.count * perfH100e(world, o.modelId);
+  const market = world.market.supplyH100e + marketPipelineH100e(world);
+  if (market <= 0 || mine / market >= targetShare || targetShare >= 1) return 0;
+  const want = (targetShare * market - mine) / (1 - targetShare);
+  const perf = Math.max(0.05, perfH100e(world, modelId));
+  return Math.max(0, Math.floor(Math.min(want, fleet * maxGrowth) / perf / 8) * 8);
+}
+
+/**
+ * GPUs that keep a company's fleet growing at `share` × the market's demand growth rate (as observed
+ * over the last year) over the next `weeks` (H100e of the whole fleet, converted into the model it orders).
+ */
+export function marketPaceGpus(world: World, co: Company, modelId: string, share: number, weeks: number): number {
+  // Demand growth over the last four closed quarters (public figures); the forecast path before that.
+  const q = world.marketQuarters;
+  const growth = q.length >= 5 ? q[q.length - 1]!.demandH100e / Math.max(1, q[q.length - 5]!.demandH100e) - 1 : pathAt(world.paths.growthPct, world.week) / 100;
+  if (growth <= 0) return 0;
+  const fleet = capacityH100e(world, co, false);
+  const add = fleet * (pow(1 + growth * share, weeks / WEEKS_PER_YEAR) - 1);
+  return Math.max(0, Math.floor(add / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+}
+
 export function actor(world: World, co: Company): Act {
   return (cmd) => runCommand(world, co.index, cmd, true);
 }
@@ -106,9 +136,17 @@ export function fairContractUsd(world: World, rfp: Rfp): number {
   return (g?.indexUsdPerGpuHour ?? 0) * (1 - contractDiscount(world, rfp.termWeeks));
 }
 
+/** GPUs a deal needs beyond the ones the company already has spare for it at the start. */
+function newGpusFor(co: Company, rfp: Rfp): number {
+  const spare = gpusAvailableBy(co, rfp.modelId, rfp.startWeek) - contractedGpus(co, rfp.modelId, rfp.startWeek);
+  return Math.max(0, rfp.gpuCount - Math.max(0, spare));
+}
+
 /** Bid on an RFP at fair price × (1 − aggressiveness), not below break-even; returns true when placed. */
 export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressiveness: number, margin: number, rng?: RngState): boolean {
   if (rfp.bids.some((b) => b.companyIndex === co.index)) return false;
+  // No bid for GPUs it could not power by the start: delivery risk includes power.
+  if (tooShortOfPower(world, co, rfp.modelId, newGpusFor(co, rfp), rfp.startWeek)) return false;
   // Each bidder reads the deal a little differently: its temperament and ±3% of judgement per bid.
   const judgement = 0.06 * (temperament(co) - 0.5) + (rng ? 0.06 * (nextFloat(rng) - 0.5) : 0);
   const floor = breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement / 2);
@@ -130,13 +168,23 @@ export function orderForContracts(world: World, co: Company, act: Act, vendorFin
   }
 }
 
-/** Order up to `count` GPUs, scaling down to what the cash for the deposit allows. */
+/**
+ * Order up to `count` GPUs, scaling down to what the cash for the deposit allows and to what the
+ * company can power when they arrive (a quarter's wait for a hall is tolerated; GPUs it could never
+ * power are not bought).
+ */
 export function orderWithin(world: World, co: Company, act: Act, modelId: string, count: number, vendorFinancing: boolean): number {
   const unit = gpuUnitPriceUsd(world, co, modelId);
   if (unit <= 0) return 0;
   const dep = world.scenario.operations.gpuDepositShare;
   const affordable = Math.floor((cashUsd(co) * 0.9) / Math.max(1, unit * dep));
-  let n = Math.min(count, affordable);
+  const arrival = world.week + Math.max(1, Math.round(world.market.leadTimeWeeks)) + 13;
+  const powerable = powerableGpus(world, co, modelId, arrival);
+  // GPUs it wanted but could not power: its next power plan builds for them (a campus, years out).
+  if (powerable < Math.min(count, affordable)) {
+    powerWantedMw.set(co, (powerWantedMw.get(co) ?? 0) + ((Math.min(count, affordable) - powerable) * (gpuModel(world, modelId)?.kwPerGpu ?? 0)) / 1000);
+  }
+  let n = Math.min(count, affordable, powerable);
   while (n >= 8) {
     if (act({ type: 'orderGpus', modelId, count: n, vendorFinancing }).ok) return n;
     n = Math.floor(n / 2);
@@ -170,23 +218,40 @@ export function fund(world: World, co: Company, act: Act, gapUsd: number, order:
 }
 
 /** Keep powered space ahead of the fleet: lease colocation, buy powered sites, build campuses. */
+/**
+ * MW a company wanted this tick for GPUs it could not order for lack of power (working memory between
+ * its ordering and its power plan within one decision; never state).
+ */
+const powerWantedMw = new WeakMap<Company, number>();
+
 export function ensurePower(world: World, co: Company, act: Act, headroom: number, prefer: ('colo' | 'powered' | 'campus')[]): void {
   const needMw = fleetMwNeeded(world, co, true) * headroom;
-  let gap = needMw - pipelineMw(co);
-  if (gap <= 0.5) return;
+  const wantedMw = powerWantedMw.get(co) ?? 0;
+  powerWantedMw.delete(co);
+  // A campus serves the long run (years of building and grid queue), including GPUs it wanted but
+  // could not power; halls and powered sites serve GPUs arriving within the next half year, so a
+  // campus years away does not leave them idle.
+  const longGap = needMw + wantedMw * headroom - pipelineMw(co);
+  const soonGap = needMw - mwReadyBy(co, world.week + 26);
+  if (Math.max(longGap, soonGap) <= 0.5) return;
   // Power comes in blocks (a hall, a building): at least a tenth of what it already has, so a
   // growing company signs a few big leases rather than a new one every week.
-  gap = Math.max(gap, 0.1 * pipelineMw(co));
+  const block = 0.1 * pipelineMw(co);
   const regions = world.scenario.regions.slice().sort((a, b) => powerPriceUsdPerMwh(world, a.id) - powerPriceUsdPerMwh(world, b.id) || (a.id < b.id ? -1 : 1));
+  // MW signed this call: any kind adds to the long-run pipeline; only halls and powered sites come soon.
+  let added = 0, addedSoon = 0;
   for (const kind of prefer) {
+    const g = kind === 'campus' ? longGap : soonGap;
+    if (g <= 0.5) continue;
+    let gap = Math.max(g, block) - (kind === 'campus' ? added : addedSoon);
     for (const r of regions) {
-      if (gap <= 0.5) return;
+      if (gap <= 0.5) break;
       const rs = world.regions.find((x) => x.id === r.id)!;
       const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
       const mw = Math.floor(Math.min(gap + 2, avail, kind === 'campus' ? 300 : 150) * 10) / 10;
       if (mw < 0.5) continue;
       const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
-      if (act({ type, regionId: r.id, powerMw: mw }).ok) gap -= mw;
+      if (act({ type, regionId: r.id, powerMw: mw }).ok) { gap -= mw; added += mw; if (kind !== 'campus') addedSoon += mw; }
     }
   }
 }

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { Id, Localized } from './common.ts';
-import { Calendar, GpuModel, Region } from './world.ts';
+import { Calendar, GpuModel, Region, PowerSupply, POWER_SUPPLY_DEFAULTS } from './world.ts';
 import { Company, Finance, Operations } from './company.ts';
 import { Market } from './market.ts';
 import { ScenarioEvent } from './events.ts';
 import { Lesson } from './lesson.ts';
+import { Agents, AGENTS_DEFAULTS } from './agents.ts';
 
 /** The current scenario format version. Older files are migrated (src/scenario/migrations.ts). */
 export const SCHEMA_VERSION = 1;
@@ -26,10 +27,12 @@ export const Scenario = z
     calendar: Calendar,
     gpus: z.array(GpuModel).min(1).max(40).describe('GPU catalogue.'),
     regions: z.array(Region).min(1).max(40).describe('Regions with power and space.'),
+    powerSupply: PowerSupply.default(POWER_SUPPLY_DEFAULTS).describe('How powered space answers its price (optional; defaults as in default.json).'),
     company: Company,
     finance: Finance,
     operations: Operations,
     market: Market,
+    agents: Agents.default(AGENTS_DEFAULTS).describe('How company agents plan power and how the hyperscaler defends its share (optional; defaults as in default.json).'),
     events: z.array(ScenarioEvent).max(200).describe('Scheduled, conditional and random events.'),
     lesson: Lesson,
   })
@@ -37,7 +40,7 @@ export const Scenario = z
   .describe('A Neocloud Tycoon scenario.');
 
 export type Scenario = z.infer<typeof Scenario>;
-export type { GpuModel, Region } from './world.ts';
+export type { GpuModel, Region, PowerSupply } from './world.ts';
 export type { Effect, ScenarioEvent } from './events.ts';
 export type { Objective } from './lesson.ts';
 export type { Segment, Rival } from './market.ts';

@@ -2,7 +2,7 @@
  * The physical and economic world of a scenario: calendar, GPU catalogue, regions and power.
  */
 import { z } from 'zod';
-import { Id, IsoDate, Localized, Usd, Pct, Weeks } from './common.ts';
+import { Id, IsoDate, Localized, Usd, Pct, Share, Weeks } from './common.ts';
 
 export const Calendar = z
   .object({
@@ -56,3 +56,32 @@ export const Region = z
   .strict()
   .describe('A region with its power market, space and grid.');
 export type Region = z.infer<typeof Region>;
+
+/**
+ * How the supply of powered space answers its price (economics.md §9 fact 7: "high lease prices call
+ * forth new supply in years"). Each region's asking lease rate and powered-site price rise as its
+ * space fills; while they are above what pays for building, developers start new halls and powered
+ * sites, which come to market years later.
+ */
+export const PowerSupply = z
+  .object({
+    leasePriceSensitivity: z.number().finite().min(0).max(5).describe('How much a region\u2019s asking colocation rate and powered-site price rise as its space fills: price = base × (1 + this × occupancy²), occupancy = share of the region\u2019s colocation and powered-site stock already taken (0 = prices never move).'),
+    developerHurdleMultiple: z.number().finite().min(1).max(5).describe('Developers start new space only while the asking price is above this multiple of the scenario\u2019s base price (the base pays for building; the margin above it pays for the risk).'),
+    developerResponsePctPerYear: z.number().finite().min(0).max(2000).describe('New space developers start per year, as a percent of the region\u2019s stock, for each 1.0 of price multiple above the hurdle (0 = supply never answers the price: the ablation switch).'),
+    developerLeadWeeks: Weeks('Weeks from a developer starting a project to the space being on the market (permits, grid connection, construction: years, not months).'),
+    poweredShareOfNewSupply: Share('Share of new developer space sold as powered sites (the rest is leased as colocation).'),
+    minStockMw: z.number().finite().min(0).max(10000).describe('Stock a region is treated as having when it has almost none, MW (so a tiny market can still grow).'),
+  })
+  .strict()
+  .describe('How powered space answers its price: asking rents rise as regions fill, and developers build when they are high.');
+export type PowerSupply = z.infer<typeof PowerSupply>;
+
+/** Defaults: rents up to 1.6× in a full region; developers answer a 30% premium with ~+40%/yr of stock, 1.5 years later. */
+export const POWER_SUPPLY_DEFAULTS: PowerSupply = {
+  leasePriceSensitivity: 0.6,
+  developerHurdleMultiple: 1.15,
+  developerResponsePctPerYear: 250,
+  developerLeadWeeks: 78,
+  poweredShareOfNewSupply: 0.3,
+  minStockMw: 20,
+};

@@ -1,0 +1,53 @@
+/**
+ * Behaviour of the company agents (rivals and the player's autopilots) that is not money-raising or
+ * pricing: how they plan power before ordering or bidding, and how the hyperscaler defends its share.
+ * Every field says why; teachers change them and ablation tests switch mechanisms off with them.
+ */
+import { z } from 'zod';
+import { Share } from './common.ts';
+
+export const PowerPlanning = z
+  .object({
+    marketSpaceShare: Share('Share of the colocation and powered sites for sale across all regions a company counts on winning when it plans orders and bids (its rivals want the same halls). 0 = only megawatts in hand count.'),
+    maxShortfallShare: Share('A company bids on an RFP (or orders GPUs) only if the megawatts it will lack when they arrive are at most this share of what they need: nobody signs for 32k GPUs holding 5 MW.'),
+    deliveryRiskWeight: z.number().finite().min(0).max(5).describe('How much a big customer marks up a bid (score × (1 + this × risk)) for each unit of delivery risk: GPUs not owned or on order in time, or megawatts not in hand by the start.'),
+  })
+  .strict()
+  .describe('How agents check power before ordering GPUs and bidding for contracts.');
+
+export const HyperscalerAgent = z
+  .object({
+    targetShareOfSupply: Share('Share of the market\u2019s GPU supply (H100e, installed plus on order) the hyperscaler defends: below it, it orders GPUs for its own cloud whenever its fleet is busy (hyperscalers out-build neoclouds).'),
+    minOwnUtilization: Share('It adds capacity only while its own fleet is at least this busy (it does not build into a glut of its own).'),
+    maxGrowthPerOrder: z.number().finite().min(0).max(2).describe('Largest order as a share of its current fleet (H100e), per ordering round.'),
+    orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
+    priceFloorMultiple: z.number().finite().min(0).max(5).describe('Its on-demand price never falls below this multiple of the neocloud reference rent (it defends margin, not share, on price; it defends share by building).'),
+    maxRfpShareOfCapacity: z.number().finite().min(0).max(10).describe('Largest contract it bids for, as a share of its own capacity.'),
+  })
+  .strict()
+  .describe('The hyperscaler: a dominant, reactive competitor that builds to keep its share.');
+
+export const PrudentAgent = z
+  .object({
+    marketGrowthShare: z.number().finite().min(0).max(3).describe('Prudent (Nebius-like) grows its fleet at this share of the market’s demand growth rate while its GPUs are busy: it grows with the market, funded by equity, rather than ahead of it with debt.'),
+    minOwnUtilization: Share('It orders growth GPUs only while its own fleet is at least this busy (demand first, then chips).'),
+    orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
+  })
+  .strict()
+  .describe('The prudent archetype’s growth rule.');
+
+export const Agents = z
+  .object({
+    powerPlanning: PowerPlanning,
+    hyperscaler: HyperscalerAgent,
+    prudent: PrudentAgent,
+  })
+  .strict()
+  .describe('Agent behaviour: power planning and the hyperscaler\u2019s reaction (optional; defaults as in default.json).');
+export type Agents = z.infer<typeof Agents>;
+
+export const AGENTS_DEFAULTS: Agents = {
+  powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3 },
+  prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8 },
+};
