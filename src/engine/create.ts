@@ -100,7 +100,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       usedMw: 0, capacityMw: Math.max(1, r.colocAvailableMw + r.gridAvailableMw + r.poweredSiteAvailableMw),
       powerPriceMultiplier: 1, powerUsdPerMwh: r.powerUsdPerMwh, curtailShare: 0, curtailUntilWeek: -1, gridQueueMultiplier: 1, buildWeeksMultiplier: 1,
       colocUsdPerKwMonth: r.colocUsdPerKwMonth, poweredSiteUsdPerMw: r.poweredSiteUsdPerMw,
-      stockMw: r.colocAvailableMw + r.poweredSiteAvailableMw, pipeline: [],
+      stockMw: r.colocAvailableMw + r.poweredSiteAvailableMw + r.spaceTakenMw, pipeline: [],
     })),
     policy: { subsidies: [], exportControls: [], tariffs: [], taxRatePct: scenario.operations.taxRatePct, leadTimeFloorWeeks: 0, leadTimeFloorUntilWeek: -1, baseRateShiftPct: 0 },
     firedEvents: [], news: [], pending: [], commandLog: [], marketQuarters: [],

@@ -14,6 +14,7 @@ import { HOURS_PER_WEEK } from '../money.ts';
 import { pushNews } from '../news.ts';
 import { groupDigits } from '../format.ts';
 import { powerShortMw } from '../strategies/power.ts';
+import { pow } from '../dmath.ts';
 
 /** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
 function chooseModel(world: World, r: number): string | null {
@@ -59,6 +60,22 @@ function openRfp(world: World, customerIndex: number, segmentIndex: number, mode
   return rfp;
 }
 
+/**
+ * The provider a customer already runs most of its contracted capacity with (-1 when none): a buyer
+ * expanding goes back to it first, which bids as incumbent — workloads, networks and people are there.
+ */
+function mainProvider(world: World, customerIndex: number): number {
+  let best = -1, most = 0;
+  if (customerIndex < 0) return -1;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    let h = 0;
+    for (const c of co.contracts) if (c.customerIndex === customerIndex && c.endWeek > world.week) h += c.gpuCount * perfH100e(world, c.modelId);
+    if (h > most) { most = h; best = co.index; }
+  }
+  return best;
+}
+
 /** Contracted H100e per segment across all companies (live or starting later), plus open RFPs. */
 function coveredBySegment(world: World): number[] {
   const segs = world.scenario.market.demand.segments;
@@ -99,6 +116,7 @@ export function issueRfps(world: World): void {
       if (r) covered[segIndex]! += r.gpuCount * perfH100e(world, r.modelId);
     }
   }
+  issueMegaDeal(world, covered);
   for (let s = 0; s < d.segments.length; s++) {
     const seg = d.segments[s]!;
     if (!seg.buysByRfp) continue;
@@ -122,10 +140,64 @@ export function issueRfps(world: World): void {
       if (!modelId) break;
       const count = Math.max(8, Math.round(size / Math.max(0.05, perfH100e(world, modelId))));
       const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / 13) * 13 || seg.rfpTermWeeksMin;
-      const r = openRfp(world, agent, s, modelId, count, term, -1);
+      const r = openRfp(world, agent, s, modelId, count, term, mainProvider(world, agent));
       if (r) issuedH100e += r.gpuCount * perfH100e(world, modelId);
     }
   }
+}
+
+/**
+ * A mega-deal: a hyperscaler or AI lab asks for a large multi-year block at once, sized to a share of
+ * the largest neocloud's capacity (so it is lumpy for whoever wins it). Most come from the big buyer
+ * already holding the most contracted capacity, as a follow-on where its workloads run (its provider
+ * bids as incumbent): that is how one customer grows to most of a provider's revenue.
+ */
+function issueMegaDeal(world: World, covered: number[]): void {
+  const d = world.scenario.market.demand;
+  const rng = world.rng.rfps;
+  if (d.megaDealsPerYear <= 0 || !chance(rng, Math.min(1, d.megaDealsPerYear / 52))) return;
+  // The segment: a big-buyer (investment-grade or lab) contract segment, by demand share.
+  const big = d.segments.map((seg, i) => ({ seg, i })).filter((x) => x.seg.buysByRfp && x.seg.credit !== 'startup');
+  const totalShare = big.reduce((a, x) => a + x.seg.demandShare, 0);
+  if (big.length === 0 || totalShare <= 0) return;
+  let u = nextFloat(rng) * totalShare, s = big[big.length - 1]!.i;
+  for (const x of big) { if (u < x.seg.demandShare) { s = x.i; break; } u -= x.seg.demandShare; }
+  const gap = (world.market.segmentDemandH100e[s] ?? 0) - (covered[s] ?? 0);
+  let largest = 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active' || co.strategy === 'hyperscaler') continue;
+    let h = capacityH100e(world, co, false);
+    for (const o of co.orders) h += o.count * perfH100e(world, o.modelId);
+    largest = Math.max(largest, h);
+  }
+  const share = d.megaDealShareOfCapacityMin + nextFloat(rng) * Math.max(0, d.megaDealShareOfCapacityMax - d.megaDealShareOfCapacityMin);
+  const size = Math.min(gap, largest * share);
+  const repeat = nextFloat(rng) < d.megaDealRepeatShare;
+  const modelId = chooseModel(world, nextFloat(rng));
+  const termRaw = d.megaDealTermWeeksMin + nextFloat(rng) * Math.max(0, d.megaDealTermWeeksMax - d.megaDealTermWeeksMin);
+  if (size <= 0 || !modelId) return;
+  // The customer: the segment's biggest existing buyer (a follow-on), else a new one.
+  let agent = -1, incumbent = -1, most = 0;
+  if (repeat) {
+    for (const co of world.companies) {
+      if (co.status !== 'active') continue;
+      for (const c of co.contracts) {
+        if (c.segment !== s || c.endWeek <= world.week || c.customerIndex < 0 || world.customers.rfpOpen[c.customerIndex]) continue;
+        const h = c.gpuCount * perfH100e(world, c.modelId);
+        if (h > most) { most = h; agent = c.customerIndex; incumbent = co.index; }
+      }
+    }
+  }
+  for (let k = 0; k < 6 && agent < 0; k++) {
+    const i = world.customers.segStart[s]! + nextInt(rng, world.customers.segEnd[s]! - world.customers.segStart[s]!);
+    if (!world.customers.rfpOpen[i]) agent = i;
+  }
+  if (agent < 0) return;
+  if (incumbent < 0) incumbent = mainProvider(world, agent);
+  const count = Math.max(8, Math.round(size / Math.max(0.05, perfH100e(world, modelId))));
+  const term = Math.max(13, Math.round(termRaw / 13) * 13);
+  const r = openRfp(world, agent, s, modelId, count, term, incumbent);
+  if (r) covered[s]! += r.gpuCount * perfH100e(world, r.modelId);
 }
 
 /**
@@ -225,11 +297,13 @@ export function awardRfps(world: World): void {
 export function contractDefaults(world: World): void {
   const segs = world.scenario.market.demand.segments;
   const rng = world.rng.customers;
+  const fundingStress = pow(1 / Math.max(0.1, world.market.sentiment), world.scenario.market.demand.defaultSentimentExponent);
   for (const co of world.companies) {
     if (co.status !== 'active') continue;
     for (const c of co.contracts) {
       if (c.segment < 0 || c.endWeek <= world.week) continue;
-      const p = (segs[c.segment]?.defaultPerYearPct ?? 0) / 100 / 52;
+      // A customer's own funding shock: when equity sentiment sours, customers living on rounds default more.
+      const p = ((segs[c.segment]?.defaultPerYearPct ?? 0) / 100 / 52) * fundingStress;
       if (p > 0 && chance(rng, p)) {
         defaultContract(world, co, c);
         if (co.index === 0) pushNews(world, { id: `default-${c.id}`, kind: 'company', major: true, headline: { en: `${c.customerName} defaults on its contract`, 'zh-CN': `${c.customerName} 合同违约` }, explanation: { en: 'The customer can no longer pay. Its GPUs return to your on-demand pool, and any prepayment it made is yours to keep. This is why lenders charge more for contracts with weaker customers.', 'zh-CN': '客户已无力付款。其 GPU 回到你的按需资源池，已预付的款项归你所有。这正是贷款方对信用较弱客户的合同收取更高利差的原因。' } });

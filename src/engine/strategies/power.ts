@@ -6,8 +6,7 @@
  */
 import type { Company, World } from '../types.ts';
 import { fleetMwNeeded } from '../metrics.ts';
-import { gpuModel } from '../lookup.ts';
-import { spaceForSaleMw } from '../market/powerSupply.ts';
+import { gpuModel, region } from '../lookup.ts';
 
 /** MW of the company's sites energised, or due to be energised, by `week`. */
 export function mwReadyBy(co: Company, week: number): number {
@@ -19,10 +18,15 @@ export function mwReadyBy(co: Company, week: number): number {
   return mw;
 }
 
-/** MW of space for sale across all regions that one company can count on winning. */
-export function securableMw(world: World): number {
+/** MW of space for sale across all regions, energised within `withinWeeks`, that one company can count on winning. */
+export function securableMw(world: World, withinWeeks: number): number {
   let mw = 0;
-  for (const rs of world.regions) mw += spaceForSaleMw(rs);
+  for (const rs of world.regions) {
+    const r = region(world, rs.id);
+    if (!r) continue;
+    if (r.colocLeadWeeks <= withinWeeks) mw += rs.colocAvailableMw;
+    if (r.poweredSiteLeadWeeks <= withinWeeks) mw += rs.poweredSiteAvailableMw;
+  }
   return mw * world.scenario.agents.powerPlanning.marketSpaceShare;
 }
 
@@ -31,14 +35,14 @@ export function securableMw(world: World): number {
  * on order, plus the extra, less what is ready by then and what it can still secure.
  */
 export function powerShortMw(world: World, co: Company, week: number, extraMw: number): number {
-  return Math.max(0, fleetMwNeeded(world, co, true) + extraMw - mwReadyBy(co, week) - securableMw(world));
+  return Math.max(0, fleetMwNeeded(world, co, true) + extraMw - mwReadyBy(co, week) - securableMw(world, week - world.week));
 }
 
 /** Most GPUs of a model the company can order now and still power when they arrive (plus the tolerated shortfall). */
 export function powerableGpus(world: World, co: Company, modelId: string, arrivalWeek: number): number {
   const kw = gpuModel(world, modelId)?.kwPerGpu ?? 0;
   if (kw <= 0) return 0;
-  const headroomMw = mwReadyBy(co, arrivalWeek) + securableMw(world) - fleetMwNeeded(world, co, true);
+  const headroomMw = mwReadyBy(co, arrivalWeek) + securableMw(world, arrivalWeek - world.week) - fleetMwNeeded(world, co, true);
   if (headroomMw <= 0) return 0;
   return Math.floor((headroomMw * 1000) / kw / (1 - world.scenario.agents.powerPlanning.maxShortfallShare * 0.999));
 }

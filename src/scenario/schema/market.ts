@@ -45,6 +45,13 @@ export const Demand = z
     rfpLeadWeeks: z.number().int().min(0).max(104).describe('Weeks between award and the contract start.'),
     rfpMaxShareOfDemand: Share('Largest single RFP as a share of the market demand at the time.'),
     hyperscalerPriceMultiple: z.number().min(1).max(5).describe('Hyperscalers sell at this multiple of the neocloud index; unserved demand goes to them.'),
+    megaDealsPerYear: z.number().min(0).max(52).default(0).describe('Mega-deals per year: a hyperscaler or AI lab asks for a large multi-year take-or-pay block at once (Microsoft, OpenAI and Meta with CoreWeave). They make a grower\'s revenue lumpy and concentrated (0 = none: the ablation switch; optional, default 0).'),
+    megaDealShareOfCapacityMin: Share('Smallest mega-deal as a share of the largest neocloud\'s capacity (GPUs owned and on order, H100e) when it is issued (optional, default 0.1).').default(0.1),
+    megaDealShareOfCapacityMax: Share('Largest mega-deal as a share of the largest neocloud\'s capacity (optional, default 0.3).').default(0.3),
+    megaDealTermWeeksMin: z.number().int().min(13).max(520).default(208).describe('Shortest mega-deal term, weeks (optional, default 208: four years).'),
+    megaDealTermWeeksMax: z.number().int().min(13).max(520).default(312).describe('Longest mega-deal term, weeks (optional, default 312: six years).'),
+    megaDealRepeatShare: Share('Chance a mega-deal comes from the big customer that already holds the most contracted capacity, as a follow-on with its provider as incumbent (buyers expand where their workloads already run; this is how one customer grows to most of a provider\'s revenue). Optional, default 0.6.').default(0.6),
+    defaultSentimentExponent: z.number().min(0).max(5).default(1).describe('A contract customer\'s default hazard is its segment\'s rate × (1 / equity sentiment)^this: when capital markets shut, labs and startups that live on funding rounds cannot pay (a customer\'s own funding shock). 0 = defaults ignore markets (optional, default 1).'),
     supplierDiversification: z.number().min(0).max(5).default(0.5).describe('How much a big customer avoids depending on one provider: a bid is scored as if its price were higher by this × the bidder\'s share of all contracted GPUs (0 = price and delivery only; optional, default 0.5).'),
   })
   .strict()

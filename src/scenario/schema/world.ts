@@ -51,6 +51,7 @@ export const Region = z
     poweredSiteUsdPerMw: Usd('Price of an already powered site (e.g. a former crypto mine), USD per MW.'),
     poweredSiteAvailableMw: z.number().min(0).max(100000).describe('Megawatts of powered sites for sale at the start.'),
     poweredSiteLeadWeeks: Weeks('Weeks to take over and fit out a powered site.'),
+    spaceTakenMw: z.number().min(0).max(1000000).default(0).describe('Megawatts of colocation and powered sites already taken at the start by companies outside the game (hyperscalers, enterprises). With the space for sale it sets how full the region is, which drives asking rents and developers (powerSupply). Optional, default 0.'),
     latencyPricePct: Pct('Price discount customers ask for capacity here because it is far from users (percent).'),
   })
   .strict()

@@ -1,0 +1,143 @@
+/**
+ * Power, rivals and sound starts (issue 9 items 4, 6, 8; economics.md §9 fact 7 and the
+ * `power-crunch` and `default` lessons), each over 20 seeds with an ablation that switches the
+ * mechanism off. Medians fail on a non-finite value (harness `median`).
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson } from './harness.ts';
+import { createWorld, step, isOver } from '../../src/engine/api.ts';
+import { capacityH100e, cashUsd, fleetValueUsd } from '../../src/engine/metrics.ts';
+import { updatePowerSupply, occupancy, pipelineSupplyMw } from '../../src/engine/market/powerSupply.ts';
+import { tooShortOfPower } from '../../src/engine/strategies/power.ts';
+import type { QuarterReport } from '../../src/engine/reports.ts';
+
+const report: Record<string, number> = {};
+const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
+const idleShare = (q: QuarterReport) => q.gpusIdle / Math.max(1, q.gpusOwned);
+
+describe('power supply answers the price (unit)', () => {
+  it('a full region raises its asking rent and developers start projects; with the response off they do not', () => {
+    const mk = (responsePct: number) => {
+      const j = scenarioJson('power-crunch');
+      j.id = `pc-response-${responsePct}`;
+      (j as { powerSupply?: unknown }).powerSupply = { ...(scenarioJson('default').powerSupply as object), developerResponsePctPerYear: responsePct };
+      return createWorld(scenarioFrom(j), { seed: 1, strategy: 'idle' });
+    };
+    const on = mk(250), off = mk(0);
+    updatePowerSupply(on); updatePowerSupply(off);
+    const rs = on.regions[0]!, base = on.scenario.regions[0]!;
+    expect(occupancy(rs)).toBeGreaterThan(0.9);
+    expect(rs.colocUsdPerKwMonth).toBeGreaterThan(base.colocUsdPerKwMonth * 1.4);
+    expect(pipelineSupplyMw(rs)).toBeGreaterThan(0);
+    expect(pipelineSupplyMw(off.regions[0]!)).toBe(0);
+    // The projects arrive developerLeadWeeks later and become space for sale.
+    const lead = on.scenario.powerSupply.developerLeadWeeks;
+    const before = rs.colocAvailableMw + rs.poweredSiteAvailableMw;
+    on.week += lead;
+    updatePowerSupply(on);
+    expect(rs.colocAvailableMw + rs.poweredSiteAvailableMw).toBeGreaterThan(before);
+  });
+
+  it('nobody bids for 32k GPUs holding 5 MW and no space to lease', () => {
+    const w = createWorld(scenario('power-crunch'), { seed: 1, strategy: 'idle' });
+    const player = w.companies[0]!;
+    expect(tooShortOfPower(w, player, 'h100', 32_000, w.week + 20)).toBe(true);
+    expect(tooShortOfPower(w, player, 'h100', 8, w.week + 20)).toBe(true); // its own 6,000 H100s already lack power
+    const rich = createWorld(scenario('default'), { seed: 1, strategy: 'idle' });
+    expect(tooShortOfPower(rich, rich.companies[0]!, 'h100', 500, rich.week + 20)).toBe(false);
+  });
+});
+
+describe('power-crunch lesson: GPUs sit idle for lack of power until supply answers', () => {
+  const variant = (key: string, patch: (j: Record<string, unknown>) => void) => {
+    const j = scenarioJson('power-crunch');
+    j.id = `power-crunch-${key}`;
+    patch(j);
+    return scenarioFrom(j);
+  };
+  const base = scenario('power-crunch');
+  const noSupply = variant('no-supply', (j) => { j.powerSupply = { ...(scenarioJson('default').powerSupply as object), developerResponsePctPerYear: 0 }; });
+  const noLimit = variant('no-limit', (j) => {
+    j.regions = (j.regions as Record<string, unknown>[]).map((r) => ({ ...r, colocAvailableMw: 50_000, poweredSiteAvailableMw: 50_000, colocLeadWeeks: 4, poweredSiteLeadWeeks: 4, spaceTakenMw: 0 }));
+  });
+  // The player's GPUs (prudent autopilot: it buys no chip it cannot power), measured at the quarter
+  // 2.5 years in — after developers' first projects (started at the crunch) reach the market and
+  // before the player's own campus clears the grid queue.
+  const LATER = '2026Q2';
+  const measure = (sc: typeof base, key: string) => SEEDS.map((seed) => {
+    const qs = run(sc, key, 'prudent', seed).result.quarters;
+    const peak = Math.max(...qs.map(idleShare));
+    const later = qs.find((q) => q.label === LATER);
+    return { peak, later: later ? idleShare(later) : NaN };
+  });
+
+  it('≥20% idle at the peak, then the idle share halves as new halls come to market', () => {
+    const m = measure(base, 'base');
+    const peak = note('power.crunchPeakIdleShare', median(m.map((x) => x.peak), 'peak idle'));
+    const later = note('power.crunchIdleShareLater', median(m.map((x) => x.later), 'idle 2026Q2'));
+    expect(peak).toBeGreaterThanOrEqual(0.2);
+    expect(later).toBeLessThanOrEqual(peak / 2);
+  }, 900_000);
+
+  it('ablation: supply that never answers the price → the idle share stays', () => {
+    const m = measure(noSupply, 'no-supply');
+    const peak = median(m.map((x) => x.peak), 'peak idle');
+    const later = note('power.noSupplyIdleShareLater', median(m.map((x) => x.later), 'idle 2026Q2'));
+    expect(later).toBeGreaterThanOrEqual(0.75 * peak);
+  }, 900_000);
+
+  it('ablation: no power limit → no idle GPUs', () => {
+    const peak = note('power.noLimitPeakIdleShare', median(measure(noLimit, 'no-limit').map((x) => x.peak), 'peak idle'));
+    expect(peak).toBeLessThan(0.05);
+  }, 900_000);
+});
+
+describe('default lesson: rivals as they are', () => {
+  it('no neocloud holds > 45% of capacity at the end; the hyperscaler keeps ≥ 10%', () => {
+    const def = scenario('default');
+    const maxNeo: number[] = [], hyper: number[] = [];
+    for (const seed of SEEDS) {
+      const { world } = run(def, 'full', 'leveraged', seed);
+      const caps = world.companies.map((c) => (c.status === 'active' ? capacityH100e(world, c, false) : 0));
+      const total = caps.reduce((a, b) => a + b, 0);
+      let neo = 0, hs = 0;
+      world.companies.forEach((c, i) => { const s = caps[i]! / Math.max(1, total); if (c.strategy === 'hyperscaler') hs += s; else neo = Math.max(neo, s); });
+      maxNeo.push(neo); hyper.push(hs);
+    }
+    expect(note('power.defaultLargestNeocloudShare', median(maxNeo, 'largest neocloud share'))).toBeLessThanOrEqual(0.45);
+    expect(note('power.defaultHyperscalerShare', median(hyper, 'hyperscaler share'))).toBeGreaterThanOrEqual(0.1);
+  }, 900_000);
+});
+
+const BUNDLED = readdirSync(join(import.meta.dirname, '..', '..', 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.replace(/\.json$/, ''));
+
+describe('sound starts', () => {
+  it.each(BUNDLED)('%s: every opening balance sheet is within its GPU-loan cap and liquidity covenant', (id) => {
+    const sc = scenario(id);
+    const w = createWorld(sc, { seed: 1, strategy: 'idle' });
+    for (const co of w.companies) {
+      let gpuLoans = 0;
+      for (const d of co.debts) if (d.kind === 'gpuLoan') gpuLoans += d.principalCents / 100;
+      expect(gpuLoans, `${co.id}: GPU loans vs ${sc.finance.gpuLoanMaxLtv} × fleet value`).toBeLessThanOrEqual(sc.finance.gpuLoanMaxLtv * fleetValueUsd(w, co));
+      if (co.debts.length > 0) expect(cashUsd(co), `${co.id}: cash vs minimum liquidity`).toBeGreaterThanOrEqual(sc.finance.covenantMinLiquidityUsd);
+    }
+  });
+
+  it.each(BUNDLED)('%s: an idle company survives at least 26 weeks (20 seeds)', (id) => {
+    const sc = scenario(id);
+    for (const seed of SEEDS) {
+      const w = createWorld(sc, { seed, strategy: 'idle' });
+      while (!isOver(w) && w.week < 26) step(w);
+      expect(w.companies[0]!.status, `seed ${seed}: ${w.statusReason ?? ''}`).toBe('active');
+      expect(w.week).toBe(26);
+    }
+  }, 300_000);
+});
+
+describe('report', () => {
+  it('prints the measured medians', () => {
+    console.log(`power, rivals, starts (medians over seeds):\n${Object.entries(report).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  });
+});
