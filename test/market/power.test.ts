@@ -125,6 +125,16 @@ describe('sound starts', () => {
     }
   });
 
+  it.each(BUNDLED)('%s: a cash figure the briefing names matches the opening state within 5 percent', (id) => {
+    const sc = scenario(id);
+    const cash = cashUsd(createWorld(sc, { seed: 1, strategy: 'idle' }).companies[0]!);
+    const text = sc.lesson.teaching.briefing.en;
+    for (const m of text.matchAll(/\$(\d[\d,.]*)\s?(M|B)\b(?:(?!\$)[^.]){0,60}?\b(in the bank|in cash)/g)) {
+      const named = Number(m[1]!.replace(/,/g, '')) * (m[2] === 'B' ? 1e9 : 1e6);
+      expect(Math.abs(named / cash - 1), `${id}: briefing says ${m[0]}, the game opens with $${(cash / 1e6).toFixed(0)}M`).toBeLessThanOrEqual(0.05);
+    }
+  });
+
   it.each(BUNDLED)('%s: an idle company survives at least 26 weeks (20 seeds)', (id) => {
     const sc = scenario(id);
     for (const seed of SEEDS) {
