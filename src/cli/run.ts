@@ -2,10 +2,9 @@
  * Headless runs: the result object the `sim` command prints (a contract other tools rely on).
  */
 import type { Scenario } from '../scenario/schema/index.ts';
-import type { Command } from '../engine/commands/types.ts';
 import type { StrategyId, World } from '../engine/types.ts';
 import type { QuarterReport, MarketQuarter } from '../engine/reports.ts';
-import { createWorld, isOver, stateHash, step } from '../engine/api.ts';
+import { createWorld, replayInto, stateHash, type LoggedCommand } from '../engine/api.ts';
 
 export interface RunResult {
   scenarioId: string;
@@ -20,25 +19,22 @@ export interface RunResult {
 
 export interface RunOptions {
   seed?: number;
-  strategy: StrategyId;
+  /** The player's autopilot; null = none (the command log and any recorded history alone). */
+  strategy: StrategyId | null;
   weeks?: number;
   depreciationYears?: 4 | 5 | 6;
-  actions?: { week: number; command: Command }[];
+  /** The player's commands, in week order (checked with parseCommandLog). */
+  actions?: readonly LoggedCommand[];
 }
 
 export function runScenario(scenario: Scenario, o: RunOptions): { result: RunResult; world: World } {
   const world = createWorld(scenario, { seed: o.seed, strategy: o.strategy, depreciationYears: o.depreciationYears });
   const weeks = Math.min(o.weeks ?? scenario.calendar.lengthWeeks, scenario.calendar.lengthWeeks);
-  const actions = (o.actions ?? []).slice().sort((a, b) => a.week - b.week);
-  let i = 0;
-  while (world.week < weeks && !isOver(world)) {
-    while (i < actions.length && actions[i]!.week <= world.week) world.pending.push(actions[i++]!.command);
-    step(world);
-  }
+  replayInto(world, o.actions ?? [], weeks); // the engine's one replay
   const result: RunResult = {
     scenarioId: scenario.id,
     seed: world.seed,
-    strategy: o.strategy,
+    strategy: o.strategy ?? 'none',
     weeks: world.week,
     outcome: { status: world.status, week: world.week, reason: world.statusReason, stateHash: stateHash(world) },
     quarters: world.companies[0]!.quarters,

@@ -3,9 +3,9 @@
  * Checks scenario files. Exit 0 when all are valid, 1 when any is not, 2 for bad arguments.
  * With `--format json` prints `[{ "file", "valid", "errors": [{ "path", "message", "line"?, "column"? }] }]`.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { loadScenarioText, formatErrors, type ScenarioError } from '../scenario/load.ts';
 import { LIMITS } from '../scenario/errors.ts';
+import { readBounded } from './readFile.ts';
 
 const USAGE = 'usage: npm run --silent scenario:check -- [--format text|json] FILE...';
 
@@ -36,19 +36,12 @@ function parseArgs(argv: string[]): { format: 'text' | 'json'; files: string[] }
 }
 
 function checkFile(file: string): { report: Report; text?: string; errors: ScenarioError[]; skipped?: boolean } {
-  let text: string;
-  try {
-    const size = statSync(file).size;
-    if (size > LIMITS.maxBytes) {
-      const errors = [{ path: '(file)', message: `the file is ${(size / 1024 / 1024).toFixed(1)} MB; scenario files may be at most ${LIMITS.maxBytes / 1024 / 1024} MB` }];
-      return { report: { file, valid: false, errors }, errors };
-    }
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    const errors = [{ path: '(file)', message: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` }];
+  const read = readBounded(file, LIMITS.maxBytes);
+  if (!read.ok) {
+    const errors = [{ path: '(file)', message: `cannot read the file: ${read.why}` }];
     return { report: { file, valid: false, errors }, errors };
   }
+  const text = read.text;
   if (/"\$schema"\s*:\s*"http:\/\/json-schema\.org\//.test(text.slice(0, 200))) {
     // scenarios/scenario.schema.json sits beside the scenarios, so `scenarios/*.json` picks it up.
     return { report: { file, valid: true, errors: [], skipped: true }, errors: [], skipped: true };

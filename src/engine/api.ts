@@ -45,13 +45,42 @@ export function stateHash(world: World): string {
   return hashState(world as unknown as { scenario: { id: string } } & Record<string, unknown>);
 }
 
-/** Rebuild a game from scenario + seed + strategy + the command log (what a save holds). */
-export function replay(scenario: Scenario, opts: WorldOptions, log: { week: number; command: Command }[], weeks: number): World {
-  const world = create(scenario, opts);
+/** One player command as a save or an action file records it: issued while `world.week === week`. */
+export interface LoggedCommand { week: number; command: Command }
+
+/**
+ * The one replay: queue each logged command in its week and step, until `toWeek` (or the game
+ * ends). The commands logged for the week it stops in are queued but not yet played, exactly as a
+ * paused game holds them, so a save made mid-week replays to the same state and hash. The log must
+ * be in week order with whole weeks ≥ 0 (`parseCommandLog` checks files; the store and the CLI use
+ * it before calling this). `afterStep` runs after each week (a host's per-week bookkeeping).
+ */
+export function replayInto(world: World, log: readonly LoggedCommand[], toWeek: number, afterStep?: (world: World) => void): void {
   let i = 0;
-  while (world.week < weeks && !isOver(world)) {
-    while (i < log.length && log[i]!.week === world.week) world.pending.push(log[i++]!.command);
+  while (i < log.length && log[i]!.week < world.week) i++; // already played (a world past week 0)
+  for (;;) {
+    if (isOver(world)) return;
+    while (i < log.length && log[i]!.week === world.week) world.pending.push({ ...log[i++]!.command }); // commands are flat: a copy per game
+    if (world.week >= toWeek) return;
     stepOnce(world);
+    afterStep?.(world);
   }
+}
+
+/** Rebuild a game from scenario + seed + strategy + the command log (what a save holds). */
+export function replay(scenario: Scenario, opts: WorldOptions, log: readonly LoggedCommand[], weeks: number): World {
+  const world = create(scenario, opts);
+  replayInto(world, log, weeks);
   return world;
+}
+
+/**
+ * The player's command log, derived from the world (the one log): every command played so far
+ * (`world.commandLog`, refused ones included — a refusal at the tick is news, and replaying it is
+ * refused again identically) and the ones queued for this week.
+ */
+export function playerLog(world: World): LoggedCommand[] {
+  const out: LoggedCommand[] = world.commandLog.map((r) => ({ week: r.week, command: r.command }));
+  for (const c of world.pending) out.push({ week: world.week, command: c });
+  return out;
 }

@@ -59,14 +59,23 @@ class Hasher {
   }
 }
 
-/** Hash of a world (the scenario field is skipped: it is input, identified by its id). */
+/**
+ * Hash of a world. Skipped: the scenario (input, identified by its id), the paths derived from it,
+ * and the label of the player's autopilot (`playerAutopilot`, the player company's `strategy`):
+ * the hash is of the state, so a game driven by its command log alone hashes the same whether it
+ * was played by hand in the browser or on the CLI with `--strategy none` or `idle`. An autopilot
+ * that acts changes the state, and so the hash, through what it does.
+ */
 export function hashState(world: { scenario: { id: string } } & Record<string, unknown>): string {
   const h = new Hasher();
   h.str(world.scenario.id);
   for (const k of Object.keys(world).sort()) {
-    if (k === 'scenario' || k === 'paths') continue;
+    if (k === 'scenario' || k === 'paths' || k === 'playerAutopilot') continue;
     h.str(k);
-    h.value(world[k]);
+    if (k === 'companies' && Array.isArray(world[k])) {
+      const cos = world[k] as Record<string, unknown>[];
+      h.value(cos.map((co, i) => (i === 0 ? { ...co, strategy: undefined } : co)));
+    } else h.value(world[k]);
   }
   return h.digest();
 }

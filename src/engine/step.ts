@@ -6,7 +6,8 @@
  *  5. market: on-demand allocation among customer agents, new RFPs
  *  6. operations after the market (revenue, costs, depreciation, debt service, tax, shortfalls)
  *  7. RFP awards, contract defaults      8. market aggregates, price indices, lead times, share prices
- *  9. quarter close every 13th week     10. week + 1; objectives at the end
+ *  9. quarter close every 13th week; every number finite (else NonFiniteError)
+ * 10. week + 1; objectives at the end
  */
 import type { World } from './types.ts';
 import type { Command } from './commands/types.ts';
@@ -27,6 +28,7 @@ import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
 import { weekOf } from './calendar.ts';
 import { evaluateObjectives } from './objectives.ts';
+import { assertWorldFinite } from './finite.ts';
 
 /** Working memory reused across ticks (not state: rebuilt freely, never hashed). */
 interface Work { scratch: Scratch[]; offers: OnDemandOffer[]; util: Float64Array }
@@ -103,7 +105,10 @@ export function step(world: World): void {
   // Quarters close every 13th week — and early when the game ends mid-quarter (bankruptcy or the
   // scenario's last week), so the final statements are never lost.
   const endsNow = world.status !== 'running' || world.week + 1 >= world.lengthWeeks;
-  if (world.week % 13 === 12 || endsNow) closeQuarter(world);
+  const quarterCloses = world.week % 13 === 12 || endsNow;
+  if (quarterCloses) closeQuarter(world);
+  // Never silent: stop with the name of the first NaN/Infinity (every number at quarter close).
+  assertWorldFinite(world, quarterCloses);
   world.week += 1;
   if (world.status === 'running' && world.week >= world.lengthWeeks) {
     const results = evaluateObjectives(world);

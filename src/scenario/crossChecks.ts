@@ -12,6 +12,22 @@ import { commandIdError } from './commandRefs.ts';
 
 const SHARE_TOLERANCE = 0.001;
 
+/**
+ * Effects that multiply (or add up) as events fire: each value is within its own schema bound, but
+ * together they could overflow (16 events × 20 `demandShock` ×10 made demand Infinity). The worst
+ * case — every event fires — must stay within the bound a single effect has.
+ */
+export const STACKED_EFFECT_LIMITS = {
+  /** Product of demandShock multipliers reaching one segment. */
+  demandShockProduct: 10,
+  /** Product of permitting gridQueueMultiplier / buildWeeksMultiplier reaching one region. */
+  permittingProduct: 10,
+  /** Product of powerPrice multipliers reaching one region. */
+  powerPriceProduct: 20,
+  /** Sum of baseRateShift deltas, percent points (either sign). */
+  baseRateShiftSumPct: 20,
+} as const;
+
 export function crossCheck(s: Scenario): RawError[] {
   const errors: RawError[] = [];
   const err = (path: PathSegment[], message: string) => errors.push({ path, message });
@@ -203,6 +219,38 @@ export function crossCheck(s: Scenario): RawError[] {
       }
     });
   });
+
+  // ---- stacked effects: products (and sums) over every event that could fire -------------------
+  const L = STACKED_EFFECT_LIMITS;
+  const product = new Map<string, number>();
+  const sumRate = { value: 0 };
+  const grow = (key: string, by: number, limit: number, path: PathSegment[], what: string) => {
+    const before = product.get(key) ?? 1;
+    const after = before * by;
+    product.set(key, after);
+    if (before <= limit && !(after <= limit)) err(path, `${what} multiply to ${round(after)} when every event fires (at most ${limit}); a multiplier within its own limit can still overflow when stacked, so lower it or use fewer such effects`);
+  };
+  s.events.forEach((e, i) => e.effects.forEach((fx, j) => {
+    const q: PathSegment[] = ['events', i, 'effects', j];
+    if (fx.type === 'demandShock') {
+      for (const g of s.market.demand.segments) {
+        if (fx.segmentIds && !fx.segmentIds.includes(g.id as never)) continue;
+        grow(`demand:${g.id}`, fx.multiplier, L.demandShockProduct, [...q, 'multiplier'], `the demandShock multipliers reaching segment ${JSON.stringify(g.id)}`);
+      }
+    } else if (fx.type === 'permitting' || fx.type === 'powerPrice') {
+      for (const r of s.regions) {
+        if (fx.regionIds && !fx.regionIds.includes(r.id)) continue;
+        if (fx.type === 'permitting') {
+          grow(`grid:${r.id}`, fx.gridQueueMultiplier, L.permittingProduct, [...q, 'gridQueueMultiplier'], `the permitting gridQueueMultiplier values reaching region ${JSON.stringify(r.id)}`);
+          grow(`build:${r.id}`, fx.buildWeeksMultiplier, L.permittingProduct, [...q, 'buildWeeksMultiplier'], `the permitting buildWeeksMultiplier values reaching region ${JSON.stringify(r.id)}`);
+        } else grow(`power:${r.id}`, fx.multiplier, L.powerPriceProduct, [...q, 'multiplier'], `the powerPrice multipliers reaching region ${JSON.stringify(r.id)}`);
+      }
+    } else if (fx.type === 'baseRateShift') {
+      const before = sumRate.value;
+      sumRate.value += fx.deltaPct;
+      if (Math.abs(before) <= L.baseRateShiftSumPct && Math.abs(sumRate.value) > L.baseRateShiftSumPct) err([...q, 'deltaPct'], `the baseRateShift deltas add up to ${round(sumRate.value)} percent points when every event fires (at most ±${L.baseRateShiftSumPct})`);
+    }
+  }));
 
   // ---- lesson ----------------------------------------------------------------------------------
   s.lesson.objectives.forEach((o, i) => {

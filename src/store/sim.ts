@@ -4,7 +4,7 @@
  * The engine itself runs unmodified: same scenario + seed + strategy + commands = same stateHash
  * as the command-line runner.
  */
-import { createWorld, step, previewCommand, issueCommand, stateHash, isOver, evaluateObjectives, score } from '../engine/api.ts';
+import { createWorld, step, previewCommand, issueCommand, stateHash, isOver, evaluateObjectives, score, replayInto, playerLog } from '../engine/api.ts';
 import type { World, StrategyId } from '../engine/types.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
@@ -82,25 +82,12 @@ export class SimCore {
     this.pauseReason = { kind: 'user' };
     this.acc = 0;
     this.dirty = true;
-    if (p.log && p.log.length) {
-      const target = p.toWeek ?? p.log[p.log.length - 1]!.week;
-      const log = p.log.slice().sort((a, b) => a.week - b.week);
-      let i = 0;
-      const w = this.world;
-      while (w.week <= target && !isOver(w)) {
-        // Exactly what the engine's replay() does: queue the logged commands for this week.
-        while (i < log.length && log[i]!.week === w.week) {
-          const c = log[i]!.command;
-          w.pending.push(structuredClone(c));
-          this.log.push({ week: w.week, command: structuredClone(c) });
-          i++;
-        }
-        if (w.week === target) break;
-        this.stepOnce(false);
-      }
-    } else if (p.toWeek) {
-      while (this.world.week < p.toWeek && !isOver(this.world)) this.stepOnce(false);
-    }
+    // The engine's one replay (src/engine/api.ts): each logged command queued in its week; the
+    // commands of the week it stops in stay queued, as in the paused game that was saved.
+    const log = (p.log ?? []).slice().sort((a, b) => a.week - b.week);
+    const target = p.toWeek ?? log[log.length - 1]?.week ?? 0;
+    replayInto(this.world, log, target, () => this.recordWeek());
+    this.log = playerLog(this.world);
   }
 
   setOptions(o: HostOptions): void {
@@ -148,6 +135,15 @@ export class SimCore {
     return r;
   }
 
+  /** After each week (played or replayed): the cash history the snapshot shows. */
+  private recordWeek(): void {
+    this.dirty = true;
+    const p = this.world!.companies[0]!;
+    const lt = p.ledger.lifetime;
+    // Cash change net of financing: what the business itself burns or earns.
+    this.cash.push(p.ledger.balances.cash / 100, (lt.equityIssued + lt.debtDrawn - lt.debtRepaid - lt.equityFeesPaid) / 100);
+  }
+
   /** One week; returns the pause reason if the rules say stop. */
   private stepOnce(applyRules: boolean): PauseReason | null {
     const w = this.world!;
@@ -158,11 +154,8 @@ export class SimCore {
     const newsBefore = w.news.length;
     const qBefore = w.companies[0]!.quarters.length;
     step(w);
-    this.dirty = true;
+    this.recordWeek();
     const p = w.companies[0]!;
-    const lt = p.ledger.lifetime;
-    // Cash change net of financing: what the business itself burns or earns.
-    this.cash.push(p.ledger.balances.cash / 100, (lt.equityIssued + lt.debtDrawn - lt.debtRepaid - lt.equityFeesPaid) / 100);
     if (isOver(w)) return { kind: 'over' };
     if (!applyRules) return null;
     if (this.options.autoPauseOnMajorNews) {

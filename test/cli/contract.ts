@@ -1,12 +1,12 @@
 /**
  * The headless runner's contract, checked over full 8-year runs of the default scenario:
- * exact identities (ours in cents, and ../shared/tools/check-sim.mjs when it is there) for the
- * player and every rival, CSV with one row per quarter, determinism across runs, seeds that differ.
+ * exact identities in cents (`npm run check`, src/cli/check.ts, as a process) for the player and
+ * every rival, CSV with one row per quarter, determinism across runs, seeds that differ.
  * Shared by the per-strategy test files so vitest can run them in parallel.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runScenario, type RunResult } from '../../src/cli/run.ts';
@@ -15,17 +15,23 @@ import type { StrategyId } from '../../src/engine/types.ts';
 import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-/** The shared checker, when this checkout sits beside ../shared (or CHECK_SIM points at it). */
-export const CHECK_SIM = process.env.CHECK_SIM ?? resolve(ROOT, '..', 'shared', 'tools', 'check-sim.mjs');
-export const HAVE_CHECK_SIM = existsSync(CHECK_SIM);
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-/** Run check-sim on JSON files; returns its output, throws with the output when it fails. */
-export function checkSim(files: string[]): string {
+/** `npm run --silent check -- FILES` as a process: its exit code and output. */
+export function runCheck(files: string[]): { code: number; stdout: string; stderr: string } {
   try {
-    return execFileSync(process.execPath, [CHECK_SIM, ...files], { encoding: 'utf8' });
+    return { code: 0, stdout: execFileSync(TSX, [join(ROOT, 'src', 'cli', 'check.ts'), ...files], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
   } catch (e) {
-    throw new Error(`check-sim failed:\n${(e as { stdout?: string }).stdout ?? String(e)}`, { cause: e });
+    const x = e as { status?: number; stdout?: string; stderr?: string };
+    return { code: x.status ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };
   }
+}
+
+/** Run the project's identity checker on JSON files; returns its output, throws with it when it fails. */
+export function checkSim(files: string[]): string {
+  const r = runCheck(files);
+  if (r.code !== 0) throw new Error(`npm run check failed (exit ${r.code}):\n${r.stdout}${r.stderr}`);
+  return r.stdout;
 }
 
 export function contractSuite(strategies: StrategyId[], seeds: number[]): void {
@@ -63,7 +69,7 @@ export function contractSuite(strategies: StrategyId[], seeds: number[]): void {
         });
       }
 
-      it.skipIf(!HAVE_CHECK_SIM)('check-sim.mjs accepts every run, and every rival as if it were a player', () => {
+      it('npm run check accepts every run, and every rival as if it were a player', () => {
         const dir = mkdtempSync(join(tmpdir(), 'sim-contract-'));
         try {
           const files: string[] = [];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runScenario } from '../../src/cli/run.ts';
 import type { RunResult } from '../../src/cli/run.ts';
 import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
-import { CHECK_SIM, HAVE_CHECK_SIM, ROOT, checkSim } from './contract.ts';
+import { ROOT, checkSim } from './contract.ts';
 
 interface Ran { code: number | null; stdout: string; stderr: string }
 
@@ -60,16 +60,12 @@ describe('sim runner process', () => {
     expect(run.quarters.length).toBe(Math.ceil(run.weeks / 13));
     expect(quartersProblems(run.quarters)).toEqual([]);
     expect((JSON.parse(c!.stdout) as RunResult).outcome.stateHash).not.toBe(run.outcome.stateHash);
-    if (HAVE_CHECK_SIM) {
-      const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
-      try {
-        writeFileSync(join(dir, 'a.json'), a!.stdout);
-        writeFileSync(join(dir, 'c.json'), c!.stdout);
-        expect(checkSim([join(dir, 'a.json'), join(dir, 'c.json')])).toMatch(/identities hold/);
-      } finally { rmSync(dir, { recursive: true, force: true }); }
-    } else {
-      console.warn(`check-sim not found at ${CHECK_SIM}: skipped`);
-    }
+    const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
+    try {
+      writeFileSync(join(dir, 'a.json'), a!.stdout);
+      writeFileSync(join(dir, 'c.json'), c!.stdout);
+      expect(checkSim([join(dir, 'a.json'), join(dir, 'c.json')])).toMatch(/identities hold/);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 
   it('CSV: a header and one row per quarter; table: an industry report; depreciation life via the flag', async () => {
@@ -102,7 +98,7 @@ describe('sim runner process', () => {
       const actions = [
         { week: 0, command: { type: 'raiseEquity', amountUsd: 40_000_000 } },
         { week: 2, command: { type: 'orderGpus', modelId: 'h100', count: 800, vendorFinancing: true } },
-        { week: 3, command: { type: 'noSuchCommand' } },
+        { week: 3, command: { type: 'ipo', amountUsd: 100_000_000 } }, // well-formed, refused at its tick (no revenue yet)
         { week: 4, command: { type: 'leaseColo', regionId: 'us-texas', powerMw: 3 } },
       ];
       const file = join(dir, 'actions.json');
@@ -118,7 +114,7 @@ describe('sim runner process', () => {
       const { result, world } = runScenario(defaultScenario(), { seed: 3, strategy: 'idle', weeks: 30, actions: actions as never });
       expect(result.outcome.stateHash).toBe(r.outcome.stateHash);
       expect(world.commandLog.map((c) => [c.week, c.command.type, c.ok])).toEqual([
-        [0, 'raiseEquity', true], [2, 'orderGpus', true], [3, 'noSuchCommand', false], [4, 'leaseColo', true],
+        [0, 'raiseEquity', true], [2, 'orderGpus', true], [3, 'ipo', false], [4, 'leaseColo', true],
       ]);
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });

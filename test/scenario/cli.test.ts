@@ -19,7 +19,7 @@ describe('scenario:check CLI', () => {
     ]);
     expect(out[0]?.errors).toEqual([]);
     expect(out[1]?.errors[0]).toMatchObject({ path: 'company.cashUsd', message: expect.stringMatching(/expected a number/) });
-    expect(out[2]?.errors[0]).toMatchObject({ path: '(file)', message: 'file not found' });
+    expect(out[2]?.errors[0]).toMatchObject({ path: '(file)', message: 'cannot read the file: no such file' });
   });
 
   it('prints readable errors with a caret in text format, and exits 0 when all are valid', () => {
