@@ -8,9 +8,10 @@ import { parseCommandLog, type LoggedCommand } from '../scenario/schema/commands
 import { commandIdError } from '../scenario/commandRefs.ts';
 import { formatPath } from '../scenario/paths.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
+import { MAX_FILE_BYTES } from '../scenario/limits.ts';
 
-/** Largest action file: 20,000 commands of ~100 bytes each. */
-export const MAX_ACTIONS_BYTES = 2 * 1024 * 1024;
+/** Largest action file: the one limit for this kind of file (src/scenario/limits.ts). */
+export const MAX_ACTIONS_BYTES = MAX_FILE_BYTES.actions;
 
 export type ActionsResult = { ok: true; log: LoggedCommand[] } | { ok: false; message: string };
 
