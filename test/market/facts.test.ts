@@ -248,28 +248,37 @@ describe('fact 8: sentiment', () => {
 });
 
 
-describe('fact 12: payback per MW is 3–5 years and moves with price and utilisation', () => {
+describe('fact 12: payback per MW is 3–5 years and very sensitive to price', () => {
   const def = scenario('default');
-  /** Median over a run's 2024–2026 quarters of payback years (src/engine/payback.ts); strict: a quarter that never pays back fails. */
-  const payback = (qs: QuarterReport[]) => median(qs.filter((q) => /^202[456]Q/.test(q.label)).map((q) => q.paybackYears ?? NaN), 'payback years by quarter');
+  /**
+   * A run's median payback over its 2024–2026 quarters with MW in use (src/engine/payback.ts); a
+   * quarter whose margin never pays back ranks above every finite one (Infinity); NaN when the
+   * company had no MW in use in those years (bankrupt before 2024), which the strict median rejects.
+   */
+  const payback = (qs: QuarterReport[]) => {
+    const xs = qs.filter((q) => /^202[456]Q/.test(q.label) && q.powerMwUsed > 0).map((q) => q.paybackYears ?? Infinity).sort((a, b) => a - b);
+    if (xs.length === 0) return NaN;
+    const m = xs.length >> 1;
+    return xs.length % 2 ? xs[m]! : (xs[m - 1]! + xs[m]!) / 2;
+  };
   it('leveraged in default: median payback within 3–5 years over 20 seeds', () => {
-    const pb = median(SEEDS.map((seed) => payback(run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters)));
+    const pb = median(SEEDS.map((seed) => payback(run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters)), 'payback years per run');
     expect(note('f12.leveragedPaybackYears2024to2026', pb)).toBeGreaterThanOrEqual(3);
     expect(pb).toBeLessThanOrEqual(5);
   });
-  it('ablation: the same world with demand −50% or +50% from 2024 (rents and utilisation move) moves payback the other way', () => {
-    const shocked = (multiplier: number) => {
-      const j = scenarioJson('default');
-      j.id = multiplier < 1 ? 'default-slump' : 'default-boom';
-      (j.events as unknown[]).push({
-        id: 'demand-shift', trigger: { type: 'date', date: '2024-01-01' }, effects: [{ type: 'demandShock', multiplier, recoveryWeeks: 260 }],
-        headline: { en: 'Demand shifts' }, explanation: { en: 'A lasting change in demand.' }, pauses: false,
-      });
-      return scenarioFrom(j);
-    };
-    const slump = shocked(0.5), boom = shocked(1.5);
-    const ratio = SEEDS.map((seed) => payback(run(slump, 'slump', 'leveraged', seed, { weeks: 208 }).result.quarters) / payback(run(boom, 'boom', 'leveraged', seed, { weeks: 208 }).result.quarters));
-    expect(note('f12.paybackSlumpOverBoom', median(ratio))).toBeGreaterThan(1.05);
+  it('ablation of the rent: the same fleet at 20% lower contract rents from 2025 pays back more than 25% later (20 seeds)', () => {
+    const ratios = SEEDS.map((seed) => {
+      const base = createWorld(def, { seed, strategy: 'leveraged' });
+      while (!isOver(base) && base.week < 104) step(base);
+      // From here the player stops deciding, so both copies keep the same fleet and contracts.
+      base.companies[0]!.strategy = 'idle';
+      const cheap = structuredClone(base);
+      for (const c of cheap.companies[0]!.contracts) c.usdPerGpuHour *= 0.8;
+      for (const w of [base, cheap]) while (!isOver(w) && w.week < 117) step(w);
+      const a = base.companies[0]!.quarters.at(-1), b = cheap.companies[0]!.quarters.at(-1);
+      return a?.label === '2025Q1' && b?.label === '2025Q1' && a.paybackYears !== null && b.paybackYears !== null ? b.paybackYears / a.paybackYears : NaN;
+    });
+    expect(note('f12.paybackAtRentMinus20PctVsBase', median(ratios, 'payback ratio'))).toBeGreaterThan(1.25);
   });
 });
 
