@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson } from './harness.ts';
 import { createWorld, step, isOver } from '../../src/engine/api.ts';
-import { capacityH100e, cashUsd, fleetValueUsd } from '../../src/engine/metrics.ts';
+import { capacityH100e, cashUsd, fleetValueUsd, perfH100e } from '../../src/engine/metrics.ts';
 import { updatePowerSupply, occupancy, pipelineSupplyMw } from '../../src/engine/market/powerSupply.ts';
 import { tooShortOfPower } from '../../src/engine/strategies/power.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
@@ -47,6 +47,33 @@ describe('power supply answers the price (unit)', () => {
     expect(tooShortOfPower(w, player, 'h100', 8, w.week + 20)).toBe(true); // its own 6,000 H100s already lack power
     const rich = createWorld(scenario('default'), { seed: 1, strategy: 'idle' });
     expect(tooShortOfPower(rich, rich.companies[0]!, 'h100', 500, rich.week + 20)).toBe(false);
+  });
+});
+
+describe('mega-deals (unit)', () => {
+  it('when switched on, big buyers issue multi-year blocks sized to a share of the largest neocloud; switched off, none', () => {
+    const mk = (perYear: number) => {
+      const j = scenarioJson('default');
+      j.id = `default-mega-${perYear}`;
+      const demand = (j.market as { demand: Record<string, unknown> }).demand;
+      demand.megaDealsPerYear = perYear;
+      // Terms no ordinary RFP asks for (segments stop at 260 weeks), so a mega-deal is recognisable.
+      demand.megaDealTermWeeksMin = 299;
+      demand.megaDealTermWeeksMax = 312;
+      return createWorld(scenarioFrom(j), { seed: 3, strategy: 'idle' });
+    };
+    const long = (w: ReturnType<typeof createWorld>) => [...w.rfps, ...w.closedRfps].filter((r) => r.termWeeks >= w.scenario.market.demand.megaDealTermWeeksMin);
+    const on = mk(52), off = mk(0);
+    let largest = 0;
+    for (const co of on.companies) if (co.strategy !== 'hyperscaler') largest = Math.max(largest, capacityH100e(on, co, false));
+    step(on); step(off);
+    const mega = long(on);
+    expect(mega.length).toBeGreaterThan(0);
+    const d = on.scenario.market.demand;
+    for (const r of mega) expect(r.termWeeks).toBeLessThanOrEqual(d.megaDealTermWeeksMax);
+    const h100e = Math.max(...mega.map((r) => r.gpuCount * perfH100e(on, r.modelId)));
+    expect(h100e).toBeLessThanOrEqual(largest * d.megaDealShareOfCapacityMax * 1.05 + 8);
+    expect(long(off)).toHaveLength(0);
   });
 });
 
