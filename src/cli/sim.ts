@@ -11,6 +11,11 @@ import { parseActionsText, MAX_ACTIONS_BYTES } from './actions.ts';
 import { AUTOPILOTS } from '../engine/strategies/archetypes.ts';
 import { NonFiniteError } from '../engine/finite.ts';
 import type { LoggedCommand } from '../scenario/schema/commands.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
+import type { StrategyId } from '../engine/types.ts';
+import { MAX_FILE_BYTES } from '../scenario/limits.ts';
+import { loadScenarioObject } from '../scenario/load.ts';
+import { checkSave } from '../store/saveCheck.ts';
 
 const USAGE = `usage: npm run --silent sim -- --scenario FILE [options]
 
@@ -23,36 +28,55 @@ const USAGE = `usage: npm run --silent sim -- --scenario FILE [options]
   --actions FILE             the player's commands: [ { "week": N, "command": { "type": ... } }, ... ]
                              or a save / class result file (its "log" / "commandLog"); every entry
                              is checked first (schema: docs/actions.schema.json)
+  --save FILE                replay a game's save on its own (its scenario, seed, autopilot, log and
+                             week; no --scenario, --seed, --strategy, --weeks or --actions)
   --depreciation-years 4|5|6 starting depreciation life
   --format json|csv|table    output (default table)
   -h, --help                 this text
 
-A browser game played by hand verifies here: its save's seed, --strategy none, the save as
---actions and --weeks set to the save's week print the same state hash as the game.
+A browser game verifies here: --save save.json prints the state hash the game had when saved (or
+give its scenario, its seed, --strategy none, the save as --actions and --weeks set to its week).
 Exit codes: 0 ran, 2 bad arguments or input files, 3 the engine stopped (a non-finite number).`;
 
-const { opts, files } = parseArgs(process.argv.slice(2), ['scenario', 'seed', 'strategy', 'weeks', 'actions', 'depreciation-years', 'format'], [], USAGE);
+const { opts, files } = parseArgs(process.argv.slice(2), ['scenario', 'seed', 'strategy', 'weeks', 'actions', 'save', 'depreciation-years', 'format'], [], USAGE);
 if (files.length > 0) fail(`unexpected argument "${files[0]}" (did you mean --scenario ${files[0]}?)`);
-if (!opts.scenario) fail('--scenario FILE is required (see --help)');
-const seed = intArg(opts, 'seed', 0, 4294967295);
-const weeks = intArg(opts, 'weeks', 1, 100000);
-const dep = enumArg(opts, 'depreciation-years', ['4', '5', '6'] as const);
-const strategyArg = enumArg(opts, 'strategy', [...AUTOPILOTS, 'none'] as const);
 const format = enumArg(opts, 'format', ['json', 'csv', 'table'] as const) ?? 'table';
-const scenario = readScenario(opts.scenario);
-const strategy = strategyArg === 'none' ? null : strategyArg ?? (scenario.lesson.historicalCommands.length > 0 ? 'leveraged' : 'idle');
-
+let scenario: Scenario;
+let seed: number | undefined, weeks: number | undefined, strategy: StrategyId | null, depreciationYears: 4 | 5 | 6 | undefined;
 let actions: LoggedCommand[] = [];
-if (opts.actions) {
-  const text = readTextFile(opts.actions, 'actions', MAX_ACTIONS_BYTES);
-  const r = parseActionsText(text, scenario);
-  if (!r.ok) fail(`actions file ${opts.actions}: ${r.message}`);
+if (opts.save !== undefined) {
+  const extra = ['scenario', 'seed', 'strategy', 'weeks', 'actions', 'depreciation-years'].filter((k) => opts[k] !== undefined);
+  if (extra.length > 0) fail(`--save replays a save on its own; leave out ${extra.map((k) => `--${k}`).join(', ')}`);
+  const c = checkSave(readTextFile(opts.save, 'save', MAX_FILE_BYTES.save));
+  if (!c.ok) fail(`save file ${opts.save}: ${c.reason}`);
+  const loaded = loadScenarioObject(c.save.scenario);
+  if (!loaded.ok) fail(`save file ${opts.save}: its scenario is not valid: ${loaded.errors[0]?.path ?? ''}: ${loaded.errors[0]?.message ?? 'unknown error'}`);
+  scenario = loaded.scenario;
+  const r = parseActionsText(JSON.stringify(c.save.log), scenario);
+  if (!r.ok) fail(`save file ${opts.save}: log${r.message.slice('actions'.length)}`);
+  ({ seed, strategy, week: weeks } = c.save);
   actions = r.log;
+  depreciationYears = c.save.depreciationYears ?? undefined;
+} else {
+  if (!opts.scenario) fail('--scenario FILE (or --save FILE) is required (see --help)');
+  seed = intArg(opts, 'seed', 0, 4294967295);
+  weeks = intArg(opts, 'weeks', 1, 100000);
+  const dep = enumArg(opts, 'depreciation-years', ['4', '5', '6'] as const);
+  depreciationYears = dep ? (Number(dep) as 4 | 5 | 6) : undefined;
+  const strategyArg = enumArg(opts, 'strategy', [...AUTOPILOTS, 'none'] as const);
+  scenario = readScenario(opts.scenario);
+  strategy = strategyArg === 'none' ? null : strategyArg ?? (scenario.lesson.historicalCommands.length > 0 ? 'leveraged' : 'idle');
+  if (opts.actions) {
+    const text = readTextFile(opts.actions, 'actions', MAX_ACTIONS_BYTES);
+    const r = parseActionsText(text, scenario);
+    if (!r.ok) fail(`actions file ${opts.actions}: ${r.message}`);
+    actions = r.log;
+  }
 }
 
 let result;
 try {
-  result = runScenario(scenario, { seed, strategy, weeks, depreciationYears: dep ? (Number(dep) as 4 | 5 | 6) : undefined, actions }).result;
+  result = runScenario(scenario, { seed, strategy, weeks, depreciationYears, actions }).result;
 } catch (e) {
   if (!(e instanceof NonFiniteError)) throw e;
   process.stderr.write(`error: ${e.message}\n`);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseActionsText } from '../../src/cli/actions.ts';
 import { runScenario } from '../../src/cli/run.ts';
 import { SimCore } from '../../src/store/sim.ts';
+import { makeSaveFile } from '../../src/store/saveFormat.ts';
 import { defaultScenario } from '../engine/helpers.ts';
 import { badCommands, joinPath, VALID_COMMANDS } from '../scenario/badCommands.ts';
 import { ROOT, runCheck } from './contract.ts';
@@ -148,6 +149,32 @@ describe('--strategy none and the state hash', () => {
       const out = JSON.parse(r.stdout) as { strategy: string; outcome: { stateHash: string } };
       expect(out.strategy).toBe('none');
       expect(out.outcome.stateHash).toBe(expected);
+    } finally { rmSync(dir, { recursive: true, force: true }); }
+  });
+});
+
+describe('sim --save', () => {
+  it('replays a save made by the engine host (by hand, mid-week) to the hash the game showed; refuses mixing options', () => {
+    const scenario = defaultScenario();
+    const core = new SimCore();
+    core.start({ scenario, seed: 8 });
+    core.issue({ type: 'raiseEquity', amountUsd: 40_000_000 });
+    core.stepWeeks(3);
+    core.issue({ type: 'orderGpus', modelId: 'h100', count: 500 });
+    core.stepWeeks(6);
+    core.issue({ type: 'leaseColo', regionId: 'us-texas', powerMw: 2 }); // queued, not yet played
+    const dir = mkdtempSync(join(tmpdir(), 'sim-save-'));
+    try {
+      const file = join(dir, 'save.json');
+      writeFileSync(file, JSON.stringify(makeSaveFile('by hand', core.saveData()!, '2026-01-01T00:00:00.000Z')));
+      const r = sim(['--save', file, '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const out = JSON.parse(r.stdout) as { strategy: string; weeks: number; outcome: { stateHash: string } };
+      expect([out.strategy, out.weeks]).toEqual(['none', 9]);
+      expect(out.outcome.stateHash).toBe(core.hash());
+      const mixed = sim(['--save', file, '--seed', '3']);
+      expect([mixed.status, mixed.stderr]).toEqual([2, 'error: --save replays a save on its own; leave out --seed\n']);
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 });
