@@ -29,6 +29,7 @@ function newCompany(index: number, id: string, name: string, strategy: StrategyI
     index, id, name, strategy, status: 'active', bankruptWeek: null, bankruptReason: null,
     ledger: newLedger(), capTable: [], sharesOutstanding: 0, listed: false, ipoWeek: null, lockupEndWeek: null,
     sharePriceUsd: null, lastValuationUsd: 0, priceShock: 1, debts: [], spreadStepUpPct: 0, covenantBreaches: 0,
+    covenantCureEndsWeek: null, marginCallDueWeek: null,
     restructured: false, revolverLimitUsd: 0, lots: [], orders: [], sites: [], contracts: [], depreciationYears,
     priceFactor: 1, platformUsdPerWeek: 0, platformMaturity: 0, taxLossCarryForwardCents: 0, taxYearStartCents: 0,
     q: emptyQuarterOps(),

@@ -67,9 +67,45 @@ export function backlogUsd(world: World, co: Company): number {
   return v;
 }
 
-/** EBITDA lenders underwrite: the larger of the run-rate and 60% of next year's contracted revenue. */
+/**
+ * Share of each contracted model the company can actually deliver (0–1): GPUs it owns or has on
+ * order against the GPUs its live and future contracts call for, times the power it has or has in
+ * the pipeline against what its fleet and orders need. Lenders count only this part of the backlog.
+ */
+export function deliverableShareByModel(world: World, co: Company): Map<string, number> {
+  const need = new Map<string, number>();
+  for (const c of co.contracts) if (c.endWeek > world.week) need.set(c.modelId, (need.get(c.modelId) ?? 0) + c.gpuCount);
+  const mwNeeded = fleetMwNeeded(world, co, true);
+  const power = mwNeeded > 0 ? Math.min(1, pipelineMw(co) / mwNeeded) : 1;
+  const out = new Map<string, number>();
+  for (const [modelId, n] of need) out.set(modelId, n > 0 ? Math.min(1, gpusAvailableBy(co, modelId, Number.MAX_SAFE_INTEGER) / n) * power : 0);
+  return out;
+}
+
+/** Contracted revenue over the next `weeks` that the company can deliver (see `deliverableShareByModel`), USD. */
+export function deliverableForwardRevenueUsd(world: World, co: Company, weeks: number): number {
+  const share = deliverableShareByModel(world, co);
+  let v = 0;
+  const to = world.week + weeks;
+  for (const c of co.contracts) {
+    const a = Math.max(world.week, c.startWeek);
+    const b = Math.min(to, c.endWeek);
+    if (b > a) v += (b - a) * c.gpuCount * HOURS_PER_WEEK * c.usdPerGpuHour * (share.get(c.modelId) ?? 0);
+  }
+  return v;
+}
+
+/** Backlog lenders lend against: contracted revenue not yet recognised that the company can deliver, USD. */
+export function deliverableBacklogUsd(world: World, co: Company): number {
+  return deliverableForwardRevenueUsd(world, co, Number.MAX_SAFE_INTEGER - world.week);
+}
+
+/**
+ * EBITDA lenders underwrite: the larger of the delivered run-rate and a share
+ * (`finance.underwrittenContractMarginShare`) of next year's contracted revenue the company can deliver.
+ */
 export function underwrittenEbitdaUsd(world: World, co: Company): number {
-  return Math.max(annualisedEbitdaUsd(co), 0.6 * forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
+  return Math.max(annualisedEbitdaUsd(co), world.scenario.finance.underwrittenContractMarginShare * deliverableForwardRevenueUsd(world, co, WEEKS_PER_YEAR));
 }
 
 /** Debt / underwritten EBITDA; Infinity when there is debt and no EBITDA. */
@@ -167,8 +203,12 @@ export function gpusAvailableBy(co: Company, modelId: string, week: number): num
   return n;
 }
 
-/** Equity value: market cap if listed, else the last private valuation. */
+/**
+ * Equity value: market cap if listed, else the private mark (both follow `companyValuation` in
+ * finance/valuation.ts, updated every week); 0 once bankrupt — shareholders get nothing.
+ */
 export function equityValueUsd(co: Company): number {
+  if (co.status !== 'active') return 0;
   return co.listed && co.sharePriceUsd !== null ? co.sharePriceUsd * co.sharesOutstanding : co.lastValuationUsd;
 }
 

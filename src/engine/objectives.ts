@@ -4,10 +4,30 @@
 import type { World } from './types.ts';
 import { weekOf } from './calendar.ts';
 import { cashUsd, equityValueUsd, leverage } from './metrics.ts';
+import { totalEquityCents } from './ledger.ts';
+import { toUsd } from './money.ts';
 
 export interface ObjectiveResult { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }
 
+/**
+ * The scenario's objectives, then one rule every scenario shares: nobody wins insolvent — the run is
+ * lost if the player's book equity (assets − liabilities) is negative at the end, whatever else it met.
+ */
 export function evaluateObjectives(world: World): ObjectiveResult[] {
+  return [...scenarioObjectives(world), solventBooks(world)];
+}
+
+function solventBooks(world: World): ObjectiveResult {
+  const p = world.companies[0]!;
+  const equity = toUsd(totalEquityCents(p.ledger.balances));
+  return {
+    label: { en: 'End with positive book equity (assets above liabilities)', 'zh-CN': '结束时账面权益为正（资产大于负债）' },
+    met: p.status === 'active' && equity >= 0,
+    detail: equity >= 0 ? `book equity $${(equity / 1e6).toFixed(0)}M` : `insolvent: liabilities exceed assets by $${(-equity / 1e6).toFixed(0)}M`,
+  };
+}
+
+function scenarioObjectives(world: World): ObjectiveResult[] {
   const p = world.companies[0]!;
   const start = world.scenario.calendar.startDate;
   return world.scenario.lesson.objectives.map((o) => {

@@ -11,7 +11,9 @@ import { toCents, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
 import { deliverOrders, installFleet, depreciateFleet } from './fleet.ts';
 import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from './sites.ts';
 import { deliverContracts, expireContracts } from './contracts.ts';
-import { serviceDebt, addDebt } from './finance/debt.ts';
+import { serviceDebt, addDebt, repayDebt } from './finance/debt.ts';
+import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
+import { corporateCovenantBreached, covenantTests, gpuLoanExcessUsd } from './finance/covenants.ts';
 import { baseRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
@@ -134,6 +136,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offer: OnDem
   co.last.powerMwUsed = kw / 1000;
   if (world.week % WEEKS_PER_YEAR === WEEKS_PER_YEAR - 1) settleTax(world, co);
   handleShortfall(world, co);
+  covenantDeadlines(world, co);
 }
 
 function sumFree(s: Scratch): number {
@@ -143,26 +146,79 @@ function sumFree(s: Scratch): number {
 }
 
 /**
- * Cash below zero after the week's payments: draw the revolver; if that is not enough the company
- * has missed a payment — a default. With restructuring allowed (once), creditors take 90% of the
- * equity and half the debt is forgiven; otherwise it is bankrupt. Unpaid amounts become creditor
+ * Draw committed credit — the undrawn revolver, then undrawn contract-facility room (a delayed-draw
+ * term loan the lenders have already agreed) — to cover up to `needCents`. Returns cents drawn.
+ * New money that needs fresh underwriting (a GPU loan, a bond, equity) is not committed and is
+ * left to the company's own decisions.
+ */
+export function drawCommittedCredit(world: World, co: Company, needCents: number): number {
+  let drawn = 0;
+  const rev = Math.min(needCents, toCents(undrawnRevolverUsd(co)));
+  if (rev > 0) {
+    addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(rev), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: 260, amortizing: false });
+    drawn += rev;
+  }
+  const fac = Math.min(needCents - drawn, toCents(facilityRoomUsd(world, co)));
+  if (fac > 0) {
+    addFacilityDraw(world, co, toUsd(fac));
+    drawn += fac;
+  }
+  return drawn;
+}
+
+/**
+ * Cash below zero after the week's payments: draw committed credit (revolver, facility room); if
+ * that is not enough the company has missed a payment — a default. Unpaid amounts become creditor
  * claims, so the books still balance and cash never shows below zero.
  */
 export function handleShortfall(world: World, co: Company): void {
   const short = -co.ledger.balances.cash;
   if (short <= 0) return;
-  const room = toCents(undrawnRevolverUsd(co));
-  if (room > 0) {
-    addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(Math.min(room, short)), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: 260, amortizing: false });
-    if (co.ledger.balances.cash >= 0) return;
-  }
+  drawCommittedCredit(world, co, short);
+  if (co.ledger.balances.cash >= 0) return;
   const gap = -co.ledger.balances.cash;
   addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + 8, spreadPct: 0, termWeeks: 26, amortizing: false });
+  defaultOnDebt(world, co, 'missed a payment: cash ran out and no committed credit was left');
+}
+
+/**
+ * A default (missed payment, loans called after an uncured covenant breach, an unmet margin call).
+ * With restructuring allowed (once), creditors take 90% of the equity and half the debt is
+ * forgiven; otherwise the company is bankrupt.
+ */
+export function defaultOnDebt(world: World, co: Company, reason: string): void {
   if (world.scenario.finance.allowRestructuring && !co.restructured) {
     restructure(world, co);
     return;
   }
-  declareBankrupt(world, co, 'missed a payment: cash ran out and no credit was left');
+  declareBankrupt(world, co, reason);
+}
+
+/**
+ * Weekly covenant deadlines: an unmet margin call falls due (paid from cash, then committed credit;
+ * what cannot be paid is a default), and a cure period ends (still in breach → lenders call the
+ * loans). The tests themselves live in finance/covenants.ts.
+ */
+export function covenantDeadlines(world: World, co: Company): void {
+  if (co.status !== 'active') return;
+  if (co.marginCallDueWeek !== null && world.week >= co.marginCallDueWeek) {
+    co.marginCallDueWeek = null;
+    const excess = toCents(gpuLoanExcessUsd(world, co));
+    if (excess > 0) {
+      if (co.ledger.balances.cash < excess) drawCommittedCredit(world, co, excess - Math.max(0, co.ledger.balances.cash));
+      let left = excess;
+      for (const d of co.debts) {
+        if (d.kind !== 'gpuLoan' || left <= 0) continue;
+        left -= repayDebt(co, d, toUsd(Math.min(left, d.principalCents, Math.max(0, co.ledger.balances.cash))));
+      }
+      if (left > 0) { defaultOnDebt(world, co, 'could not meet a margin call: its GPUs were worth too little for its GPU loans'); return; }
+    }
+  }
+  if (co.covenantCureEndsWeek !== null && world.week >= co.covenantCureEndsWeek) {
+    co.covenantCureEndsWeek = null;
+    if (corporateCovenantBreached(covenantTests(world, co))) defaultOnDebt(world, co, 'breached its loan covenants and did not cure the breach in time, so lenders called the loans');
+    else co.covenantBreaches = 0;
+  }
 }
 
 function restructure(world: World, co: Company): void {
@@ -177,6 +233,8 @@ function restructure(world: World, co: Company): void {
   co.capTable.push({ holder: 'Creditors (restructuring)', shares: newShares, week: world.week, priceUsd: 0, lockedUntilWeek: world.week });
   co.sharesOutstanding += newShares;
   co.covenantBreaches = 0;
+  co.covenantCureEndsWeek = null;
+  co.marginCallDueWeek = null;
   co.priceShock *= 0.3;
   if (co.index === 0) pushNews(world, { id: `restructuring-${co.id}`, kind: 'finance', major: true, headline: { en: 'Restructuring: creditors take over 90% of your company', 'zh-CN': '债务重组：债权人接管公司 90% 的股权' }, explanation: { en: 'You missed a payment. Instead of liquidating, creditors swapped half their claims for equity. The company survives, but the old shareholders own only a tenth of it.', 'zh-CN': '你未能按时还款。债权人没有清算公司，而是把一半债权换成了股权。公司得以存续，但原股东只剩下十分之一的股份。' } });
 }
@@ -185,6 +243,7 @@ export function declareBankrupt(world: World, co: Company, reason: string): void
   co.status = 'bankrupt';
   co.bankruptWeek = world.week;
   co.bankruptReason = reason;
+  co.lastValuationUsd = 0;
   if (co.listed) co.sharePriceUsd = 0.01;
   if (co.index === 0) {
     world.status = 'bankrupt';

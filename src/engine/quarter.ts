@@ -8,13 +8,13 @@ import { sumPeriod, resetPeriod, totalAssetsCents, totalLiabilitiesCents, totalE
 import { toUsd, toCents } from './money.ts';
 import { quarterLabel } from './calendar.ts';
 import {
-  annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, capacityH100e, equityValueUsd, fleetValueUsd, gpusInstalled, gpusOwned, undrawnRevolverUsd,
+  annualisedRevenueUsd, backlogUsd, capacityH100e, equityValueUsd, gpusInstalled, gpusOwned,
 } from './metrics.ts';
-import { principalOfKind, repayDebt } from './finance/debt.ts';
-import { declareBankrupt, handleShortfall } from './operate.ts';
+import { handleShortfall } from './operate.ts';
 import { pushNews } from './news.ts';
-import { privateRoundPriceUsd } from './finance/valuation.ts';
 import { paybackFigures } from './payback.ts';
+import { reactToResults } from './market/capital.ts';
+import { corporateCovenantBreached, covenantTests } from './finance/covenants.ts';
 
 export function emptyQuarterOps(): Company['q'] {
   return { gpuHoursSold: 0, gpuHoursInstalled: 0, revenueByCustomer: {}, onDemandRevenueCents: 0, onDemandCostCents: 0, contractRevenueCents: 0 };
@@ -84,42 +84,41 @@ export function buildReport(world: World, co: Company, label: string, openingCas
   };
 }
 
-/** Covenant tests at quarter close. Returns true when breached. */
+/**
+ * Covenant tests at quarter close (the rules: `covenantTests` in finance/covenants.ts). A GPU
+ * loan-to-value breach is a margin call due `marginCallCureWeeks` later; a corporate breach costs a
+ * waiver fee and a spread step-up and opens a cure period of `covenantCureWeeks` (operate.ts
+ * `covenantDeadlines` calls the loans if it is not cured). Returns true when any test failed.
+ */
 function testCovenants(world: World, co: Company): boolean {
   const f = world.scenario.finance;
-  if (co.ledger.balances.debt <= 0) { co.covenantBreaches = 0; return false; }
-  // GPU loans: collateral test with a 10% cushion; an excess must be prepaid (a margin call).
-  const gpuLoans = principalOfKind(co, 'gpuLoan');
-  const cap = f.gpuLoanMaxLtv * fleetValueUsd(world, co) * 1.1;
-  if (gpuLoans > cap) {
-    let excess = toCents(gpuLoans - cap);
-    for (const d of co.debts) {
-      if (d.kind !== 'gpuLoan' || excess <= 0) continue;
-      const pay = Math.min(excess, d.principalCents, Math.max(0, co.ledger.balances.cash));
-      excess -= repayDebt(co, d, toUsd(pay));
+  const tests = covenantTests(world, co);
+  if (tests.length === 0) { co.covenantBreaches = 0; co.covenantCureEndsWeek = null; co.marginCallDueWeek = null; return false; }
+  const ltvBreached = tests.some((t) => t.id === 'gpuLoanToValue' && !t.pass);
+  if (ltvBreached && co.marginCallDueWeek === null) {
+    co.marginCallDueWeek = world.week + f.marginCallCureWeeks;
+    if (co.index === 0) {
+      pushNews(world, {
+        id: `margin-call-${world.week}`, kind: 'finance', major: true,
+        headline: { en: 'Margin call on your GPU loans', 'zh-CN': 'GPU 贷款追加保证金' },
+        explanation: { en: `Your GPUs are now worth too little for the GPU loans against them. You have ${f.marginCallCureWeeks} weeks to pay down the excess; then the engine pays it from cash and committed credit, and what cannot be paid is a default.`, 'zh-CN': `你的 GPU 价值已不足以支撑其抵押贷款。你有 ${f.marginCallCureWeeks} 周时间偿还超出部分；之后系统将用现金和已承诺的信贷额度偿还，无法偿还的部分即构成违约。` },
+      });
     }
   }
-  const liquidity = toUsd(co.ledger.balances.cash) + undrawnRevolverUsd(co);
-  const corporate = principalOfKind(co, 'bond') + principalOfKind(co, 'revolver') + principalOfKind(co, 'convertible');
-  const ebitda = annualisedEbitdaUsd(co);
-  const levBreach = corporate > 0 && (ebitda <= 0 || corporate / ebitda > f.covenantMaxDebtToEbitda);
-  const breached = liquidity < f.covenantMinLiquidityUsd || levBreach;
-  if (!breached) { co.covenantBreaches = 0; return false; }
+  if (!corporateCovenantBreached(tests)) { co.covenantBreaches = 0; co.covenantCureEndsWeek = null; return ltvBreached; }
   co.covenantBreaches += 1;
-  if (co.covenantBreaches >= 2) {
-    declareBankrupt(world, co, 'breached its loan covenants two quarters running and lenders called the loans');
-    return true;
-  }
+  if (co.covenantCureEndsWeek !== null) return true; // still inside the cure period
+  co.covenantCureEndsWeek = world.week + f.covenantCureWeeks;
   bookCents(co.ledger, 'debtFeesPaid', Math.round((co.ledger.balances.debt * f.covenantWaiverFeePct) / 100));
   co.spreadStepUpPct += f.covenantStepUpPct;
-  // A fee the company cannot pay is a missed payment like any other: revolver, else default.
+  // A fee the company cannot pay is a missed payment like any other: committed credit, else default.
   handleShortfall(world, co);
   if (co.status !== 'active') return true;
   if (co.index === 0) {
     pushNews(world, {
       id: `covenant-${world.week}`, kind: 'finance', major: true,
       headline: { en: 'Covenant breach: lenders grant a waiver — for a fee', 'zh-CN': '违反贷款契约：贷款方收费后给予豁免' },
-      explanation: { en: `Cash plus undrawn credit or leverage missed the limits in your loan agreements. Lenders waived it this time for a ${f.covenantWaiverFeePct}% fee and +${f.covenantStepUpPct} points on floating rates. Breach again next quarter and they can call the loans.`, 'zh-CN': `现金加未提取额度或杠杆率未达到贷款协议的要求。贷款方这次收取 ${f.covenantWaiverFeePct}% 的费用并将浮动利率上调 ${f.covenantStepUpPct} 个百分点后予以豁免。下个季度再违约，他们就可以要求提前还款。` },
+      explanation: { en: `Cash plus undrawn credit or leverage missed the limits in your loan agreements. Lenders waived it for a ${f.covenantWaiverFeePct}% fee and +${f.covenantStepUpPct} points on floating rates, and gave you ${f.covenantCureWeeks} weeks to cure it. Still in breach then, and they call the loans.`, 'zh-CN': `现金加未提取额度或杠杆率未达到贷款协议的要求。贷款方收取 ${f.covenantWaiverFeePct}% 的费用并将浮动利率上调 ${f.covenantStepUpPct} 个百分点后予以豁免，并给你 ${f.covenantCureWeeks} 周时间纠正。届时仍未达标，他们将要求提前还款。` },
     });
   }
   return true;
@@ -144,11 +143,8 @@ export function closeQuarter(world: World): void {
       co.revolverLimitUsd = f.revolverLimitUsd;
       if (co.index === 0) pushNews(world, { id: `revolver-${co.id}`, kind: 'finance', major: false, headline: { en: `Banks open a ${Math.round(f.revolverLimitUsd / 1e6)}M revolving credit line for you`, 'zh-CN': `银行为你开立 ${Math.round(f.revolverLimitUsd / 1e6)} 百万美元循环信贷额度` }, explanation: { en: 'With steady revenue you now have a revolver: cheap, flexible money drawn when needed, and a cushion the engine draws automatically if cash would run out.', 'zh-CN': '有了稳定收入，你获得了循环信贷：需要时提取的廉价灵活资金，现金不足时系统会自动提取作为缓冲。' } });
     }
-    // A private company is marked to the price investors would pay now (as a fund marks its stake),
-    // so its valuation moves with its business between rounds.
-    if (!co.listed) co.lastValuationUsd = Math.max(0, privateRoundPriceUsd(world, co) * co.sharesOutstanding);
-    // Guidance miss: revenue below last quarter hits a listed company's shares.
-    if (co.listed && prev && rep.revenueUsd < prev.revenueUsd * 0.98) co.priceShock *= 1 - world.scenario.market.capital.guidanceMissDropPct / 100;
+    // Listed shares react to the results: revenue against guidance, a wider loss, rising leverage.
+    if (co.listed) reactToResults(world, co, rep, prev, co.quarters[co.quarters.length - 3]);
   }
   world.marketQuarters.push(marketRow(world, label));
 }

@@ -181,6 +181,10 @@ export interface Company {
   spreadStepUpPct: number;
   /** Consecutive quarter closes with a covenant breach. */
   covenantBreaches: number;
+  /** Week the cure period of a corporate covenant breach ends (lenders call the loans if it is not cured); null when none runs. */
+  covenantCureEndsWeek: number | null;
+  /** Week a margin call on GPU loans (loan-to-value breach) must be met; null when none is pending. */
+  marginCallDueWeek: number | null;
   /** Has used its one restructuring. */
   restructured: boolean;
   /** Revolver commitment, USD (0 until granted). */

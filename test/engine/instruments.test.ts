@@ -25,7 +25,7 @@ function stepLine(w: World, line: keyof ReturnType<typeof player>['ledger']['lif
   return player(w).ledger.lifetime[line] - before;
 }
 
-const noLeverageLimit = (s: Scenario) => { s.finance.maxDebtToEbitda = 1e6; s.finance.maxDebtToAssets = 1e6; };
+const noLeverageLimit = (s: Scenario) => { s.finance.maxDebtToEbitda = 1e6; s.finance.maxDebtToAssets = 1e6; s.finance.minInterestCover = 0; };
 
 describe('weekly interest accrual', () => {
   it('floating GPU loan: one week of interest = principal × (base + spread) / 52', () => {
@@ -40,7 +40,7 @@ describe('weekly interest accrual', () => {
   });
 
   it('fixed-coupon bond: the same weekly coupon every week, whatever the base rate does', () => {
-    const w = world(variant((s) => { s.finance.bondTermWeeks = 30; }));
+    const w = world(variant((s) => { s.finance.bondTermWeeks = 30; s.finance.minInterestCover = 0; }));
     runWeeks(w, 13);
     const r = exec(w, { type: 'issueBond', amountUsd: 250_000_000 });
     const bond = debtsOf(player(w), 'bond')[0]!;
@@ -72,7 +72,7 @@ describe('amortisation and maturities', () => {
   });
 
   it('a high-yield bond is a bullet: no principal until maturity, then all of it', () => {
-    const w = world(variant((s) => { s.finance.bondTermWeeks = 20; }));
+    const w = world(variant((s) => { s.finance.bondTermWeeks = 20; s.finance.minInterestCover = 0; }));
     runWeeks(w, 13);
     expect(refused(w, { type: 'issueBond', amountUsd: 100_000_000 })).toMatch(/at least/);
     const feesBefore = player(w).ledger.lifetime.debtFeesPaid;
@@ -228,7 +228,8 @@ describe('borrowing limits and pricing', () => {
 
 describe('equity', () => {
   it('private round: cash in = shares × price exactly, fees separate, founders diluted', () => {
-    const w = world();
+    expect(refused((() => { const w0 = world(); exec(w0, { type: 'raiseEquity', amountUsd: 50_000_000 }); return w0; })(), { type: 'raiseEquity', amountUsd: 20_000_000 })).toMatch(/not buy more stock yet/);
+    const w = world(variant((s) => { s.finance.minWeeksBetweenEquityRaises = 0; }));
     const p = player(w);
     const founders = p.capTable.find((e) => e.holder === 'Founders')!;
     expect(founders.shares / p.sharesOutstanding).toBeCloseTo(0.6, 12);
@@ -404,7 +405,8 @@ describe('covenants and default', () => {
     expect(w.status).toBe('running');
   });
 
-  const broke = (change: (s: Scenario) => void = () => {}) => world(variant((s) => { s.operations.sgaBaseUsdPerWeek = 400_000_000; change(s); }));
+  // No committed credit either: the facility room (undrawn contract-backed credit) would pay a shortfall first.
+  const broke = (change: (s: Scenario) => void = () => {}) => world(variant((s) => { s.operations.sgaBaseUsdPerWeek = 400_000_000; s.finance.facilityAdvanceRate = 0; change(s); }));
 
   it('a missed payment (cash below zero, no revolver) is bankruptcy; cash never shows below zero', () => {
     const w = broke();
@@ -462,6 +464,7 @@ describe('covenants and default', () => {
     // Little cash and a big bond: liquidity breaches the covenant and 1% of the debt exceeds the cash.
     const w = world(variant((s) => {
       s.company.cashUsd = 5_000_000;
+      s.finance.facilityAdvanceRate = 0; // no committed credit to pay the fee with
       s.company.debt = [{ kind: 'bond', principalUsd: 1_500_000_000, annualRatePct: 2, remainingWeeks: 400, amortizing: false }] as Scenario['company']['debt'];
     }));
     runWeeks(w, 13);

@@ -9,9 +9,11 @@ import { book, bookCents } from '../ledger.ts';
 import { floorToCentUsd, toUsd, toCents } from '../money.ts';
 import { addDebt, principalOfKind, repayDebt } from '../finance/debt.ts';
 import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
+import { lenderRefusal } from '../finance/lending.ts';
+import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomUsd, facilityTermWeeks } from '../finance/facility.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
 import {
-  annualisedEbitdaUsd, annualisedRevenueUsd, backlogUsd, cashUsd, debtToMarketAssets, fleetValueUsd, leverage, undrawnRevolverUsd,
+  annualisedEbitdaUsd, annualisedRevenueUsd, cashUsd, fleetValueUsd, undrawnRevolverUsd,
 } from '../metrics.ts';
 import { checkNumber, done, refuse, usd } from './common.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
@@ -29,6 +31,20 @@ function issueShares(world: World, co: Company, holder: string, shares: number, 
   return toUsd(cents);
 }
 
+/** Weeks since the company last sold stock in a round or follow-on (Infinity if never). */
+function weeksSinceLastRaise(world: World, co: Company): number {
+  let last = -Infinity;
+  for (const e of co.capTable) if ((e.holder.startsWith('Series') || e.holder === 'Follow-on investors' || e.holder === 'IPO investors') && e.week > last) last = e.week;
+  return world.week - last;
+}
+
+/** Refusal while investors are still digesting the last raise (`finance.minWeeksBetweenEquityRaises`). */
+function tooSoon(world: World, co: Company): CommandResult | null {
+  const gap = world.scenario.finance.minWeeksBetweenEquityRaises;
+  const since = weeksSinceLastRaise(world, co);
+  return since < gap ? refuse(`Investors will not buy more stock yet: the last raise was ${since} weeks ago (a round takes ${gap} weeks to market)`) : null;
+}
+
 function roundName(co: Company): string {
   const n = co.capTable.filter((e) => e.holder.startsWith('Series')).length;
   return `Series ${String.fromCharCode(65 + Math.min(25, n))}`;
@@ -39,6 +55,8 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (co.listed) return refuse('A listed company raises equity with a follow-on offering, not a private round');
+  const soon = tooSoon(world, co);
+  if (soon) return soon;
   if (world.market.sentiment < 0.6) return refuse('Investors are not writing cheques in this market (sentiment too low)');
   const price = privateRoundPriceUsd(world, co);
   if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
@@ -75,7 +93,14 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
   const shares = Math.floor(cmd.amountUsd / price);
   const gross = shares * price;
   if (execute) {
-    for (const e of co.capTable) e.lockedUntilWeek = world.week + f.lockupWeeks;
+    // Pre-IPO holders: `lockupCoverageShare` of each holding is locked up; the rest may be sold now.
+    for (const e of co.capTable.slice()) {
+      const locked = Math.floor(e.shares * f.lockupCoverageShare);
+      if (locked < e.shares) co.capTable.push({ holder: e.holder, shares: e.shares - locked, week: e.week, priceUsd: e.priceUsd, lockedUntilWeek: world.week });
+      e.shares = locked;
+      e.lockedUntilWeek = world.week + f.lockupWeeks;
+    }
+    co.capTable = co.capTable.filter((e) => e.shares > 0);
     issueShares(world, co, 'IPO investors', shares, price);
     co.listed = true;
     co.ipoWeek = world.week;
@@ -93,6 +118,8 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
   if (!co.listed || co.sharePriceUsd === null) return refuse('Only a listed company can do a follow-on offering');
+  const soon = tooSoon(world, co);
+  if (soon) return soon;
   const price = floorToCentUsd(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100));
   const cap = co.sharePriceUsd * co.sharesOutstanding;
   if (cmd.amountUsd > 0.2 * cap) return refuse(`Too large: the market will absorb at most ${usd(0.2 * cap)} (20% of market cap)`);
@@ -124,66 +151,34 @@ export function issueConvertible(world: World, co: Company, cmd: Of<'issueConver
   });
 }
 
-/** Lenders' leverage test for new debt. */
-function leverageRefusal(world: World, co: Company, extraUsd: number): string | null {
-  const f = world.scenario.finance;
-  const lev = leverage(world, co, extraUsd);
-  if (Number.isFinite(lev)) {
-    if (lev > f.maxDebtToEbitda) return `Lenders refuse: debt would be ${lev.toFixed(1)}× EBITDA (limit ${f.maxDebtToEbitda}×)`;
-    return null;
-  }
-  const dta = debtToMarketAssets(world, co, extraUsd);
-  if (dta > f.maxDebtToAssets) return `Lenders refuse: debt would be ${(dta * 100).toFixed(0)}% of assets with no EBITDA to service it`;
-  return null;
-}
-
 export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
   const room = f.gpuLoanMaxLtv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
   if (cmd.amountUsd > room) return refuse(`Over the loan-to-value cap: the GPUs support at most ${usd(Math.max(0, room))} more`);
-  const lev = leverageRefusal(world, co, cmd.amountUsd);
-  if (lev) return refuse(lev);
   const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
+  if (lev) return refuse(lev);
   if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks, amortizing: true });
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
   return done(`GPU-backed loan of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%), amortising over ${f.gpuLoanTermWeeks} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks });
 }
 
-/** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */
-export function facilitySpreadPct(world: World, co: Company): number {
-  const f = world.scenario.finance;
-  let v = 0, w = 0;
-  for (const c of co.contracts) {
-    const weeksLeft = c.endWeek - Math.max(world.week, c.startWeek);
-    if (weeksLeft <= 0) continue;
-    const value = weeksLeft * c.gpuCount * c.usdPerGpuHour;
-    const s = c.credit === 'ig' ? f.facilitySpreadIgPct : c.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
-    v += value * s; w += value;
-  }
-  return w > 0 ? v / w : f.facilitySpreadStartupPct;
-}
 
 export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
-  const room = f.facilityAdvanceRate * backlogUsd(world, co) - principalOfKind(co, 'contractFacility');
-  if (cmd.amountUsd > room) return refuse(`The signed contracts support at most ${usd(Math.max(0, room))} more (${(f.facilityAdvanceRate * 100).toFixed(0)}% of backlog)`);
-  const lev = leverageRefusal(world, co, cmd.amountUsd);
+  const room = facilityRoomUsd(world, co);
+  if (cmd.amountUsd > room) return refuse(`The contracts you can deliver support at most ${usd(room)} more (${(f.facilityAdvanceRate * 100).toFixed(0)}% of the backlog your GPUs and power can serve)`);
+  const spread = facilityDrawSpreadPct(world, co, cmd.amountUsd);
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
   if (lev) return refuse(lev);
-  const spread = facilitySpreadPct(world, co);
-  // Amortise over the value-weighted remaining contract term.
-  let wt = 0, w = 0;
-  for (const c of co.contracts) {
-    const left = c.endWeek - world.week;
-    if (left > 0) { wt += left * c.gpuCount * c.usdPerGpuHour; w += c.gpuCount * c.usdPerGpuHour; }
-  }
-  const term = Math.max(26, Math.round(w > 0 ? wt / w : 52));
-  if (execute) addDebt(world, co, { kind: 'contractFacility', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: term, amortizing: true });
+  const term = facilityTermWeeks(world, co);
+  if (execute) addFacilityDraw(world, co, cmd.amountUsd);
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
-  return done(`Contract-backed facility draw of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%, set by your customers' credit), repaid over ${term} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
+  return done(`Contract-backed facility draw of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%, set by your customers' credit and your leverage), repaid over ${term} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
 }
 
 export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {
@@ -191,9 +186,9 @@ export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execu
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.bondMinIssueUsd), B.amountUsd.max);
   if (bad) return bad;
   if (annualisedEbitdaUsd(co) <= 0) return refuse('Bond investors want positive EBITDA');
-  const lev = leverageRefusal(world, co, cmd.amountUsd);
-  if (lev) return refuse(lev);
   const coupon = baseRatePct(world) + f.bondSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd) + co.spreadStepUpPct;
+  const lev = lenderRefusal(world, co, cmd.amountUsd, coupon);
+  if (lev) return refuse(lev);
   if (execute) {
     addDebt(world, co, { kind: 'bond', amountUsd: cmd.amountUsd, fixedRatePct: coupon, spreadPct: 0, termWeeks: f.bondTermWeeks, amortizing: false });
     book(co.ledger, 'debtFeesPaid', (cmd.amountUsd * f.issuanceFeePct) / 100 / 2);

@@ -1,10 +1,14 @@
 /**
- * How investors value a company: EV = a revenue multiple (moved by sentiment and growth) times
- * forward revenue; equity = EV − debt + cash, never below a fraction of net asset value.
+ * How investors value a company (economics.md §4): enterprise value is a blend of a revenue multiple
+ * (growth, paid for in a warm market) and a profit multiple (economic operating profit), with the
+ * weight on profit rising as sentiment cools; equity = EV − debt + cash. When nothing is left for
+ * shareholders on those numbers, equity trades at a distressed option value. `companyValuation` is
+ * the one valuation model: share prices, private marks, round and IPO prices all start from it.
  */
 import type { Company, World } from '../types.ts';
 import { clamp, floorToCentUsd, toUsd, WEEKS_PER_YEAR } from '../money.ts';
-import { annualisedRevenueUsd, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
+import { annualisedEbitdaUsd, annualisedRevenueUsd, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
+import { gpuModel } from '../lookup.ts';
 
 /** Revenue growth over the last year (quarter vs the same quarter a year earlier), as a fraction. */
 export function revenueGrowth(co: Company): number {
@@ -15,31 +19,123 @@ export function revenueGrowth(co: Company): number {
   return clamp(now / yearAgo - 1, -0.9, 5);
 }
 
+/** How much of a full growth premium investors pay at this sentiment (0 in a cold market). */
+function growthAppetite(world: World): number {
+  const c = world.scenario.market.capital;
+  const s = world.market.sentiment;
+  return Math.max(0, (s - c.growthPremiumMinSentiment) / Math.max(0.01, 1 - c.growthPremiumMinSentiment));
+}
+
 /** EV / revenue multiple investors pay now. */
 export function revenueMultiple(world: World, co: Company): number {
   const c = world.scenario.market.capital;
   const g = revenueGrowth(co);
-  return clamp(c.revenueMultiple * world.market.sentiment + c.growthMultipleBoost * Math.max(0, Math.min(g, 3)), c.multipleMin, c.multipleMax);
+  return clamp(c.revenueMultiple * world.market.sentiment + c.growthMultipleBoost * growthAppetite(world) * Math.max(0, Math.min(g, 3)), c.multipleMin, c.multipleMax);
 }
 
-/** Model equity value, USD (before any private discount or share-price shock). */
-export function modelEquityValueUsd(world: World, co: Company): number {
-  const forwardRevenue = Math.max(annualisedRevenueUsd(co), forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
-  const ev = revenueMultiple(world, co) * forwardRevenue;
+/** Weight on the profit valuation (0–1): low in a boom, high in a bust. */
+export function profitWeight(world: World): number {
+  const c = world.scenario.market.capital;
+  return clamp(c.profitWeightNeutral + c.profitWeightPerSentiment * (1 - world.market.sentiment), c.profitWeightMin, Math.max(c.profitWeightMin, c.profitWeightMax));
+}
+
+/** The GPUs' economic wear, USD a year: installed cost over the life investors assume (`valuationGpuLifeYears`). */
+export function economicWearUsd(world: World, co: Company): number {
+  const life = world.scenario.market.capital.valuationGpuLifeYears;
+  let wear = 0;
+  let modelId = '', capex = 0;
+  for (const l of co.lots) {
+    if (l.modelId !== modelId) { modelId = l.modelId; capex = gpuModel(world, modelId)?.installedCapexUsdPerGpu ?? 0; }
+    wear += (l.count * capex) / life;
+  }
+  return wear;
+}
+
+/**
+ * Economic operating profit, USD a year: run-rate EBITDA less the GPUs' economic wear. It never
+ * reads book depreciation, so the depreciation life a company reports cannot move its value or any
+ * decision that depends on it (economics.md §9 fact 9).
+ */
+export function economicProfitUsd(world: World, co: Company): number {
+  return annualisedEbitdaUsd(co) - economicWearUsd(world, co);
+}
+
+export interface Valuation {
+  /** Forward revenue investors price (run-rate or next year's contracts, whichever is larger: equity buys the growth story, lenders only what can be delivered), USD. */
+  forwardRevenueUsd: number;
+  revenueMultiple: number;
+  /** EV from the revenue multiple alone, USD. */
+  revenueEvUsd: number;
+  /** Economic operating profit (EBITDA − GPU wear), USD a year. */
+  economicProfitUsd: number;
+  /** EV from the profit multiple alone (0 for a loss-maker), USD. */
+  profitEvUsd: number;
+  /** Weight on the profit view, 0–1. */
+  profitWeight: number;
+  enterpriseValueUsd: number;
+  netDebtUsd: number;
+  /** Equity value on the blended numbers (may be negative), USD. */
+  fundamentalEquityUsd: number;
+  /** Floors: net assets at market value, and the distressed option value, USD. */
+  netAssetFloorUsd: number;
+  distressedValueUsd: number;
+  /** True when the fundamentals leave nothing and the equity trades at a floor. */
+  distressed: boolean;
+  /** Model equity value (0 once bankrupt), USD. */
+  equityUsd: number;
+}
+
+/** The valuation model, with every step shown (reports and the advisor can explain it). */
+export function companyValuation(world: World, co: Company): Valuation {
+  const c = world.scenario.market.capital;
+  const s = world.market.sentiment;
+  const forwardRevenueUsd = Math.max(annualisedRevenueUsd(co), forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
+  const mult = revenueMultiple(world, co);
+  const revenueEvUsd = mult * forwardRevenueUsd;
+  const profit = economicProfitUsd(world, co);
+  const profitEvUsd = Math.max(0, profit) * c.profitMultiple * s;
+  const w = profitWeight(world);
+  const ev = (1 - w) * revenueEvUsd + w * profitEvUsd;
   const b = co.ledger.balances;
-  const cash = toUsd(b.cash);
-  const debt = toUsd(b.debt);
-  const netAssets = cash + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - debt;
-  const equity = ev - debt + cash;
-  return Math.max(equity, 0.8 * netAssets * Math.min(1.5, world.market.sentiment), 0) + co.otherBusinessValueUsd * Math.min(1.5, world.market.sentiment);
+  const netDebtUsd = toUsd(b.debt - b.cash);
+  const fundamental = ev - netDebtUsd;
+  const netAssets = toUsd(b.cash) + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - toUsd(b.debt);
+  const netAssetFloorUsd = Math.max(0, 0.8 * netAssets * Math.min(1.5, s));
+  const distressedValueUsd = c.distressedValueShareOfRevenue * annualisedRevenueUsd(co) * Math.min(1, s);
+  const floor = Math.max(netAssetFloorUsd, distressedValueUsd);
+  const other = co.otherBusinessValueUsd * Math.min(1.5, s);
+  const active = co.status === 'active';
+  return {
+    forwardRevenueUsd, revenueMultiple: mult, revenueEvUsd, economicProfitUsd: profit, profitEvUsd, profitWeight: w,
+    enterpriseValueUsd: ev, netDebtUsd, fundamentalEquityUsd: fundamental, netAssetFloorUsd, distressedValueUsd,
+    distressed: fundamental < floor,
+    equityUsd: active ? Math.max(fundamental, floor, 0) + other : 0,
+  };
 }
 
-/** Price per share for a private round, USD, rounded to the cent (0 when investors see no value). */
+/** Model equity value, USD (before any private discount or share-price shock); 0 once bankrupt. */
+export function modelEquityValueUsd(world: World, co: Company): number {
+  return companyValuation(world, co).equityUsd;
+}
+
+/** Price per share of the company's last sale of stock (a round, the IPO, a follow-on or the opening investors), USD; 0 if none. */
+export function lastRoundPriceUsd(co: Company): number {
+  let week = -1, price = 0;
+  for (const e of co.capTable) if (e.priceUsd > 0 && e.week >= week) { week = e.week; price = e.priceUsd; }
+  return price;
+}
+
+/**
+ * Price per share for a private round, USD, rounded to the cent (0 when investors see no value):
+ * the model value less the private discount, but while sentiment holds investors anchor on the last
+ * round (`market.capital.lastRoundAnchorShare` × its price × sentiment, capped at 1).
+ */
 export function privateRoundPriceUsd(world: World, co: Company): number {
   const f = world.scenario.finance;
-  const value = Math.max(modelEquityValueUsd(world, co), 0.5 * co.lastValuationUsd * Math.min(1, world.market.sentiment));
-  const perShare = (value * (1 - f.privateRoundDiscountPct / 100)) / Math.max(1, co.sharesOutstanding);
-  return floorToCentUsd(perShare);
+  const anchor = world.scenario.market.capital.lastRoundAnchorShare * lastRoundPriceUsd(co) * Math.min(1, world.market.sentiment);
+  const model = modelEquityValueUsd(world, co) / Math.max(1, co.sharesOutstanding);
+  if (model <= 0 && co.status !== 'active') return 0;
+  return floorToCentUsd(Math.max(model, anchor) * (1 - f.privateRoundDiscountPct / 100));
 }
 
 /** Weekly share-price update for a listed company: the model value times its temporary shock, with noise. */
@@ -53,4 +149,10 @@ export function updateSharePrice(world: World, co: Company, noise: number): void
   co.sharePriceUsd = Math.max(0.01, Math.round(next * 100) / 100);
   // Shocks fade by 4% of the gap per week.
   co.priceShock += 0.04 * (1 - co.priceShock);
+}
+
+/** Weekly mark of a private company: what its shares would fetch in a round now (as a fund marks its stake). */
+export function markPrivateValuation(world: World, co: Company): void {
+  if (co.listed) return;
+  co.lastValuationUsd = co.status === 'active' ? Math.max(0, privateRoundPriceUsd(world, co) * co.sharesOutstanding) : 0;
 }

@@ -1,12 +1,16 @@
 /**
  * Capital markets: the base rate, the equity sentiment index (mean-reverting with shocks, towards
- * a long-run level authored in the scenario) and share prices of listed companies.
+ * a long-run level authored in the scenario), share prices of listed companies and the weekly mark
+ * of private ones, lock-up expiries, and how shares react to each quarter's results.
  */
-import type { World } from '../types.ts';
+import type { Company, World } from '../types.ts';
+import type { QuarterReport } from '../reports.ts';
 import { nextNormal } from '../rng.ts';
 import { pathAt } from '../paths.ts';
+import { clamp } from '../money.ts';
+import { pow } from '../dmath.ts';
 import { baseRatePct } from '../finance/rates.ts';
-import { updateSharePrice } from '../finance/valuation.ts';
+import { economicWearUsd, markPrivateValuation, updateSharePrice } from '../finance/valuation.ts';
 import { pushNews } from '../news.ts';
 
 export function updateCapitalMarkets(world: World): void {
@@ -19,22 +23,73 @@ export function updateCapitalMarkets(world: World): void {
   m.sentiment = Math.min(5, Math.max(0.1, m.sentiment + c.sentimentReversionPerWeek * (longRun - m.sentiment) + shock * m.sentiment));
 }
 
-/** Weekly share prices, lock-up expiries. */
+/** Share of all shares outstanding whose lock-up ends this week (0–1). */
+export function unlockingShare(world: World, co: Company): number {
+  if (co.ipoWeek === null || world.week <= co.ipoWeek || co.sharesOutstanding <= 0) return 0;
+  let n = 0;
+  for (const e of co.capTable) if (e.lockedUntilWeek === world.week) n += e.shares;
+  return Math.min(1, n / co.sharesOutstanding);
+}
+
+/**
+ * Share-price drop when locked-up stock becomes free to sell (0–1): the scenario's full-unlock drop
+ * × the share that unlocks ÷ sentiment^exponent (a cold market absorbs the supply worse), capped.
+ */
+export function lockupDrop(world: World, unlocked: number): number {
+  const f = world.scenario.finance;
+  const s = Math.max(0.1, world.market.sentiment);
+  return Math.min(f.lockupMaxDropPct / 100, ((f.lockupSupplyShockPct / 100) * unlocked) / pow(s, f.lockupSentimentExponent));
+}
+
+/** Weekly share prices and private marks, lock-up expiries. */
 export function updateSharePrices(world: World): void {
   const rng = world.rng.capital;
-  const f = world.scenario.finance;
   for (const co of world.companies) {
-    if (co.status !== 'active' || !co.listed) continue;
+    if (co.status !== 'active') continue;
+    if (!co.listed) { markPrivateValuation(world, co); continue; }
     if (co.lockupEndWeek !== null && co.lockupEndWeek === world.week) {
-      co.priceShock *= 1 - f.lockupSupplyShockPct / 100;
+      const drop = lockupDrop(world, unlockingShare(world, co));
+      if (drop > 0) {
+        // Holders sell at once (the price gaps down) and the overhang lingers (the shock fades).
+        co.priceShock *= 1 - drop;
+        if (co.sharePriceUsd !== null) co.sharePriceUsd = Math.max(0.01, Math.round(co.sharePriceUsd * (1 - drop) * 100) / 100);
+      }
       if (co.index === 0) {
         pushNews(world, {
           id: `lockup-${co.id}`, kind: 'finance', major: true,
           headline: { en: 'Your IPO lock-up expires', 'zh-CN': '你的 IPO 禁售期到期' },
-          explanation: { en: 'Early investors and staff may now sell. The flood of shares for sale pushes the price down even though nothing changed in the business.', 'zh-CN': '早期投资者和员工现在可以卖出股票。大量待售股票压低了股价，尽管业务本身没有任何变化。' },
+          explanation: { en: `Early investors and staff may now sell ${Math.round(unlockingShare(world, co) * 100)}% of your shares. The flood of shares for sale pushes the price down ${Math.round(drop * 100)}% even though nothing changed in the business — more in a cold market.`, 'zh-CN': `早期投资者和员工现在可以卖出你公司 ${Math.round(unlockingShare(world, co) * 100)}% 的股票。大量待售股票使股价下跌 ${Math.round(drop * 100)}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。` },
         });
       }
     }
     updateSharePrice(world, co, 0.03 * nextNormal(rng));
   }
+}
+
+/**
+ * How a listed company's shares react to a quarter's results (a shock on top of the valuation model):
+ *  - revenue against guidance (last quarter × (1 + the growth it just delivered × guidanceGrowthCarry));
+ *  - a wider loss than the quarter before (earnings after interest and economic GPU wear, never book
+ *    depreciation), deeper in a cold market;
+ *  - leverage above the level shareholders worry about and still rising.
+ */
+export function reactToResults(world: World, co: Company, rep: QuarterReport, prev: QuarterReport | undefined, before: QuarterReport | undefined): void {
+  if (!prev) return;
+  const c = world.scenario.market.capital;
+  const s = Math.max(0.1, world.market.sentiment);
+  let move = 1;
+  const lastGrowth = before && before.revenueUsd > 0 ? clamp(prev.revenueUsd / before.revenueUsd - 1, -0.5, 1) : 0;
+  const guided = prev.revenueUsd * (1 + c.guidanceGrowthCarry * lastGrowth);
+  if (guided > 0) {
+    const surprise = rep.revenueUsd / guided - 1;
+    const pctPerTenth = surprise < 0 ? c.guidanceMissDropPct : c.guidanceBeatRisePct;
+    move *= 1 + clamp((surprise * 10 * pctPerTenth) / 100, -c.earningsMaxMovePct / 100, c.earningsMaxMovePct / 100);
+  }
+  const wearPerQuarter = economicWearUsd(world, co) / 4;
+  const earnings = (q: QuarterReport) => q.adjustedEbitdaUsd - q.interestExpenseUsd - wearPerQuarter;
+  if (earnings(rep) < 0 && earnings(rep) < earnings(prev)) move *= 1 - Math.min(0.9, c.lossWideningDropPct / 100 / s);
+  const lev = (q: QuarterReport) => (q.adjustedEbitdaUsd > 0 ? q.debtUsd / (4 * q.adjustedEbitdaUsd) : q.debtUsd > 0 ? Infinity : 0);
+  const worry = world.scenario.finance.maxDebtToEbitda * c.leverageWarningShare;
+  if (lev(rep) > worry && lev(rep) > lev(prev)) move *= 1 - c.leverageRisingDropPct / 100;
+  co.priceShock *= move;
 }

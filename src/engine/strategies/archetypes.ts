@@ -25,10 +25,9 @@ const leveraged: Strategy = (world, co, act, rng) => {
     // It bids close to its own break-even: share now, margin from scale and cheap contract-backed debt.
     bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.3 : 0.2, 0.12, rng);
   }
-  if (world.week % 4 === 0) {
-    const gap = cashNeedUsd(world, co, 16) - cashUsd(co);
-    if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
-  }
+  // Funds itself every week, before it orders, so deposits never eat the cash payments need.
+  const gap = cashNeedUsd(world, co, 16) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
   if (world.week % 2 === 0) orderForContracts(world, co, act, true, 10);
   // Speculative capacity for on-demand while the market is tight: it counts little of the industry's
   // order book (it wants share), so in a shortage it over-orders with everybody else.
@@ -54,7 +53,8 @@ const prudent: Strategy = (world, co, act, rng) => {
   const review = world.week % p.orderEveryWeeks === 0;
   const growth = m && review && co.last.utilization >= p.minOwnUtilization ? marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks) : 0;
   const growthUsd = m ? growth * gpuUnitPriceUsd(world, co, m) : 0;
-  if (world.week % 4 === 0 || growth > 0) {
+  // Funds itself every week (not only when it plans growth), so payments never wait for a review.
+  {
     const gap = cashNeedUsd(world, co, 39) + growthUsd - cashUsd(co);
     if (gap > 0) {
       const order: Command['type'][] = debtToMarketAssets(world, co) < 0.15 ? ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] : ['ipo', 'followOn', 'raiseEquity', 'issueConvertible'];
@@ -73,10 +73,8 @@ const prudent: Strategy = (world, co, act, rng) => {
 
 const developer: Strategy = (world, co, act, rng) => {
   priceByUtilization(world, co, act, rng, 0.03, 1.3, 1.6);
-  if (world.week % 4 === 0) {
-    const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
-    if (gap > 0) fund(world, co, act, gap, ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver']);
-  }
+  const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver']);
   const m = newestModel(world, co);
   if (m && world.week % 6 === 0) {
     const n = speculativeGpus(world, co, m, { aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12 });
@@ -92,10 +90,8 @@ const energy: Strategy = (world, co, act, rng) => {
     if (rfpShareOfCapacity(world, co, rfp) > 1) continue;
     bid(world, co, act, rfp, 0.08, 0.1, rng);
   }
-  if (world.week % 4 === 0) {
-    const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
-    if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn']);
-  }
+  const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn']);
   orderForContracts(world, co, act, true, 8);
   const m = newestModel(world, co);
   // Fill the powered space it has built — but only as far as customers want more GPUs (the demand

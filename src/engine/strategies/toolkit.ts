@@ -169,7 +169,9 @@ export function orderForContracts(world: World, co: Company, act: Act, vendorFin
 }
 
 /**
- * Order up to `count` GPUs, scaling down to what the cash for the deposit allows and to what the
+ * Order up to `count` GPUs, scaling down to what the cash for the deposit allows once the payments
+ * already scheduled (`cashNeedUsd` over `finance.autopilotCashReserveWeeks`: delivery balances,
+ * construction, debt service, burn and the liquidity covenant) are set aside, and to what the
  * company can power when they arrive (a quarter's wait for a hall is tolerated; GPUs it could never
  * power are not bought).
  */
@@ -177,7 +179,8 @@ export function orderWithin(world: World, co: Company, act: Act, modelId: string
   const unit = gpuUnitPriceUsd(world, co, modelId);
   if (unit <= 0) return 0;
   const dep = world.scenario.operations.gpuDepositShare;
-  const affordable = Math.floor((cashUsd(co) * 0.9) / Math.max(1, unit * dep));
+  const spare = cashUsd(co) - cashNeedUsd(world, co, world.scenario.finance.autopilotCashReserveWeeks);
+  const affordable = Math.floor(Math.max(0, spare) / Math.max(1, unit * dep));
   const arrival = world.week + Math.max(1, Math.round(world.market.leadTimeWeeks)) + 13;
   const powerable = powerableGpus(world, co, modelId, arrival);
   // GPUs it wanted but could not power: its next power plan builds for them (a campus, years out).

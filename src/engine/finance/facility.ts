@@ -1,0 +1,49 @@
+/**
+ * The contract-backed facility (a delayed-draw term loan): lenders advance a share of the backlog
+ * the company can deliver, priced by its customers' credit plus a leverage add-on, repaid over the
+ * contracts' remaining term. Its undrawn room is committed credit: the engine draws it before a
+ * default (operate.ts) just as a player would.
+ */
+import type { Company, World } from '../types.ts';
+import { deliverableBacklogUsd } from '../metrics.ts';
+import { addDebt, principalOfKind } from './debt.ts';
+import { leverageAddOnPct } from './rates.ts';
+
+/** Undrawn facility room: advance rate × deliverable backlog − facility debt outstanding, USD (≥ 0). */
+export function facilityRoomUsd(world: World, co: Company): number {
+  return Math.max(0, world.scenario.finance.facilityAdvanceRate * deliverableBacklogUsd(world, co) - principalOfKind(co, 'contractFacility'));
+}
+
+/** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */
+export function facilitySpreadPct(world: World, co: Company): number {
+  const f = world.scenario.finance;
+  let v = 0, w = 0;
+  for (const c of co.contracts) {
+    const weeksLeft = c.endWeek - Math.max(world.week, c.startWeek);
+    if (weeksLeft <= 0) continue;
+    const value = weeksLeft * c.gpuCount * c.usdPerGpuHour;
+    const s = c.credit === 'ig' ? f.facilitySpreadIgPct : c.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
+    v += value * s; w += value;
+  }
+  return w > 0 ? v / w : f.facilitySpreadStartupPct;
+}
+
+/** Amortisation term of a new draw: the value-weighted remaining contract term, weeks (at least 26). */
+export function facilityTermWeeks(world: World, co: Company): number {
+  let wt = 0, w = 0;
+  for (const c of co.contracts) {
+    const left = c.endWeek - world.week;
+    if (left > 0) { wt += left * c.gpuCount * c.usdPerGpuHour; w += c.gpuCount * c.usdPerGpuHour; }
+  }
+  return Math.max(26, Math.round(w > 0 ? wt / w : 52));
+}
+
+/** Spread of a draw of `amountUsd`: customers' credit plus the add-on for leverage after the draw, percent. */
+export function facilityDrawSpreadPct(world: World, co: Company, amountUsd: number): number {
+  return facilitySpreadPct(world, co) + leverageAddOnPct(world, co, amountUsd);
+}
+
+/** Book a facility draw (the caller has checked the room). */
+export function addFacilityDraw(world: World, co: Company, amountUsd: number): void {
+  addDebt(world, co, { kind: 'contractFacility', amountUsd, fixedRatePct: null, spreadPct: facilityDrawSpreadPct(world, co, amountUsd), termWeeks: facilityTermWeeks(world, co), amortizing: true });
+}
