@@ -10,7 +10,8 @@ import { addDebt } from '../../src/engine/finance/debt.ts';
 import { covenantTests } from '../../src/engine/finance/covenants.ts';
 import { facilityRoomUsd } from '../../src/engine/finance/facility.ts';
 import { companyValuation, profitWeight } from '../../src/engine/finance/valuation.ts';
-import { lockupDrop } from '../../src/engine/market/capital.ts';
+import { lockupDrop, reactToResults } from '../../src/engine/market/capital.ts';
+import type { QuarterReport } from '../../src/engine/reports.ts';
 import { backlogUsd, deliverableBacklogUsd, equityValueUsd } from '../../src/engine/metrics.ts';
 import { bookCents, totalEquityCents } from '../../src/engine/ledger.ts';
 import { declareBankrupt } from '../../src/engine/operate.ts';
@@ -143,11 +144,11 @@ describe('valuation', () => {
     };
     const on = loaded(true), off = loaded(false);
     expect(on.v.profitEvUsd).toBe(0);
-    // Worth less than half a year's revenue, and a fifth of what a pure revenue multiple says.
-    expect(on.v.equityUsd / on.v.forwardRevenueUsd).toBeLessThan(0.5);
-    expect(on.v.equityUsd).toBeLessThan(0.2 * off.v.equityUsd);
+    // Worth less than a year's revenue, and under a third of what a pure revenue multiple says.
+    expect(on.v.equityUsd / on.v.forwardRevenueUsd).toBeLessThan(1);
+    expect(on.v.equityUsd).toBeLessThan(0.3 * off.v.equityUsd);
     // More debt than the blended business is worth: the equity trades at its distressed floor.
-    addDebt(on.w, on.p, { kind: 'bond', amountUsd: 40_000_000, fixedRatePct: 12, spreadPct: 0, termWeeks: 260, amortizing: false });
+    addDebt(on.w, on.p, { kind: 'bond', amountUsd: 100_000_000, fixedRatePct: 12, spreadPct: 0, termWeeks: 260, amortizing: false });
     bookCents(on.p.ledger, 'debtFeesPaid', on.p.ledger.balances.cash - 1_000_000_00);
     const v = companyValuation(on.w, on.p);
     expect(v.distressed).toBe(true);
@@ -179,5 +180,38 @@ describe('lock-up', () => {
     const warm = lockupDrop(w, 0.5);
     w.market.sentiment = 0.6;
     expect(lockupDrop(w, 0.5)).toBeGreaterThan(warm);
+  });
+});
+
+describe('shares react to results', () => {
+  const q = (revenueUsd: number, adjustedEbitdaUsd = revenueUsd * 0.6, interestExpenseUsd = 0, debtUsd = 0) =>
+    ({ revenueUsd, adjustedEbitdaUsd, interestExpenseUsd, debtUsd }) as QuarterReport;
+  const listed = () => { const w = world(); const p = player(w); p.lots = []; w.market.sentiment = 1; return { w, p }; };
+
+  it('a miss against guidance drops the price, a beat lifts it, by the scenario\'s points per 10%', () => {
+    const c = listed();
+    const cap = c.w.scenario.market.capital;
+    // Guidance: 100 × (1 + 0.7 × 10% growth) = 107; revenue 96.3 is a 10% miss.
+    reactToResults(c.w, c.p, q(96.3), q(100), q(100 / 1.1));
+    expect(c.p.priceShock).toBeCloseTo(1 - cap.guidanceMissDropPct / 100, 6);
+    const d = listed();
+    reactToResults(d.w, d.p, q(117.7), q(100), q(100 / 1.1));
+    expect(d.p.priceShock).toBeCloseTo(1 + cap.guidanceBeatRisePct / 100, 6);
+  });
+
+  it('a wider loss hurts more in a cold market; rising leverage above the worry line hurts too', () => {
+    const run = (sentiment: number) => {
+      const c = listed();
+      c.w.market.sentiment = sentiment;
+      // Revenue on guidance (flat), EBITDA 20, interest 30 then 40: a loss that widens.
+      reactToResults(c.w, c.p, q(100, 20, 40), q(100, 20, 30), q(100));
+      return c.p.priceShock;
+    };
+    expect(run(1)).toBeLessThan(1);
+    expect(run(0.5)).toBeLessThan(run(1));
+    const c = listed();
+    const worry = c.w.scenario.finance.maxDebtToEbitda * c.w.scenario.market.capital.leverageWarningShare;
+    reactToResults(c.w, c.p, q(100, 60, 0, 4 * 60 * (worry + 1)), q(100, 60, 0, 4 * 60 * worry), q(100));
+    expect(c.p.priceShock).toBeCloseTo(1 - c.w.scenario.market.capital.leverageRisingDropPct / 100, 6);
   });
 });

@@ -17,7 +17,7 @@ const YEARS = ['2023', '2024', '2025', '2026'];
 /** Revenue per calendar year. */
 const revenueByYear = (qs: QuarterReport[]) => YEARS.map((y) => total(year(qs, y), (q) => q.revenueUsd));
 
-describe('fact 1: leveraged grows faster, pays for it in interest, and breaks more often in a bust', () => {
+describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
   const def = scenario('default');
   it('grows revenue faster than prudent', () => {
     const growth = (s: 'leveraged' | 'prudent') => median(SEEDS.map((seed) => {
@@ -29,8 +29,10 @@ describe('fact 1: leveraged grows faster, pays for it in interest, and breaks mo
     expect(lev).toBeGreaterThan(1.5 * pru);
   });
 
-  it('in its fastest-growth year: interest 10–30% of revenue, thin GAAP margin, fat adjusted EBITDA', () => {
-    const interest: number[] = [], op: number[] = [], ebitda: number[] = [];
+  // Interest ≈20% of revenue (economics §9 fact 2) and "leverage kills in a bust" (fact 13) are tested
+  // with their ablations in finance-lessons.test.ts.
+  it('in its fastest-growth year: thin GAAP margin, fat adjusted EBITDA', () => {
+    const op: number[] = [], ebitda: number[] = [];
     for (const seed of SEEDS) {
       const qs = run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters;
       const rev = revenueByYear(qs);
@@ -39,35 +41,14 @@ describe('fact 1: leveraged grows faster, pays for it in interest, and breaks mo
       for (let i = 2; i < YEARS.length; i++) if (rev[i]! / Math.max(1, rev[i - 1]!) > rev[best]! / Math.max(1, rev[best - 1]!)) best = i;
       const Q = year(qs, YEARS[best]!);
       const R = total(Q, (q) => q.revenueUsd);
-      interest.push(total(Q, (q) => q.interestExpenseUsd) / R);
       op.push(total(Q, (q) => q.operatingIncomeUsd) / R);
       ebitda.push(total(Q, (q) => q.adjustedEbitdaUsd) / R);
     }
-    expect(note('f1.interestShareOfRevenue', median(interest))).toBeGreaterThan(0.1);
-    expect(median(interest)).toBeLessThan(0.3);
     expect(note('f1.adjustedEbitdaMargin', median(ebitda))).toBeGreaterThan(0.5);
     expect(median(ebitda)).toBeLessThan(0.7);
     // GAAP operating margin in single digits: depreciation (and stock pay) eat most of the EBITDA margin.
     expect(note('f1.operatingMargin', median(op))).toBeLessThan(0.1);
     expect(median(ebitda) - median(op)).toBeGreaterThan(0.4);
-  });
-
-  it('goes bankrupt more often than prudent in a bust (ai-winter, player and rivals alike)', () => {
-    const winter = scenario('ai-winter');
-    let lev = 0, pru = 0, levN = 0, pruN = 0;
-    for (const seed of SEEDS.slice(0, 10)) {
-      for (const s of ['leveraged', 'prudent'] as const) {
-        const { world } = run(winter, 'base', s, seed);
-        for (const co of world.companies) {
-          const bust = co.status === 'bankrupt' || co.restructured ? 1 : 0;
-          if (co.strategy === 'leveraged') { lev += bust; levN++; }
-          if (co.strategy === 'prudent') { pru += bust; pruN++; }
-        }
-      }
-    }
-    note('f1.bustRateLeveraged', lev / levN);
-    note('f1.bustRatePrudent', pru / pruN);
-    expect(lev / levN).toBeGreaterThan(pru / pruN);
   });
 });
 
@@ -210,9 +191,11 @@ describe('fact 7: losing the top customer at renewal is a crisis', () => {
 });
 
 describe('fact 8: sentiment', () => {
-  it('share prices swing 2–4× within a year, and lock-up expiry pushes the price down', () => {
+  // The lock-up drawdown (economics §9 fact 11) is tested against the unlocked share, with its
+  // ablation, in finance-lessons.test.ts.
+  it('share prices swing 2–4× within a year', () => {
     const def = scenario('default');
-    const swings: number[] = [], lockup: number[] = [];
+    const swings: number[] = [];
     for (const seed of SEEDS.slice(0, 10)) {
       const w = createWorld(def, { seed, strategy: 'leveraged' });
       // null = not listed (or no longer active) that week; a NaN price would reach the statistics and fail them.
@@ -235,15 +218,8 @@ describe('fact 8: sentiment', () => {
         }
       }
       swings.push(best);
-      const p = w.companies[0]!;
-      if (p.lockupEndWeek !== null && p.lockupEndWeek + 2 < prices[0]!.length) {
-        const before = prices[0]![p.lockupEndWeek - 1] ?? NaN, after = prices[0]![p.lockupEndWeek + 2] ?? NaN;
-        lockup.push(after / before - 1);
-      }
     }
     expect(note('f8.maxSwingWithinAYear', median(swings))).toBeGreaterThanOrEqual(2);
-    expect(lockup.length).toBeGreaterThan(5);
-    expect(note('f8.priceChangeAroundLockupExpiry', median(lockup))).toBeLessThan(-0.1);
   });
 });
 

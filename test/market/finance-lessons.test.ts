@@ -1,0 +1,202 @@
+/**
+ * The finance lessons of issue 9 over 20 seeds, each with an ablation that switches its mechanism
+ * off (a scenario overlay) so the test cannot pass for the wrong reason:
+ *  - ai-winter (fact 13): in a bust the levered grower fails more often than the equity-funded one;
+ *    without the winter, or without lenders, the difference disappears.
+ *  - default: leveraged grows faster and sometimes fails; prudent rarely fails; nobody wins insolvent;
+ *    a levered grower pays ≈20% of revenue in interest (fact 2), an unlevered one none.
+ *  - fact 14: a loss-maker with negative book equity is worth little once sentiment turns, because
+ *    the weight on profit rises; with the profit weight off the same kind of company keeps a revenue multiple.
+ *  - fact 11: the lock-up drawdown scales with the share of stock that unlocks; nothing unlocking, no drop.
+ * Player runs are shared (memoised in harness.ts) across the tests of a scenario.
+ */
+import { describe, expect, it } from 'vitest';
+import { SEEDS, median, run, scenarioFrom, scenarioJson, total, year } from './harness.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { World } from '../../src/engine/types.ts';
+import { createWorld, isOver, step } from '../../src/engine/api.ts';
+import { annualisedRevenueUsd } from '../../src/engine/metrics.ts';
+import { totalEquityCents } from '../../src/engine/ledger.ts';
+
+const report: Record<string, number> = {};
+const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
+
+type Json = Record<string, unknown>;
+const overlay = (id: string, key: string, change: (j: Json) => void): Scenario => {
+  const j = scenarioJson(id);
+  j.id = `${id}-${key}`;
+  change(j);
+  return scenarioFrom(j);
+};
+const market = (j: Json) => j.market as Json & { demand: Json; capital: Json };
+const finance = (j: Json) => ((j.finance ??= {}) as Json);
+
+/** Lenders lend nothing: no facility, GPU loans, vendor finance or revolver; bonds fail the interest-cover test. */
+const noLeverage = (j: Json) => {
+  Object.assign(finance(j), { facilityAdvanceRate: 0, gpuLoanMaxLtv: 0, vendorFinancingShare: 0, revolverLimitUsd: 0, maxDebtToAssets: 0, minInterestCover: 20 });
+};
+
+/** Did the player's company fail (bankrupt, or restructured by its creditors)? */
+const bust = (w: World) => (w.companies[0]!.status === 'bankrupt' || w.companies[0]!.restructured ? 1 : 0);
+const rate = (sc: Scenario, key: string, strategy: 'leveraged' | 'prudent') => SEEDS.reduce((a, seed) => a + bust(run(sc, key, strategy, seed).world), 0) / SEEDS.length;
+
+describe('ai-winter: in a bust, leverage kills (fact 13)', () => {
+  const winter = overlay('ai-winter', 'base', () => {});
+  /** The same start without the winter: demand keeps growing, sentiment stays warm, no shocks. */
+  const noWinter = overlay('ai-winter', 'no-winter', (j) => {
+    market(j).demand.growthPctPerYear = [{ date: '2025-07-07', value: 60 }, { date: '2029-12-31', value: 35 }];
+    market(j).capital.sentimentLongRun = [{ date: '2025-07-07', value: 1.7 }];
+    j.events = (j.events as { id: string }[]).filter((e) => e.id === 'rate-cuts');
+  });
+  const unlevered = overlay('ai-winter', 'no-leverage', noLeverage);
+
+  it('leveraged goes bust more often than prudent; prudent in at most 30% of seeds', () => {
+    const lev = note('aiWinter.bustRateLeveraged', rate(winter, 'base', 'leveraged'));
+    const pru = note('aiWinter.bustRatePrudent', rate(winter, 'base', 'prudent'));
+    expect(lev).toBeGreaterThan(pru);
+    expect(pru).toBeLessThanOrEqual(0.3);
+  });
+
+  it('ablation: without the winter the difference disappears', () => {
+    const lev = note('aiWinter.noWinter.bustRateLeveraged', rate(noWinter, 'base', 'leveraged'));
+    const pru = note('aiWinter.noWinter.bustRatePrudent', rate(noWinter, 'base', 'prudent'));
+    expect(lev - pru).toBeLessThanOrEqual(0.1);
+  });
+
+  it('ablation: without lenders the leveraged autopilot fails no more often than prudent', () => {
+    const lev = note('aiWinter.noLeverage.bustRateLeveraged', rate(unlevered, 'base', 'leveraged'));
+    const pru = rate(winter, 'base', 'prudent');
+    expect(lev - pru).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('default: leverage buys growth and risk; nobody wins insolvent', () => {
+  const def = overlay('default', 'base', () => {});
+  const unlevered = overlay('default', 'no-leverage', noLeverage);
+  const growth = (sc: Scenario, key: string, s: 'leveraged' | 'prudent') => median(SEEDS.map((seed) => {
+    const qs = run(sc, key, s, seed).result.quarters;
+    // Peak annualised revenue against the first quarter's: a bust seed keeps the growth it had.
+    return Math.max(...qs.map((q) => q.revenueUsd)) / Math.max(1, qs[0]!.revenueUsd);
+  }));
+
+  it('leveraged grows faster than prudent and goes bust in 10–70% of seeds; prudent in at most 20%', () => {
+    expect(note('default.revenueGrowthLeveraged', growth(def, 'base', 'leveraged'))).toBeGreaterThan(note('default.revenueGrowthPrudent', growth(def, 'base', 'prudent')));
+    const lev = note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
+    const pru = note('default.bustRatePrudent', rate(def, 'base', 'prudent'));
+    expect(lev).toBeGreaterThanOrEqual(0.1);
+    expect(lev).toBeLessThanOrEqual(0.7);
+    expect(pru).toBeLessThanOrEqual(0.2);
+  });
+
+  it('no run is won with negative book equity', () => {
+    let won = 0;
+    for (const s of ['leveraged', 'prudent'] as const) {
+      for (const seed of SEEDS) {
+        const { world } = run(def, 'base', s, seed);
+        if (world.status !== 'won') continue;
+        won++;
+        expect(totalEquityCents(world.companies[0]!.ledger.balances), `${s} seed ${seed}`).toBeGreaterThanOrEqual(0);
+      }
+    }
+    note('default.wonRuns', won);
+  });
+
+  it('fact 2: the levered grower pays ≈20% of revenue in interest (10–30%); without lenders, almost none', () => {
+    const share = (sc: Scenario, key: string) => median(SEEDS.map((seed) => {
+      const qs = run(sc, key, 'leveraged', seed).result.quarters;
+      // Its fastest-growth calendar year with a full year of revenue.
+      const years = [...new Set(qs.map((q) => q.label.slice(0, 4)))].filter((y) => year(qs, y).length === 4);
+      const rev = years.map((y) => total(year(qs, y), (q) => q.revenueUsd));
+      let best = 1;
+      for (let i = 1; i < years.length; i++) if (rev[i]! / Math.max(1, rev[i - 1]!) > rev[best]! / Math.max(1, rev[best - 1]!)) best = i;
+      const Q = year(qs, years[best]!);
+      return total(Q, (q) => q.interestExpenseUsd) / Math.max(1, total(Q, (q) => q.revenueUsd));
+    }));
+    const lev = note('fact2.interestShareOfRevenue', share(def, 'base'));
+    expect(lev).toBeGreaterThanOrEqual(0.1);
+    expect(lev).toBeLessThanOrEqual(0.3);
+    expect(note('fact2.noLeverage.interestShareOfRevenue', share(unlevered, 'base'))).toBeLessThan(0.05);
+  });
+});
+
+describe('fact 14: markets pay for profit in a bust', () => {
+  /** Equity value ÷ annualised revenue of every company-quarter that loses money with negative book equity while sentiment is cold. */
+  const distressedMultiples = (sc: Scenario, key: string) => {
+    const xs: number[] = [];
+    for (const seed of SEEDS) {
+      for (const s of ['leveraged', 'prudent'] as const) {
+        const { result } = run(sc, key, s, seed);
+        for (const qs of [result.quarters, ...result.rivals.map((r) => r.quarters)]) {
+          qs.forEach((q, i) => {
+            const m = result.market[i];
+            if (!m || m.sentiment >= 0.9 || q.netIncomeUsd >= 0 || q.totalEquityUsd >= 0 || q.revenueUsd <= 0) return;
+            xs.push(q.equityValueUsd / (4 * q.revenueUsd));
+          });
+        }
+      }
+    }
+    return xs;
+  };
+  const winter = overlay('ai-winter', 'base', () => {});
+  const noProfit = overlay('ai-winter', 'no-profit-weight', (j) => {
+    Object.assign(market(j).capital, { profitWeightNeutral: 0, profitWeightPerSentiment: 0, profitWeightMin: 0, profitWeightMax: 0 });
+  });
+
+  it('a loss-maker with negative equity in a cold market is worth under 1× revenue; with the profit weight off, several times more', () => {
+    const base = distressedMultiples(winter, 'base');
+    const off = distressedMultiples(noProfit, 'no-profit-weight');
+    note('fact14.samples', base.length);
+    note('fact14.noProfitWeight.samples', off.length);
+    expect(base.length).toBeGreaterThanOrEqual(10);
+    expect(off.length).toBeGreaterThanOrEqual(10);
+    const b = note('fact14.equityValueToRevenue', median(base));
+    const o = note('fact14.noProfitWeight.equityValueToRevenue', median(off));
+    expect(b).toBeLessThan(1);
+    expect(o).toBeGreaterThan(2 * b);
+  });
+});
+
+describe('fact 11: lock-up drawdowns scale with the stock that unlocks', () => {
+  /** Price change from the week before the lock-up ends to two weeks after, with the IPO done the same way in every seed. */
+  const drawdowns = (coverage: number) => {
+    const sc = overlay('default', `lockup-${coverage}`, (j) => { Object.assign(finance(j), { lockupCoverageShare: coverage }); });
+    const out: number[] = [];
+    for (const seed of SEEDS) {
+      const w = createWorld(sc, { seed, strategy: 'leveraged' });
+      const prices: number[] = [];
+      let ipoAt = -1;
+      while (!isOver(w) && w.week < 260) {
+        const p = w.companies[0]!;
+        if (!p.listed && ipoAt < 0 && annualisedRevenueUsd(p) > sc.finance.ipoMinAnnualRevenueUsd * 1.2 && w.market.sentiment > 1) {
+          w.pending.push({ type: 'ipo', amountUsd: Math.round(annualisedRevenueUsd(p) * 0.5) });
+          ipoAt = w.week;
+        }
+        step(w);
+        prices.push(p.listed && p.status === 'active' ? p.sharePriceUsd ?? NaN : NaN);
+        if (p.lockupEndWeek !== null && w.week > p.lockupEndWeek + 2) break;
+      }
+      const p = w.companies[0]!;
+      if (p.lockupEndWeek === null || p.lockupEndWeek + 2 >= prices.length) continue;
+      out.push(prices[p.lockupEndWeek + 2]! / prices[p.lockupEndWeek - 1]! - 1);
+    }
+    return out;
+  };
+
+  it('full lock-up: a 30%+ drawdown; half the stock locked: a smaller one; nothing locked: no drop', () => {
+    const full = drawdowns(1), half = drawdowns(0.5), none = drawdowns(0);
+    for (const d of [full, half, none]) expect(d.length).toBeGreaterThanOrEqual(15);
+    const f = note('fact11.lockupChangeFull', median(full));
+    const h = note('fact11.lockupChangeHalf', median(half));
+    const n = note('fact11.lockupChangeNothingUnlocks', median(none));
+    expect(f).toBeLessThanOrEqual(-0.3);
+    expect(h).toBeGreaterThan(f);
+    expect(h).toBeLessThan(n);
+    expect(Math.abs(n)).toBeLessThan(0.08);
+  });
+});
+
+describe('report', () => {
+  it('prints the measured figures', () => {
+    console.log(`finance lessons (over ${SEEDS.length} seeds):\n${Object.entries(report).map(([k, v]) => `  ${k}: ${v}`).join('\n')}`);
+  });
+});
