@@ -26,7 +26,6 @@ const REASONABLE = ['leveraged', 'prudent'] as const satisfies readonly Strategy
 /** Scenarios whose objectives fail the rule on the current engine (measured 2026-12-01), and why. */
 const AWAITING_RETUNE: Record<string, string> = {
   'coreweave-2023': 'leveraged and prudent both meet every objective on seeds d..d+2: no reasonable strategy loses',
-  'east-data-west-compute': 'since lenders refuse above 7× and nobody wins insolvent (issue 9 finance), leveraged ends with debt ≈5× EBITDA (objective: below 4×) and book equity −$0.7B to −$1.1B, and prudent misses $200M of revenue by 2028 on seeds d..d+2',
 };
 
 const worlds = new Map<string, World>();
