@@ -84,26 +84,82 @@ export function buildReport(world: World, co: Company, label: string, openingCas
   };
 }
 
+/** What the covenant tests read: the company's figures now, or a projection of them (the advisor). */
+export interface CovenantInputs {
+  /** Cash, USD. */
+  cashUsd: number;
+  /** Revolver limit not yet drawn, USD. */
+  undrawnRevolverUsd: number;
+  /** Debt the leverage test counts (bonds, revolver, convertibles), USD. */
+  corporateDebtUsd: number;
+  /** Trailing 13-week adjusted EBITDA × 4, USD. */
+  annualisedEbitdaUsd: number;
+  /** All debt, USD: the covenants bind only a borrower. */
+  totalDebtUsd: number;
+}
+
+/** One covenant test: its value, its limit and whether it passes. */
+export interface CovenantTest {
+  id: 'minLiquidity' | 'maxDebtToEbitda';
+  /** Liquidity in USD, or debt/EBITDA in turns (null when EBITDA ≤ 0: not meaningful, and a breach if there is debt). */
+  value: number | null;
+  /** The limit from the scenario (USD floor or turns ceiling). */
+  limit: number;
+  pass: boolean;
+}
+
+export function covenantInputs(co: Company): CovenantInputs {
+  return {
+    cashUsd: toUsd(co.ledger.balances.cash),
+    undrawnRevolverUsd: undrawnRevolverUsd(co),
+    corporateDebtUsd: principalOfKind(co, 'bond') + principalOfKind(co, 'revolver') + principalOfKind(co, 'convertible'),
+    annualisedEbitdaUsd: annualisedEbitdaUsd(co),
+    totalDebtUsd: toUsd(co.ledger.balances.debt),
+  };
+}
+
+/**
+ * The covenant rule, the one place it is written: liquidity (cash + undrawn revolver) at or above
+ * the floor, and corporate debt / annualised EBITDA at or below the ceiling (a breach when there is
+ * such debt and EBITDA ≤ 0). The quarter close tests the company's figures; the advisor tests its
+ * projection of them with this same function.
+ */
+export function covenantTests(f: World['scenario']['finance'], x: CovenantInputs): { tests: CovenantTest[]; breached: boolean } {
+  const liquidity = x.cashUsd + x.undrawnRevolverUsd;
+  const liq: CovenantTest = { id: 'minLiquidity', value: liquidity, limit: f.covenantMinLiquidityUsd, pass: !(liquidity < f.covenantMinLiquidityUsd) };
+  const corporate = x.corporateDebtUsd;
+  const ebitda = x.annualisedEbitdaUsd;
+  const levBreach = corporate > 0 && (ebitda <= 0 || corporate / ebitda > f.covenantMaxDebtToEbitda);
+  const lev: CovenantTest = { id: 'maxDebtToEbitda', value: corporate <= 0 ? 0 : ebitda > 0 ? corporate / ebitda : null, limit: f.covenantMaxDebtToEbitda, pass: !levBreach };
+  if (x.totalDebtUsd <= 0) { liq.pass = true; lev.pass = true; }
+  return { tests: [liq, lev], breached: !liq.pass || !lev.pass };
+}
+
+/**
+ * The collateral test of GPU-backed loans: principal above the scenario's loan-to-value of the
+ * fleet's market value (with a 10% cushion) must be prepaid at the quarter close — a margin call.
+ * Returns the excess, USD (0 when within the limit).
+ */
+export function marginCallUsd(f: World['scenario']['finance'], gpuLoanUsd: number, fleetValueUsd: number): number {
+  const cap = f.gpuLoanMaxLtv * fleetValueUsd * 1.1;
+  return gpuLoanUsd > cap ? gpuLoanUsd - cap : 0;
+}
+
 /** Covenant tests at quarter close. Returns true when breached. */
 function testCovenants(world: World, co: Company): boolean {
   const f = world.scenario.finance;
   if (co.ledger.balances.debt <= 0) { co.covenantBreaches = 0; return false; }
   // GPU loans: collateral test with a 10% cushion; an excess must be prepaid (a margin call).
-  const gpuLoans = principalOfKind(co, 'gpuLoan');
-  const cap = f.gpuLoanMaxLtv * fleetValueUsd(world, co) * 1.1;
-  if (gpuLoans > cap) {
-    let excess = toCents(gpuLoans - cap);
+  const call = marginCallUsd(f, principalOfKind(co, 'gpuLoan'), fleetValueUsd(world, co));
+  if (call > 0) {
+    let excess = toCents(call);
     for (const d of co.debts) {
       if (d.kind !== 'gpuLoan' || excess <= 0) continue;
       const pay = Math.min(excess, d.principalCents, Math.max(0, co.ledger.balances.cash));
       excess -= repayDebt(co, d, toUsd(pay));
     }
   }
-  const liquidity = toUsd(co.ledger.balances.cash) + undrawnRevolverUsd(co);
-  const corporate = principalOfKind(co, 'bond') + principalOfKind(co, 'revolver') + principalOfKind(co, 'convertible');
-  const ebitda = annualisedEbitdaUsd(co);
-  const levBreach = corporate > 0 && (ebitda <= 0 || corporate / ebitda > f.covenantMaxDebtToEbitda);
-  const breached = liquidity < f.covenantMinLiquidityUsd || levBreach;
+  const breached = covenantTests(f, covenantInputs(co)).breached;
   if (!breached) { co.covenantBreaches = 0; return false; }
   co.covenantBreaches += 1;
   if (co.covenantBreaches >= 2) {

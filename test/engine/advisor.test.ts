@@ -1,0 +1,110 @@
+/**
+ * The advisor (src/engine/advisor.ts): runway counts scheduled payments, the covenant projection
+ * uses the engine's own rule, warnings come weeks before the failure they announce, and the
+ * game-over reason says what ended the company.
+ */
+import { describe, it, expect } from 'vitest';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
+import { createWorld, step, issueCommand, stateHash } from '../../src/engine/api.ts';
+import { advise, paymentSchedule } from '../../src/engine/advisor.ts';
+import { covenantTests } from '../../src/engine/quarter.ts';
+import type { World } from '../../src/engine/types.ts';
+import { defaultScenario } from './helpers.ts';
+
+function bundled(id: string) {
+  const r = loadBundledScenario(id);
+  if (!r.ok) throw new Error(`${id} does not load`);
+  return r.scenario;
+}
+
+/** Run to the end; record the first week each warning (not info) was shown and the first covenant breach. */
+function runWatching(w: World, maxWeeks: number): { firstWarn: Map<string, number>; firstBreachWeek: number | null } {
+  const firstWarn = new Map<string, number>();
+  let firstBreachWeek: number | null = null;
+  while (w.status === 'running' && w.week < maxWeeks) {
+    for (const x of advise(w).warnings) if (x.severity !== 'info' && !firstWarn.has(x.id)) firstWarn.set(x.id, w.week);
+    const wk = w.week;
+    step(w);
+    if (firstBreachWeek === null && (w.companies[0]!.covenantBreaches > 0 || w.companies[0]!.quarters.at(-1)?.covenantBreached)) firstBreachWeek = wk;
+  }
+  return { firstWarn, firstBreachWeek };
+}
+
+describe('advisor', () => {
+  it('the covenant rule: liquidity floor, leverage ceiling, breach when there is corporate debt and no EBITDA, nothing binds a company without debt', () => {
+    const f = defaultScenario().finance;
+    const base = { cashUsd: f.covenantMinLiquidityUsd + 1, undrawnRevolverUsd: 0, corporateDebtUsd: 100e6, annualisedEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda - 0.5), totalDebtUsd: 100e6 };
+    expect(covenantTests(f, base).breached).toBe(false);
+    expect(covenantTests(f, { ...base, cashUsd: f.covenantMinLiquidityUsd - 1 }).tests[0]!.pass).toBe(false);
+    const lev = covenantTests(f, { ...base, annualisedEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda + 0.5) });
+    expect(lev.breached).toBe(true);
+    expect(lev.tests[1]!.value).toBeCloseTo(f.covenantMaxDebtToEbitda + 0.5, 6);
+    const noEbitda = covenantTests(f, { ...base, annualisedEbitdaUsd: -1 });
+    expect(noEbitda.tests[1]!.pass).toBe(false);
+    expect(noEbitda.tests[1]!.value).toBeNull();
+    expect(covenantTests(f, { ...base, cashUsd: 0, annualisedEbitdaUsd: -1, totalDebtUsd: 0, corporateDebtUsd: 0 }).breached).toBe(false);
+  });
+
+  it('is pure: advising does not change the state hash', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 4, strategy: 'idle' });
+    for (let i = 0; i < 3; i++) step(w);
+    const before = stateHash(w);
+    advise(w);
+    advise(w);
+    expect(stateHash(w)).toBe(before);
+  });
+
+  it('the schedule counts interest, instalments, GPU balances on delivery and construction; runway is finite when repayments outrun the cash flow', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 2, strategy: 'idle' });
+    step(w);
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 200, vendorFinancing: false }).ok).toBe(true);
+    step(w);
+    const sched = paymentSchedule(w, w.companies[0]!, 52);
+    const kinds = new Set(sched.map((p) => p.kind));
+    for (const k of ['interest', 'instalment', 'gpuBalance']) expect(kinds.has(k as never), k).toBe(true);
+    const a = advise(w);
+    expect(a.scheduledUsd.instalment).toBeGreaterThan(0);
+    // The company earns more than it spends before debt service; the old burn-based estimate called that "cash-positive".
+    expect(a.operatingUsdPerWeek).toBeGreaterThan(0);
+    expect(a.runwayWeeks).not.toBeNull();
+    expect(a.runwayWeeks!).toBeLessThan(52);
+  });
+
+  it('price-war-2025, doing nothing: a danger warning comes at least 4 weeks before the default; game over says a payment failed and by how much; equity is then 0', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 1, strategy: 'idle' });
+    const { firstWarn } = runWatching(w, 200);
+    expect(w.status).toBe('bankrupt');
+    const over = advise(w).gameOver!;
+    expect(over.kind).toBe('payment');
+    expect(over.missingUsd).toBeGreaterThan(0);
+    const earliest = Math.min(...firstWarn.values());
+    expect(over.week - earliest).toBeGreaterThanOrEqual(4);
+    expect(firstWarn.has('warn.covenantLiquidity') || firstWarn.has('warn.shortfall')).toBe(true);
+    expect(advise(w).equityValueUsd).toBe(0);
+  });
+
+  it('default with a large bond and nothing else: the leverage covenant warning comes at least 4 weeks before the first breach; game over names the covenant', () => {
+    const w = createWorld(bundled('default'), { seed: 3, strategy: 'idle' });
+    step(w);
+    step(w);
+    expect(issueCommand(w, { type: 'issueBond', amountUsd: 250_000_000 }).ok).toBe(true);
+    const { firstWarn, firstBreachWeek } = runWatching(w, 200);
+    expect(firstBreachWeek).not.toBeNull();
+    expect(firstWarn.has('warn.covenantLeverage')).toBe(true);
+    expect(firstBreachWeek! - firstWarn.get('warn.covenantLeverage')!).toBeGreaterThanOrEqual(4);
+    expect(w.status).toBe('bankrupt');
+    expect(advise(w).gameOver!.kind).toBe('covenant');
+  });
+
+  it('week 0 shows the opening fleet installed in its energised power, as the first week will', () => {
+    for (const id of ['default', 'power-crunch']) {
+      const w = createWorld(bundled(id), { seed: 1, strategy: 'idle' });
+      const a0 = advise(w);
+      step(w);
+      const co = w.companies[0]!;
+      expect(a0.gpusInstalled, id).toBe(co.lots.reduce((s, l) => s + l.installed, 0));
+      expect(a0.powerMwAvailable, id).toBe(co.last.powerMwAvailable);
+      expect(a0.powerMwAvailable, id).toBeGreaterThan(0);
+    }
+  });
+});
