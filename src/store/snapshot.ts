@@ -353,8 +353,9 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     regions,
     market,
     advice,
-    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
-    closedRfps: world.closedRfps.slice(-CLOSED_RFP_KEEP).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
+    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
+    // The last few closed requests, and every one the player bid on (the won/lost history with each bid's score).
+    closedRfps: world.closedRfps.filter((r, i, a) => i >= a.length - CLOSED_RFP_KEEP || r.bids.some((bd) => bd.companyIndex === 0)).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
     news: world.news.slice(-NEWS_KEEP),
     newsTotal: world.news.length,
     quarters: p.quarters.slice(),

@@ -58,18 +58,18 @@ export function financePanel(): Panel {
         table(msg('upcoming'), [msg('payWhen'), msg('payWhat'), msg('payAmount')], adv.upcoming.map((u) => [String(u.week), msg('pay.' + u.kind), usd(u.usd)]), { numericFrom: 2 }),
       ),
       h('section', null,
-        table(t('debts'), ['Id', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
-          d.id, t(('debt_' + d.kind) as StringKey), usd(d.principalCents / 100), d.fixedRatePct !== null ? d.fixedRatePct.toFixed(2) + '% fixed' : `base + ${d.spreadPct.toFixed(2)}%`,
-          `${t('week')} ${d.maturityWeek}${d.amortizing ? ' (amort.)' : ' (bullet)'}`,
+        table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
+          d.id, t(('debt_' + d.kind) as StringKey), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
+          `${t('week')} ${d.maturityWeek} (${d.amortizing ? t('amortizing') : t('bullet')})`,
         ])),
       ),
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [
-          c.holder + (c.lockedUntilWeek > s.week ? ' (locked)' : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
+          c.holder + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
         ])),
         h('p', { className: 'muted' }, p.listed
-          ? `Listed · ${t('sharePrice')} ${price(p.sharePriceUsd)} · market cap ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · lock-up ends week ${p.lockupEndWeek}` : ''}`
-          : `Private · last valuation ${usd(p.lastValuationUsd)} · ${int(p.sharesOutstanding)} shares`),
+          ? `${t('listed')} · ${t('sharePrice')} ${price(p.sharePriceUsd)} · ${t('marketCap')} ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · ${t('lockupEnds')} ${p.lockupEndWeek}` : ''}`
+          : `${t('private')} · ${t('valuation')} ${usd(p.equityValueUsd)} · ${int(p.sharesOutstanding)} ${t('sharesWord')}`),
       ),
     );
   }

@@ -135,6 +135,7 @@ export function renderGame(root: HTMLElement): () => void {
 
   // ----- updates -----
   let advisorKey = '';
+  let pendingNewsId: string | null = null;
   const seenDanger = new Set<string>();
   let lastNewsSeq = '';
   const update = (s: Snapshot, force = false) => {
@@ -174,6 +175,7 @@ export function renderGame(root: HTMLElement): () => void {
       clearTimeout(pendingPanel);
       pendingPanel = window.setTimeout(() => { const s = getState().snapshot; if (s && panel) { lastPanelUpdate = performance.now(); panel.update(s); } }, 300);
       if (st.snapshot.over && !prev.snapshot?.over) showOver(st.snapshot);
+      if (pendingNewsId && st.snapshot.news.some((x) => x.id === pendingNewsId)) showNews(pendingNewsId);
     }
   }));
 
@@ -263,7 +265,9 @@ export function renderGame(root: HTMLElement): () => void {
   function showNews(id: string): void {
     const s = getState().snapshot;
     const n = s?.news.find((x) => x.id === id);
-    if (!n) return;
+    // The pause can arrive before the snapshot that carries the news item: show it with that snapshot.
+    if (!n) { pendingNewsId = id; return; }
+    pendingNewsId = null;
     replace(newsDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, loc(n.headline))),
       h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation))),
