@@ -38,6 +38,25 @@ async function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** Names and units that stay in Latin letters in Chinese (products, units, finance abbreviations). */
+const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|NOW)$/i;
+
+/** Latin words (3+ letters) in the chrome a player reads: top bar, tabs, advisor, panel headings, labels and buttons. */
+async function englishWords(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const sel = '.topbar .k, .topbar button, .status-pill, .tabs button, #advisor, #panel th, #panel caption, #panel label, #panel button, #panel h3, #panel .preview dt, #news h2';
+    return [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.offsetParent !== null).map((e) => e.innerText);
+  });
+  const names = await page.evaluate(() => {
+    const s = (window as unknown as { neocloud: { snapshot(): { rivals: { name: string }[]; rfps: { customerName: string }[]; player: { name: string; contracts: { customerName: string }[] } } } }).neocloud.snapshot();
+    return [s.player.name, ...s.rivals.map((r) => r.name), ...s.rfps.map((r) => r.customerName), ...s.player.contracts.map((c) => c.customerName)].join(' ');
+  });
+  const nameWords = new Set(names.split(/[^A-Za-z]+/).filter(Boolean));
+  const bad = new Set<string>();
+  for (const t of texts) for (const w of t.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []) if (!LATIN_OK.test(w) && !nameWords.has(w)) bad.add(w);
+  return [...bad];
+}
+
 async function axe(page: Page, name: string): Promise<string[]> {
   // Evaluated through the DevTools protocol (the page's CSP forbids inline scripts, rightly).
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
@@ -139,11 +158,14 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.locator('#game').waitFor();
     await page.waitForFunction(() => /流动性契约/.test(document.getElementById('advisor')?.textContent ?? ''));
+    const english: string[] = [];
     for (const tab of TABS) {
       await page.locator(`#tab-${tab}`).click();
       await page.waitForTimeout(350);
       await page.screenshot({ path: shot(`fh-zh-tab-${tab}`) });
+      english.push(...(await englishWords(page)).map((w) => `${tab}: ${w}`));
     }
+    expect(english).toEqual([]);
     const bid = await page.evaluate(() => {
       const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '投标');
       return b ? b.getBoundingClientRect().height : null;

@@ -14,6 +14,8 @@ import { customersPanel } from '../panels/customers.ts';
 import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
 import { msg } from '../advice.ts';
+import { onboarding } from '../onboarding.ts';
+import { glossaryEntries, term } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
@@ -32,7 +34,7 @@ const SPEEDS: { s: Speed; label: string; key: string; title: () => string }[] = 
   { s: 4, label: '▶▶▶ 4×', key: '4', title: () => t('speed4') },
 ];
 
-function stat(id: string, label: string): HTMLElement {
+function stat(id: string, label: string | HTMLElement): HTMLElement {
   return h('div', { className: 'stat', id: `stat-${id}` }, h('span', { className: 'k' }, label), h('span', { className: 'v', 'aria-live': 'off' }, '—'));
 }
 function setStat(id: string, text: string, cls = ''): void {
@@ -44,6 +46,10 @@ function setStat(id: string, text: string, cls = ''): void {
 
 export function renderGame(root: HTMLElement): () => void {
   const cleanups: (() => void)[] = [];
+  const newsLive = h('p', { className: 'sr-only', id: 'news-live', 'aria-live': 'polite' });
+  const helpDlg = h('dialog', { id: 'help-dialog', 'aria-labelledby': 'help-title' });
+  const s00 = getState().snapshot;
+  const guide = s00 ? onboarding(s00) : null;
   const speedBtns = SPEEDS.map((sp) => h('button', {
     type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
     onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
@@ -52,8 +58,9 @@ export function renderGame(root: HTMLElement): () => void {
   const statusPill = h('span', { className: 'status-pill', id: 'run-status', role: 'status' }, t('paused'));
   const topbar = h('header', { className: 'topbar' },
     h('span', { className: 'brand' }, '◆ ' + t('gameName')),
-    stat('date', t('week')), stat('cash', t('cash')), stat('runway', t('runway')), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
-    h('div', { className: 'speed', role: 'group', 'aria-label': 'Speed' }, statusPill, speedBtns, stepBtn,
+    stat('date', t('week')), stat('cash', t('cash')), stat('runway', term('runway', t('runway'))), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
+    h('div', { className: 'speed', role: 'group', 'aria-label': t('speedGroup') }, statusPill, speedBtns, stepBtn,
+      h('button', { type: 'button', id: 'help-btn', 'aria-label': msg('help'), title: msg('help'), onclick: () => openHelp() }, '?'),
       h('button', { type: 'button', id: 'save-btn', onclick: () => openSaveDialog() }, t('save')),
       h('button', { type: 'button', id: 'menu-btn', onclick: () => openLeaveDialog() }, t('menu')),
     ),
@@ -69,13 +76,13 @@ export function renderGame(root: HTMLElement): () => void {
     h('p', { className: 'sr-only', id: 'world-summary', 'aria-live': 'off' }),
   );
   const newsList = h('ol', { id: 'news-list' });
-  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList);
+  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList, newsLive);
 
   const tabs = PANELS.map((p) => h('button', {
     type: 'button', role: 'tab', id: `tab-${p.id}`, 'aria-controls': 'panel', 'aria-selected': 'false', 'data-panel': p.id, tabindex: -1,
     onclick: () => app.showPanel(p.id),
   }, t(p.id), h('kbd', { 'aria-hidden': 'true' }, p.key)));
-  const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': 'Decisions' }, tabs);
+  const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': t('decisions') }, tabs);
   tablist.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset.panel ?? getState().panel;
@@ -86,7 +93,7 @@ export function renderGame(root: HTMLElement): () => void {
     e.preventDefault();
   });
   const panelEl = h('div', { className: 'panel', role: 'tabpanel', id: 'panel', tabindex: 0 });
-  const dock = h('aside', { className: 'dock', 'aria-label': 'Decisions' }, tablist, panelEl);
+  const dock = h('aside', { className: 'dock', 'aria-label': t('decisions') }, guide?.el ?? null, tablist, panelEl);
   const quarterDlg = h('dialog', { id: 'quarter-dialog', 'aria-labelledby': 'quarter-title' });
   const newsDlg = h('dialog', { id: 'news-dialog', className: 'small', 'aria-labelledby': 'news-title' });
   const saveDlg = h('dialog', { id: 'save-dialog', className: 'small', 'aria-labelledby': 'save-title' });
@@ -98,7 +105,7 @@ export function renderGame(root: HTMLElement): () => void {
   const advisorDlg = h('dialog', { id: 'advisor-dialog', className: 'small', 'aria-labelledby': 'advisor-title' });
   const view = h('div', { className: 'game', id: 'game' }, topbar, advisorEl, advisorLive,
     h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock),
-    quarterDlg, newsDlg, saveDlg, overDlg, advisorDlg, leaveDlg);
+    quarterDlg, newsDlg, saveDlg, overDlg, advisorDlg, leaveDlg, helpDlg);
   root.replaceChildren(view);
 
   // ----- panels -----
@@ -155,9 +162,16 @@ export function renderGame(root: HTMLElement): () => void {
     if (statusPill.textContent !== st) statusPill.textContent = st;
     statusPill.className = 'status-pill' + (s.paused ? '' : ' run');
     const sum = document.getElementById('world-summary');
-    if (sum) sum.textContent = `${p.sites.length} sites, ${p.gpusOwned} GPUs owned, ${p.gpusRented} rented, ${p.gpusInstalled - p.gpusRented} idle, ${p.gpusOwned - p.gpusInstalled} without power, ${p.orders.length} deliveries on the way.`;
+    if (sum) sum.textContent = msg('world.summary', { sites: p.sites.length, owned: p.gpusOwned, rented: p.gpusRented, idle: p.gpusInstalled - p.gpusRented, unpowered: p.gpusOwned - p.gpusInstalled, orders: p.orders.length });
     const newsKey = `${s.newsTotal}:${getState().settings.lang}`;
-    if (newsKey !== lastNewsSeq) { lastNewsSeq = newsKey; renderNews(newsList, s); }
+    if (newsKey !== lastNewsSeq) {
+      const announce = lastNewsSeq !== '' && lastNewsSeq.split(':')[1] === newsKey.split(':')[1];
+      lastNewsSeq = newsKey;
+      renderNews(newsList, s);
+      const latest = s.news[s.news.length - 1];
+      if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: loc(latest.headline) });
+    }
+    guide?.update(s);
     const now = performance.now();
     if (panel && (force || now - lastPanelUpdate > 250)) {
       lastPanelUpdate = now;
@@ -174,7 +188,7 @@ export function renderGame(root: HTMLElement): () => void {
       // Make sure the last snapshot of a burst reaches the panel.
       clearTimeout(pendingPanel);
       pendingPanel = window.setTimeout(() => { const s = getState().snapshot; if (s && panel) { lastPanelUpdate = performance.now(); panel.update(s); } }, 300);
-      if (st.snapshot.over && !prev.snapshot?.over) showOver(st.snapshot);
+      if (st.snapshot.over && (!prev.snapshot?.over || (overDlg.open && !prev.snapshot.advice.gameOver))) showOver(st.snapshot);
       if (pendingNewsId && st.snapshot.news.some((x) => x.id === pendingNewsId)) showNews(pendingNewsId);
     }
   }));
@@ -242,13 +256,13 @@ export function renderGame(root: HTMLElement): () => void {
     const move = eqPrev ? (eqNow - eqPrev) / eqPrev : 0;
     const revGrowth = prev && prev.revenueUsd ? (q.revenueUsd - prev.revenueUsd) / prev.revenueUsd : null;
     const reaction = q.sharePriceUsd !== null
-      ? `Shares ${move >= 0 ? 'rise' : 'fall'} ${Math.abs(move * 100).toFixed(0)}% to ${price(q.sharePriceUsd)} (market cap ${usd(q.marketCapUsd)}).`
-      : `Investors now value the company at ${usd(eqNow)} (${move >= 0 ? '+' : '−'}${Math.abs(move * 100).toFixed(0)}% on the quarter).`;
+      ? msg(move >= 0 ? 'q.sharesUp' : 'q.sharesDown', { pct: Math.abs(move * 100), price: price(q.sharePriceUsd), cap: q.marketCapUsd ?? 0 })
+      : msg('q.value', { v: eqNow, sign: move >= 0 ? '+' : '−', pct: Math.abs(move * 100) });
     const why = [
-      revGrowth !== null ? `Revenue ${revGrowth >= 0 ? 'grew' : 'fell'} ${Math.abs(revGrowth * 100).toFixed(0)}% quarter on quarter.` : 'First quarter on record.',
-      `Adjusted EBITDA margin ${q.revenueUsd ? ((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0) : '—'}%, net income ${usd(q.netIncomeUsd)}.`,
-      q.gpusIdle > 0 ? `${q.gpusIdle.toLocaleString('en-US')} GPUs sat without power this quarter.` : '',
-      q.covenantBreached ? 'A covenant was breached: lenders step up the spread.' : '',
+      revGrowth !== null ? msg(revGrowth >= 0 ? 'q.revUp' : 'q.revDown', { pct: Math.abs(revGrowth * 100) }) : msg('q.first'),
+      msg('q.margin', { m: q.revenueUsd ? `${((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0)}%` : '—', ni: q.netIncomeUsd }),
+      q.gpusIdle > 0 ? msg('q.idle', { n: q.gpusIdle }) : '',
+      q.covenantBreached ? msg('q.breach') : '',
     ].filter(Boolean).join(' ');
     replace(quarterDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '▤'), h('h2', { id: 'quarter-title' }, `${t('quarterReport')} — ${q.label}`)),
@@ -276,9 +290,13 @@ export function renderGame(root: HTMLElement): () => void {
     if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
   }
 
-  function showOver(s: Snapshot): void {
-    if (overDlg.open) return;
-    void app.autosave();
+  function showOver(s0: Snapshot): void {
+    // The pause can arrive before the snapshot that says why: use the newest, and refresh an open dialog.
+    const latest = getState().snapshot;
+    const s = latest && latest.seq >= s0.seq ? latest : s0;
+    const wasOpen = overDlg.open;
+    if (wasOpen && !s.advice.gameOver) return;
+    if (!wasOpen) void app.autosave();
     const title = s.status === 'bankrupt' ? t('bankrupt') : t('ended');
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
@@ -291,7 +309,21 @@ export function renderGame(root: HTMLElement): () => void {
     if (quarterDlg.open) quarterDlg.close();
     if (newsDlg.open) newsDlg.close();
     if (advisorDlg.open) advisorDlg.close();
-    overDlg.showModal();
+    if (!wasOpen) overDlg.showModal();
+  }
+
+  function openHelp(): void {
+    app.setSpeed(0);
+    replace(helpDlg,
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'help-title' }, msg('help'))),
+      h('div', { className: 'dlg-body' },
+        h('h3', null, msg('keysTitle')), h('p', null, t('keyboard')),
+        h('h3', null, msg('glossary')),
+        h('dl', { className: 'glossary', id: 'glossary' }, glossaryEntries().map((e) => [h('dt', null, e.term), h('dd', null, e.definition)])),
+      ),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'help-close', onclick: () => helpDlg.close() }, t('continue'))),
+    );
+    helpDlg.showModal();
   }
 
   function openLeaveDialog(): void {
