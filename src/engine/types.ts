@@ -233,6 +233,24 @@ export interface Company {
 }
 
 /** A request for proposals from a big customer. */
+/** How the award weighed one bid (recorded when the RFP closes, so a player can see why a bid lost). */
+export interface BidScore {
+  /** The price the customer compared, USD per GPU-hour after the mark-ups below (lowest wins); null when not eligible. */
+  scoreUsd: number | null;
+  /** Why a bid was not considered: above the customer's maximum, the bidder is no longer active, or a barred incumbent. */
+  excluded: 'overMax' | 'inactive' | 'barred' | null;
+  /** Mark-up for delivery risk (GPUs not owned, on order or powered in time), a share of the price. */
+  deliveryRisk: number;
+  /** Mark-up for a deal large for the bidder, a share of the price. */
+  smallBidder: number;
+  /** Mark-up for the bidder's share of all contracted GPUs (supplier diversification), a share of the price. */
+  diversification: number;
+  /** Discount for platform maturity, a share of the price. */
+  platformDiscount: number;
+  /** The incumbent's 5% discount applied. */
+  incumbent: boolean;
+}
+
 export interface Rfp {
   id: string;
   customerIndex: number;
@@ -249,7 +267,7 @@ export interface Rfp {
   maxUsdPerGpuHour: number;
   prepaidShare: number;
   lateDeliveryPenaltyShare: number;
-  bids: { companyIndex: number; usdPerGpuHour: number; week: number }[];
+  bids: { companyIndex: number; usdPerGpuHour: number; week: number; award?: BidScore }[];
   /** Set on award. */
   winnerIndex: number | null;
   winningUsdPerGpuHour: number | null;

@@ -7,6 +7,7 @@ import type { World, Company, Debt, Contract, Rfp, NewsItem, CapTableEntry, Site
 import type { QuarterReport, MarketQuarter } from '../engine/reports.ts';
 import type { Localized } from '../scenario/schema/index.ts';
 import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
+import { advise, type Advice } from '../engine/advisor.ts';
 
 export type Speed = 0 | 1 | 2 | 4;
 export type PauseReason = { kind: 'user' } | { kind: 'news'; newsId: string } | { kind: 'quarter'; label: string } | { kind: 'over' };
@@ -64,8 +65,10 @@ export interface PlayerView {
   last: Company['last'];
   /** Average net cash change per week over the last 13 weeks (operating + investing), USD. */
   weeklyBurnUsd: number;
-  /** Weeks of cash at the current burn; null when not burning. */
+  /** Weeks until a scheduled payment would be missed (the advisor's runway); null: none within its horizon. */
   runwayWeeks: number | null;
+  /** Equity value as the engine reports it (0 after bankruptcy). */
+  equityValueUsd: number;
   backlogUsd: number;
 }
 
@@ -142,6 +145,8 @@ export interface Snapshot {
   rivals: RivalView[];
   regions: RegionView[];
   market: MarketView;
+  /** The engine's advisor: runway, payment schedule, covenant projection, warnings, game-over reason. */
+  advice: Advice;
   rfps: Rfp[];
   closedRfps: Rfp[];
   news: NewsItem[];
@@ -235,12 +240,14 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const cashUsd = b.cash / 100;
   const totalAvail = p.last.powerMwAvailable || 0;
   const usedShare = totalAvail > 0 ? Math.min(1, p.last.powerMwUsed / totalAvail) : 0;
+  const advice = advise(world, 0);
   const fleet = fleetOf(world, p);
+  // Week 0: the first tick installs the opening fleet; show it as it stands (the advisor runs the engine's installer on a copy).
+  if (world.week === 0) for (const r of fleet) r.installed = advice.gpusInstalledByModel[r.modelId] ?? r.installed;
   const gpusOwned = fleet.reduce((a, r) => a + r.count, 0);
   const gpusInstalled = fleet.reduce((a, r) => a + r.installed, 0);
   const lastQ = p.quarters[p.quarters.length - 1];
   const burn = x.weeklyChangeUsd;
-  const runwayWeeks = burn < -1 ? Math.max(0, cashUsd / -burn) : null;
   const backlogUsd = p.contracts.reduce((a, c) => a + Math.max(0, c.endWeek - Math.max(world.week, c.startWeek)) * 168 * c.gpuCount * c.usdPerGpuHour, 0);
   const player: PlayerView = {
     name: p.name,
@@ -281,9 +288,10 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     priceFactor: p.priceFactor,
     platformUsdPerWeek: p.platformUsdPerWeek,
     platformMaturity: p.platformMaturity,
-    last: { ...p.last },
+    last: { ...p.last, powerMwAvailable: advice.powerMwAvailable },
     weeklyBurnUsd: burn,
-    runwayWeeks,
+    runwayWeeks: advice.runwayWeeks,
+    equityValueUsd: advice.equityValueUsd,
     backlogUsd: lastQ && world.week % 13 === 0 ? lastQ.backlogUsd : backlogUsd,
   };
   const rivals: RivalView[] = world.companies.slice(1).map((c) => {
@@ -344,8 +352,10 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     rivals,
     regions,
     market,
-    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
-    closedRfps: world.closedRfps.slice(-CLOSED_RFP_KEEP).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd })) })),
+    advice,
+    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
+    // The last few closed requests, and every one the player bid on (the won/lost history with each bid's score).
+    closedRfps: world.closedRfps.filter((r, i, a) => i >= a.length - CLOSED_RFP_KEEP || r.bids.some((bd) => bd.companyIndex === 0)).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
     news: world.news.slice(-NEWS_KEEP),
     newsTotal: world.news.length,
     quarters: p.quarters.slice(),

@@ -20,6 +20,10 @@ export interface Settings {
   lang: Lang;
   autoPauseOnMajorNews: boolean;
   autoPauseOnQuarter: boolean;
+  /** Single-key shortcuts (Space, 1 2 4, letters for the panels); off for players who use a screen reader or voice control. */
+  shortcuts: boolean;
+  /** The guided first quarter was finished or skipped (it is not offered again). */
+  tutorialDone: boolean;
 }
 
 export interface UiState {
@@ -41,7 +45,7 @@ export interface UiState {
   engineError: string | null;
 }
 
-export const initialSettings: Settings = { lang: 'en', autoPauseOnMajorNews: true, autoPauseOnQuarter: true };
+export const initialSettings: Settings = { lang: 'en', autoPauseOnMajorNews: true, autoPauseOnQuarter: true, shortcuts: true, tutorialDone: false };
 
 export const store = createStore<UiState>()(
   immer(() => ({

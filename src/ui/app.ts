@@ -94,6 +94,8 @@ export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | '
   if (!r.ok) return { ok: false, reason: r.reason, errors: r.errors };
   // A save resumes in the game; a new scenario opens on its briefing unless the caller says otherwise.
   const to = screen === 'auto' ? (r.kind === 'save' ? 'game' : 'briefing') : screen;
+  // The game screen's code is loaded before the switch, so the screen is up when the load resolves.
+  if (to === 'game') await import('./screens/game.ts');
   setState({ scenario: r.scenario, seed: r.seed, strategy: r.strategy, snapshot: r.snapshot, screen: to, loadErrors: null, selectedRegion: null, engineError: null });
   saves.rememberSeed(r.seed);
   return { ok: true, kind: r.kind };

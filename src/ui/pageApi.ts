@@ -31,6 +31,8 @@ export interface NeocloudApi {
   debrief(): void;
   /** Test hook: the engine fails on its next simulated week ('step'), or the worker itself fails ('worker'); the error dialog shows its way out. */
   simulateEngineError(kind?: 'step' | 'worker'): Promise<void>;
+  /** Switch the UI language ('en' or 'zh-CN'), as the title screen's buttons do. */
+  setLanguage(lang: 'en' | 'zh-CN'): void;
   readonly hostKind: string;
   readonly renderer: string;
 }
@@ -149,6 +151,10 @@ export function installPageApi(version: string): NeocloudApi {
     },
     async simulateEngineError(kind) {
       await app.simulateEngineError(kind);
+    },
+    setLanguage(lang) {
+      if (lang !== 'en' && lang !== 'zh-CN') throw new Error(`unknown language ${String(lang)}`);
+      app.setSettings({ lang });
     },
     get hostKind() {
       return app.currentHost()?.kind ?? 'none';

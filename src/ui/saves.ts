@@ -154,6 +154,8 @@ export function loadSettings(): Settings {
       lang: v.lang === 'zh-CN' ? 'zh-CN' : 'en',
       autoPauseOnMajorNews: v.autoPauseOnMajorNews !== false,
       autoPauseOnQuarter: v.autoPauseOnQuarter !== false,
+      shortcuts: v.shortcuts !== false,
+      tutorialDone: v.tutorialDone === true,
     };
   } catch {
     return { ...initialSettings };

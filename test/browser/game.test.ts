@@ -228,6 +228,9 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.screenshot({ path: shot('09-save-dialog') });
     await page.keyboard.press('Escape');
     await page.locator('#menu-btn').click();
+    // Leaving asks first and says what is saved.
+    await page.locator('#leave-dialog[open]').waitFor();
+    await page.locator('#leave-confirm').click();
     await page.locator('#title-screen').waitFor();
     await page.getByRole('button', { name: 'Load round trip' }).click();
     await page.locator('#game').waitFor();

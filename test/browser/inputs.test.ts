@@ -112,6 +112,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     expect(await state(page)).toEqual({ hash: good.hash, week: good.week, screen: 'game' });
     // An autosave and a named save exist before the corpus.
     await page.locator('#menu-btn').click();
+    await page.locator('#leave-confirm').click(); // Menu asks first (firsthour)
     await page.locator('#title-screen').waitFor();
     expect(await page.locator('#continue-btn').isDisabled()).toBe(false);
     await page.locator('#continue-btn').click();
@@ -140,6 +141,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     const evil = JSON.stringify({ ...JSON.parse(good.text), strategy: 'evil' });
     expect((await page.evaluate((t) => neocloud.importSave(t), evil)).ok).toBe(false);
     await page.locator('#menu-btn').click();
+    await page.locator('#leave-confirm').click(); // Menu asks first (firsthour)
     await page.locator('#title-screen').waitFor();
     await page.locator('#continue-btn').click();
     await page.locator('#game').waitFor();
@@ -150,6 +152,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     const page = await open();
     expect((await page.evaluate((t) => neocloud.importSave(t), good.text)).ok).toBe(true);
     await page.locator('#menu-btn').click();
+    await page.locator('#leave-confirm').click(); // Menu asks first (firsthour)
     await page.locator('#title-screen').waitFor();
     const db0 = await dumpDb(page);
     const before = await state(page);
@@ -306,9 +309,11 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
       await a.evaluate(() => neocloud.step(2));
       await b.page.evaluate(() => neocloud.step(5));
       await a.locator('#menu-btn').click();
+      await a.locator('#leave-confirm').click(); // Menu asks first (firsthour)
       await a.locator('#title-screen').waitFor();
       expect(await a.locator('#continue-btn').isDisabled()).toBe(false);
       await b.page.locator('#menu-btn').click();
+      await b.page.locator('#leave-confirm').click(); // Menu asks first (firsthour)
       await b.page.locator('#title-screen').waitFor();
       const autos = JSON.parse(await dumpDb(a)) as { autosaves: { save: { seed: number; week: number } }[] };
       const mine = autos.autosaves.map((x) => `${x.save.seed}@${x.save.week}`);
@@ -349,6 +354,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     expect((await page.evaluate(() => neocloud.newGame({ scenario: 'default', seed: 77 }))).ok).toBe(true);
     await page.evaluate(() => neocloud.step(3));
     await page.locator('#menu-btn').click();
+    await page.locator('#leave-confirm').click(); // Menu asks first (firsthour)
     await page.locator('#title-screen').waitFor();
     await page.locator('#continue-btn').click();
     await page.locator('#game').waitFor();

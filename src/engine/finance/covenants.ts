@@ -28,30 +28,69 @@ export function corporateDebtUsd(co: Company): number {
 
 /** GPU loans above the loan-to-value covenant (cap × fleet market value × (1 + cushion)), USD (≥ 0). */
 export function gpuLoanExcessUsd(world: World, co: Company): number {
-  const f = world.scenario.finance;
-  return Math.max(0, principalOfKind(co, 'gpuLoan') - f.gpuLoanMaxLtv * (1 + f.gpuLoanLtvCushionShare) * fleetValueUsd(world, co));
+  return gpuLoanExcessOf(world.scenario.finance, { gpuLoansUsd: principalOfKind(co, 'gpuLoan'), fleetValueUsd: fleetValueUsd(world, co) });
+}
+
+/** What the covenant tests read: the company's figures now, or a projection of them (the advisor). */
+export interface CovenantFigures {
+  /** Cash, USD. */
+  cashUsd: number;
+  /** Revolver limit not yet drawn, USD. */
+  undrawnRevolverUsd: number;
+  /** Debt carrying corporate covenants (bonds, revolver, convertibles), USD. */
+  corporateDebtUsd: number;
+  /** EBITDA lenders underwrite (delivered run-rate, or deliverable contracts), USD a year. */
+  underwrittenEbitdaUsd: number;
+  /** GPU-loan principal, USD. */
+  gpuLoansUsd: number;
+  /** Fleet market value (second-hand), USD. */
+  fleetValueUsd: number;
+  /** All debt, USD: a company without debt has no covenants. */
+  totalDebtUsd: number;
+}
+
+/** The company's covenant figures as of now. */
+export function covenantFigures(world: World, co: Company): CovenantFigures {
+  return {
+    cashUsd: toUsd(co.ledger.balances.cash),
+    undrawnRevolverUsd: undrawnRevolverUsd(co),
+    corporateDebtUsd: corporateDebtUsd(co),
+    underwrittenEbitdaUsd: underwrittenEbitdaUsd(world, co),
+    gpuLoansUsd: principalOfKind(co, 'gpuLoan'),
+    fleetValueUsd: fleetValueUsd(world, co),
+    totalDebtUsd: toUsd(co.ledger.balances.debt),
+  };
 }
 
 /**
- * Every covenant test as of now, with value, limit and pass/fail. A company without debt has no
- * covenants (an empty list).
+ * The rule itself, on figures: every covenant test with value, limit and pass/fail. No debt, no
+ * covenants (an empty list). Quarter close tests the company's figures; the advisor tests its
+ * projection of them with this same function.
  */
-export function covenantTests(world: World, co: Company): CovenantTest[] {
-  if (co.ledger.balances.debt <= 0) return [];
-  const f = world.scenario.finance;
-  const liquidity = toUsd(co.ledger.balances.cash) + undrawnRevolverUsd(co);
-  const corporate = corporateDebtUsd(co);
-  // The same EBITDA lenders underwrite new money on (delivered run-rate, or deliverable contracts).
-  const ebitda = underwrittenEbitdaUsd(world, co);
+export function covenantTestsOf(f: World['scenario']['finance'], x: CovenantFigures): CovenantTest[] {
+  if (x.totalDebtUsd <= 0) return [];
+  const liquidity = x.cashUsd + x.undrawnRevolverUsd;
+  const corporate = x.corporateDebtUsd;
+  const ebitda = x.underwrittenEbitdaUsd;
   const lev = ebitda > 0 ? corporate / ebitda : null;
-  const fleet = fleetValueUsd(world, co);
-  const gpuLoans = principalOfKind(co, 'gpuLoan');
+  const fleet = x.fleetValueUsd;
+  const gpuLoans = x.gpuLoansUsd;
   const ltvLimit = f.gpuLoanMaxLtv * (1 + f.gpuLoanLtvCushionShare);
   return [
     { id: 'liquidity', label: 'Cash + undrawn revolver', value: liquidity, limit: f.covenantMinLiquidityUsd, pass: liquidity >= f.covenantMinLiquidityUsd },
     { id: 'leverage', label: 'Bonds, revolver and convertibles / underwritten EBITDA', value: corporate > 0 ? lev : 0, limit: f.covenantMaxDebtToEbitda, pass: corporate <= 0 || (lev !== null && lev <= f.covenantMaxDebtToEbitda) },
     { id: 'gpuLoanToValue', label: 'GPU loans / fleet market value', value: fleet > 0 ? gpuLoans / fleet : gpuLoans > 0 ? null : 0, limit: ltvLimit, pass: gpuLoans <= ltvLimit * fleet },
   ];
+}
+
+/** GPU-loan principal above the loan-to-value covenant on figures (what a margin call asks), USD (≥ 0). */
+export function gpuLoanExcessOf(f: World['scenario']['finance'], x: Pick<CovenantFigures, 'gpuLoansUsd' | 'fleetValueUsd'>): number {
+  return Math.max(0, x.gpuLoansUsd - f.gpuLoanMaxLtv * (1 + f.gpuLoanLtvCushionShare) * x.fleetValueUsd);
+}
+
+/** Every covenant test as of now (the rule `covenantTestsOf` on the company's figures). */
+export function covenantTests(world: World, co: Company): CovenantTest[] {
+  return covenantTestsOf(world.scenario.finance, covenantFigures(world, co));
 }
 
 /** True when a corporate covenant (liquidity or leverage) fails — the tests a cure period applies to. */

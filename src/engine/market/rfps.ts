@@ -248,8 +248,10 @@ export function awardRfps(world: World): void {
     let best = -1, bestScore = Infinity, bestPrice = 0;
     for (const b of rfp.bids) {
       const co = world.companies[b.companyIndex];
-      if (!co || co.status !== 'active' || b.usdPerGpuHour > rfp.maxUsdPerGpuHour) continue;
-      if (rfp.incumbentIndex === -2 - co.index) continue;
+      const none = { scoreUsd: null, deliveryRisk: 0, smallBidder: 0, diversification: 0, platformDiscount: 0, incumbent: false };
+      if (!co || co.status !== 'active') { b.award = { ...none, excluded: 'inactive' }; continue; }
+      if (b.usdPerGpuHour > rfp.maxUsdPerGpuHour) { b.award = { ...none, excluded: 'overMax' }; continue; }
+      if (rfp.incumbentIndex === -2 - co.index) { b.award = { ...none, excluded: 'barred' }; continue; }
       const risk = deliveryRisk(world, co, rfp);
       // Standing: platform maturity, being the incumbent, and size relative to the deal.
       const size = capacityH100e(world, co, false);
@@ -259,6 +261,7 @@ export function awardRfps(world: World): void {
       // Supplier diversification: big buyers spread their capacity across providers rather than hand
       // one of them the whole market (Microsoft signed with several neoclouds at once).
       const score = b.usdPerGpuHour * (1 + riskWeight * risk + 0.1 * small + diversify * (share[co.index] ?? 0)) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
+      b.award = { scoreUsd: score, excluded: null, deliveryRisk: riskWeight * risk, smallBidder: 0.1 * small, diversification: diversify * (share[co.index] ?? 0), platformDiscount: 0.08 * co.platformMaturity, incumbent: rfp.incumbentIndex === co.index };
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
     }
     if (best >= 0) {
@@ -290,7 +293,11 @@ export function awardRfps(world: World): void {
     world.closedRfps.push(rfp);
   }
   world.rfps = keep;
-  if (world.closedRfps.length > 200) world.closedRfps.splice(0, world.closedRfps.length - 200);
+  // Keep the last 200 closed requests, and every one the player bid on (its won/lost history).
+  if (world.closedRfps.length > 200) {
+    const cut = world.closedRfps.length - 200;
+    world.closedRfps = world.closedRfps.filter((r, i) => i >= cut || r.bids.some((b) => b.companyIndex === 0));
+  }
 }
 
 /** Contract customers may default (by segment credit); the contract stops. */

@@ -1,10 +1,28 @@
 /** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, int, pct, price } from '../i18n.ts';
+import type { Rfp } from '../../engine/types.ts';
+import { t, usd, int, pct, price, type StringKey } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
+
+/** Why a bid lost, from the award's own record of how it scored each bid. */
+function lossReason(r: Rfp): string {
+  const mine = r.bids.find((b) => b.companyIndex === 0);
+  const a = mine?.award;
+  if (!mine || !a) return '';
+  if (a.excluded === 'overMax') return `${t('lossOverMax')} (${price(r.maxUsdPerGpuHour)}).`;
+  if (a.excluded) return t('lossExcluded');
+  const win = r.bids.find((b) => b.companyIndex === r.winnerIndex)?.award;
+  const parts: string[] = [];
+  if (a.deliveryRisk > 0.005) parts.push(`${t('markDelivery')} +${pct(a.deliveryRisk)}`);
+  if (a.diversification > 0.005) parts.push(`${t('markDiversify')} +${pct(a.diversification)}`);
+  if (a.smallBidder > 0.005) parts.push(`${t('markSmall')} +${pct(a.smallBidder)}`);
+  if (a.platformDiscount > 0.005) parts.push(`${t('markPlatform')} −${pct(a.platformDiscount)}`);
+  const head = `${t('yourScore')} ${price(a.scoreUsd)} ${t('vsWinner')} ${price(win?.scoreUsd ?? null)}`;
+  return `${head}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+}
 
 export function customersPanel(): Panel {
   let snap: Snapshot | null = getState().snapshot;
@@ -13,7 +31,7 @@ export function customersPanel(): Panel {
     id: 'customers-bid',
     title: t('bid'),
     fields: [
-      { name: 'rfpId', label: 'RFP', kind: 'select', options: () => (snap?.rfps ?? []).map((r) => ({ value: r.id, label: `${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ≤ ${price(r.maxUsdPerGpuHour)}` })) },
+      { name: 'rfpId', label: t('rfpLabel'), kind: 'select', options: () => (snap?.rfps ?? []).map((r) => ({ value: r.id, label: `${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ≤ ${price(r.maxUsdPerGpuHour)}` })) },
       { name: 'usdPerGpuHour', label: t('bidPrice'), kind: 'number', value: 2, min: 0, step: 0.05 },
     ],
     build: (v) => (v.rfpId && Number(v.usdPerGpuHour) > 0 ? { type: 'bidRfp', rfpId: String(v.rfpId), usdPerGpuHour: Number(v.usdPerGpuHour) } : null),
@@ -21,13 +39,13 @@ export function customersPanel(): Panel {
   const od = commandForm({
     id: 'customers-price',
     title: t('onDemandPrice'),
-    fields: [{ name: 'priceFactor', label: '×', kind: 'number', value: snap?.player.priceFactor ?? 1, min: 0.2, max: 5, step: 0.05 }],
+    fields: [{ name: 'priceFactor', label: t('priceFactorLabel'), kind: 'number', value: snap?.player.priceFactor ?? 1, min: 0.2, max: 5, step: 0.05 }],
     build: (v) => (Number(v.priceFactor) > 0 ? { type: 'setOnDemandPrice', priceFactor: Number(v.priceFactor) } : null),
   });
   const plat = commandForm({
     id: 'customers-platform',
     title: t('platformSpend'),
-    fields: [{ name: 'usdPerWeek', label: 'USD / week', kind: 'number', value: snap?.player.platformUsdPerWeek ?? 0, min: 0, step: 50000 }],
+    fields: [{ name: 'usdPerWeek', label: t('usdPerWeekLabel'), kind: 'number', value: snap?.player.platformUsdPerWeek ?? 0, min: 0, step: 50000 }],
     build: (v) => (Number(v.usdPerWeek) >= 0 ? { type: 'setPlatformSpend', usdPerWeek: Number(v.usdPerWeek) } : null),
   });
   const rfpTable = h('div');
@@ -37,27 +55,31 @@ export function customersPanel(): Panel {
   function render(s: Snapshot): void {
     const p = s.player;
     const lastQ = s.quarters[s.quarters.length - 1];
-    replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), 'GPUs', t('term'), t('maxPrice'), t('closes'), 'Your bid', ''], s.rfps.map((r) => {
+    replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), 'GPUs', t('term'), t('maxPrice'), t('closes'), t('yourBid'), ''], s.rfps.map((r) => {
       const mine = r.bids.find((b) => b.companyIndex === 0);
       return [
-        `${r.customerName} (${r.segment}, ${r.credit})`, `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} y`,
+        `${r.customerName} (${t(('credit_' + r.credit) as StringKey)})`, `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), `${t('week')} ${r.closeWeek}`, mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
     }))));
     const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();
+    const nameOf = (i: number | null) => (i === null ? '—' : i === 0 ? t('you') : s.rivals.find((r) => r.index === i)?.name ?? '?');
     replace(live,
-      h('section', null, table(t('wonLost'), [t('customer'), 'GPUs', 'Your bid', 'Winning price', 'Result'], mineClosed.map((r) => {
+      h('section', null, table(t('wonLost'), [t('customer'), t('yourBid'), t('winner'), t('result')], mineClosed.map((r) => {
         const won = r.winnerIndex === 0;
-        return [r.customerName, `${int(r.gpuCount)} ${name(r.modelId)}`, price(r.bids.find((b) => b.companyIndex === 0)?.usdPerGpuHour), price(r.winningUsdPerGpuHour),
-          h('span', { className: 'badge ' + (won ? 'ok' : 'bad') }, won ? '✓ ' + t('won') : '✕ ' + t('lost'))];
-      }))),
-      h('section', null, table(t('contracts'), [t('customer'), 'GPUs', '$/hr', 'Start → end', 'Delivered'], p.contracts.map((c) => [
-        `${c.customerName} (${c.credit})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `wk ${c.startWeek} → ${c.endWeek}`,
-        c.startWeek > s.week ? 'not started' : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ' (short)' : ''}`,
+        const mine = r.bids.find((b) => b.companyIndex === 0);
+        return [`${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ${t('week')} ${r.closeWeek}`, price(mine?.usdPerGpuHour),
+          r.winnerIndex === null ? t('nobody') : `${nameOf(r.winnerIndex)} ${price(r.winningUsdPerGpuHour)}`,
+          h('span', { className: 'bid-result' }, h('span', { className: 'badge ' + (won ? 'ok' : 'bad') }, won ? '✓ ' + t('won') : '✕ ' + t('lost')), won ? null : h('span', { className: 'bid-reason muted', 'data-rfp': r.id }, ' ' + lossReason(r)))];
+      }), { numericFrom: 1 })),
+      h('p', { className: 'muted' }, t('howAwarded')),
+      h('section', null, table(t('contracts'), [t('customer'), 'GPUs', '$/GPU-hr', t('startEnd'), t('delivered')], p.contracts.map((c) => [
+        `${c.customerName} (${t(('credit_' + c.credit) as StringKey)})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${t('week')} ${c.startWeek} → ${c.endWeek}`,
+        c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
-        h('p', null, `${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · backlog ${usd(p.backlogUsd)} · on-demand price ${p.priceFactor.toFixed(2)}× · platform maturity ${pct(p.platformMaturity)}`)),
+        h('p', null, `${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`)),
     );
   }
   if (snap) render(snap);

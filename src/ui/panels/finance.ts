@@ -1,11 +1,12 @@
 /** Finance: raise equity, IPO, loans, facilities, bonds, repay; cap table; covenants and headroom. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, pct, int, price } from '../i18n.ts';
+import { t, usd, pct, int, price, type StringKey } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Command } from '../../engine/commands/types.ts';
 import type { Panel } from './types.ts';
+import { msg } from '../advice.ts';
 
 const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
 
@@ -16,7 +17,7 @@ export function financePanel(): Panel {
     title: t('finance'),
     fields: [
       { name: 'type', label: t('instrument'), kind: 'select', options: () => RAISES.map((r) => ({ value: r, label: t(r) })) },
-      { name: 'amountUsd', label: t('amountUsd'), kind: 'number', value: 100_000_000, min: 0, step: 1_000_000 },
+      { name: 'amountUsd', label: t('amountUsd'), kind: 'amount', value: 100_000_000 },
     ],
     build: (v) => {
       const amount = Number(v.amountUsd);
@@ -28,8 +29,8 @@ export function financePanel(): Panel {
     id: 'finance-repay',
     title: t('repayDebt'),
     fields: [
-      { name: 'debtId', label: t('debtInstrument'), kind: 'select', options: () => (snap?.player.debts ?? []).map((d) => ({ value: d.id, label: `${d.id} · ${d.kind} · ${usd(d.principalCents / 100)}` })) },
-      { name: 'amountUsd', label: t('amountUsd'), kind: 'number', value: 10_000_000, min: 0, step: 1_000_000 },
+      { name: 'debtId', label: t('debtInstrument'), kind: 'select', options: () => (snap?.player.debts ?? []).map((d) => ({ value: d.id, label: `${d.id} · ${t(('debt_' + d.kind) as StringKey)} · ${usd(d.principalCents / 100)}` })) },
+      { name: 'amountUsd', label: t('amountUsd'), kind: 'amount', value: 10_000_000 },
     ],
     build: (v) => (v.debtId && Number(v.amountUsd) > 0 ? { type: 'repayDebt', debtId: String(v.debtId), amountUsd: Number(v.amountUsd) } : null),
   });
@@ -38,38 +39,37 @@ export function financePanel(): Panel {
 
   function render(s: Snapshot): void {
     const p = s.player;
-    const sc = getState().scenario;
-    const lastQ = s.quarters[s.quarters.length - 1];
-    const ebitdaAnn = lastQ ? lastQ.adjustedEbitdaUsd * 4 : 0;
-    const drawnRevolver = p.debts.filter((d) => d.kind === 'revolver').reduce((a, d) => a + d.principalCents / 100, 0);
-    const liquidity = p.cashUsd + Math.max(0, p.revolverLimitUsd - drawnRevolver);
-    const minLiq = sc?.finance.covenantMinLiquidityUsd ?? 0;
-    const maxLev = sc?.finance.covenantMaxDebtToEbitda ?? 0;
-    const lev = ebitdaAnn > 0 ? p.debtUsd / ebitdaAnn : null;
-    const liqOk = liquidity >= minLiq;
-    const levOk = lev === null || lev <= maxLev;
+    const adv = s.advice;
+    const nc = adv.nextCovenant;
+    const covValue = (id: string, v: number | null) => (id === 'liquidity' ? usd(v) : v === null ? msg('notMeaningful') : `${v.toFixed(2)}×`);
+    const covLimit = (id: string, l: number) => (id === 'liquidity' ? '≥ ' + usd(l) : `≤ ${l}×`);
+    const badge = (pass: boolean) => h('span', { className: 'badge ' + (pass ? 'ok' : 'bad') }, pass ? msg('pass') : msg('fail'));
     const totalShares = p.capTable.reduce((a, c) => a + c.shares, 0) || 1;
     replace(live,
       h('section', null,
-        table(t('covenants'), ['Test', 'Now', 'Limit', 'Headroom', 'Status'], [
-          ['Minimum liquidity (cash + undrawn revolver)', usd(liquidity), '≥ ' + usd(minLiq), usd(liquidity - minLiq), h('span', { className: 'badge ' + (liqOk ? 'ok' : 'bad') }, liqOk ? '✓ OK' : '✕ BREACH')],
-          ['Debt / annualised adj. EBITDA', lev === null ? 'n/m' : lev.toFixed(2) + '×', '≤ ' + maxLev + '×', lev === null ? '—' : (maxLev - lev).toFixed(2) + '×', h('span', { className: 'badge ' + (levOk ? 'ok' : 'bad') }, levOk ? '✓ OK' : '✕ BREACH')],
-          ['Breaches in a row', String(p.covenantBreaches), '—', '—', p.covenantBreaches > 0 ? h('span', { className: 'badge warn' }, '! step-up ' + p.spreadStepUpPct.toFixed(1) + '%') : h('span', { className: 'badge ok' }, '✓')],
-        ]),
+        table(t('covenants'), [msg('covTest'), msg('covNow'), msg('covLimit'), msg('covStatus'), nc ? msg('covNext', { week: nc.week }) : '—'], adv.covenantsNow.map((c, k) => {
+          const n = nc?.tests[k];
+          return [msg('cov.' + c.id), covValue(c.id, c.value), covLimit(c.id, c.limit), badge(c.pass), n ? h('span', null, covValue(n.id, n.value), ' ', badge(n.pass)) : '—'];
+        })),
+        h('p', { className: 'muted', id: 'covenant-notes' }, msg('breachesInRow', { n: p.covenantBreaches }), p.covenantBreaches > 0 ? ` · +${p.spreadStepUpPct.toFixed(1)}%` : '', nc && nc.marginCallUsd > 0 ? ' · ' + msg('marginCallNext', { usd: nc.marginCallUsd }) : ''),
       ),
       h('section', null,
-        table(t('debts'), ['Id', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
-          d.id, d.kind, usd(d.principalCents / 100), d.fixedRatePct !== null ? d.fixedRatePct.toFixed(2) + '% fixed' : `base + ${d.spreadPct.toFixed(2)}%`,
-          `${t('week')} ${d.maturityWeek}${d.amortizing ? ' (amort.)' : ' (bullet)'}`,
+        h('p', { id: 'schedule-totals' }, msg('schedTotals', { weeks: adv.horizonWeeks, interest: adv.scheduledUsd.interest, principal: adv.scheduledUsd.instalment + adv.scheduledUsd.bullet, gpu: adv.scheduledUsd.gpuBalance, construction: adv.scheduledUsd.construction, op: adv.operatingUsdPerWeek })),
+        table(msg('upcoming'), [msg('payWhen'), msg('payWhat'), msg('payAmount')], adv.upcoming.map((u) => [String(u.week), msg('pay.' + u.kind), usd(u.usd)]), { numericFrom: 2 }),
+      ),
+      h('section', null,
+        table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
+          d.id, t(('debt_' + d.kind) as StringKey), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
+          `${t('week')} ${d.maturityWeek} (${d.amortizing ? t('amortizing') : t('bullet')})`,
         ])),
       ),
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [
-          c.holder + (c.lockedUntilWeek > s.week ? ' (locked)' : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
+          c.holder + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
         ])),
         h('p', { className: 'muted' }, p.listed
-          ? `Listed · ${t('sharePrice')} ${price(p.sharePriceUsd)} · market cap ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · lock-up ends week ${p.lockupEndWeek}` : ''}`
-          : `Private · last valuation ${usd(p.lastValuationUsd)} · ${int(p.sharesOutstanding)} shares`),
+          ? `${t('listed')} · ${t('sharePrice')} ${price(p.sharePriceUsd)} · ${t('marketCap')} ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · ${t('lockupEnds')} ${p.lockupEndWeek}` : ''}`
+          : `${t('private')} · ${t('valuation')} ${usd(p.equityValueUsd)} · ${int(p.sharesOutstanding)} ${t('sharesWord')}`),
       ),
     );
   }

@@ -30,7 +30,7 @@ export function fleetPanel(): Panel {
   const dep = commandForm({
     id: 'fleet-depreciation',
     title: t('depreciation'),
-    intro: 'Changes reported profit from now on, never cash.',
+    intro: t('depIntro'),
     fields: [{ name: 'years', label: t('yearsLabel'), kind: 'select', options: () => [4, 5, 6].map((y) => ({ value: String(y), label: `${y}` })), value: String(snap?.player.depreciationYears ?? 6) }],
     build: (v) => ({ type: 'setDepreciationLife', years: Number(v.years) as 4 | 5 | 6 }),
   });
@@ -43,7 +43,7 @@ export function fleetPanel(): Panel {
     replace(live,
       h('section', null, table(t('catalogue'), [t('model'), t('price'), 'Installed', 'kW', 'Perf T/I', '$/hr'], s.market.gens.filter((g) => g.released).map((g) => {
         const m = getState().scenario?.gpus.find((x) => x.id === g.modelId);
-        return [g.name + (g.liquidCooled ? ' (liquid)' : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
+        return [g.name + (g.liquidCooled ? ` (${t('liquid')})` : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
           `${(m?.trainingPerfH100 ?? 0).toFixed(1)}/${(m?.inferencePerfH100 ?? 0).toFixed(1)}`, price(g.indexUsdPerGpuHour)];
       })), h('p', { className: 'muted' }, `${t('leadTime')}: ${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')} · kW per GPU before PUE · perf relative to H100 (training / inference)`)),
       h('section', null,

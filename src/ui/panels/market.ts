@@ -1,6 +1,7 @@
 /** Market: price index per generation, rivals' public figures, sentiment, base rate. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, int, pct, price, num } from '../i18n.ts';
+import { t, usd, int, pct, price, num, type StringKey } from '../i18n.ts';
+import { stack } from './sites.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
@@ -20,17 +21,17 @@ export function marketPanel(): Panel {
         [t('baseRate'), m.baseRatePct.toFixed(2) + '%'],
         [t('leadTime'), `${Math.round(m.leadTimeWeeks)} ${t('weeksShort')}`],
       ])),
-      h('section', null, table(t('priceIndex'), [t('model'), 'Index', 'Peak', 'Reference', 'Installed GPUs'], m.gens.filter((g) => g.released).map((g) => [
+      h('section', null, table(t('priceIndex'), [t('model'), t('indexHead'), t('peakHead'), t('referenceHead'), t('installedGpusHead')], m.gens.filter((g) => g.released).map((g) => [
         g.name, price(g.indexUsdPerGpuHour), price(g.peakIndexUsdPerGpuHour), price(g.referenceUsdPerGpuHour), int(g.installedGpus),
       ]))),
-      h('section', null, table(t('rivals'), ['', t('strategy'), 'GPUs', t('utilization'), t('debt'), t('valuation'), 'Price ×'], s.rivals.map((r) => {
+      h('section', null, table(t('rivals'), [t('rivalHead'), t('strategy'), 'GPUs', t('utilShort'), t('debt'), t('valuation'), t('priceX')], s.rivals.map((r) => {
         const sw = h('i', { className: 'swatch', 'aria-hidden': 'true' });
         sw.style.background = rivalColorCss(r.index);
         return [
-          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ' ✕ bankrupt' : ''}`), r.strategy, int(r.gpus), pct(r.utilization),
-          usd(r.debtUsd), (r.sharePriceUsd !== null ? price(r.sharePriceUsd) + ' · ' : '') + usd(r.valuationUsd), r.priceFactor.toFixed(2),
+          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), t(('strat_' + r.strategy) as StringKey), int(r.gpus), pct(r.utilization),
+          usd(r.debtUsd), r.sharePriceUsd !== null ? stack(price(r.sharePriceUsd), usd(r.valuationUsd)) : usd(r.valuationUsd), r.priceFactor.toFixed(2) + '×',
         ];
-      }))),
+      }), { className: 'compact', numericFrom: 2 })),
       getState().scenario ? null : null,
     );
   }

@@ -1,10 +1,15 @@
 /** Sites: lease colocation, build a campus, buy a powered site; MW used/available; grid queue. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, loc } from '../i18n.ts';
+import { t, usd, loc, type StringKey } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState, store } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
+
+/** Two figures stacked in one cell (each stays on one line). */
+export function stack(a: string, b: string): HTMLElement {
+  return h('span', { className: 'stack' }, h('span', null, a), h('span', null, b));
+}
 
 function meter(share: number, label: string): HTMLElement {
   const cls = share > 0.95 ? 'bad' : share > 0.8 ? 'warn' : '';
@@ -36,21 +41,21 @@ export function sitesPanel(): Panel {
     const regionName = (id: string) => loc(s.regions.find((r) => r.id === id)?.name) || id;
     replace(live,
       h('section', null,
-        table(t('yourSites'), [t('region'), t('kind'), 'MW', t('status'), 'Use / progress'], p.sites.map((x) => [
-          regionName(x.regionId), x.kind, x.powerMw.toFixed(0),
-          x.status === 'energised' ? '● energised' : x.status === 'awaitingGrid' ? `◌ grid wk ${x.gridWeek}` : `▲ ${x.status} → wk ${x.readyWeek}`,
-          x.status === 'energised' ? meter(x.usedShare, `${t('mwUsed')} ${Math.round(x.usedShare * 100)}%`) : meter(x.progress, `progress ${Math.round(x.progress * 100)}%`),
+        table(t('yourSites'), [t('region'), t('kind'), 'MW', t('status'), t('useProgress')], p.sites.map((x) => [
+          regionName(x.regionId), t(('site_' + x.kind) as StringKey), x.powerMw.toFixed(0),
+          x.status === 'energised' ? `● ${t('st_energised')}` : x.status === 'awaitingGrid' ? `◌ ${t('st_awaitingGrid')} → ${t('week')} ${x.gridWeek}` : `▲ ${t(('st_' + x.status) as StringKey)} → ${t('week')} ${x.readyWeek}`,
+          x.status === 'energised' ? meter(x.usedShare, `${t('mwUsed')} ${Math.round(x.usedShare * 100)}%`) : meter(x.progress, `${t('useProgress')} ${Math.round(x.progress * 100)}%`),
         ])),
         h('p', { className: 'muted' }, `${t('mwUsed')}: ${p.last.powerMwUsed.toFixed(1)} / ${t('mwAvailable')}: ${p.last.powerMwAvailable.toFixed(1)}`),
       ),
-      h('section', null, table(t('regions'), [t('region'), t('powerPrice'), 'Colo MW · $/kW-mo', 'Grid MW · queue', 'Build $/MW · wks', 'Powered MW · $/MW'], s.regions.map((r) => [
-        regionName(r.id) + (r.curtailShare > 0 ? ' ! curtailed' : ''),
+      h('section', null, table(t('regions'), [t('region'), t('powerPrice'), t('coloHead'), t('gridHead'), t('buildHead'), t('poweredHead')], s.regions.map((r) => [
+        regionName(r.id) + (r.curtailShare > 0 ? ` ! ${t('curtailed')}` : ''),
         '$' + r.powerUsdPerMwh.toFixed(0),
-        `${r.colocAvailableMw.toFixed(0)} · $${r.colocUsdPerKwMonth.toFixed(0)}`,
-        `${r.gridAvailableMw.toFixed(0)} · ${r.gridQueueWeeks} ${t('weeksShort')}`,
-        `${usd(r.buildCapexUsdPerMw)} · ${r.buildWeeks}`,
-        `${r.poweredSiteAvailableMw.toFixed(0)} · ${usd(r.poweredSiteUsdPerMw)}`,
-      ]))),
+        stack(`${r.colocAvailableMw.toFixed(0)} MW`, `$${r.colocUsdPerKwMonth.toFixed(0)}`),
+        stack(`${r.gridAvailableMw.toFixed(0)} MW`, `${r.gridQueueWeeks} ${t('weeksShort')}`),
+        stack(usd(r.buildCapexUsdPerMw), `${r.buildWeeks} ${t('weeksShort')}`),
+        stack(`${r.poweredSiteAvailableMw.toFixed(0)} MW`, usd(r.poweredSiteUsdPerMw)),
+      ]), { className: 'compact' })),
     );
   }
   if (snap) render(snap);

@@ -21,8 +21,8 @@ export function renderDebrief(root: HTMLElement): () => void {
   const sc = getState().scenario;
   if (!s || !sc) { app.goTitle(); return () => {}; }
   const bankrupt = s.player.status === 'bankrupt' || s.status === 'bankrupt';
-  const last = s.quarters[s.quarters.length - 1];
-  const equity = last?.equityValueUsd ?? s.player.lastValuationUsd;
+  // The engine's figure (the advisor's): market cap or last mark, 0 after bankruptcy — as the top bar shows.
+  const equity = s.player.equityValueUsd;
   // Objectives and score as the engine evaluates them (the same code the CLI uses).
   const results = s.objectives;
   const allMet = results.every((r) => r.met);

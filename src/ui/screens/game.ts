@@ -13,6 +13,10 @@ import { sitesPanel } from '../panels/sites.ts';
 import { customersPanel } from '../panels/customers.ts';
 import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
+import { msg } from '../advice.ts';
+import { onboarding } from '../onboarding.ts';
+import { glossaryEntries, term } from '../glossary.ts';
+import type { AdvisorWarning } from '../../engine/advisor.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
   { id: 'finance', key: 'F', make: financePanel },
@@ -30,7 +34,7 @@ const SPEEDS: { s: Speed; label: string; key: string; title: () => string }[] = 
   { s: 4, label: '▶▶▶ 4×', key: '4', title: () => t('speed4') },
 ];
 
-function stat(id: string, label: string): HTMLElement {
+function stat(id: string, label: string | HTMLElement): HTMLElement {
   return h('div', { className: 'stat', id: `stat-${id}` }, h('span', { className: 'k' }, label), h('span', { className: 'v', 'aria-live': 'off' }, '—'));
 }
 function setStat(id: string, text: string, cls = ''): void {
@@ -42,18 +46,23 @@ function setStat(id: string, text: string, cls = ''): void {
 
 export function renderGame(root: HTMLElement): () => void {
   const cleanups: (() => void)[] = [];
+  const newsLive = h('p', { className: 'sr-only', id: 'news-live', 'aria-live': 'polite' });
+  const helpDlg = h('dialog', { id: 'help-dialog', 'aria-labelledby': 'help-title' });
+  const s00 = getState().snapshot;
+  const guide = s00 ? onboarding(s00) : null;
   const speedBtns = SPEEDS.map((sp) => h('button', {
     type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
     onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
   }, sp.label));
-  const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': `${t('stepWeek')} (.)`, title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, '+1 wk ▸');
+  const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': `+1 ${t('weeksShort')}: ${t('stepWeek')} (.)`, title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, `+1 ${t('weeksShort')} ▸`);
   const statusPill = h('span', { className: 'status-pill', id: 'run-status', role: 'status' }, t('paused'));
   const topbar = h('header', { className: 'topbar' },
     h('span', { className: 'brand' }, '◆ ' + t('gameName')),
-    stat('date', t('week')), stat('cash', t('cash')), stat('runway', t('runway')), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
-    h('div', { className: 'speed', role: 'group', 'aria-label': 'Speed' }, statusPill, speedBtns, stepBtn,
+    stat('date', t('week')), stat('cash', t('cash')), stat('runway', term('runway', t('runway'))), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
+    h('div', { className: 'speed', role: 'group', 'aria-label': t('speedGroup') }, statusPill, speedBtns, stepBtn,
+      h('button', { type: 'button', id: 'help-btn', 'aria-label': msg('help'), title: msg('help'), onclick: () => openHelp() }, '?'),
       h('button', { type: 'button', id: 'save-btn', onclick: () => openSaveDialog() }, t('save')),
-      h('button', { type: 'button', id: 'menu-btn', onclick: () => void app.goMenu() }, t('menu')),
+      h('button', { type: 'button', id: 'menu-btn', onclick: () => openLeaveDialog() }, t('menu')),
     ),
   );
 
@@ -67,13 +76,13 @@ export function renderGame(root: HTMLElement): () => void {
     h('p', { className: 'sr-only', id: 'world-summary', 'aria-live': 'off' }),
   );
   const newsList = h('ol', { id: 'news-list' });
-  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList);
+  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList, newsLive);
 
   const tabs = PANELS.map((p) => h('button', {
     type: 'button', role: 'tab', id: `tab-${p.id}`, 'aria-controls': 'panel', 'aria-selected': 'false', 'data-panel': p.id, tabindex: -1,
     onclick: () => app.showPanel(p.id),
   }, t(p.id), h('kbd', { 'aria-hidden': 'true' }, p.key)));
-  const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': 'Decisions' }, tabs);
+  const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': t('decisions') }, tabs);
   tablist.addEventListener('keydown', (e) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     const focused = (document.activeElement as HTMLElement | null)?.dataset.panel ?? getState().panel;
@@ -84,14 +93,19 @@ export function renderGame(root: HTMLElement): () => void {
     e.preventDefault();
   });
   const panelEl = h('div', { className: 'panel', role: 'tabpanel', id: 'panel', tabindex: 0 });
-  const dock = h('aside', { className: 'dock', 'aria-label': 'Decisions' }, tablist, panelEl);
+  const dock = h('aside', { className: 'dock', 'aria-label': t('decisions') }, guide?.el ?? null, tablist, panelEl);
   const quarterDlg = h('dialog', { id: 'quarter-dialog', 'aria-labelledby': 'quarter-title' });
   const newsDlg = h('dialog', { id: 'news-dialog', className: 'small', 'aria-labelledby': 'news-title' });
   const saveDlg = h('dialog', { id: 'save-dialog', className: 'small', 'aria-labelledby': 'save-title' });
   const overDlg = h('dialog', { id: 'over-dialog', className: 'small', 'aria-labelledby': 'over-title' });
-  const view = h('div', { className: 'game', id: 'game' }, topbar,
+  const leaveDlg = h('dialog', { id: 'leave-dialog', className: 'small', 'aria-labelledby': 'leave-title' });
+  const advisorList = h('ul', { id: 'advisor-list' });
+  const advisorEl = h('section', { className: 'advisor', id: 'advisor', 'aria-label': msg('advisor') }, advisorList);
+  const advisorLive = h('p', { className: 'sr-only', id: 'advisor-live', 'aria-live': 'polite' });
+  const advisorDlg = h('dialog', { id: 'advisor-dialog', className: 'small', 'aria-labelledby': 'advisor-title' });
+  const view = h('div', { className: 'game', id: 'game' }, topbar, advisorEl, advisorLive,
     h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock),
-    quarterDlg, newsDlg, saveDlg, overDlg);
+    quarterDlg, newsDlg, saveDlg, overDlg, advisorDlg, leaveDlg, helpDlg);
   root.replaceChildren(view);
 
   // ----- panels -----
@@ -127,16 +141,20 @@ export function renderGame(root: HTMLElement): () => void {
   });
 
   // ----- updates -----
+  let advisorKey = '';
+  let pendingNewsId: string | null = null;
+  const seenDanger = new Set<string>();
   let lastNewsSeq = '';
   const update = (s: Snapshot, force = false) => {
     const p = s.player;
     setStat('date', `${s.dateIso} · ${s.quarterLabel}`);
     setStat('cash', usd(p.cashUsd), p.cashUsd < 0 ? 'bad' : '');
-    setStat('runway', p.runwayWeeks === null ? t('notBurning') : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
+    setStat('runway', p.runwayWeeks === null ? msg('runwayBeyond', { weeks: s.advice.horizonWeeks }) : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}${p.runwayWeeks < 26 ? ' ⚠' : ''}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
     setStat('debt', usd(p.debtUsd));
     const eq = document.querySelector('#stat-equity .k');
     if (eq) eq.textContent = p.listed ? t('sharePrice') : t('valuation');
-    setStat('equity', p.listed ? `${price(p.sharePriceUsd)} · ${usd(p.marketCapUsd)}` : usd(p.lastValuationUsd));
+    setStat('equity', p.listed && p.status === 'active' ? `${price(p.sharePriceUsd)} · ${usd(p.equityValueUsd)}` : usd(p.equityValueUsd));
+    renderAdvisor(s);
     setStat('util', `${Math.round(p.last.utilization * 100)}%`);
     for (const b of speedBtns) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === (s.paused ? 0 : s.speed)));
     stepBtn.disabled = !s.paused || s.over;
@@ -144,9 +162,16 @@ export function renderGame(root: HTMLElement): () => void {
     if (statusPill.textContent !== st) statusPill.textContent = st;
     statusPill.className = 'status-pill' + (s.paused ? '' : ' run');
     const sum = document.getElementById('world-summary');
-    if (sum) sum.textContent = `${p.sites.length} sites, ${p.gpusOwned} GPUs owned, ${p.gpusRented} rented, ${p.gpusInstalled - p.gpusRented} idle, ${p.gpusOwned - p.gpusInstalled} without power, ${p.orders.length} deliveries on the way.`;
+    if (sum) sum.textContent = msg('world.summary', { sites: p.sites.length, owned: p.gpusOwned, rented: p.gpusRented, idle: p.gpusInstalled - p.gpusRented, unpowered: p.gpusOwned - p.gpusInstalled, orders: p.orders.length });
     const newsKey = `${s.newsTotal}:${getState().settings.lang}`;
-    if (newsKey !== lastNewsSeq) { lastNewsSeq = newsKey; renderNews(newsList, s); }
+    if (newsKey !== lastNewsSeq) {
+      const announce = lastNewsSeq !== '' && lastNewsSeq.split(':')[1] === newsKey.split(':')[1];
+      lastNewsSeq = newsKey;
+      renderNews(newsList, s);
+      const latest = s.news[s.news.length - 1];
+      if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: loc(latest.headline) });
+    }
+    guide?.update(s);
     const now = performance.now();
     if (panel && (force || now - lastPanelUpdate > 250)) {
       lastPanelUpdate = now;
@@ -163,7 +188,8 @@ export function renderGame(root: HTMLElement): () => void {
       // Make sure the last snapshot of a burst reaches the panel.
       clearTimeout(pendingPanel);
       pendingPanel = window.setTimeout(() => { const s = getState().snapshot; if (s && panel) { lastPanelUpdate = performance.now(); panel.update(s); } }, 300);
-      if (st.snapshot.over && !prev.snapshot?.over) showOver(st.snapshot);
+      if (st.snapshot.over && (!prev.snapshot?.over || (overDlg.open && !prev.snapshot.advice.gameOver))) showOver(st.snapshot);
+      if (pendingNewsId && st.snapshot.news.some((x) => x.id === pendingNewsId)) showNews(pendingNewsId);
     }
   }));
 
@@ -174,6 +200,48 @@ export function renderGame(root: HTMLElement): () => void {
     else if (r.kind === 'news' && s) showNews(r.newsId);
     else if (r.kind === 'over' && s) showOver(s);
   }));
+
+  // ----- advisor: warnings from the engine, auto-pause on a new danger -----
+  function warningText(w: AdvisorWarning): string {
+    let text = msg(w.id, w.params);
+    if (w.id === 'warn.covenantLiquidity' || w.id === 'warn.covenantLeverage') text += ' ' + (w.params.fatal ? msg('warn.fatal') : msg('warn.waiver', w.params));
+    return text;
+  }
+  function warningItem(w: AdvisorWarning, withActions: boolean): HTMLElement {
+    const icon = w.severity === 'danger' ? '⚠' : w.severity === 'warn' ? '!' : 'i';
+    return h('li', { className: `adv adv-${w.severity}`, 'data-warning': w.id },
+      h('span', { className: 'adv-sev' }, `${icon} ${msg('sev.' + w.severity)}`), ' ',
+      h('span', { className: 'adv-text' }, warningText(w)),
+      withActions && w.actions.length ? h('span', { className: 'adv-actions' }, ` ${msg('canDo')}: ${w.actions.map((a) => msg(a)).join(' · ')}.`) : null,
+    );
+  }
+  function renderAdvisor(s: Snapshot): void {
+    const ws = s.advice.warnings;
+    const key = `${getState().settings.lang}|` + ws.map((w) => `${w.id}:${w.inWeeks}:${JSON.stringify(w.params)}`).join('|');
+    if (key === advisorKey) return;
+    const idsBefore = advisorKey.split('|').slice(1).map((k) => k.split(':')[0]).join(',');
+    advisorKey = key;
+    replace(advisorList, ws.length === 0 ? h('li', { className: 'adv adv-none muted' }, msg('noWarnings', { weeks: s.advice.horizonWeeks })) : ws.map((w) => warningItem(w, w.severity !== 'info')));
+    advisorEl.classList.toggle('has-danger', ws.some((w) => w.severity === 'danger'));
+    // Announce only when the set of warnings changes (not every week's countdown).
+    const idsNow = ws.map((w) => w.id).join(',');
+    if (idsNow !== idsBefore) advisorLive.textContent = ws.filter((w) => w.severity !== 'info').map(warningText).join(' ');
+    // A new danger (or a new breach the next quarter) pauses the game and says what could be done.
+    const fresh = ws.filter((w) => w.severity === 'danger' && !seenDanger.has(`${w.id}@${Number(w.params.week ?? 0)}`));
+    for (const w of ws) if (w.severity === 'danger') seenDanger.add(`${w.id}@${Number(w.params.week ?? 0)}`);
+    if (fresh.length > 0 && !s.paused && !s.over && getState().settings.autoPauseOnMajorNews) {
+      app.setSpeed(0);
+      showAdvisor(fresh);
+    }
+  }
+  function showAdvisor(ws: AdvisorWarning[]): void {
+    replace(advisorDlg,
+      h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '⚠'), h('h2', { id: 'advisor-title' }, msg('advisor'))),
+      h('div', { className: 'dlg-body' }, h('ul', { className: 'adv-dialog-list' }, ws.map((w) => warningItem(w, true)))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'advisor-continue', onclick: () => advisorDlg.close() }, t('continue'))),
+    );
+    if (!advisorDlg.open && !quarterDlg.open && !overDlg.open) advisorDlg.showModal();
+  }
 
   async function showQuarter(): Promise<void> {
     const h0 = app.currentHost();
@@ -188,13 +256,13 @@ export function renderGame(root: HTMLElement): () => void {
     const move = eqPrev ? (eqNow - eqPrev) / eqPrev : 0;
     const revGrowth = prev && prev.revenueUsd ? (q.revenueUsd - prev.revenueUsd) / prev.revenueUsd : null;
     const reaction = q.sharePriceUsd !== null
-      ? `Shares ${move >= 0 ? 'rise' : 'fall'} ${Math.abs(move * 100).toFixed(0)}% to ${price(q.sharePriceUsd)} (market cap ${usd(q.marketCapUsd)}).`
-      : `Investors now value the company at ${usd(eqNow)} (${move >= 0 ? '+' : '−'}${Math.abs(move * 100).toFixed(0)}% on the quarter).`;
+      ? msg(move >= 0 ? 'q.sharesUp' : 'q.sharesDown', { pct: Math.abs(move * 100), price: price(q.sharePriceUsd), cap: q.marketCapUsd ?? 0 })
+      : msg('q.value', { v: eqNow, sign: move >= 0 ? '+' : '−', pct: Math.abs(move * 100) });
     const why = [
-      revGrowth !== null ? `Revenue ${revGrowth >= 0 ? 'grew' : 'fell'} ${Math.abs(revGrowth * 100).toFixed(0)}% quarter on quarter.` : 'First quarter on record.',
-      `Adjusted EBITDA margin ${q.revenueUsd ? ((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0) : '—'}%, net income ${usd(q.netIncomeUsd)}.`,
-      q.gpusIdle > 0 ? `${q.gpusIdle.toLocaleString('en-US')} GPUs sat without power this quarter.` : '',
-      q.covenantBreached ? 'A covenant was breached: lenders step up the spread.' : '',
+      revGrowth !== null ? msg(revGrowth >= 0 ? 'q.revUp' : 'q.revDown', { pct: Math.abs(revGrowth * 100) }) : msg('q.first'),
+      msg('q.margin', { m: q.revenueUsd ? `${((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0)}%` : '—', ni: q.netIncomeUsd }),
+      q.gpusIdle > 0 ? msg('q.idle', { n: q.gpusIdle }) : '',
+      q.covenantBreached ? msg('q.breach') : '',
     ].filter(Boolean).join(' ');
     replace(quarterDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '▤'), h('h2', { id: 'quarter-title' }, `${t('quarterReport')} — ${q.label}`)),
@@ -211,7 +279,9 @@ export function renderGame(root: HTMLElement): () => void {
   function showNews(id: string): void {
     const s = getState().snapshot;
     const n = s?.news.find((x) => x.id === id);
-    if (!n) return;
+    // The pause can arrive before the snapshot that carries the news item: show it with that snapshot.
+    if (!n) { pendingNewsId = id; return; }
+    pendingNewsId = null;
     replace(newsDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, loc(n.headline))),
       h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation))),
@@ -220,18 +290,55 @@ export function renderGame(root: HTMLElement): () => void {
     if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
   }
 
-  function showOver(s: Snapshot): void {
-    if (overDlg.open) return;
-    void app.autosave();
+  function showOver(s0: Snapshot): void {
+    // The pause can arrive before the snapshot that says why: use the newest, and refresh an open dialog.
+    const latest = getState().snapshot;
+    const s = latest && latest.seq >= s0.seq ? latest : s0;
+    const wasOpen = overDlg.open;
+    if (wasOpen && !s.advice.gameOver) return;
+    if (!wasOpen) void app.autosave();
     const title = s.status === 'bankrupt' ? t('bankrupt') : t('ended');
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
-      h('div', { className: 'dlg-body' }, h('p', null, s.statusReason ?? s.player.bankruptReason ?? `${s.dateIso}`)),
+      h('div', { className: 'dlg-body' },
+        h('p', { id: 'over-reason' }, s.advice.gameOver ? msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd }) : s.dateIso),
+        s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', loc(o.label)))) : null,
+      ),
       h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'go-debrief', onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
     );
     if (quarterDlg.open) quarterDlg.close();
     if (newsDlg.open) newsDlg.close();
-    overDlg.showModal();
+    if (advisorDlg.open) advisorDlg.close();
+    if (!wasOpen) overDlg.showModal();
+  }
+
+  function openHelp(): void {
+    app.setSpeed(0);
+    replace(helpDlg,
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'help-title' }, msg('help'))),
+      h('div', { className: 'dlg-body' },
+        h('h3', null, msg('keysTitle')), h('p', null, t('keyboard')),
+        h('h3', null, msg('glossary')),
+        h('dl', { className: 'glossary', id: 'glossary' }, glossaryEntries().map((e) => [h('dt', null, e.term), h('dd', null, e.definition)])),
+      ),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'help-close', onclick: () => helpDlg.close() }, t('continue'))),
+    );
+    helpDlg.showModal();
+  }
+
+  function openLeaveDialog(): void {
+    app.setSpeed(0);
+    const s = getState().snapshot;
+    replace(leaveDlg,
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'leave-title' }, t('leaveTitle'))),
+      h('div', { className: 'dlg-body' }, h('p', null, `${t('leaveBody')} ${s ? `${t('week')} ${s.week} · ${s.dateIso}` : ''}`)),
+      h('div', { className: 'dlg-foot' },
+        h('button', { type: 'button', id: 'leave-cancel', onclick: () => leaveDlg.close() }, t('stayHere')),
+        h('button', { type: 'button', className: 'primary', id: 'leave-confirm', onclick: () => { leaveDlg.close(); void app.goMenu(); } }, t('leaveConfirm')),
+      ),
+    );
+    leaveDlg.showModal();
+    (document.getElementById('leave-cancel') as HTMLButtonElement | null)?.focus();
   }
 
   function openSaveDialog(): void {
@@ -245,6 +352,7 @@ export function renderGame(root: HTMLElement): () => void {
       h('div', { className: 'dlg-body' },
         h('label', { for: 'save-name' }, t('saveName'), input),
         h('label', { className: 'check' }, h('input', { type: 'checkbox', id: 'opt-news', checked: getState().settings.autoPauseOnMajorNews, onchange: (e: Event) => app.setSettings({ autoPauseOnMajorNews: (e.target as HTMLInputElement).checked }) }), t('autoPauseNews')),
+        h('label', { className: 'check' }, h('input', { type: 'checkbox', id: 'opt-shortcuts', checked: getState().settings.shortcuts, onchange: (e: Event) => app.setSettings({ shortcuts: (e.target as HTMLInputElement).checked }) }), t('shortcutsOn')),
         h('label', { className: 'check' }, h('input', { type: 'checkbox', id: 'opt-quarter', checked: getState().settings.autoPauseOnQuarter, onchange: (e: Event) => app.setSettings({ autoPauseOnQuarter: (e.target as HTMLInputElement).checked }) }), t('autoPauseQuarter')),
         status,
         h('p', { className: 'muted' }, t('keyboard')),
@@ -277,12 +385,23 @@ export function renderGame(root: HTMLElement): () => void {
   }
 
   // ----- keyboard -----
+  // Space and the letters are shortcuts only when no control has the focus: Space on a focused
+  // button, tab, checkbox or summary activates that control and nothing else, and a Space that
+  // paused the game is swallowed at keyup too (a dialog opened meanwhile never receives it).
+  let swallowSpaceUp = false;
+  const INTERACTIVE = 'input, select, textarea, button, a[href], summary, [role="tab"], [role="button"], [contenteditable="true"]';
   const onKey = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
-    if (target.closest('input, select, textarea') || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (!getState().settings.shortcuts) return;
+    if (target.closest('input, select, textarea, [contenteditable="true"]') || e.ctrlKey || e.metaKey || e.altKey) return;
     if (document.querySelector('dialog[open]')) return;
     const k = e.key;
-    if (k === ' ' && !target.closest('button')) { e.preventDefault(); app.togglePause(); }
+    if (k === ' ') {
+      if (target.closest(INTERACTIVE)) return;
+      e.preventDefault();
+      swallowSpaceUp = true;
+      app.togglePause();
+    }
     else if (k === '1' || k === '2' || k === '4') { const sp = Number(k) as Speed; app.rememberSpeed(sp); app.setSpeed(sp); }
     else if (k === '0' || k === 'p' || k === 'P') app.setSpeed(0);
     else if (k === '.' || k === 'n' || k === 'N') void app.stepWeeks(1);
@@ -291,8 +410,12 @@ export function renderGame(root: HTMLElement): () => void {
       if (p) { app.showPanel(p.id); e.preventDefault(); }
     }
   };
+  const onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === ' ' && swallowSpaceUp) { swallowSpaceUp = false; e.preventDefault(); e.stopPropagation(); }
+  };
   document.addEventListener('keydown', onKey);
-  cleanups.push(() => document.removeEventListener('keydown', onKey));
+  document.addEventListener('keyup', onKeyUp, true);
+  cleanups.push(() => { document.removeEventListener('keydown', onKey); document.removeEventListener('keyup', onKeyUp, true); });
   // Save when the player leaves the page.
   const onHide = () => { if (document.visibilityState === 'hidden') void app.autosave(); };
   document.addEventListener('visibilitychange', onHide);

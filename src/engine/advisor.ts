@@ -1,0 +1,331 @@
+/**
+ * The advisor: what the player's company owes and when, read from the state without changing it.
+ * Runway counts scheduled interest, principal (instalments and bullets), GPU balances due on
+ * delivery and construction payments, on top of the trailing weekly operating cash flow; the next
+ * covenant test is projected with the engine's own rule (`covenantTestsOf` in finance/covenants.ts, with
+ * the cure period and the margin-call delay); warnings
+ * say what would go wrong, when, by how much, and what could be done; after the end, why it ended.
+ *
+ * Everything here is a message id with parameters (the UI renders it in the player's language).
+ * Pure and deterministic; nothing here feeds back into the simulation.
+ */
+import type { Company, Debt, World } from './types.ts';
+import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
+import { baseRatePct, debtRatePct } from './finance/rates.ts';
+import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
+import { corporateCovenantBreached, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
+import { installFleet } from './fleet.ts';
+
+/** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
+export const ADVISOR_HORIZON_WEEKS = WEEKS_PER_YEAR;
+/** A shortfall this many weeks away or nearer is a warning (the UI auto-pauses on a new one). */
+export const ADVISOR_WARN_WEEKS = 13;
+
+/** One scheduled cash payment (or the week's operating flow when negative). */
+export type PaymentKind = 'interest' | 'instalment' | 'bullet' | 'gpuBalance' | 'construction' | 'operating';
+
+/** What a missed week's largest payment was. */
+export type ShortfallCause = PaymentKind | 'covenantFee';
+
+export interface ScheduledPayment {
+  /** Week it is paid (the tick of that week). */
+  week: number;
+  kind: PaymentKind;
+  usd: number;
+  /** Debt id, order id or site id it belongs to (empty for operating). */
+  ref: string;
+}
+
+/** A message the UI renders from its table: an id and its parameters (numbers in USD, weeks, turns). */
+export interface AdvisorMessage {
+  id: string;
+  params: Record<string, string | number>;
+}
+
+export interface AdvisorWarning extends AdvisorMessage {
+  /** 'danger' ends the company if nothing is done; 'warn' costs money; 'info' is an opportunity. */
+  severity: 'danger' | 'warn' | 'info';
+  /** Weeks until it happens (0 = this week). */
+  inWeeks: number;
+  /** Ids of the things that could be done (rendered as a list). */
+  actions: string[];
+}
+
+export interface CovenantProjection {
+  /** Week of the test (the quarter close at the end of that week's tick). */
+  week: number;
+  inWeeks: number;
+  tests: CovenantTest[];
+  breached: boolean;
+  /** Breaches in a row so far (a breach opens a cure period; still breached when it ends, the loans are called). */
+  breachesInRow: number;
+  fatal: boolean;
+  /** GPU-loan principal a margin call at that close would make the company prepay (after the cure weeks), USD. */
+  marginCallUsd: number;
+}
+
+export interface GameOverReason {
+  kind: 'payment' | 'covenant' | 'objectives' | 'won' | 'ended';
+  week: number;
+  /** What was missing when the payment failed, USD (payment defaults). */
+  missingUsd: number;
+}
+
+export interface Advice {
+  /** Trailing average weekly operating cash flow (adjusted EBITDA, before debt service), USD. */
+  operatingUsdPerWeek: number;
+  /** Sums of scheduled payments over the horizon, USD. */
+  scheduledUsd: Record<Exclude<PaymentKind, 'operating'>, number>;
+  /** The next payments, in order (at most a dozen). */
+  upcoming: ScheduledPayment[];
+  /** Weeks until cash plus undrawn revolver would not cover a week's payments; null: not within the horizon. */
+  runwayWeeks: number | null;
+  horizonWeeks: number;
+  /** The first week that would miss a payment, and by how much. */
+  shortfall: { week: number; inWeeks: number; missingUsd: number; cause: ShortfallCause; causeUsd: number } | null;
+  /** Week the projection ends the company because a covenant breach is not cured in time; null: not within the horizon. */
+  covenantEndWeek: number | null;
+  /** Covenant tests on today's figures, and projected to the next quarter close. */
+  covenantsNow: CovenantTest[];
+  nextCovenant: CovenantProjection | null;
+  warnings: AdvisorWarning[];
+  gameOver: GameOverReason | null;
+  /** Equity value as the game reports it (market cap when listed, last mark when private; 0 after bankruptcy). */
+  equityValueUsd: number;
+  /** The player's physical state as of now, also at week 0 (before the first tick installs the opening fleet). */
+  powerMwAvailable: number;
+  gpusInstalled: number;
+  /** Installed GPUs per model id. */
+  gpusInstalledByModel: Record<string, number>;
+  gpusAwaitingPower: number;
+}
+
+/** Interest this week on a principal, USD (as `serviceDebt` charges it). */
+function weeklyInterestUsd(world: World, co: Company, d: Debt, principalCents: number, basePct: number): number {
+  return (toUsd(principalCents) * debtRatePct(world, co, d, basePct)) / 100 / WEEKS_PER_YEAR;
+}
+
+/**
+ * Scheduled payments for the next `weeks` weeks, as the engine will make them if nothing changes:
+ * interest on the outstanding principal, equal instalments of amortising debt, bullets at maturity
+ * (a convertible in the money converts instead), GPU balances due at delivery (net of vendor
+ * financing) and construction capex.
+ */
+export function paymentSchedule(world: World, co: Company, weeks: number): ScheduledPayment[] {
+  const out: ScheduledPayment[] = [];
+  const basePct = baseRatePct(world);
+  for (const d of co.debts) {
+    let principal = d.principalCents;
+    for (let k = 0; k < weeks && principal > 0; k++) {
+      const wk = world.week + k;
+      const interest = weeklyInterestUsd(world, co, d, principal, basePct);
+      if (interest > 0) out.push({ week: wk, kind: 'interest', usd: interest, ref: d.id });
+      const weeksLeft = d.maturityWeek - wk;
+      if (weeksLeft <= 1) {
+        const converts = d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd;
+        if (!converts) out.push({ week: wk, kind: 'bullet', usd: toUsd(principal), ref: d.id });
+        principal = 0;
+      } else if (d.amortizing) {
+        const instalment = Math.round(principal / weeksLeft);
+        if (instalment > 0) out.push({ week: wk, kind: 'instalment', usd: toUsd(instalment), ref: d.id });
+        principal -= instalment;
+      }
+    }
+  }
+  for (const o of co.orders) {
+    if (o.deliveryWeek >= world.week + weeks) continue;
+    const rest = o.totalCents - o.depositCents;
+    const financed = Math.min(rest, Math.round(o.totalCents * o.vendorFinancedShare));
+    if (rest - financed > 0) out.push({ week: Math.max(world.week, o.deliveryWeek), kind: 'gpuBalance', usd: toUsd(rest - financed), ref: o.id });
+  }
+  for (const s of co.sites) {
+    let left = s.capexRemainingCents;
+    for (let k = 0; k < weeks && left > 0 && s.capexPerWeekCents > 0; k++) {
+      const pay = Math.min(left, s.capexPerWeekCents);
+      out.push({ week: world.week + k, kind: 'construction', usd: toUsd(pay), ref: s.id });
+      left -= pay;
+    }
+  }
+  return out.sort((a, b) => a.week - b.week || b.usd - a.usd);
+}
+
+/** Trailing weekly operating cash flow (adjusted EBITDA as the engine tracks it), USD; 0 before the first week. */
+function operatingUsdPerWeek(co: Company): number {
+  return co.trailingWeeks > 0 ? annualisedEbitdaUsd(co) / WEEKS_PER_YEAR : 0;
+}
+
+/** The player's installed GPUs and energised MW now; at week 0 as the first tick will install them. */
+function physicalNow(world: World, co: Company): { installed: number; mw: number; byModel: Record<string, number> } {
+  let lots = co.lots;
+  let mw = co.last.powerMwAvailable;
+  if (world.week === 0 && co.trailingWeeks === 0) {
+    // Week 0: the engine installs the opening fleet in the first tick. Run its own installer on copies.
+    const copy: Company = { ...co, lots: co.lots.map((l) => ({ ...l })) };
+    installFleet(world, copy, new Map());
+    lots = copy.lots;
+    mw = energisedMw(co);
+  }
+  const byModel: Record<string, number> = {};
+  let installed = 0;
+  for (const l of lots) { installed += l.installed; byModel[l.modelId] = (byModel[l.modelId] ?? 0) + l.installed; }
+  return { installed, mw, byModel };
+}
+
+function gameOverReason(world: World, co: Company): GameOverReason | null {
+  if (world.status === 'running' && world.week < world.lengthWeeks) return null;
+  if (co.status !== 'active') {
+    const week = co.bankruptWeek ?? world.week;
+    const claims = co.debts.filter((d) => d.kind === 'claims' && d.startWeek === week).reduce((a, d) => a + d.originalCents, 0);
+    // A payment default leaves creditor claims; lenders calling the loans (a covenant breach not
+    // cured in time, or an unmet margin call) leaves none.
+    const covenant = claims === 0;
+    return { kind: covenant ? 'covenant' : 'payment', week, missingUsd: toUsd(claims) };
+  }
+  return { kind: world.status === 'won' ? 'won' : world.status === 'lost' ? 'objectives' : 'ended', week: world.week, missingUsd: 0 };
+}
+
+/** Everything the advisor says about company `index` (the player by default) now. */
+export function advise(world: World, index = 0): Advice {
+  const co = world.companies[index]!;
+  const f = world.scenario.finance;
+  const horizon = Math.max(0, Math.min(ADVISOR_HORIZON_WEEKS, world.lengthWeeks - world.week));
+  const sched = co.status === 'active' ? paymentSchedule(world, co, horizon) : [];
+  const op = operatingUsdPerWeek(co);
+  const scheduledUsd = { interest: 0, instalment: 0, bullet: 0, gpuBalance: 0, construction: 0 };
+  for (const p of sched) if (p.kind !== 'operating') scheduledUsd[p.kind] += p.usd;
+
+  const covenantsNow = covenantTests(world, co);
+  // Week by week: cash after operating flow and the payments of that week; a shortfall when the
+  // revolver cannot cover it (what `handleShortfall` would find at the end of that tick). A margin
+  // call falls due and a cure period ends as in operate.ts `covenantDeadlines`; at each quarter
+  // close the engine's own rule (`covenantTestsOf`) runs on the projected figures: a loan-to-value
+  // breach starts a margin call, a corporate breach costs the waiver fee and opens a cure period,
+  // and a breach still there when the cure period ends is the end of the company.
+  const revolver = undrawnRevolverUsd(co);
+  const underwrittenUsd = underwrittenEbitdaUsd(world, co);
+  const fleetUsd = fleetValueUsd(world, co);
+  let cash = toUsd(co.ledger.balances.cash);
+  let shortfall = null as Advice['shortfall'];
+  let nextCovenant = null as CovenantProjection | null;
+  let endWeek: number | null = null;
+  let i = 0;
+  const corporateKinds = new Set(['bond', 'revolver', 'convertible']);
+  const principal = new Map(co.debts.map((d) => [d.id, toUsd(d.principalCents)]));
+  const kindOf = new Map(co.debts.map((d) => [d.id, d.kind]));
+  const sumDebt = (pred: (k: string) => boolean) => { let v = 0; for (const [id, p] of principal) if (pred(kindOf.get(id)!)) v += p; return v; };
+  const figures = () => ({
+    cashUsd: cash, undrawnRevolverUsd: revolver, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
+    gpuLoansUsd: sumDebt((kd) => kd === 'gpuLoan'), fleetValueUsd: fleetUsd, totalDebtUsd: sumDebt(() => true),
+  });
+  const payGpuLoans = (usd: number) => {
+    let left = usd;
+    for (const [id, p] of principal) {
+      if (kindOf.get(id) !== 'gpuLoan' || left <= 0) continue;
+      const pay = Math.min(left, p);
+      principal.set(id, p - pay);
+      left -= pay;
+    }
+  };
+  let breaches = co.covenantBreaches;
+  let cureEnds = co.covenantCureEndsWeek;
+  let marginDue = co.marginCallDueWeek;
+  const miss = (wk: number, k: number, cause: ShortfallCause, causeUsd: number) => {
+    if (!shortfall && cash + revolver < 0) shortfall = { week: wk, inWeeks: k, missingUsd: -(cash + revolver), cause, causeUsd };
+  };
+  for (let k = 0; k < horizon && co.status === 'active' && endWeek === null; k++) {
+    const wk = world.week + k;
+    cash += op;
+    let biggest: { kind: PaymentKind; usd: number } = { kind: 'operating', usd: Math.max(0, -op) };
+    for (; i < sched.length && sched[i]!.week === wk; i++) {
+      const p = sched[i]!;
+      cash -= p.usd;
+      if (p.kind === 'instalment' || p.kind === 'bullet') principal.set(p.ref, Math.max(0, (principal.get(p.ref) ?? 0) - p.usd));
+      if (p.usd > biggest.usd) biggest = { kind: p.kind, usd: p.usd };
+    }
+    miss(wk, k, biggest.kind, biggest.usd);
+    if (marginDue !== null && wk >= marginDue) {
+      marginDue = null;
+      const excess = gpuLoanExcessOf(f, figures());
+      cash -= excess;
+      payGpuLoans(excess);
+      miss(wk, k, 'instalment', excess);
+    }
+    if (cureEnds !== null && wk >= cureEnds) {
+      cureEnds = null;
+      if (corporateCovenantBreached(covenantTestsOf(f, figures()))) { endWeek = wk; break; }
+    }
+    if (wk % WEEKS_PER_QUARTER !== WEEKS_PER_QUARTER - 1) continue;
+    const tests = covenantTestsOf(f, figures());
+    if (tests.length === 0) { breaches = 0; cureEnds = null; marginDue = null; continue; }
+    const ltv = tests.find((t) => t.id === 'gpuLoanToValue');
+    const call = ltv && !ltv.pass ? gpuLoanExcessOf(f, figures()) : 0;
+    if (call > 0 && marginDue === null) marginDue = wk + f.marginCallCureWeeks;
+    const breached = corporateCovenantBreached(tests);
+    // A breach inside a running cure period cannot be waived again: it ends the company when the period ends.
+    const fatal = breached && cureEnds !== null;
+    if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: breached || call > 0, breachesInRow: breaches, fatal, marginCallUsd: call };
+    if (!breached) { breaches = 0; cureEnds = null; continue; }
+    breaches += 1;
+    if (cureEnds !== null) continue;
+    cureEnds = wk + f.covenantCureWeeks;
+    const fee = (sumDebt(() => true) * f.covenantWaiverFeePct) / 100;
+    cash -= fee;
+    miss(wk, k, 'covenantFee', fee);
+  }
+
+  const warnings: AdvisorWarning[] = [];
+  if (shortfall && shortfall.inWeeks <= ADVISOR_WARN_WEEKS) {
+    warnings.push({
+      id: 'warn.shortfall', severity: 'danger', inWeeks: shortfall.inWeeks,
+      params: { weeks: shortfall.inWeeks, week: shortfall.week, missingUsd: shortfall.missingUsd, cause: `pay.${shortfall.cause}`, causeUsd: shortfall.causeUsd },
+      actions: ['act.raiseEquity', 'act.borrow', 'act.sellGpus', 'act.cutSpend'],
+    });
+  }
+  if (nextCovenant && nextCovenant.marginCallUsd > 0) {
+    warnings.push({
+      id: 'warn.marginCall', severity: 'warn', inWeeks: nextCovenant.inWeeks,
+      params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, usd: nextCovenant.marginCallUsd, ltvPct: f.gpuLoanMaxLtv * 100 },
+      actions: ['act.raiseEquity', 'act.repayGpuLoan'],
+    });
+  }
+  if (nextCovenant?.breached) {
+    for (const t of nextCovenant.tests) {
+      if (t.pass || t.id === 'gpuLoanToValue') continue;
+      warnings.push({
+        id: t.id === 'liquidity' ? 'warn.covenantLiquidity' : 'warn.covenantLeverage', severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
+        params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
+        actions: t.id === 'liquidity' ? ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] : ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'],
+      });
+    }
+  }
+  const phys = physicalNow(world, co);
+  const owned = gpusOwned(co);
+  if (co.status === 'active' && owned - phys.installed > 0) {
+    warnings.push({ id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0, params: { count: owned - phys.installed }, actions: ['act.getPower'] });
+  }
+  const usedMw = world.week > 0 ? co.last.powerMwUsed : 0;
+  if (co.status === 'active' && world.week > 0 && phys.mw - usedMw >= 1 && owned === phys.installed) {
+    warnings.push({ id: 'alert.idlePower', severity: 'info', inWeeks: 0, params: { mw: phys.mw - usedMw }, actions: ['act.orderGpus'] });
+  }
+  const open = world.rfps.filter((r) => r.closeWeek >= world.week && !r.bids.some((b) => b.companyIndex === index)).length;
+  if (co.status === 'active' && open > 0) warnings.push({ id: 'alert.openRfps', severity: 'info', inWeeks: 0, params: { count: open }, actions: ['act.bid'] });
+
+  return {
+    operatingUsdPerWeek: op,
+    scheduledUsd,
+    upcoming: sched.filter((p) => p.usd >= 1).slice(0, 12),
+    runwayWeeks: shortfall ? shortfall.inWeeks : endWeek !== null ? endWeek - world.week : null,
+    covenantEndWeek: endWeek,
+    horizonWeeks: horizon,
+    shortfall,
+    covenantsNow,
+    nextCovenant,
+    warnings,
+    gameOver: gameOverReason(world, co),
+    equityValueUsd: co.status === 'active' ? equityValueUsd(co) : 0,
+    powerMwAvailable: phys.mw,
+    gpusInstalled: phys.installed,
+    gpusInstalledByModel: phys.byModel,
+    gpusAwaitingPower: Math.max(0, owned - phys.installed),
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * The advisor's messages in the player's language. The engine (src/engine/advisor.ts) sends a
+ * message id with parameters; this table turns it into text. Placeholders name their format:
+ * {x:usd} money, {x:int} a count, {x:turns} a multiple, {x:mw} megawatts, {x:pct} a percent, {x:msg}
+ * another message id, {x} as is.
+ */
+import { lang, usd, int } from './i18n.ts';
+
+type Table = Record<string, string>;
+
+const EN: Table = {
+  'warn.shortfall': 'Cash runs out in {weeks:int} wk (week {week:int}): {missingUsd:usd} short when {cause:msg} ({causeUsd:usd}) is due. The revolver is already counted.',
+  'warn.covenantLiquidity': 'Liquidity covenant likely to fail at the quarter close in {weeks:int} wk: cash + undrawn credit {value:usd2}, minimum {limit:usd2}.',
+  'warn.covenantLeverage': 'Leverage covenant likely to fail at the quarter close in {weeks:int} wk: debt / EBITDA {value:turns}, maximum {limit:turns} (annualised EBITDA {ebitdaUsd:usd}).',
+  'warn.marginCall': 'GPU-loan margin call in {weeks:int} wk: {usd:usd} must be prepaid, because the loans exceed {ltvPct:pct} of the fleet’s market value.',
+  'warn.fatal': 'A second breach in a row: lenders would call the loans and the company would end.',
+  'warn.waiver': 'A breach costs a {feePct:pct} fee and {stepUpPct:pct} more on floating rates; two in a row end the company.',
+  'alert.gpusAwaitingPower': '{count:int} GPUs are waiting for power and earn nothing.',
+  'alert.idlePower': '{mw:mw} of your power is idle: room for more GPUs.',
+  'alert.openRfps': '{count:int} open requests for proposals you have not bid on.',
+  'pay.interest': 'interest',
+  'pay.instalment': 'a loan instalment',
+  'pay.bullet': 'a loan falling due',
+  'pay.gpuBalance': 'the balance on a GPU delivery',
+  'pay.construction': 'a construction payment',
+  'pay.operating': 'the week’s operating costs',
+  'pay.covenantFee': 'the covenant waiver fee',
+  'act.raiseEquity': 'raise equity (Finance)',
+  'act.borrow': 'borrow against GPUs or contracts (Finance)',
+  'act.sellGpus': 'sell GPUs second-hand (Fleet)',
+  'act.cutSpend': 'cut platform spend, delay orders and builds',
+  'act.raiseEquityRepay': 'raise equity and repay bonds or the revolver (Finance)',
+  'act.growEbitda': 'raise EBITDA: win contracts, fill idle GPUs (Customers)',
+  'act.repayGpuLoan': 'repay part of the GPU loan now (Finance)',
+  'act.getPower': 'lease colocation or buy a powered site (Sites)',
+  'act.orderGpus': 'order GPUs (Fleet)',
+  'act.bid': 'bid (Customers)',
+  'over.payment': 'Bankrupt in week {week:int}: a payment could not be made — {missingUsd:usd} was missing after cash and credit ran out.',
+  'over.covenant': 'Bankrupt in week {week:int}: the loan covenants were breached two quarter closes running and lenders called the loans.',
+  'over.objectives': 'The game is over: not every objective was met.',
+  'over.won': 'The game is over: every objective was met.',
+  'over.ended': 'The game is over.',
+  'q.sharesUp': 'Shares rise {pct:int}% to {price} (market cap {cap:usd}).',
+  'q.sharesDown': 'Shares fall {pct:int}% to {price} (market cap {cap:usd}).',
+  'q.value': 'Investors now value the company at {v:usd} ({sign}{pct:int}% on the quarter).',
+  'q.revUp': 'Revenue grew {pct:int}% quarter on quarter.',
+  'q.revDown': 'Revenue fell {pct:int}% quarter on quarter.',
+  'q.first': 'First quarter on record.',
+  'q.margin': 'Adjusted EBITDA margin {m}, net income {ni:usd}.',
+  'q.idle': '{n:int} GPUs sat without power this quarter.',
+  'q.breach': 'A covenant was breached: lenders step up the spread.',
+  'world.summary': '{sites:int} sites, {owned:int} GPUs owned, {rented:int} rented, {idle:int} idle, {unpowered:int} without power, {orders:int} deliveries on the way.',
+  help: 'Help and glossary', glossary: 'Glossary', keysTitle: 'Keys',
+  newsArrived: 'News: {headline}',
+  canDo: 'What you can do',
+  advisor: 'Advisor',
+  noWarnings: 'No warnings: no missed payment or covenant breach projected within {weeks:int} weeks if nothing changes.',
+  runwayBeyond: '> {weeks:int} wk',
+  'sev.danger': 'Danger', 'sev.warn': 'Warning', 'sev.info': 'Tip',
+  'cov.liquidity': 'Minimum liquidity (cash + undrawn revolver)',
+  'cov.leverage': 'Corporate debt / annualised adj. EBITDA',
+  'cov.gpuLoanToValue': 'GPU loans / fleet market value',
+  covTest: 'Test', covNow: 'Now', covLimit: 'Limit', covNext: 'At next close (week {week:int})', covStatus: 'Status',
+  pass: '✓ pass', fail: '✕ breach', notMeaningful: 'EBITDA ≤ 0',
+  upcoming: 'Scheduled payments', payWhen: 'Week', payWhat: 'Payment', payAmount: 'Amount',
+  schedTotals: 'Next {weeks:int} weeks: interest {interest:usd}, principal {principal:usd}, GPU balances {gpu:usd}, construction {construction:usd}; operating cash flow {op:usd} a week.',
+  breachesInRow: 'Breaches in a row: {n:int}',
+  marginCallNext: 'Margin call at that close: {usd:usd}',
+};
+
+const ZH: Table = {
+  'warn.shortfall': '现金将在 {weeks:int} 周后（第 {week:int} 周）耗尽：{cause:msg}（{causeUsd:usd}）到期时缺口 {missingUsd:usd}。已计入循环信贷额度。',
+  'warn.covenantLiquidity': '流动性契约很可能在 {weeks:int} 周后的季末测试中不达标：现金加未提取额度 {value:usd2}，最低要求 {limit:usd2}。',
+  'warn.covenantLeverage': '杠杆契约很可能在 {weeks:int} 周后的季末测试中不达标：债务/EBITDA 为 {value:turns}，上限 {limit:turns}（年化 EBITDA {ebitdaUsd:usd}）。',
+  'warn.marginCall': '{weeks:int} 周后 GPU 贷款追加保证金：须提前偿还 {usd:usd}，因为贷款超过了机队市值的 {ltvPct:pct}。',
+  'warn.fatal': '连续第二次违约：贷款方将要求提前还款，公司将就此结束。',
+  'warn.waiver': '一次违约需支付 {feePct:pct} 的豁免费，浮动利率再上调 {stepUpPct:pct}；连续两次违约公司即告结束。',
+  'alert.gpusAwaitingPower': '{count:int} 块 GPU 正在等待电力，没有任何收入。',
+  'alert.idlePower': '你有 {mw:mw} 电力闲置：还能装更多 GPU。',
+  'alert.openRfps': '有 {count:int} 个招标你还没有投标。',
+  'pay.interest': '利息',
+  'pay.instalment': '一笔贷款分期还款',
+  'pay.bullet': '一笔到期贷款',
+  'pay.gpuBalance': 'GPU 交付尾款',
+  'pay.construction': '一笔建设款',
+  'pay.operating': '本周运营成本',
+  'pay.covenantFee': '契约豁免费',
+  'act.raiseEquity': '股权融资（财务）',
+  'act.borrow': '以 GPU 或合同为抵押借款（财务）',
+  'act.sellGpus': '出售二手 GPU（机队）',
+  'act.cutSpend': '削减平台支出，推迟订单和建设',
+  'act.raiseEquityRepay': '股权融资并偿还债券或循环贷款（财务）',
+  'act.growEbitda': '提高 EBITDA：赢得合同，让闲置 GPU 出租（客户）',
+  'act.repayGpuLoan': '现在提前偿还部分 GPU 贷款（财务）',
+  'act.getPower': '租用托管机房或购买有电站点（站点）',
+  'act.orderGpus': '订购 GPU（机队）',
+  'act.bid': '投标（客户）',
+  'over.payment': '第 {week:int} 周破产：一笔款项无法支付——现金和信贷用尽后仍缺 {missingUsd:usd}。',
+  'over.covenant': '第 {week:int} 周破产：连续两个季末违反贷款契约，贷款方要求提前还款。',
+  'over.objectives': '游戏结束：并非所有目标都已达成。',
+  'over.won': '游戏结束：所有目标均已达成。',
+  'over.ended': '游戏结束。',
+  'q.sharesUp': '股价上涨 {pct:int}% 至 {price}（市值 {cap:usd}）。',
+  'q.sharesDown': '股价下跌 {pct:int}% 至 {price}（市值 {cap:usd}）。',
+  'q.value': '投资者现在对公司的估值为 {v:usd}（本季度 {sign}{pct:int}%）。',
+  'q.revUp': '收入环比增长 {pct:int}%。',
+  'q.revDown': '收入环比下降 {pct:int}%。',
+  'q.first': '第一个有记录的季度。',
+  'q.margin': '调整后 EBITDA 利润率 {m}，净利润 {ni:usd}。',
+  'q.idle': '本季度有 {n:int} 块 GPU 因无电力而闲置。',
+  'q.breach': '违反了贷款契约：贷款方上调了利差。',
+  'world.summary': '{sites:int} 个站点，拥有 {owned:int} 块 GPU，已出租 {rented:int}，闲置 {idle:int}，无电力 {unpowered:int}，在途交付 {orders:int} 批。',
+  help: '帮助与术语表', glossary: '术语表', keysTitle: '按键',
+  newsArrived: '新闻：{headline}',
+  canDo: '你可以',
+  advisor: '顾问',
+  noWarnings: '没有警告：如果一切照旧，{weeks:int} 周内不会错过付款或违反契约。',
+  runwayBeyond: '> {weeks:int} 周',
+  'sev.danger': '危险', 'sev.warn': '警告', 'sev.info': '提示',
+  'cov.liquidity': '最低流动性（现金 + 未提取循环额度）',
+  'cov.leverage': '公司债务 / 年化调整后 EBITDA',
+  'cov.gpuLoanToValue': 'GPU 贷款 / 机队市值',
+  covTest: '测试', covNow: '当前', covLimit: '限额', covNext: '下次季末（第 {week:int} 周）', covStatus: '状态',
+  pass: '✓ 达标', fail: '✕ 违约', notMeaningful: 'EBITDA ≤ 0',
+  upcoming: '计划付款', payWhen: '周', payWhat: '款项', payAmount: '金额',
+  schedTotals: '未来 {weeks:int} 周：利息 {interest:usd}，本金 {principal:usd}，GPU 尾款 {gpu:usd}，建设款 {construction:usd}；每周经营现金流 {op:usd}。',
+  breachesInRow: '连续违约次数：{n:int}',
+  marginCallNext: '该季末追加保证金：{usd:usd}',
+};
+
+function fmt(kind: string | undefined, v: string | number): string {
+  if (typeof v === 'string') return kind === 'msg' ? msg(v) : v;
+  switch (kind) {
+    case 'usd': return usd(v);
+    case 'usd2': return usd(v, 2);
+    case 'int': return int(v);
+    case 'turns': return `${v.toFixed(1)}×`;
+    case 'mw': return `${v.toFixed(1)} MW`;
+    case 'pct': return `${Number(v.toFixed(1))}%`;
+    default: return String(v);
+  }
+}
+
+/** The text of a message id in the current language, with its parameters formatted. */
+export function msg(id: string, params: Record<string, string | number> = {}): string {
+  const tpl = (lang() === 'zh-CN' ? ZH[id] : undefined) ?? EN[id] ?? id;
+  return tpl.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, kind: string | undefined) => {
+    const v = params[name];
+    return v === undefined ? '' : fmt(kind, v);
+  });
+}
+
+/** Every id the English table has (tests check the Chinese one covers them). */
+export function adviceIds(): { en: string[]; zh: string[] } {
+  return { en: Object.keys(EN), zh: Object.keys(ZH) };
+}

@@ -1,0 +1,204 @@
+/**
+ * The first hour, as a new player meets it, with real clicks at 1280×720 and 1440×900: no panel
+ * overflows sideways on any tab, the advisor warns weeks before a scripted failure and the game-over
+ * dialog says why, a lost bid shows its reason, axe finds no serious or critical violation on each
+ * screen, and zh-CN shows no English words except names and units. Screenshots go to test-results/.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
+
+const CHROME = chromePath();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Api = {
+  newGame(o: { scenario: string; seed?: number; strategy?: string }): Promise<{ ok: boolean }>;
+  step(n: number): Promise<unknown>;
+  issue(c: object): Promise<{ ok: boolean; reason?: string }>;
+  setLanguage(l: string): void;
+  snapshot(): { week: number; over: boolean; rfps: { id: string; closeWeek: number; maxUsdPerGpuHour: number }[]; closedRfps: { id: string; winnerIndex: number | null; bids: { companyIndex: number }[] }[] };
+};
+const TABS = ['finance', 'fleet', 'sites', 'customers', 'market', 'reports'] as const;
+
+/** Elements inside the side panel (or the panel itself) wider than their box: what a player sees clipped or scrolling sideways. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const panel = document.getElementById('panel')!;
+    if (panel.scrollWidth > panel.clientWidth + 1) bad.push(`#panel scrollWidth ${panel.scrollWidth} > ${panel.clientWidth}`);
+    const right = panel.getBoundingClientRect().right;
+    for (const el of panel.querySelectorAll<HTMLElement>('input, select, button, table, label, .preview, dl')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > right + 1) bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ends at ${Math.round(r.right)} > ${Math.round(right)}`);
+      if (el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1) bad.push(`button "${el.textContent}" text clipped`);
+    }
+    return bad;
+  });
+}
+
+/** Names and units that stay in Latin letters in Chinese (products, units, finance abbreviations). */
+const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|NOW)$/i;
+
+/** Latin words (3+ letters) in the chrome a player reads: top bar, tabs, advisor, panel headings, labels and buttons. */
+async function englishWords(page: Page): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const sel = '.topbar .k, .topbar button, .status-pill, .tabs button, #advisor, #panel th, #panel caption, #panel label, #panel button, #panel h3, #panel .preview dt, #news h2';
+    return [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.offsetParent !== null).map((e) => e.innerText);
+  });
+  const names = await page.evaluate(() => {
+    const s = (window as unknown as { neocloud: { snapshot(): { rivals: { name: string }[]; rfps: { customerName: string }[]; player: { name: string; contracts: { customerName: string }[] } } } }).neocloud.snapshot();
+    return [s.player.name, ...s.rivals.map((r) => r.name), ...s.rfps.map((r) => r.customerName), ...s.player.contracts.map((c) => c.customerName)].join(' ');
+  });
+  const nameWords = new Set(names.split(/[^A-Za-z]+/).filter(Boolean));
+  const bad = new Set<string>();
+  for (const t of texts) for (const w of t.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []) if (!LATIN_OK.test(w) && !nameWords.has(w)) bad.add(w);
+  return [...bad];
+}
+
+async function axe(page: Page, name: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol (the page's CSP forbids inline scripts, rightly).
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const res = await page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await a.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  return res.map((r) => `${name}: ${r}`);
+}
+
+describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
+  let srv: { url: string; close: () => Promise<void> };
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    await buildApp();
+    srv = await serve();
+  });
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+    await srv?.close();
+  });
+
+  async function open(size: { width: number; height: number }, query = '?world=0'): Promise<Watched> {
+    const s = await launch([], size);
+    sessions.push(s);
+    return watchedPage(s.context, srv.url + query);
+  }
+
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+    it(`${size.width}×${size.height}: from the title by clicks; no panel overflows on any tab; axe on each screen`, async () => {
+      const { page, errors } = await open(size, '');
+      const tag = `${size.width}x${size.height}`;
+      const axeBad: string[] = [];
+      axeBad.push(...await axe(page, 'title'));
+      await page.locator('button[data-scenario="default"]').click();
+      await page.locator('#briefing').waitFor();
+      axeBad.push(...await axe(page, 'briefing'));
+      await page.screenshot({ path: shot(`fh-${tag}-briefing`) });
+      await page.locator('#start-game').click();
+      await page.locator('#game').waitFor();
+      await page.waitForTimeout(500);
+      const bad: string[] = [];
+      for (const tab of TABS) {
+        await page.locator(`#tab-${tab}`).click();
+        await page.locator(`#panel-${tab}`).waitFor();
+        await page.waitForTimeout(350);
+        bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
+        axeBad.push(...await axe(page, `main/${tab}`));
+        await page.screenshot({ path: shot(`fh-${tag}-tab-${tab}`) });
+      }
+      expect(bad).toEqual([]);
+      expect(axeBad).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('price-war-2025, doing nothing: the advisor warns weeks ahead in the strip and pauses; game over says which payment failed', async () => {
+    const { page } = await open({ width: 1440, height: 900 });
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
+    await page.locator('#game').waitFor();
+    // Doing nothing: the margin call and then the covenants end the company; jump close to it, then click.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(98));
+    await page.locator('#step-btn').click();
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 99);
+    await page.locator('#advisor [data-warning^="warn."]').first().waitFor();
+    const text = await page.locator('#advisor').textContent();
+    expect(text).toMatch(/likely to fail at the quarter close in \d+ wk|Cash runs out in \d+ wk|margin call in \d+ wk/);
+    expect(text).toMatch(/What you can do/);
+    await page.locator('#tab-finance').click();
+    await page.locator('#schedule-totals').waitFor();
+    await page.screenshot({ path: shot('fh-advisor-warning') });
+    // Running on: the first projected default pauses the game with the advisor dialog (news and
+    // quarter dialogs on the way are dismissed by clicking Continue).
+    let sawAdvisor = false;
+    for (let i = 0; i < 8 && !sawAdvisor; i++) {
+      await page.locator('button[data-speed="4"]').click();
+      await page.locator('#advisor-dialog[open], #news-dialog[open], #quarter-dialog[open], #over-dialog[open]').first().waitFor({ timeout: 30_000 });
+      if (await page.locator('#advisor-dialog[open]').count()) sawAdvisor = true;
+      else if (await page.locator('#news-dialog[open]').count()) await page.locator('#news-continue').click();
+      else if (await page.locator('#quarter-dialog[open]').count()) await page.locator('#quarter-continue').click();
+      else break;
+    }
+    expect(sawAdvisor).toBe(true);
+    expect(await page.locator('#advisor-dialog').textContent()).toMatch(/Cash runs out in \d+ wk|likely to fail/);
+    await page.screenshot({ path: shot('fh-advisor-dialog') });
+    const snap = await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!);
+    expect(snap.week).toBeLessThanOrEqual(112);
+    expect((snap as unknown as { paused: boolean }).paused).toBe(true);
+    await page.locator('#advisor-continue').click();
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(60));
+    await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week \d+: (a payment could not be made — \$[\d.]+[kMB]? was missing|the loan covenants were breached two quarter closes running)/);
+    await page.screenshot({ path: shot('fh-game-over') });
+  });
+
+  it('a lost bid shows why: its score against the winner\'s, and the mark-ups', async () => {
+    const { page } = await open({ width: 1280, height: 720 });
+    const api = () => (window as unknown as { neocloud: Api }).neocloud;
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 4 }));
+    await page.locator('#game').waitFor();
+    void api;
+    // Bid the customer's maximum on every request that opens for a few months: some are lost.
+    const lost = await page.evaluate(async () => {
+      const n = (window as unknown as { neocloud: Api }).neocloud;
+      const bid = new Set<string>();
+      for (let w = 0; w < 40; w++) {
+        for (const r of n.snapshot()!.rfps) if (!bid.has(r.id)) { bid.add(r.id); await n.issue({ type: 'bidRfp', rfpId: r.id, usdPerGpuHour: r.maxUsdPerGpuHour }); }
+        await n.step(1);
+      }
+      return n.snapshot()!.closedRfps.filter((r) => r.winnerIndex !== 0 && r.bids.some((b) => b.companyIndex === 0)).map((r) => r.id);
+    });
+    expect(lost.length).toBeGreaterThan(0);
+    await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue, #quarter-dialog[open] #quarter-continue').first().click({ timeout: 2000 }).catch(() => undefined);
+    await page.keyboard.press('Escape');
+    await page.locator('#tab-customers').click();
+    const reason = page.locator(`.bid-reason[data-rfp="${lost[0]}"]`);
+    await reason.waitFor();
+    expect(await reason.textContent()).toMatch(/Scored \$\d+\.\d\d vs the winner’s \$\d+\.\d\d|Above the customer’s maximum|Not considered/);
+    await reason.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('fh-lost-bid') });
+  });
+
+  it('zh-CN: the main screen and each tab show Chinese (setLanguage), the advisor too', async () => {
+    const { page } = await open({ width: 1440, height: 900 });
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(100));
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.locator('#game').waitFor();
+    await page.waitForFunction(() => /契约|现金将|追加保证金/.test(document.getElementById('advisor')?.textContent ?? ''));
+    const english: string[] = [];
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.waitForTimeout(350);
+      await page.screenshot({ path: shot(`fh-zh-tab-${tab}`) });
+      english.push(...(await englishWords(page)).map((w) => `${tab}: ${w}`));
+    }
+    expect(english).toEqual([]);
+    const bid = await page.evaluate(() => {
+      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '投标');
+      return b ? b.getBoundingClientRect().height : null;
+    });
+    if (bid !== null) expect(bid).toBeLessThan(48);
+  });
+});

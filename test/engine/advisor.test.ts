@@ -1,0 +1,119 @@
+/**
+ * The advisor (src/engine/advisor.ts): runway counts scheduled payments, the covenant projection
+ * uses the engine's own rule, warnings come weeks before the failure they announce, and the
+ * game-over reason says what ended the company.
+ */
+import { describe, it, expect } from 'vitest';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
+import { createWorld, step, issueCommand, stateHash } from '../../src/engine/api.ts';
+import { advise, paymentSchedule } from '../../src/engine/advisor.ts';
+import { covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
+import type { World } from '../../src/engine/types.ts';
+import { defaultScenario } from './helpers.ts';
+
+function bundled(id: string) {
+  const r = loadBundledScenario(id);
+  if (!r.ok) throw new Error(`${id} does not load`);
+  return r.scenario;
+}
+
+/** Run to the end; record the first week each warning (not info) was shown and the first covenant breach. */
+function runWatching(w: World, maxWeeks: number): { firstWarn: Map<string, number>; firstBreachWeek: number | null } {
+  const firstWarn = new Map<string, number>();
+  let firstBreachWeek: number | null = null;
+  while (w.status === 'running' && w.week < maxWeeks) {
+    for (const x of advise(w).warnings) if (x.severity !== 'info' && !firstWarn.has(x.id)) firstWarn.set(x.id, w.week);
+    const wk = w.week;
+    step(w);
+    if (firstBreachWeek === null && (w.companies[0]!.covenantBreaches > 0 || w.companies[0]!.quarters.at(-1)?.covenantBreached)) firstBreachWeek = wk;
+  }
+  return { firstWarn, firstBreachWeek };
+}
+
+describe('advisor', () => {
+  it('the covenant rule on figures (the one the quarter close uses): liquidity floor, leverage ceiling, breach with corporate debt and no EBITDA, loan-to-value, nothing binds a company without debt', () => {
+    const f = defaultScenario().finance;
+    const base = {
+      cashUsd: f.covenantMinLiquidityUsd + 1, undrawnRevolverUsd: 0, corporateDebtUsd: 100e6, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda - 0.5),
+      gpuLoansUsd: 0, fleetValueUsd: 500e6, totalDebtUsd: 100e6,
+    };
+    const byId = (x: typeof base) => Object.fromEntries(covenantTestsOf(f, x).map((t) => [t.id, t]));
+    expect(corporateCovenantBreached(covenantTestsOf(f, base))).toBe(false);
+    expect(byId({ ...base, cashUsd: f.covenantMinLiquidityUsd - 1 }).liquidity!.pass).toBe(false);
+    const lev = byId({ ...base, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda + 0.5) });
+    expect(lev.leverage!.pass).toBe(false);
+    expect(lev.leverage!.value).toBeCloseTo(f.covenantMaxDebtToEbitda + 0.5, 6);
+    const noEbitda = byId({ ...base, underwrittenEbitdaUsd: -1 });
+    expect(noEbitda.leverage!.pass).toBe(false);
+    expect(noEbitda.leverage!.value).toBeNull();
+    const cap = f.gpuLoanMaxLtv * (1 + f.gpuLoanLtvCushionShare) * base.fleetValueUsd;
+    expect(byId({ ...base, gpuLoansUsd: cap - 1, totalDebtUsd: 100e6 + cap }).gpuLoanToValue!.pass).toBe(true);
+    expect(byId({ ...base, gpuLoansUsd: cap + 1e6, totalDebtUsd: 100e6 + cap }).gpuLoanToValue!.pass).toBe(false);
+    expect(gpuLoanExcessOf(f, { gpuLoansUsd: cap + 1e6, fleetValueUsd: base.fleetValueUsd })).toBeCloseTo(1e6, 2);
+    expect(covenantTestsOf(f, { ...base, cashUsd: 0, underwrittenEbitdaUsd: -1, totalDebtUsd: 0, corporateDebtUsd: 0 })).toEqual([]);
+  });
+
+  it('is pure: advising does not change the state hash', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 4, strategy: 'idle' });
+    for (let i = 0; i < 3; i++) step(w);
+    const before = stateHash(w);
+    advise(w);
+    advise(w);
+    expect(stateHash(w)).toBe(before);
+  });
+
+  it('the schedule counts interest, instalments, GPU balances on delivery and construction; the runway is finite when payments outrun cash and operating flow', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 2, strategy: 'idle' });
+    step(w);
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 200, vendorFinancing: false }).ok).toBe(true);
+    step(w);
+    const sched = paymentSchedule(w, w.companies[0]!, 52);
+    const kinds = new Set(sched.map((p) => p.kind));
+    for (const k of ['interest', 'instalment', 'gpuBalance']) expect(kinds.has(k as never), k).toBe(true);
+    const a = advise(w);
+    expect(a.scheduledUsd.instalment).toBeGreaterThan(0);
+    // The advisor's totals are the schedule's, and the runway ends no later than cash + operating flow − payments says.
+    expect(a.scheduledUsd.instalment).toBeCloseTo(sched.filter((p) => p.kind === 'instalment').reduce((x, p) => x + p.usd, 0), 2);
+    const end = w.companies[0]!.ledger.balances.cash / 100 + 52 * a.operatingUsdPerWeek - sched.reduce((x, p) => x + p.usd, 0);
+    if (end < 0) expect(a.runwayWeeks).not.toBeNull();
+  });
+
+  it('price-war-2025, doing nothing: a warning comes at least 4 weeks before the end; game over says what ended the company; equity is then 0', () => {
+    const w = createWorld(bundled('price-war-2025'), { seed: 1, strategy: 'idle' });
+    const { firstWarn } = runWatching(w, 400);
+    expect(w.status).toBe('bankrupt');
+    const over = advise(w).gameOver!;
+    expect(['payment', 'covenant']).toContain(over.kind);
+    if (over.kind === 'payment') expect(over.missingUsd).toBeGreaterThan(0);
+    const covenantOrCash = [...firstWarn.entries()].filter(([id]) => id !== 'alert.gpusAwaitingPower').map(([, wk]) => wk);
+    expect(covenantOrCash.length).toBeGreaterThan(0);
+    expect(over.week - Math.min(...covenantOrCash)).toBeGreaterThanOrEqual(4);
+    expect(advise(w).equityValueUsd).toBe(0);
+  });
+
+  it('default, a GPU loan spent on an order too big for the cash: the liquidity covenant warning comes at least 4 weeks before the breach; the uncured breach ends the company and game over names the covenant', () => {
+    const w = createWorld(bundled('default'), { seed: 3, strategy: 'idle' });
+    step(w);
+    step(w);
+    expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 60_000_000 }).ok).toBe(true);
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 4100, vendorFinancing: false }).ok).toBe(true);
+    const { firstWarn, firstBreachWeek } = runWatching(w, 200);
+    expect(firstBreachWeek).not.toBeNull();
+    expect(firstWarn.has('warn.covenantLiquidity')).toBe(true);
+    expect(firstBreachWeek! - firstWarn.get('warn.covenantLiquidity')!).toBeGreaterThanOrEqual(4);
+    expect(w.status).toBe('bankrupt');
+    expect(advise(w).gameOver!.kind).toBe('covenant');
+  });
+
+  it('week 0 shows the opening fleet installed in its energised power, as the first week will', () => {
+    for (const id of ['default', 'power-crunch']) {
+      const w = createWorld(bundled(id), { seed: 1, strategy: 'idle' });
+      const a0 = advise(w);
+      step(w);
+      const co = w.companies[0]!;
+      expect(a0.gpusInstalled, id).toBe(co.lots.reduce((s, l) => s + l.installed, 0));
+      expect(a0.powerMwAvailable, id).toBe(co.last.powerMwAvailable);
+      expect(a0.powerMwAvailable, id).toBeGreaterThan(0);
+    }
+  });
+});
