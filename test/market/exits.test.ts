@@ -26,7 +26,7 @@ const withExits = (id: string, exits: Json) => {
 describe('fact 6: below cash cost, capacity is switched off and sold', () => {
   // The player's A100s sit in a colocation hall whose lease is 20× the going rate: the A100 market
   // rent no longer covers their cash cost. Everything else is the default world.
-  const on = withExits('default', {});
+  const on = withExits('default', { switchOffBelowCashCostMultiple: 1 });
   const off = withExits('default', { switchOffBelowCashCostMultiple: 0 });
   const weeks = 104;
   /** GPU-weeks the player ran uncontracted A100s while their rent was below its cash cost, and A100s owned at the end. */
