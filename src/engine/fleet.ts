@@ -7,6 +7,7 @@ import { toCents, toUsd, WEEKS_PER_YEAR } from './money.ts';
 import { gpuModel, genMarket, region, regionState } from './lookup.ts';
 import { addDebt } from './finance/debt.ts';
 import { gpuUnitValueUsd } from './metrics.ts';
+import { cashCostUsdPerGpuHour } from './market/rents.ts';
 
 /** Is a model barred from a region by export controls? */
 export function exportBlocked(world: World, modelId: string, regionId: string): boolean {
@@ -57,7 +58,7 @@ export function deliverOrders(world: World, co: Company): void {
       const f = world.scenario.finance;
       addDebt(world, co, { kind: 'vendor', amountUsd: toUsd(financed), fixedRatePct: f.vendorFinancingRatePct, spreadPct: 0, termWeeks: f.vendorFinancingTermWeeks, amortizing: true, booking: 'gpuVendorFinanced' });
     }
-    co.lots.push({ id: `l${co.nextId++}`, modelId: o.modelId, count: o.count, installed: 0, inServiceWeek: world.week, costCents: o.totalCents, accumDepCents: 0 });
+    co.lots.push({ id: `l${co.nextId++}`, modelId: o.modelId, count: o.count, installed: 0, inServiceWeek: world.week, costCents: o.totalCents, accumDepCents: 0, offCount: 0, offSinceWeek: -1 });
   }
   co.orders = keep;
 }
@@ -149,7 +150,7 @@ function installOrder(world: World, co: Company): LotOrder {
 
 /**
  * Install GPUs into energised space, newest (most valuable) first, region by region, respecting
- * export controls and grid curtailment. Writes each lot's `installed` and returns per-region IT kW in use.
+ * export controls and grid curtailment; switched-off GPUs are left out. Writes each lot's `installed` and returns per-region IT kW in use.
  */
 export function installFleet(world: World, co: Company, kwByRegion: Map<string, number>): void {
   kwByRegion.clear();
@@ -172,7 +173,9 @@ export function installFleet(world: World, co: Company, kwByRegion: Map<string, 
   for (let k = 0; k < lots.length; k++) {
     const lot = lots[k]!;
     const kw = kwOf[orderModel[k]!]!;
-    let left = lot.count;
+    // Switched-off GPUs (market/exits.ts) stay out of the powered space.
+    const on = lot.count - lot.offCount;
+    let left = on;
     for (let j = 0; j < regions.length; j++) {
       if (left <= 0) break;
       if (controls && exportBlocked(world, lot.modelId, regions[j]!)) continue;
@@ -183,7 +186,7 @@ export function installFleet(world: World, co: Company, kwByRegion: Map<string, 
       usedOf[j] = usedOf[j]! + n * kw;
       left -= n;
     }
-    lot.installed = lot.count - left;
+    lot.installed = on - left;
   }
   for (const j of firstUse) kwByRegion.set(regions[j]!, usedOf[j]!);
 }
@@ -233,7 +236,9 @@ export function sellGpus(world: World, co: Company, modelId: string, count: numb
     lot.count -= n;
     lot.costCents -= cost;
     lot.accumDepCents -= dep;
-    lot.installed = Math.min(lot.installed, lot.count);
+    lot.offCount = Math.min(lot.offCount, lot.count);
+    if (lot.offCount === 0) lot.offSinceWeek = -1;
+    lot.installed = Math.min(lot.installed, lot.count - lot.offCount);
     proceedsTotal += toUsd(proceeds);
     left -= n;
   }
@@ -250,6 +255,75 @@ export function openingLot(world: World, co: Company, modelId: string, count: nu
   const dep = Math.min(cost, Math.round((cost * Math.min(ageWeeks, life)) / life));
   bookCents(co.ledger, 'openingGpus', cost);
   bookCents(co.ledger, 'openingGpuDep', dep);
-  co.lots.push({ id: `l${co.nextId++}`, modelId, count, installed: 0, inServiceWeek: -ageWeeks, costCents: cost, accumDepCents: dep });
+  co.lots.push({ id: `l${co.nextId++}`, modelId, count, installed: 0, inServiceWeek: -ageWeeks, costCents: cost, accumDepCents: dep, offCount: 0, offSinceWeek: -1 });
 }
 
+/**
+ * A bankrupt company's GPUs go to auction at the second-hand price (already pushed down by the
+ * glut the bankruptcy adds). Lot by lot, oldest first, companies bid while the generation's rent
+ * covers their own cash cost by `market.exits.auctionBuyerRentOverCashCost`, for what fits their
+ * idle powered space and a share of their cash (`auctionMaxShareOfBuyerCash`); the company with the
+ * most idle space buys first. The buyer pays cash for a new lot (in service now, ramping like any
+ * delivery); the bankrupt estate books the proceeds against the GPUs' book value. What nobody buys is
+ * scrapped (written off). The fleet returns to supply in new hands — the second wave of a price war.
+ * Returns the GPUs sold and scrapped.
+ */
+export function auctionFleet(world: World, co: Company): { sold: number; scrapped: number } {
+  const x = world.scenario.market.exits;
+  let sold = 0, scrapped = 0;
+  if (!x.auctionBankruptFleets) return { sold, scrapped };
+  const budget = new Map<number, number>();
+  const freeKw = new Map<number, number>();
+  const buyers = world.companies.filter((b) => b !== co && b.status === 'active' && (b.index > 0 || (world.playerAutopilot !== null && world.playerAutopilot !== 'player')));
+  for (const b of buyers) {
+    budget.set(b.index, Math.max(0, toUsd(b.ledger.balances.cash) * x.auctionMaxShareOfBuyerCash));
+    freeKw.set(b.index, Math.max(0, (b.last.powerMwAvailable - b.last.powerMwUsed) * 1000));
+  }
+  const lots = co.lots.slice().sort((a, b) => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const lot of lots) {
+    const m = gpuModel(world, lot.modelId);
+    const g = genMarket(world, lot.modelId);
+    if (!m || !g) continue;
+    const unit = gpuUnitValueUsd(world, lot.modelId);
+    const ranked = buyers
+      .filter((b) => g.indexUsdPerGpuHour >= x.auctionBuyerRentOverCashCost * cashCostUsdPerGpuHour(world, b, lot.modelId) && b.sites.some((s) => !exportBlocked(world, lot.modelId, s.regionId)))
+      .sort((a, b) => freeKw.get(b.index)! - freeKw.get(a.index)! || a.index - b.index);
+    let left = lot.count;
+    for (const b of ranked) {
+      if (left <= 0) break;
+      const n = Math.min(left, Math.floor(freeKw.get(b.index)! / m.kwPerGpu), unit > 0 ? Math.floor(budget.get(b.index)! / unit) : left);
+      if (n <= 0) continue;
+      const cents = bookCents(b.ledger, 'gpuBalancePaid', toCents(n * unit));
+      b.lots.push({ id: `l${b.nextId++}`, modelId: lot.modelId, count: n, installed: 0, inServiceWeek: world.week, costCents: cents, accumDepCents: 0, offCount: 0, offSinceWeek: -1 });
+      budget.set(b.index, budget.get(b.index)! - toUsd(cents));
+      freeKw.set(b.index, freeKw.get(b.index)! - n * m.kwPerGpu);
+      disposeFromLot(co, lot, n, cents);
+      sold += n;
+      left -= n;
+    }
+    if (left > 0) { disposeFromLot(co, lot, left, 0); scrapped += left; }
+  }
+  co.lots = co.lots.filter((l) => l.count > 0);
+  return { sold, scrapped };
+}
+
+/** Take `n` GPUs out of a lot for `proceedsCents`, booking the disposal against their book value. */
+function disposeFromLot(co: Company, lot: GpuLot, n: number, proceedsCents: number): void {
+  const whole = n === lot.count;
+  const cost = whole ? lot.costCents : Math.round((lot.costCents * n) / lot.count);
+  const dep = whole ? lot.accumDepCents : Math.round((lot.accumDepCents * n) / lot.count);
+  const nbv = cost - dep;
+  bookCents(co.ledger, 'gpuDisposedDep', dep);
+  if (proceedsCents >= nbv) {
+    bookCents(co.ledger, 'gpuSaleProceeds', nbv);
+    bookCents(co.ledger, 'gainOnSale', proceedsCents - nbv);
+  } else {
+    bookCents(co.ledger, 'gpuSaleProceeds', proceedsCents);
+    bookCents(co.ledger, 'lossOnSale', nbv - proceedsCents);
+  }
+  lot.count -= n;
+  lot.costCents -= cost;
+  lot.accumDepCents -= dep;
+  lot.offCount = Math.min(lot.offCount, lot.count);
+  lot.installed = Math.min(lot.installed, lot.count - lot.offCount);
+}

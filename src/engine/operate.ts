@@ -8,7 +8,8 @@ import type { Company, World } from './types.ts';
 import type { OnDemandOffer } from './market/customers.ts';
 import { book, bookCents } from './ledger.ts';
 import { toCents, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
-import { deliverOrders, installFleet, depreciateFleet } from './fleet.ts';
+import { deliverOrders, installFleet, depreciateFleet, auctionFleet } from './fleet.ts';
+import { switchOffBelowCashCost } from './market/exits.ts';
 import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from './sites.ts';
 import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt } from './finance/debt.ts';
@@ -46,6 +47,7 @@ export function operateBefore(world: World, co: Company, s: Scratch, offer: OnDe
   expireContracts(world, co);
   deliverOrders(world, co);
   progressSites(world, co);
+  switchOffBelowCashCost(world, co);
   installFleet(world, co, s.kwByRegion);
   s.freeByModel.clear();
   s.installedGpus = 0;
@@ -250,10 +252,12 @@ export function declareBankrupt(world: World, co: Company, reason: string): void
     world.statusReason = `Bankrupt in week ${world.week}: ${reason}`;
     pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: 'Your company is bankrupt', 'zh-CN': '你的公司破产了' }, explanation: { en: `You ${reason}. Lenders take the GPUs and sites; shareholders get nothing.`, 'zh-CN': `你的公司${reason === 'missed a payment: cash ran out and no credit was left' ? '现金耗尽且无信贷可用，未能按时还款' : '违约'}。贷款方接管 GPU 和机房，股东一无所获。` } });
   } else {
-    // A failed rival's GPUs are dumped on the second-hand market.
+    // A failed rival's GPUs are dumped on the second-hand market and auctioned (fleet.ts).
     let gpus = 0;
     for (const l of co.lots) gpus += l.count;
     world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(0.6, gpus / 50_000));
-    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${groupDigits(gpus)} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。` } });
+    const auction = auctionFleet(world, co);
+    const resold = auction.sold > 0 ? ` ${groupDigits(auction.sold)} of them were bought at auction by rivals with powered space and go back to work at lower cost — the second wave of a price war.` : '';
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${groupDigits(gpus)} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.${resold}`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。${auction.sold > 0 ? `其中 ${auction.sold} 块在拍卖中被拥有电力空间的对手买下，以更低成本重新投入使用——价格战的第二波。` : ''}` } });
   }
 }

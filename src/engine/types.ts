@@ -51,6 +51,10 @@ export interface GpuLot {
   costCents: number;
   /** Accumulated depreciation of the GPUs still in the lot, cents. */
   accumDepCents: number;
+  /** Of them, how many are switched off (rent below cash cost): not installed, no power, still depreciating. */
+  offCount: number;
+  /** Week the lot's GPUs were last switched off (-1 while none is off); they are sold after `market.exits.sellAfterWeeksOff`. */
+  offSinceWeek: number;
 }
 
 /** GPUs ordered and not yet delivered. */

@@ -81,7 +81,7 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
   const regions = [...capKw.keys()].sort();
   for (const lot of lots) {
     const kw = w.scenario.gpus.find((g) => g.id === lot.modelId)?.kwPerGpu ?? 1;
-    let left = lot.count;
+    let left = lot.count - lot.offCount;
     for (const r of regions) {
       if (left <= 0) break;
       if (exportBlocked(w, lot.modelId, r)) continue;
@@ -91,7 +91,7 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
       kwByRegion.set(r, (kwByRegion.get(r) ?? 0) + n * kw);
       left -= n;
     }
-    lot.installed = lot.count - left;
+    lot.installed = lot.count - lot.offCount - left;
   }
 }
 

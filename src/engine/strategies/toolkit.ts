@@ -265,7 +265,8 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
  * times how its own utilisation compares with its target (idle GPUs push it to undercut). It moves
  * `adjustPerWeekPct` of the way there each week, with a little noise, never below its cash cost and
  * never above its ceiling. When supply overtakes demand every provider cuts at once: a price war.
- * `targetOffset` shifts the scenario's target utilisation for this archetype.
+ * `targetOffset` shifts the scenario's target utilisation for this archetype. Then it sells what
+ * has stayed switched off (`sellSwitchedOff`).
  */
 export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, targetOffset: number, speed: number, maxFactor: number): void {
   const p = world.scenario.market.pricing;
@@ -281,6 +282,17 @@ export function priceByUtilization(world: World, co: Company, act: Act, rng: Rng
   const rate = Math.min(0.5, (p.adjustPerWeekPct / 100) * speed);
   const next = clamp(co.priceFactor + rate * (desired - co.priceFactor) + noise * co.priceFactor, floor, maxFactor);
   if (Math.abs(next - co.priceFactor) > 1e-6) act({ type: 'setOnDemandPrice', priceFactor: Math.round(next * 10000) / 10000 });
+  sellSwitchedOff(world, co, act);
+}
+
+/** Sell (at the second-hand price — scrap value for a worthless chip) GPUs switched off for `market.exits.sellAfterWeeksOff` weeks. */
+export function sellSwitchedOff(world: World, co: Company, act: Act): void {
+  const after = world.scenario.market.exits.sellAfterWeeksOff;
+  const byModel = new Map<string, number>();
+  for (const l of co.lots) {
+    if (l.offCount > 0 && l.offSinceWeek >= 0 && world.week - l.offSinceWeek >= after) byModel.set(l.modelId, (byModel.get(l.modelId) ?? 0) + l.offCount);
+  }
+  for (const [modelId, count] of [...byModel].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) act({ type: 'sellGpus', modelId, count });
 }
 
 /** Share of the company's capacity an RFP represents. */

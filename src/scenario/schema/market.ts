@@ -72,6 +72,18 @@ export const Pricing = z
   .strict()
   .describe('How rents are set.');
 
+export const Exits = z
+  .object({
+    switchOffBelowCashCostMultiple: z.number().min(0).max(5).default(0).describe('A provider switches off its uncontracted GPUs of a generation when that generation\u2019s market rent falls below this multiple of its own cash cost of running them (they stop drawing power and still depreciate). 0 = never switch off. Optional, default 0 for now: at 1, price-war-2025 is unwinnable for both autopilots on its test seeds until the scenario is re-tuned.'),
+    switchOnAboveCashCostMultiple: z.number().min(0).max(10).default(1.2).describe('Switched-off GPUs are switched back on when the market rent climbs above this multiple of their cash cost (above the switch-off multiple, so a rent hovering at cash cost does not flip them every week). Optional, default 1.2.'),
+    sellAfterWeeksOff: z.number().int().min(1).max(520).default(26).describe('Autopilots and rivals sell (or scrap, at the second-hand price) GPUs that have stayed switched off this many weeks. Optional, default 26.'),
+    auctionBankruptFleets: z.boolean().default(false).describe('true = a bankrupt company\u2019s GPUs are auctioned at the second-hand price to companies with powered space, cash and a rent that covers their cash cost, and what no one buys is scrapped (the fleet returns to supply in new hands); false = they vanish from supply. Optional, default false for now: switched on, vulture buyers in a bust make ai-winter unlosable for the prudent autopilot on its test seeds, so the bundled scenarios keep the old behaviour until they are re-tuned.'),
+    auctionBuyerRentOverCashCost: z.number().min(0).max(10).default(1.5).describe('A company bids for a bankrupt fleet\u2019s GPUs of a generation only while its market rent is at least this multiple of the company\u2019s own cash cost of running them. Optional, default 1.5.'),
+    auctionMaxShareOfBuyerCash: Share('Largest share of its cash a company spends on one bankruptcy auction. Optional, default 0.3.').default(0.3),
+  })
+  .strict()
+  .describe('Exit and re-entry: switching off GPUs below cash cost, selling them, and auctions of bankrupt fleets.');
+
 export const Vendor = z
   .object({
     leadTimeWeeksNormal: z.number().int().min(1).max(104).describe('GPU lead time in a normal market, weeks.'),
@@ -138,6 +150,7 @@ export const Market = z
   .object({
     demand: Demand,
     pricing: Pricing,
+    exits: Exits.default({ switchOffBelowCashCostMultiple: 0, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: false, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3 }).describe('Exit and re-entry (optional; every field has a default).'),
     vendor: Vendor,
     capital: Capital,
     rivals: z.array(Rival).max(64).describe('Rival companies.'),
