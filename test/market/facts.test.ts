@@ -53,11 +53,9 @@ describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
     expect(m.ebitda).toBeLessThan(0.7);
     expect(m.ebitda - note('f1.operatingMargin', m.op)).toBeGreaterThan(0.4);
   });
-  // Since issue 9's finance rules (lenders' interest-cover test, weekly funding with cash set aside)
-  // the levered grower builds a little slower and its GAAP operating margin in the fastest-growth
-  // year came out at 10.3% (median of 20 seeds, 2026-12-01) against the fact's "single digits"
-  // (CoreWeave 1.6%) — a calibration item; `it.fails` turns red once it is back under 10%.
-  it.fails('in its fastest-growth year: GAAP operating margin in single digits', () => {
+  // With the finance rules alone it came out at 10.3%; with power planning and sound starts as well,
+  // 3.9% (median of 20 seeds, 2026-12-01; CoreWeave 1.6%).
+  it('in its fastest-growth year: GAAP operating margin in single digits', () => {
     expect(margins().op).toBeLessThan(0.1);
   });
 });
