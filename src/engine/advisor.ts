@@ -246,13 +246,21 @@ export function advise(world: World, index = 0): Advice {
     if (marginDue !== null && wk >= marginDue) {
       marginDue = null;
       const excess = gpuLoanExcessOf(f, figures());
+      // A margin call already running is the next covenant event: warn about it like a projected one.
+      if (!nextCovenant && excess > 0) nextCovenant = { week: wk, inWeeks: k, tests: covenantTestsOf(f, figures()), breached: true, breachesInRow: breaches, fatal: excess > cash + revolver, marginCallUsd: excess };
       cash -= excess;
       payGpuLoans(excess);
       miss(wk, k, 'instalment', excess);
     }
     if (cureEnds !== null && wk >= cureEnds) {
       cureEnds = null;
-      if (corporateCovenantBreached(covenantTestsOf(f, figures()))) { endWeek = wk; break; }
+      const tests = covenantTestsOf(f, figures());
+      if (corporateCovenantBreached(tests)) {
+        // The cure period ends with the breach still there: the lenders call the loans.
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, marginCallUsd: 0 };
+        endWeek = wk;
+        break;
+      }
     }
     if (wk % WEEKS_PER_QUARTER !== WEEKS_PER_QUARTER - 1) continue;
     const tests = covenantTestsOf(f, figures());
