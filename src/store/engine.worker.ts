@@ -7,7 +7,7 @@
  */
 // First: zod must be told not to try eval (CSP) before any schema module is evaluated.
 import '../ui/zodJitless.ts';
-import { SimCore, runStrategy, type HostOptions } from './sim.ts';
+import { SimCore, runStrategy, runLog, type HostOptions } from './sim.ts';
 import { prepareLoad } from './load.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 
@@ -128,6 +128,16 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         for (const s of m.strategies) {
           out.push(runStrategy(m.scenario, m.seed, s));
           post({ t: 'progress', id: m.id, done: ++done });
+        }
+        post({ t: 'reply', id: m.id, value: out });
+        break;
+      }
+      case 'runs': {
+        // What-if replays (and class debrief runs): here in the worker, never on the page's thread.
+        const out = [];
+        for (const r of m.runs) {
+          out.push(runLog(r));
+          post({ t: 'progress', id: m.id, done: out.length });
         }
         post({ t: 'reply', id: m.id, value: out });
         break;

@@ -6,11 +6,11 @@ import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
-import type { HostOptions, BenchResult } from './sim.ts';
+import type { HostOptions, BenchResult, RunRequest, RunSummary } from './sim.ts';
 import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import type { LoadRequest, LoadInfo, LoadProblem } from './load.ts';
 
-export type { HostOptions, LoggedCommand, BenchResult, SaveCore, LoadRequest, LoadProblem };
+export type { HostOptions, LoggedCommand, BenchResult, SaveCore, LoadRequest, LoadProblem, RunRequest, RunSummary };
 
 /** A load's outcome: the new game (already swapped in, paused) with its first snapshot, or why nothing changed. */
 export type LoadOutcome = (Extract<LoadInfo, { ok: true }> & { snapshot: Snapshot }) | Extract<LoadInfo, { ok: false }>;
@@ -48,6 +48,11 @@ export interface EngineHost {
   simulateEngineError(kind?: 'step' | 'worker'): void;
   /** Play the scenario with built-in strategies (off the main thread when possible). */
   benchmark(scenario: Scenario, seed: number, strategies: StrategyId[], onProgress?: (done: number) => void): Promise<BenchResult[]>;
+  /**
+   * Replay whole runs from scenario + seed + command log (`runLog`: the what-if and the class
+   * debrief), in the engine's worker when there is one; rejects with the reason for a bad log.
+   */
+  replayRuns(runs: RunRequest[], onProgress?: (done: number) => void): Promise<RunSummary[]>;
   dispose(): void;
 }
 

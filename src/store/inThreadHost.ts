@@ -5,9 +5,9 @@
  */
 // First: zod must be told not to try eval (CSP) before any schema module is evaluated.
 import '../ui/zodJitless.ts';
-import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary } from './host.ts';
 import { FramePublisher } from './host.ts';
-import { SimCore, runStrategy } from './sim.ts';
+import { SimCore, runStrategy, runLog } from './sim.ts';
 import { prepareLoad } from './load.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
@@ -127,6 +127,15 @@ export class InThreadHost implements EngineHost {
       // Yield between strategies so the page can paint.
       await new Promise((r) => setTimeout(r, 0));
       out.push(structuredClone(runStrategy(scenario, seed, s)));
+      onProgress?.(out.length);
+    }
+    return out;
+  }
+  async replayRuns(runs: RunRequest[], onProgress?: (done: number) => void): Promise<RunSummary[]> {
+    const out: RunSummary[] = [];
+    for (const r of structuredClone(runs)) {
+      await new Promise((res) => setTimeout(res, 0)); // let the page paint between runs
+      out.push(structuredClone(runLog(r)));
       onProgress?.(out.length);
     }
     return out;

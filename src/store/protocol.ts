@@ -3,7 +3,7 @@ import type { Command } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
-import type { HostOptions } from './sim.ts';
+import type { HostOptions, RunRequest } from './sim.ts';
 import type { LoadRequest } from './load.ts';
 
 export type ToWorker =
@@ -18,7 +18,8 @@ export type ToWorker =
   | { t: 'snap'; id: number }
   | { t: 'speed'; speed: Speed }
   | { t: 'options'; options: HostOptions }
-  | { t: 'bench'; id: number; scenario: Scenario; seed: number; strategies: StrategyId[] };
+  | { t: 'bench'; id: number; scenario: Scenario; seed: number; strategies: StrategyId[] }
+  | { t: 'runs'; id: number; runs: RunRequest[] };
 
 export type FromWorker =
   | { t: 'reply'; id: number; value: unknown }

@@ -12,6 +12,7 @@ import type { QuarterReport } from '../engine/reports.ts';
 import { makeSnapshot, CashHistory, type Snapshot, type Speed, type PauseReason } from './snapshot.ts';
 import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import { checkCommand } from './commandCheck.ts';
+import { equityValueUsd } from '../engine/metrics.ts';
 
 export type { LoggedCommand };
 
@@ -275,5 +276,71 @@ export function runStrategy(scenario: Scenario, seed: number, strategy: Strategy
     strategy, quarters: p.quarters, status: w.status, statusReason: w.statusReason, weeks: w.week, hash: stateHash(w),
     finalCashUsd: p.ledger.balances.cash / 100, equityValueUsd: last?.equityValueUsd ?? p.lastValuationUsd,
     score: score(w), objectives: evaluateObjectives(w),
+  };
+}
+
+/** One week of a replayed run, for charts and the week-by-week scrubber (figures after the week). */
+export interface WeekPoint {
+  week: number;
+  cashUsd: number;
+  debtUsd: number;
+  /** Market cap if listed, else the private mark; 0 once bankrupt (metrics.equityValueUsd). */
+  equityValueUsd: number;
+  /** Share of installed GPUs rented, 0–1. */
+  utilisation: number;
+  gpusOwned: number;
+}
+
+/** A whole run replayed from scenario + seed + command log (the debrief's what-if, the class debrief). */
+export interface RunSummary {
+  quarters: QuarterReport[];
+  weekly: WeekPoint[];
+  status: World['status'];
+  statusReason: string | null;
+  weeks: number;
+  hash: string;
+  score: number;
+  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }[];
+  /** Every command played, in order, with the engine's answer at its tick (refused ones included). */
+  played: { week: number; command: Command; ok: boolean; reason: string | null }[];
+}
+
+export interface RunRequest {
+  scenario: Scenario;
+  seed: number;
+  strategy?: StrategyId | null | undefined;
+  depreciationYears?: 4 | 5 | 6 | null | undefined;
+  log: LoggedCommand[];
+  /** Replay to this week, or to the scenario's end (or the game's) when omitted. */
+  toWeek?: number | undefined;
+}
+
+/**
+ * Replay a run with the engine's one replay (`replayInto`) and summarise it. Every command passes
+ * the same check as a save's; the first malformed one is an error naming its place in the log.
+ */
+export function runLog(req: RunRequest): RunSummary {
+  const log: LoggedCommand[] = [];
+  for (let i = 0; i < req.log.length; i++) {
+    const e = req.log[i]!;
+    const c = checkCommand(e.command);
+    if (!c.ok) throw new Error(`decision ${i + 1} (week ${e.week}): malformed command${c.path ? ` at "${c.path}"` : ''}: ${c.message}`);
+    if (!Number.isInteger(e.week) || e.week < 0 || (i > 0 && e.week < req.log[i - 1]!.week)) throw new Error(`decision ${i + 1}: weeks must be whole, ≥ 0 and in order`);
+    log.push({ week: e.week, command: c.command });
+  }
+  const w = createWorld(req.scenario, { seed: req.seed, ...(req.strategy ? { strategy: req.strategy } : {}), ...(req.depreciationYears ? { depreciationYears: req.depreciationYears } : {}) });
+  const p = w.companies[0]!;
+  const weekly: WeekPoint[] = [];
+  const record = (): void => {
+    let gpus = 0;
+    for (const l of p.lots) gpus += l.count;
+    weekly.push({ week: w.week, cashUsd: p.ledger.balances.cash / 100, debtUsd: p.ledger.balances.debt / 100, equityValueUsd: equityValueUsd(p), utilisation: p.last.utilization, gpusOwned: gpus });
+  };
+  record();
+  replayInto(w, log, req.toWeek ?? w.lengthWeeks, record);
+  return {
+    quarters: p.quarters, weekly, status: w.status, statusReason: w.statusReason, weeks: w.week, hash: stateHash(w),
+    score: score(w), objectives: evaluateObjectives(w),
+    played: w.commandLog.map((r) => ({ week: r.week, command: r.command, ok: r.ok, reason: r.reason })),
   };
 }

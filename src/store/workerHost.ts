@@ -1,5 +1,5 @@
 /** EngineHost backed by a dedicated Web Worker (the default). */
-import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary } from './host.ts';
 import { FramePublisher } from './host.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
@@ -134,6 +134,11 @@ export class WorkerHost implements EngineHost {
     } finally {
       rpc.worker.terminate();
     }
+  }
+  replayRuns(runs: RunRequest[], onProgress?: (done: number) => void): Promise<RunSummary[]> {
+    // The game's own worker: the debrief's game is over, and the page's thread stays free.
+    if (this.rpc.broken) { this.rpc.worker.terminate(); this.rpc = this.connect(); }
+    return this.rpc.call<RunSummary[]>({ t: 'runs', runs }, onProgress);
   }
   dispose(): void {
     this.rpc.worker.terminate();

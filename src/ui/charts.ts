@@ -35,7 +35,7 @@ export function chart(spec: ChartSpec, width: number): HTMLElement {
     scales: { x: { time: false } },
     axes: [
       { stroke: '#93a0c8', grid: { stroke: '#1c2650', width: 1 }, ticks: { stroke: '#26325e' }, values: (_u, vals) => vals.map((v) => spec.labels[Math.round(v)] ?? ''), space: 60 },
-      { stroke: '#93a0c8', grid: { stroke: '#1c2650', width: 1 }, ticks: { stroke: '#26325e' }, values: (_u, vals) => vals.map((v) => fmt(spec.format, v)), size: 64 },
+      { stroke: '#93a0c8', grid: { stroke: '#1c2650', width: 1 }, ticks: { stroke: '#26325e' }, values: (_u, vals) => vals.map((v) => fmt(spec.format, v)), size: 76 },
     ],
     series: [{ label: t('quarter'), value: (_u, v) => spec.labels[v] ?? '' }, ...spec.series.map((s) => ({
       label: s.label, stroke: s.color, width: s.width ?? 2, dash: s.dash, points: { show: spec.labels.length < 3 },

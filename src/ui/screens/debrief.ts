@@ -29,6 +29,7 @@ export function renderDebrief(root: HTMLElement): () => void {
   const myScore = s.score;
   const benchBox = h('div', { id: 'bench', 'aria-live': 'polite' }, h('p', { className: 'muted' }, t('running_bench')));
   const chartsBox = h('div', { id: 'debrief-charts' }, t('loadingCharts'));
+  const whatIfBox = h('div', { id: 'whatif-box' });
   let log: { week: number; command: { type: string } }[] = [];
   let disposed = false;
 
@@ -48,6 +49,7 @@ export function renderDebrief(root: HTMLElement): () => void {
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
+      whatIfBox,
       h('section', { className: 'section' }, h('h2', null, t('strategies')), benchBox),
       h('section', { className: 'section' }, h('h2', null, t('debriefQuestions')),
         h('ol', { id: 'debrief-questions' }, sc.lesson.teaching.debriefQuestions.map((q) => h('li', null, h('p', null, loc(q))))),
@@ -80,6 +82,17 @@ export function renderDebrief(root: HTMLElement): () => void {
     log = save?.log ?? [];
     const markers = dedupe(log.map((l) => ({ x: Math.min(Math.floor(l.week / 13), Math.max(0, s.quarters.length - 1)), note: l.command.type })));
     if (!disposed) await gameCharts(s, chartsBox, chartsBox.clientWidth, true, markers);
+    if (save && !disposed) {
+      // What if (issue 11 item 6): replays in the engine's worker, so this screen stays responsive.
+      const { whatIfSection } = await import('../class/whatIf.ts');
+      const hash = await host.stateHash();
+      if (!disposed) replace(whatIfBox, whatIfSection({
+        scenario: save.scenario, seed: save.seed, strategy: save.strategy, depreciationYears: save.depreciationYears,
+        log: save.log, week: save.week, over: s.over,
+        real: { quarters: s.quarters, score: myScore, status: s.status, objectives: results, equityValueUsd: equity, hash },
+        replay: (runs, onProgress) => host.replayRuns(runs, onProgress),
+      }));
+    }
     try {
       bench = await host.benchmark(sc, s.seed, BENCH_STRATEGIES, (n) => {
         if (!disposed) replace(benchBox, h('p', { className: 'muted' }, `${t('running_bench')} ${n}/${BENCH_STRATEGIES.length}`));
