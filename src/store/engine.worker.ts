@@ -7,7 +7,7 @@
  */
 // First: zod must be told not to try eval (CSP) before any schema module is evaluated.
 import '../ui/zodJitless.ts';
-import { SimCore, runStrategy, runLog, type HostOptions } from './sim.ts';
+import { SimCore, runStrategy, runLog, openResults, type HostOptions } from './sim.ts';
 import { prepareLoad } from './load.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 
@@ -142,6 +142,9 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'reply', id: m.id, value: out });
         break;
       }
+      case 'results':
+        post({ t: 'reply', id: m.id, value: openResults(m.texts, m.replay, (done) => post({ t: 'progress', id: m.id, done })) });
+        break;
     }
   } catch (e) {
     if ('id' in m) post({ t: 'fail', id: m.id, message: messageOf(e) });

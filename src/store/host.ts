@@ -6,11 +6,11 @@ import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
-import type { HostOptions, BenchResult, RunRequest, RunSummary } from './sim.ts';
+import type { HostOptions, BenchResult, RunRequest, RunSummary, OpenedResult } from './sim.ts';
 import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import type { LoadRequest, LoadInfo, LoadProblem } from './load.ts';
 
-export type { HostOptions, LoggedCommand, BenchResult, SaveCore, LoadRequest, LoadProblem, RunRequest, RunSummary };
+export type { HostOptions, LoggedCommand, BenchResult, SaveCore, LoadRequest, LoadProblem, RunRequest, RunSummary, OpenedResult };
 
 /** A load's outcome: the new game (already swapped in, paused) with its first snapshot, or why nothing changed. */
 export type LoadOutcome = (Extract<LoadInfo, { ok: true }> & { snapshot: Snapshot }) | Extract<LoadInfo, { ok: false }>;
@@ -53,6 +53,8 @@ export interface EngineHost {
    * debrief), in the engine's worker when there is one; rejects with the reason for a bad log.
    */
   replayRuns(runs: RunRequest[], onProgress?: (done: number) => void): Promise<RunSummary[]>;
+  /** Open result files for the class debrief (`openResults`: inputs, and the replayed run when `replay`), in the worker. */
+  openResults(texts: string[], replay: boolean, onProgress?: (done: number) => void): Promise<OpenedResult[]>;
   dispose(): void;
 }
 

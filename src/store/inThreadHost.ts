@@ -5,9 +5,9 @@
  */
 // First: zod must be told not to try eval (CSP) before any schema module is evaluated.
 import '../ui/zodJitless.ts';
-import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary, OpenedResult } from './host.ts';
 import { FramePublisher } from './host.ts';
-import { SimCore, runStrategy, runLog } from './sim.ts';
+import { SimCore, runStrategy, runLog, openResults } from './sim.ts';
 import { prepareLoad } from './load.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
@@ -139,6 +139,10 @@ export class InThreadHost implements EngineHost {
       onProgress?.(out.length);
     }
     return out;
+  }
+  async openResults(texts: string[], replay: boolean, onProgress?: (done: number) => void): Promise<OpenedResult[]> {
+    await new Promise((res) => setTimeout(res, 0));
+    return structuredClone(openResults(texts, replay, onProgress));
   }
   dispose(): void {
     cancelAnimationFrame(this.raf);

@@ -19,7 +19,8 @@ export type ToWorker =
   | { t: 'speed'; speed: Speed }
   | { t: 'options'; options: HostOptions }
   | { t: 'bench'; id: number; scenario: Scenario; seed: number; strategies: StrategyId[] }
-  | { t: 'runs'; id: number; runs: RunRequest[] };
+  | { t: 'runs'; id: number; runs: RunRequest[] }
+  | { t: 'results'; id: number; texts: string[]; replay: boolean };
 
 export type FromWorker =
   | { t: 'reply'; id: number; value: unknown }

@@ -13,6 +13,7 @@ import { makeSnapshot, CashHistory, type Snapshot, type Speed, type PauseReason 
 import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import { checkCommand } from './commandCheck.ts';
 import { equityValueUsd } from '../engine/metrics.ts';
+import { resultRunInputs, type ResultRun } from '../class/resultInputs.ts';
 
 export type { LoggedCommand };
 
@@ -313,6 +314,28 @@ export interface RunRequest {
   log: LoggedCommand[];
   /** Replay to this week, or to the scenario's end (or the game's) when omitted. */
   toWeek?: number | undefined;
+}
+
+/** A result file opened for the class debrief: its run's inputs and, when asked, the replayed run. */
+export type OpenedResult = { ok: true; run: ResultRun; summary: RunSummary | null } | { ok: false; reason: string };
+
+/** Open result files (parse, resolve the scenario, replay when `replay`): one answer per text, never throws. */
+export function openResults(texts: readonly string[], replay: boolean, onEach?: (done: number) => void): OpenedResult[] {
+  return texts.map((text, i) => {
+    const r = resultRunInputs(text);
+    let out: OpenedResult;
+    if (!r.ok) out = r;
+    else {
+      try {
+        const { inputs } = r.run;
+        out = { ok: true, run: r.run, summary: replay ? runLog({ scenario: inputs.scenario, seed: inputs.seed, strategy: inputs.autopilot, depreciationYears: inputs.depreciationYears, log: [...inputs.log], toWeek: inputs.week }) : null };
+      } catch (e) {
+        out = { ok: false, reason: String((e as Error)?.message ?? e) };
+      }
+    }
+    onEach?.(i + 1);
+    return out;
+  });
 }
 
 /**

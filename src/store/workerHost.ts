@@ -1,5 +1,5 @@
 /** EngineHost backed by a dedicated Web Worker (the default). */
-import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary } from './host.ts';
+import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary, OpenedResult } from './host.ts';
 import { FramePublisher } from './host.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
@@ -139,6 +139,10 @@ export class WorkerHost implements EngineHost {
     // The game's own worker: the debrief's game is over, and the page's thread stays free.
     if (this.rpc.broken) { this.rpc.worker.terminate(); this.rpc = this.connect(); }
     return this.rpc.call<RunSummary[]>({ t: 'runs', runs }, onProgress);
+  }
+  openResults(texts: string[], replay: boolean, onProgress?: (done: number) => void): Promise<OpenedResult[]> {
+    if (this.rpc.broken) { this.rpc.worker.terminate(); this.rpc = this.connect(); }
+    return this.rpc.call<OpenedResult[]>({ t: 'results', texts, replay }, onProgress);
   }
   dispose(): void {
     this.rpc.worker.terminate();
