@@ -33,6 +33,9 @@ function csp(): Plugin {
 // One config for the dev server, the production build and the unit tests.
 export default defineConfig({
   base: './',
+  // The game's own art (icons, favicon, web app manifest): served at the root by the dev server and
+  // copied as is into dist/ (src/game/assets.ts lists the icons).
+  publicDir: 'assets',
   plugins: [csp()],
   server: { port: 5173 },
   preview: { port: 4173, headers: { 'Content-Security-Policy': CSP } },

@@ -6,14 +6,29 @@
  */
 import * as Phaser from 'phaser';
 import type { Snapshot, RegionView } from '../store/snapshot.ts';
-import { PALETTE, rivalColor, rivalLetter, css } from './palette.ts';
+import { PALETTE, rivalColor, rivalLetter, css, rackUnit } from './palette.ts';
 import { drawLand, project, type View } from './land.ts';
+import { mapMsg, type MapMsgId } from './messages.ts';
+import { ICONS, siteIcon, type IconName } from './assets.ts';
+
+/** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
+export interface MapCard { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
+/** A rival's disc near a region anchor. */
+export interface MapDisc { regionId: string; rivalIndex: number; x: number; y: number; r: number }
 
 export interface WorldBridge {
   getSnapshot(): Snapshot | null;
   subscribe(cb: () => void): () => void;
   lang(): 'en' | 'zh-CN';
+  /** The region open on the map (its card is outlined), or null. */
+  selectedRegion(): string | null;
   selectRegion(id: string): void;
+  /** Called after each redraw with where the cards and rival discs are. */
+  onLayout(cards: MapCard[], discs: MapDisc[]): void;
+  /** Short archetype label of a strategy id, in the current language. */
+  archetype(strategy: string): string;
+  /** CSS pixels at the bottom of the view covered by the DOM legends (cards stay above them). */
+  reservedBottomPx(): number;
 }
 
 const RACK_W = 9;
@@ -21,9 +36,8 @@ const RACK_H = 15;
 const RACK_GAP = 3;
 const RACKS_PER_ROW = 12;
 const CARD_W = RACKS_PER_ROW * (RACK_W + RACK_GAP) + 18;
-const UNITS = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768];
 
-interface Card { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
+type Card = MapCard;
 interface LitRack { x: number; y: number; phase: number }
 
 const FONT = "'Inter','Segoe UI',system-ui,'Noto Sans CJK SC','Noto Sans SC',sans-serif";
@@ -37,6 +51,8 @@ export class WorldScene extends Phaser.Scene {
   private fx!: Phaser.GameObjects.Graphics;
   private texts: Phaser.GameObjects.Text[] = [];
   private textPool: Phaser.GameObjects.Text[] = [];
+  private icons: Phaser.GameObjects.Image[] = [];
+  private iconPool: Phaser.GameObjects.Image[] = [];
   private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
   private dirty = true;
   private lastBuild = 0;
@@ -47,6 +63,8 @@ export class WorldScene extends Phaser.Scene {
   private flights: { from: { x: number; y: number }; to: { x: number; y: number }; t0: number; label: string }[] = [];
   private inboundAnchor = { x: 0, y: 0 };
   private pulses: { x: number; y: number }[] = [];
+  private discs: (MapDisc & { tip: string })[] = [];
+  private tip: Phaser.GameObjects.Text | null = null;
 
   constructor() {
     super({ key: 'world' });
@@ -56,6 +74,21 @@ export class WorldScene extends Phaser.Scene {
     this.bridge = data.bridge;
   }
 
+  preload(): void {
+    for (const [name, url] of Object.entries(ICONS)) this.load.svg(name, url, { width: 32, height: 32 });
+  }
+
+  private m(id: MapMsgId, params: Record<string, string | number> = {}): string {
+    return mapMsg(this.bridge.lang(), id, params);
+  }
+
+  private icon(name: IconName, x: number, y: number, size: number): void {
+    if (!this.textures.exists(name)) return;
+    const im = this.iconPool.pop() ?? this.add.image(0, 0, name);
+    im.setTexture(name).setDisplaySize(size, size).setOrigin(0, 0).setPosition(Math.round(x), Math.round(y)).setDepth(3).setVisible(true).setActive(true);
+    this.icons.push(im);
+  }
+
   create(): void {
     this.cameras.main.setBackgroundColor(PALETTE.bg);
     this.gfx = this.add.graphics();
@@ -63,14 +96,35 @@ export class WorldScene extends Phaser.Scene {
     this.fx.setDepth(5);
     this.unsub = this.bridge.subscribe(() => { this.dirty = true; });
     this.scale.on('resize', () => { this.layoutView(); this.dirty = true; });
+    // Cards have DOM buttons over them (keyboard and screen readers); the anchors and discs are
+    // clickable here too. Hovering a rival disc names the rival and its archetype.
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
+      const d = this.discAt(p.x, p.y);
       const c = this.cards.find((k) => p.x >= k.x && p.x <= k.x + k.w && p.y >= k.y && p.y <= k.y + k.h) ??
-        this.cards.find((k) => Math.hypot(p.x - k.ax, p.y - k.ay) < 14);
-      if (c) this.bridge.selectRegion(c.id);
+        this.cards.find((k) => (p.x - k.ax) ** 2 + (p.y - k.ay) ** 2 < 14 * 14);
+      if (d) this.bridge.selectRegion(d.regionId);
+      else if (c) this.bridge.selectRegion(c.id);
     });
+    this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.showTip(p.x, p.y));
+    this.input.on('gameout', () => this.showTip(-1e6, -1e6));
     this.events.once('shutdown', () => this.unsub?.());
     this.events.once('destroy', () => this.unsub?.());
     this.layoutView();
+  }
+
+  private discAt(x: number, y: number): (MapDisc & { tip: string }) | undefined {
+    return this.discs.find((d) => (x - d.x) ** 2 + (y - d.y) ** 2 <= (d.r + 3) ** 2);
+  }
+
+  private showTip(x: number, y: number): void {
+    const d = this.discAt(x, y);
+    if (!d) { this.tip?.setVisible(false); return; }
+    if (!this.tip) {
+      this.tip = this.add.text(0, 0, '', { fontFamily: FONT, fontSize: '12px', color: PALETTE.text, backgroundColor: '#0e1633', padding: { x: 6, y: 4 } }).setDepth(10);
+    }
+    if (this.tip.text !== d.tip) this.tip.setText(d.tip);
+    const tx = Math.min(this.scale.width - this.tip.width - 4, Math.max(4, d.x - this.tip.width / 2));
+    this.tip.setPosition(Math.round(tx), Math.round(d.y + d.r + 6)).setVisible(true);
   }
 
   /** Fit the camera to the regions (with room for cards), and redraw the land dots. */
@@ -137,15 +191,19 @@ export class WorldScene extends Phaser.Scene {
     g.clear();
     for (const t of this.texts) { t.setVisible(false).setActive(false); this.textPool.push(t); }
     this.texts = [];
+    for (const im of this.icons) { im.setVisible(false).setActive(false); this.iconPool.push(im); }
+    this.icons = [];
+    this.discs = [];
     this.lit = [];
     this.cards = [];
     this.pulses = [];
-    if (!s) return;
+    if (!s) { this.bridge.onLayout([], []); return; }
     const W = this.scale.width;
+    const selected = this.bridge.selectedRegion();
     const p = s.player;
 
     // Rack unit: keep the total number of racks drawn readable.
-    const unit = UNITS.find((u) => p.gpusOwned / u <= 72) ?? UNITS[UNITS.length - 1]!;
+    const unit = rackUnit(p.gpusOwned);
 
     // Installed GPUs spread across energised sites by megawatts; rented share = utilisation.
     const energised = p.sites.filter((x) => x.status === 'energised');
@@ -210,30 +268,34 @@ export class WorldScene extends Phaser.Scene {
         g.fillCircle(x, y, rad);
         const t = this.text(x, y, rivalLetter(rv.name), 10, '#081022', true);
         t.setOrigin(0.5, 0.5);
+        this.discs.push({ regionId: r.id, rivalIndex: rv.index, x, y, r: rad, tip: this.m('map.rivalTip', { name: rv.name, archetype: this.bridge.archetype(rv.strategy), mw: Math.round(mw) }) });
       });
     }
 
     // Region cards
     for (const c of this.cards) {
       const r = s.regions.find((k) => k.id === c.id)!;
-      const sel = false;
+      const sel = c.id === selected;
       g.fillStyle(PALETTE.card, c.full ? 0.94 : 0.8);
       g.fillRoundedRect(c.x, c.y, c.w, c.h, 8);
-      g.lineStyle(c.full ? 1.5 : 1, sel ? PALETTE.cardSel : c.full ? PALETTE.accent : PALETTE.cardEdge, c.full ? 0.9 : 0.6);
+      g.lineStyle(sel ? 3 : c.full ? 1.5 : 1, sel ? PALETTE.cardSel : c.full ? PALETTE.accent : PALETTE.cardEdge, sel ? 1 : c.full ? 0.9 : 0.6);
       g.strokeRoundedRect(c.x, c.y, c.w, c.h, 8);
       this.text(c.x + 9, c.y + 6, this.regionName(r), c.full ? 13 : 11, PALETTE.text, true);
       if (!c.full) {
-        this.text(c.x + 9, c.y + 20, `$${Math.round(r.powerUsdPerMwh)}/MWh`, 10, PALETTE.muted);
-        if (r.curtailShare > 0) this.text(c.x + 70, c.y + 20, 'CURTAILED', 9, '#ffa24c', true);
+        this.text(c.x + 9, c.y + 20, this.m('map.markerLine', { power: `$${Math.round(r.powerUsdPerMwh)}` }), 10, PALETTE.muted);
+        if (r.curtailShare > 0) this.text(c.x + 70, c.y + 20, this.m('map.curtailed'), 9, '#ffa24c', true);
         continue;
       }
+      // One icon per kind of site the player has here (colocation, powered site, campus).
+      const kinds = [...new Set((bySite.get(r.id) ?? []).map((x) => x.kind))];
+      kinds.forEach((k, i) => this.icon(siteIcon(k), c.x + c.w - 22 - i * 20, c.y + 5, 16));
       const sites = bySite.get(r.id) ?? [];
       const mw = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw, 0);
       const gpus = Math.round((p.gpusInstalled * mw) / totalMw);
       const racks = Math.ceil(gpus / unit);
       const litCount = Math.round(racks * util);
-      this.text(c.x + 9, c.y + 22, `$${Math.round(r.powerUsdPerMwh)}/MWh · ${gpus.toLocaleString('en-US')} GPUs`, 10, PALETTE.muted);
-      if (r.curtailShare > 0) this.text(c.x + c.w - 64, c.y + 6, 'CURTAILED', 9, '#ffa24c', true);
+      this.text(c.x + 9, c.y + 22, this.m('map.cardLine', { power: `$${Math.round(r.powerUsdPerMwh)}`, gpus: gpus.toLocaleString('en-US') }), 10, PALETTE.muted);
+      if (r.curtailShare > 0) this.text(c.x + c.w - 64 - kinds.length * 20, c.y + 6, this.m('map.curtailed'), 9, '#ffa24c', true);
       // Racks
       const rx0 = c.x + 9, ry0 = c.y + 40;
       for (let i = 0; i < racks; i++) {
@@ -252,7 +314,7 @@ export class WorldScene extends Phaser.Scene {
           g.strokeRect(x + 0.5, y + 0.5, RACK_W - 1, RACK_H - 1);
         }
       }
-      if (racks === 0) this.text(rx0, ry0, 'no GPUs installed', 10, PALETTE.muted);
+      if (racks === 0) this.text(rx0, ry0, this.m('map.noGpus'), 10, PALETTE.muted);
       let y = ry0 + Math.max(1, Math.ceil(racks / RACKS_PER_ROW)) * (RACK_H + RACK_GAP) + 2;
       // Construction progress
       for (const site of sites.filter((x) => x.status !== 'energised')) {
@@ -264,7 +326,9 @@ export class WorldScene extends Phaser.Scene {
         // hazard stripes on the unfinished part
         g.lineStyle(1, PALETTE.building, 0.35);
         for (let sx = rx0 + bw * site.progress; sx < rx0 + bw - 3; sx += 6) g.lineBetween(sx, y + 14, sx + 4, y + 9);
-        const label = site.status === 'awaitingGrid' ? `GRID QUEUE · ${site.powerMw} MW · wk ${site.gridWeek}` : `BUILDING ${site.kind} · ${site.powerMw} MW · ${Math.round(site.progress * 100)}%`;
+        const label = site.status === 'awaitingGrid'
+          ? this.m('map.gridQueue', { mw: site.powerMw, week: site.gridWeek })
+          : this.m('map.building', { kind: this.m(`site.${site.kind}`), mw: site.powerMw, pct: `${Math.round(site.progress * 100)}%` });
         this.text(rx0, y - 3, label, 9, '#ffb86b', true);
         y += 16;
       }
@@ -278,7 +342,7 @@ export class WorldScene extends Phaser.Scene {
       g.fillRect(rx0 + 74, y + 6, bw * Math.min(1, share), 8);
       g.lineStyle(1, 0x2a3a75, 1);
       g.strokeRect(rx0 + 74, y + 6, bw, 8);
-      this.text(rx0, y + 3, `${used.toFixed(1)}/${mw.toFixed(0)} MW`, 10, '#b8f5cf', true);
+      this.text(rx0, y + 3, this.m('map.mwUsed', { used: used.toFixed(1), total: mw.toFixed(0) }), 10, '#b8f5cf', true);
     }
 
     // GPUs without power + inbound deliveries (top right)
@@ -292,11 +356,12 @@ export class WorldScene extends Phaser.Scene {
     g.fillRoundedRect(bx, by, boxW, boxH, 8);
     g.lineStyle(1, PALETTE.cardEdge, 0.8);
     g.strokeRoundedRect(bx, by, boxW, boxH, 8);
-    this.text(bx + 9, by + 6, 'INBOUND & WAREHOUSE', 10, PALETTE.muted, true);
+    this.icon('gpuRack', bx + boxW - 24, by + 4, 16);
+    this.text(bx + 9, by + 6, this.m('map.inbound'), 10, PALETTE.muted, true);
     this.inboundAnchor = { x: bx + 20, y: by + 30 };
     by += 24;
     if (unpowered > 0) {
-      this.text(bx + 9, by, `${unpowered.toLocaleString('en-US')} GPUs waiting for power`, 10, '#c9cdd8', true);
+      this.text(bx + 9, by, this.m('map.waiting', { count: unpowered.toLocaleString('en-US') }), 10, '#c9cdd8', true);
       by += 16;
       const n = Math.ceil(unpowered / unit);
       for (let i = 0; i < n; i++) {
@@ -312,14 +377,14 @@ export class WorldScene extends Phaser.Scene {
       const left = Math.max(0, o.deliveryWeek - s.week);
       const total = Math.max(left, s.market.leadTimeWeeks, 1);
       this.text(bx + 9, by, `${o.count.toLocaleString('en-US')} × ${o.name}`, 10, '#bff8ff', true);
-      this.text(bx + boxW - 60, by, `${left} wk`, 10, PALETTE.muted);
+      this.text(bx + boxW - 60, by, this.m('map.weeksLeft', { weeks: left }), 10, PALETTE.muted);
       g.fillStyle(0x0a1026, 1);
       g.fillRect(bx + 9, by + 14, boxW - 18, 4);
       g.fillStyle(PALETTE.delivery, 1);
       g.fillRect(bx + 9, by + 14, (boxW - 18) * (1 - left / total), 4);
       by += 24;
     }
-    if (lines === 0 && unpowered === 0) this.text(bx + 9, by - 2, 'nothing on order', 10, PALETTE.muted);
+    if (lines === 0 && unpowered === 0) this.text(bx + 9, by - 2, this.m('map.nothingOnOrder'), 10, PALETTE.muted);
 
     // Deliveries that just arrived: fly a crate to the site with the most room.
     const nowOrders = new Map(p.orders.map((o) => [o.id, { count: o.count, name: o.name }]));
@@ -331,17 +396,15 @@ export class WorldScene extends Phaser.Scene {
     }
     this.prevOrders = nowOrders;
 
-    // Market ticker (top left)
-    const m = s.market;
-    g.fillStyle(PALETTE.card, 0.85);
-    g.fillRoundedRect(10, 10, 250, 44, 8);
-    this.text(18, 15, `H100 index $${m.h100IndexUsd.toFixed(2)}/hr · market util ${Math.round(m.utilization * 100)}%`, 11, PALETTE.text, true);
-    this.text(18, 33, `sentiment ${m.sentiment.toFixed(2)} ${m.sentiment > 1.1 ? '▲' : m.sentiment < 0.9 ? '▼' : '●'} · base rate ${m.baseRatePct.toFixed(2)}% · 1 rack = ${unit} GPUs`, 10, PALETTE.muted);
+    // The market ticker (top left) is DOM text (src/ui/mapLayer.ts): readable, translatable, testable.
+    this.bridge.onLayout(this.cards.map((c) => ({ ...c })), this.discs.map(({ tip: _tip, ...d }) => d));
   }
+
 
   /** Push overlapping cards apart and keep them on screen. */
   private relax(W: number, H: number, obstacles: { x: number; y: number; w: number; h: number }[]): void {
     const cs = this.cards;
+    const bottom = Math.max(30, this.bridge.reservedBottomPx() + 6);
     for (let it = 0; it < 60; it++) {
       let moved = false;
       for (const a of cs) {
@@ -374,7 +437,7 @@ export class WorldScene extends Phaser.Scene {
       }
       for (const c of cs) {
         c.x = Math.max(8, Math.min(W - c.w - 8, c.x));
-        c.y = Math.max(62, Math.min(H - c.h - 30, c.y));
+        c.y = Math.max(62, Math.min(H - c.h - bottom, c.y));
       }
       if (!moved) break;
     }

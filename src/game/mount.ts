@@ -3,8 +3,11 @@
  * Phaser.AUTO picks WebGL and falls back to the Canvas renderer (e.g. Chromium --disable-3d-apis).
  */
 import * as Phaser from 'phaser';
-import { WorldScene, type WorldBridge } from './WorldScene.ts';
+import { WorldScene, type WorldBridge, type MapCard, type MapDisc } from './WorldScene.ts';
 import { getState, setState, store } from '../store/ui.ts';
+import { t, type StringKey } from '../ui/i18n.ts';
+
+export type { MapCard, MapDisc };
 
 export interface WorldInfo { renderer: 'webgl' | 'canvas' | 'none' }
 export const worldInfo: WorldInfo = { renderer: 'none' };
@@ -27,12 +30,20 @@ function softwareWebGl(): boolean {
   }
 }
 
-export async function mountWorld(parent: HTMLElement): Promise<() => void> {
+/**
+ * Start the world view in `parent`. `onLayout` hears where the region cards and rival discs were
+ * drawn (the DOM map layer puts its buttons there).
+ */
+export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[], discs: MapDisc[]) => void = () => undefined, reservedBottomPx: () => number = () => 30): Promise<() => void> {
   const bridge: WorldBridge = {
     getSnapshot: () => getState().snapshot,
-    subscribe: (cb) => store.subscribe((s, p) => { if (s.snapshot !== p.snapshot || s.settings.lang !== p.settings.lang) cb(); }),
+    subscribe: (cb) => store.subscribe((s, p) => { if (s.snapshot !== p.snapshot || s.settings.lang !== p.settings.lang || s.selectedRegion !== p.selectedRegion) cb(); }),
     lang: () => getState().settings.lang,
-    selectRegion: (id) => setState({ selectedRegion: id, panel: 'sites' }),
+    selectedRegion: () => getState().selectedRegion,
+    selectRegion: (id) => setState({ selectedRegion: id }),
+    onLayout,
+    archetype: (strategy) => t(`strat_${strategy}` as StringKey),
+    reservedBottomPx,
   };
   const forced = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({

@@ -37,3 +37,9 @@ export function rivalLetter(name: string): string {
   return (name.trim()[0] ?? '?').toUpperCase();
 }
 export const css = (c: number): string => '#' + c.toString(16).padStart(6, '0');
+
+const RACK_UNITS = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384, 32768];
+/** GPUs per drawn rack: the smallest unit that keeps the player's fleet to at most 72 racks on the map. */
+export function rackUnit(gpusOwned: number): number {
+  return RACK_UNITS.find((u) => gpusOwned / u <= 72) ?? RACK_UNITS[RACK_UNITS.length - 1]!;
+}

@@ -8,6 +8,7 @@ import type { QuarterReport, MarketQuarter } from '../engine/reports.ts';
 import type { Localized } from '../scenario/schema/index.ts';
 import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
 import { advise, type Advice } from '../engine/advisor.ts';
+import { openingFigures } from '../engine/opening.ts';
 
 export type Speed = 0 | 1 | 2 | 4;
 export type PauseReason = { kind: 'user' } | { kind: 'news'; newsId: string } | { kind: 'quarter'; label: string } | { kind: 'over' };
@@ -124,6 +125,8 @@ export interface MarketView {
   leadTimeWeeks: number;
   baseRatePct: number;
   sentiment: number;
+  /** True at week 0: index, utilisation and sentiment are the engine's first clearing (src/engine/opening.ts), not a traded week yet. */
+  opening: boolean;
 }
 
 export interface Snapshot {
@@ -238,8 +241,11 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const p = world.companies[0]!;
   const b = p.ledger.balances;
   const cashUsd = b.cash / 100;
-  const totalAvail = p.last.powerMwAvailable || 0;
-  const usedShare = totalAvail > 0 ? Math.min(1, p.last.powerMwUsed / totalAvail) : 0;
+  // Week 0: no week has been traded yet; show the opening state as the engine's first tick computes it.
+  const opening = openingFigures(world);
+  const pLast = opening ? { ...p.last, utilization: opening.playerUtilization, powerMwUsed: opening.playerPowerMwUsed, powerMwAvailable: opening.playerPowerMwAvailable } : p.last;
+  const totalAvail = pLast.powerMwAvailable || 0;
+  const usedShare = totalAvail > 0 ? Math.min(1, pLast.powerMwUsed / totalAvail) : 0;
   const advice = advise(world, 0);
   const fleet = fleetOf(world, p);
   // Week 0: the first tick installs the opening fleet; show it as it stands (the advisor runs the engine's installer on a copy).
@@ -274,7 +280,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     fleet,
     gpusOwned,
     gpusInstalled,
-    gpusRented: Math.round(gpusInstalled * Math.max(0, Math.min(1, p.last.utilization))),
+    gpusRented: Math.round(gpusInstalled * Math.max(0, Math.min(1, pLast.utilization))),
     orders: p.orders.map((o) => ({
       id: o.id, modelId: o.modelId, name: sc.gpus.find((g) => g.id === o.modelId)?.name ?? o.modelId, count: o.count,
       deliveryWeek: o.deliveryWeek, totalUsd: o.totalCents / 100, vendorFinancedShare: o.vendorFinancedShare,
@@ -288,7 +294,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     priceFactor: p.priceFactor,
     platformUsdPerWeek: p.platformUsdPerWeek,
     platformMaturity: p.platformMaturity,
-    last: { ...p.last, powerMwAvailable: advice.powerMwAvailable },
+    last: { ...pLast, powerMwAvailable: advice.powerMwAvailable },
     weeklyBurnUsd: burn,
     runwayWeeks: advice.runwayWeeks,
     equityValueUsd: advice.equityValueUsd,
@@ -329,8 +335,8 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
         released: g.releaseWeek <= world.week, vendor: gm?.vendor ?? '',
       };
     }),
-    demandH100e: m.demandH100e, supplyH100e: m.supplyH100e, utilization: m.utilization, h100IndexUsd: m.h100IndexUsd,
-    leadTimeWeeks: m.leadTimeWeeks, baseRatePct: m.baseRatePct, sentiment: m.sentiment,
+    demandH100e: m.demandH100e, supplyH100e: m.supplyH100e, utilization: opening?.marketUtilization ?? m.utilization, h100IndexUsd: opening?.h100IndexUsd ?? m.h100IndexUsd,
+    leadTimeWeeks: m.leadTimeWeeks, baseRatePct: opening?.baseRatePct ?? m.baseRatePct, sentiment: opening?.sentiment ?? m.sentiment, opening: opening !== null,
   };
   const over = world.status !== 'running' || world.week >= world.lengthWeeks;
   const qi = Math.min(quarterIndexOfWeek(world.week), Math.max(0, Math.ceil(world.lengthWeeks / 13) - 1));

@@ -37,8 +37,10 @@ export interface UiState {
   panel: PanelId;
   loadErrors: { fileName: string; errors: LoadError[] } | null;
   toasts: Toast[];
-  /** Region selected on the map (pre-fills the Sites panel). */
+  /** Region selected on the map (its card is outlined and its details open; pre-fills the Sites panel). */
   selectedRegion: string | null;
+  /** A Sites form filled in from the map ("lease colocation here"); the Sites panel applies it and clears it. */
+  sitePrefill: { regionId: string; type: 'leaseColo' | 'buildCampus' | 'buyPoweredSite'; powerMw: number } | null;
   /** Some tab has an autosave (Continue is enabled). */
   hasAutosave: boolean;
   /** The engine threw and stopped the game (the error dialog shows it with a way out). */
@@ -60,6 +62,7 @@ export const store = createStore<UiState>()(
     loadErrors: null,
     toasts: [],
     selectedRegion: null,
+    sitePrefill: null,
     hasAutosave: false,
     engineError: null,
   })),

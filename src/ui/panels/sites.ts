@@ -2,7 +2,7 @@
 import { h, replace, table } from '../dom.ts';
 import { t, usd, loc, type StringKey } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
-import { getState, store } from '../../store/ui.ts';
+import { getState, setState, store } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
 
@@ -33,8 +33,23 @@ export function sitesPanel(): Panel {
   });
   const live = h('div');
   const el = h('div', { id: 'panel-sites' }, h('section', null, form.el), live);
-  const unsub = store.subscribe((st, prev) => { if (st.selectedRegion && st.selectedRegion !== prev.selectedRegion) form.set('regionId', st.selectedRegion); });
-  void unsub;
+  // A form filled in from the map: kind, region and a size, then the focus on the size.
+  const applyPrefill = () => {
+    const pf = getState().sitePrefill;
+    if (!pf) return;
+    setState({ sitePrefill: null });
+    form.set('type', pf.type);
+    form.set('regionId', pf.regionId);
+    form.set('powerMw', pf.powerMw);
+    queueMicrotask(() => el.querySelector<HTMLInputElement>('input[name="powerMw"]')?.focus());
+  };
+  // A panel replaced by another tab is dropped: its listener ends itself (it would otherwise take a
+  // prefill meant for the new Sites panel).
+  const unsub = store.subscribe((st, prev) => {
+    if (!el.isConnected) { unsub(); return; }
+    if (st.selectedRegion && st.selectedRegion !== prev.selectedRegion) form.set('regionId', st.selectedRegion);
+    if (st.sitePrefill && st.sitePrefill !== prev.sitePrefill) applyPrefill();
+  });
 
   function render(s: Snapshot): void {
     const p = s.player;
@@ -59,5 +74,6 @@ export function sitesPanel(): Panel {
     );
   }
   if (snap) render(snap);
+  applyPrefill();
   return { el, update(s) { snap = s; render(s); form.refresh(); } };
 }

@@ -17,6 +17,9 @@ import { msg } from '../advice.ts';
 import { onboarding } from '../onboarding.ts';
 import { glossaryEntries, term } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
+import { createMapLayer } from '../mapLayer.ts';
+import { mapMsg } from '../../game/messages.ts';
+import { iconUrl, newsIcon } from '../../game/assets.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
   { id: 'finance', key: 'F', make: financePanel },
@@ -131,9 +134,12 @@ export function renderGame(root: HTMLElement): () => void {
   let destroyWorld: (() => void) | null = null;
   let disposed = false;
   const noWorld = new URLSearchParams(location.search).get('world') === '0';
+  // The DOM layer over the map: ticker, region buttons and details, rivals' legend (also without the canvas).
+  const mapLayer = createMapLayer(world, !noWorld);
+  cleanups.push(() => mapLayer.dispose());
   if (!noWorld) void import('../../game/mount.ts').then(async (m) => {
     if (disposed) return;
-    destroyWorld = await m.mountWorld(world);
+    destroyWorld = await m.mountWorld(world, (cards) => mapLayer.layout(cards), () => mapLayer.reservedBottomPx());
     if (disposed) destroyWorld();
   }).catch((e) => {
     console.warn('World view failed to start', e);
@@ -437,7 +443,8 @@ function renderNews(list: HTMLElement, s: Snapshot): void {
   replace(list, items.length === 0 ? h('li', { className: 'muted' }, t('nothing')) : items.map((n) =>
     h('li', { className: n.major ? 'major' : '' },
       h('details', null,
-        h('summary', { 'data-key': `news-${n.id}` }, h('span', { className: 'when' }, `${t('week')} ${n.week}`), h('span', { className: 'tag' }, n.major ? '★ ' + n.kind : n.kind), loc(n.headline)),
+        h('summary', { 'data-key': `news-${n.id}` }, h('span', { className: 'when' }, `${t('week')} ${n.week}`),
+          h('span', { className: 'tag' }, h('img', { src: iconUrl(newsIcon(n.kind)), alt: '', width: 12, height: 12 }), (n.major ? '★ ' : '') + mapMsg(getState().settings.lang, `news.kind.${n.kind}`)), loc(n.headline)),
         h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation)),
       ),
     )));

@@ -1,0 +1,55 @@
+/**
+ * The opening state at week 0, before any week has run: the market's first clearing (H100 index,
+ * utilisation, sentiment, base rate) and the player's first week of operation (utilisation, MW in
+ * use). At week 0 the World holds no traded week yet (its market row is the scenario's reference
+ * rent at 0% utilisation); the honest opening figures are what the engine's own first tick
+ * produces. This runs that tick on a copy — the World passed in is never changed.
+ */
+import type { World } from './types.ts';
+import { step } from './step.ts';
+
+export interface OpeningFigures {
+  /** The week these figures describe (the first simulated week). */
+  week: number;
+  h100IndexUsd: number;
+  /** Market utilisation 0–1 after the first week's trading. */
+  marketUtilization: number;
+  sentiment: number;
+  baseRatePct: number;
+  /** The player's utilisation 0–1 and MW in use in that week. */
+  playerUtilization: number;
+  playerPowerMwUsed: number;
+  playerPowerMwAvailable: number;
+}
+
+const cache = new WeakMap<World, OpeningFigures>();
+/** The platform's deep copy (browsers and Node ≥ 17; the engine's tsconfig names no platform library). */
+const deepCopy = (globalThis as unknown as { structuredClone<T>(value: T): T }).structuredClone;
+
+/**
+ * The first week's figures, computed by the engine on a deep copy of a week-0 world (without the
+ * player's queued commands: the opening, whatever the player does); null after week 0. Cached per
+ * World (one tick, 40–300 ms cold).
+ */
+export function openingFigures(world: World): OpeningFigures | null {
+  if (world.week !== 0) return null;
+  const hit = cache.get(world);
+  if (hit) return hit;
+  const copy = deepCopy(world);
+  copy.pending = [];
+  step(copy);
+  const p = copy.companies[0]!;
+  const m = copy.market;
+  const out: OpeningFigures = {
+    week: 0,
+    h100IndexUsd: m.h100IndexUsd,
+    marketUtilization: m.utilization,
+    sentiment: m.sentiment,
+    baseRatePct: m.baseRatePct,
+    playerUtilization: p.last.utilization,
+    playerPowerMwUsed: p.last.powerMwUsed,
+    playerPowerMwAvailable: p.last.powerMwAvailable,
+  };
+  cache.set(world, out);
+  return out;
+}

@@ -1,0 +1,246 @@
+/**
+ * The map as a place (Chromium): the world view keeps drawing after a large page-API jump (canvas
+ * pixels), week 0 shows the engine's opening figures, a region opens by click and by keyboard with
+ * its sites, power, prices and rivals, its buttons open the Sites form filled in, rival names and
+ * archetypes are listed, axe finds nothing serious, targets are ≥ 24 px, and the game's own art
+ * (favicon, manifest, icons) is served under the CSP. Screenshots at 1280×720, 1440×900,
+ * 1920×1080 and in zh-CN go to test-results/map-*.png.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { buildApp, serve, launch, watchedPage, shot, chromePath, browserLock, type Session, type Watched } from './harness.ts';
+
+const CHROME = chromePath();
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type Snap = { week: number; market: { h100IndexUsd: number; utilization: number; opening: boolean }; player: { last: { powerMwUsed: number } }; regions: { id: string; colocAvailableMw: number }[]; rivals: { name: string; strategy: string; mwByRegion: Record<string, number>; status: string }[] };
+type Api = { newGame(o: object): Promise<{ ok: boolean }>; step(n: number): Promise<unknown>; snapshot(): Snap; setLanguage(l: string): void };
+const api = (page: Page) => ({
+  newGame: (o: object) => page.evaluate((x) => (window as unknown as { neocloud: Api }).neocloud.newGame(x), o),
+  step: (n: number) => page.evaluate((x) => (window as unknown as { neocloud: Api }).neocloud.step(x).then(() => undefined), n),
+  snapshot: () => page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()),
+  setLanguage: (l: string) => page.evaluate((x) => (window as unknown as { neocloud: Api }).neocloud.setLanguage(x), l),
+});
+
+/** Pixels of the world canvas brighter than the background (land dots, cards, racks, text). */
+async function litPixels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('#world canvas');
+    if (!c || c.width === 0) return 0;
+    const x = document.createElement('canvas');
+    x.width = c.width; x.height = c.height;
+    const g = x.getContext('2d')!;
+    g.drawImage(c, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i]! + d[i + 1]! + d[i + 2]! > 90) n++;
+    return n;
+  });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await a.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** Interactive elements of the map layer smaller than 24 × 24 CSS px. */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#world button')]
+    .filter((b) => b.offsetParent !== null)
+    .map((b) => ({ b, r: b.getBoundingClientRect() }))
+    .filter(({ r }) => r.width < 24 || r.height < 24)
+    .map(({ b, r }) => `${b.className} ${b.dataset.region ?? ''} ${Math.round(r.width)}×${Math.round(r.height)}`));
+}
+
+async function mapReady(page: Page): Promise<void> {
+  await page.locator('#game').waitFor();
+  await page.locator('.region-hit').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await page.waitForTimeout(400);
+}
+
+describe.skipIf(!CHROME)('the map (Chromium)', () => {
+  let srv: { url: string; close: () => Promise<void> };
+  let release: () => void = () => undefined;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    release = await browserLock();
+    await buildApp();
+    srv = await serve();
+  }, 900_000);
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+    await srv?.close();
+    release();
+  });
+  async function open(size = { width: 1440, height: 900 }, query = '?renderer=canvas'): Promise<Watched> {
+    const s = await launch([], size);
+    sessions.push(s);
+    return watchedPage(s.context, srv.url + query);
+  }
+
+  it('keeps drawing after a 100-week page-API jump (canvas pixels), and shows the opening state at week 0', async () => {
+    const { page, errors, csp } = await open();
+    const n = api(page);
+    expect((await n.newGame({ scenario: 'default', seed: 1 })).ok).toBe(true);
+    await mapReady(page);
+    const s0 = await n.snapshot();
+    // Week 0: the engine's first clearing, not the placeholder (reference rent at 0% utilisation).
+    expect(s0.week).toBe(0);
+    expect(s0.market.opening).toBe(true);
+    expect(s0.market.utilization).toBeGreaterThan(0);
+    expect(s0.player.last.powerMwUsed).toBeGreaterThan(0);
+    const ticker0 = await page.locator('#map-ticker').innerText();
+    expect(ticker0).toContain('Opening week');
+    expect(ticker0).toContain(`$${s0.market.h100IndexUsd.toFixed(2)}`);
+    expect(ticker0).not.toMatch(/utilisation 0%/);
+    const lit0 = await litPixels(page);
+    expect(lit0).toBeGreaterThan(20_000);
+    await n.step(100);
+    await page.waitForTimeout(800);
+    const s1 = await n.snapshot();
+    expect(s1.week).toBe(100);
+    const lit1 = await litPixels(page);
+    expect(lit1).toBeGreaterThan(lit0 * 0.5);
+    const ticker1 = await page.locator('#map-ticker').innerText();
+    expect(ticker1).not.toContain('Opening week');
+    expect(ticker1).toContain(`$${s1.market.h100IndexUsd.toFixed(2)}`);
+    await page.screenshot({ path: shot('map-after-jump') });
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+
+  it('?world=0 says the map is off (a blank area in a screenshot explains itself)', async () => {
+    const { page, errors } = await open({ width: 1280, height: 720 }, '?world=0');
+    await api(page).newGame({ scenario: 'default', seed: 1 });
+    await page.locator('#game').waitFor();
+    expect(await page.locator('#world canvas').count()).toBe(0);
+    expect(await page.locator('#map-off').innerText()).toMatch(/switched off/);
+    expect(errors).toEqual([]);
+  });
+
+  it('at 1280×720, 1440×900 and 1920×1080: a region opens by click and by keyboard; its buttons fill in the Sites form; axe; 24 px targets', async () => {
+    const { page, errors, csp } = await open({ width: 1280, height: 720 });
+    const n = api(page);
+    await n.newGame({ scenario: 'default', seed: 1 });
+    await mapReady(page);
+    await n.step(30);
+    for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await page.locator('#tab-finance').click();
+      await page.waitForTimeout(800);
+      const s = await n.snapshot();
+      // Every card has its button inside the map; the Nordics card is not clipped at the edge.
+      const boxes = await page.evaluate(() => {
+        const w = document.getElementById('world')!.getBoundingClientRect();
+        return [...document.querySelectorAll<HTMLElement>('.region-hit')].map((b) => {
+          const r = b.getBoundingClientRect();
+          return { id: b.dataset.region!, inside: r.left >= w.left - 1 && r.right <= w.right + 1 && r.top >= w.top - 1 && r.bottom <= w.bottom + 1 };
+        });
+      });
+      expect(boxes.map((b) => b.id).sort()).toEqual(s.regions.map((r) => r.id).sort());
+      expect(boxes.filter((b) => !b.inside)).toEqual([]);
+
+      // By click: a region where rivals are present.
+      const withRivals = s.regions.find((r) => s.rivals.some((rv) => rv.status !== 'bankrupt' && (rv.mwByRegion[r.id] ?? 0) > 0))!;
+      await page.locator(`.region-hit[data-region="${withRivals.id}"]`).click();
+      const detail = page.locator('#region-detail');
+      await detail.waitFor();
+      const text = await detail.innerText();
+      expect(text).toMatch(/Colocation to lease: [\d.]+ MW at \$[\d.]+\/kW-month/);
+      expect(text).toMatch(/Electricity \$[\d.]+\/MWh/);
+      for (const rv of s.rivals.filter((x) => x.status !== 'bankrupt' && (x.mwByRegion[withRivals.id] ?? 0) > 0)) expect(text).toContain(rv.name);
+      expect(await page.locator(`.region-hit[data-region="${withRivals.id}"]`).getAttribute('aria-expanded')).toBe('true');
+      // The rivals' legend names each rival and its archetype.
+      const legend = await page.locator('#rival-legend').innerText();
+      for (const rv of s.rivals) expect(legend).toContain(rv.name);
+      expect(legend).toMatch(/\((leveraged growth|prudent growth|developer|energy partner|hyperscaler)\)/);
+      const axeOpen = await axe(page);
+      expect(await smallTargets(page)).toEqual([]);
+      await page.screenshot({ path: shot(`map-${size.width}x${size.height}-region`) });
+
+      // By keyboard: focus another region's button, Enter opens it, Escape closes it and keeps the focus there.
+      const other = s.regions.find((r) => r.id !== withRivals.id)!;
+      await page.locator(`.region-hit[data-region="${other.id}"]`).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((id) => document.querySelector(`.region-hit[data-region="${id}"]`)?.getAttribute('aria-expanded') === 'true', other.id);
+      expect(await page.locator('#region-detail-title').innerText()).toBeTruthy();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.getElementById('region-detail')!.contains(document.activeElement))).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.getElementById('region-detail')!.hidden);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.region)).toBe(other.id);
+
+      // Lease from the map: the Sites form opens with the kind and the region filled in, focus on the size.
+      await page.keyboard.press('Enter');
+      await page.locator('.region-act[data-act="leaseColo"]').click();
+      await page.locator('#panel-sites').waitFor();
+      const form = await page.evaluate(() => ({
+        type: document.querySelector<HTMLSelectElement>('#panel-sites select[name="type"]')!.value,
+        region: document.querySelector<HTMLSelectElement>('#panel-sites select[name="regionId"]')!.value,
+        focus: (document.activeElement as HTMLInputElement | null)?.name,
+      }));
+      expect(form).toEqual({ type: 'leaseColo', region: other.id, focus: 'powerMw' });
+      await page.locator('#sites-add-preview').filter({ hasText: /Lease/ }).waitFor();
+      expect(axeOpen).toEqual([]);
+      await page.locator('#region-close').click();
+    }
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+
+  it('zh-CN: the region details, ticker and legend in Chinese', async () => {
+    const { page, errors } = await open();
+    const n = api(page);
+    await n.newGame({ scenario: 'default', seed: 1 });
+    await mapReady(page);
+    await n.setLanguage('zh-CN');
+    await page.locator('.region-hit[data-region="us-texas"]').click();
+    await page.locator('#region-detail').waitFor();
+    await page.waitForTimeout(500);
+    const text = await page.locator('#region-detail').innerText() + await page.locator('#map-ticker').innerText();
+    expect(text).toMatch(/可租托管/);
+    expect(text).toMatch(/开局首周/);
+    const s = await n.snapshot();
+    const names = new Set(s.rivals.flatMap((r) => r.name.split(/[^A-Za-z]+/)));
+    const english = (text.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []).filter((w) => !names.has(w) && !/^(MW|MWh|GPU|PUE|H100|kW)$/.test(w));
+    expect(english).toEqual([]);
+    await page.screenshot({ path: shot('map-zh-1440x900-region') });
+    expect(errors).toEqual([]);
+  });
+
+  it('the game\'s own art: favicon, web app manifest and icons are served and load under the CSP', async () => {
+    const { page, errors, csp } = await open({ width: 1280, height: 720 });
+    const r = await page.evaluate(async () => {
+      const link = (rel: string) => document.querySelector<HTMLLinkElement>(`link[rel="${rel}"]`)?.href ?? '';
+      const manifestUrl = link('manifest');
+      const manifest = await (await fetch(manifestUrl)).json() as { name: string; icons: { src: string; type: string }[] };
+      const icons = manifest.icons.map((i) => new URL(i.src, manifestUrl).href);
+      const fav = await fetch(link('icon'));
+      return { name: manifest.name, icons, favType: fav.headers.get('content-type') ?? '', favOk: fav.ok };
+    });
+    expect(r.name).toBe('Neocloud Tycoon');
+    expect(r.favOk).toBe(true);
+    expect(r.favType).toMatch(/svg/);
+    expect(r.icons.length).toBeGreaterThan(0);
+    await api(page).newGame({ scenario: 'default', seed: 1 });
+    await mapReady(page);
+    await api(page).step(14);
+    // Every icon in the news list and the region card decodes (an <img> that failed has naturalWidth 0).
+    await page.locator('.region-hit[data-region="us-texas"]').click();
+    await page.locator('#region-detail img').first().waitFor();
+    await page.waitForTimeout(500);
+    const imgs = await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('#news-list img, #region-detail img')].map((i) => ({ src: i.src, w: i.naturalWidth })));
+    expect(imgs.length).toBeGreaterThan(2);
+    expect(imgs.filter((i) => i.w === 0)).toEqual([]);
+    const manifestIcons = await page.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(u)).ok)), r.icons);
+    expect(manifestIcons.every(Boolean)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+/**
+ * Week 0's opening figures are the engine's own first tick, run on a copy: they equal what the world
+ * shows after its first week, and the world they were computed from is left exactly as it was.
+ */
+import { describe, it, expect } from 'vitest';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
+import { createWorld, step, stateHash as hashState } from '../../src/engine/api.ts';
+import { openingFigures } from '../../src/engine/opening.ts';
+import { makeSnapshot } from '../../src/store/snapshot.ts';
+
+const extras = { objectives: [], score: 0, seq: 1, speed: 0 as const, paused: true, pauseReason: null, weeklyChangeUsd: 0, commandCount: 0, engineError: null };
+
+describe('opening figures (week 0)', () => {
+  for (const id of ['default', 'power-crunch']) {
+    it(`${id}: equal the first week's market and player figures, and change nothing`, () => {
+      const r = loadBundledScenario(id);
+      if (!r.ok) throw new Error(`${id} does not load`);
+      const w = createWorld(r.scenario, { seed: 3 });
+      const before = hashState(w);
+      const o = openingFigures(w)!;
+      expect(hashState(w)).toBe(before);
+      // Not the placeholder a world holds before any trading: the reference rent at 0% utilisation.
+      expect(o.marketUtilization).toBeGreaterThan(0);
+      expect(o.playerPowerMwUsed).toBeGreaterThan(0);
+      const snap = makeSnapshot(w, extras);
+      expect(snap.market.opening).toBe(true);
+      expect(snap.market.h100IndexUsd).toBe(o.h100IndexUsd);
+      expect(snap.market.utilization).toBe(o.marketUtilization);
+      expect(snap.player.last.powerMwUsed).toBe(o.playerPowerMwUsed);
+      step(w);
+      expect(w.market.h100IndexUsd).toBe(o.h100IndexUsd);
+      expect(w.market.utilization).toBe(o.marketUtilization);
+      expect(w.market.sentiment).toBe(o.sentiment);
+      expect(w.companies[0]!.last.powerMwUsed).toBe(o.playerPowerMwUsed);
+      expect(w.companies[0]!.last.utilization).toBe(o.playerUtilization);
+      expect(openingFigures(w)).toBeNull();
+      expect(makeSnapshot(w, extras).market.opening).toBe(false);
+    });
+  }
+
+  it('ignores the player\'s queued commands (the opening is the same whatever the player queues)', () => {
+    const r = loadBundledScenario('default');
+    if (!r.ok) throw new Error('default does not load');
+    const a = createWorld(r.scenario, { seed: 5 });
+    const b = createWorld(r.scenario, { seed: 5 });
+    b.pending.push({ type: 'setOnDemandPrice', priceFactor: 0.5 });
+    expect(openingFigures(b)).toEqual(openingFigures(a));
+  });
+});
