@@ -18,8 +18,7 @@ import { onboarding } from '../onboarding.ts';
 import { glossaryEntries, term } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
 import { createMapLayer } from '../mapLayer.ts';
-import { mapMsg } from '../../game/messages.ts';
-import { iconUrl, newsIcon } from '../../game/assets.ts';
+import { newsList } from '../newsList.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
   { id: 'finance', key: 'F', make: financePanel },
@@ -78,8 +77,8 @@ export function renderGame(root: HTMLElement): () => void {
     ),
     h('p', { className: 'sr-only', id: 'world-summary', 'aria-live': 'off' }),
   );
-  const newsList = h('ol', { id: 'news-list' });
-  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsList, newsLive);
+  const newsFeed = newsList();
+  const news = h('section', { className: 'news', 'aria-labelledby': 'news-h' }, h('h2', { id: 'news-h' }, t('news')), newsFeed.el, newsLive);
 
   const tabs = PANELS.map((p) => h('button', {
     type: 'button', role: 'tab', id: `tab-${p.id}`, 'aria-controls': 'panel', 'aria-selected': 'false', 'data-panel': p.id, tabindex: -1,
@@ -173,27 +172,35 @@ export function renderGame(root: HTMLElement): () => void {
     if (newsKey !== lastNewsSeq) {
       const announce = lastNewsSeq !== '' && lastNewsSeq.split(':')[1] === newsKey.split(':')[1];
       lastNewsSeq = newsKey;
-      renderNews(newsList, s);
+      newsFeed.update(s, !announce);
       const latest = s.news[s.news.length - 1];
       if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: loc(latest.headline) });
     }
     guide?.update(s);
-    const now = performance.now();
-    if (panel && (force || now - lastPanelUpdate > 250)) {
-      lastPanelUpdate = now;
-      panel.update(s);
-    }
+    if (force) { lastPanelUpdate = performance.now(); panel?.update(s); } else schedulePanel();
   };
+  // The panel re-renders in a task of its own (not inside the snapshot's delivery), with the newest
+  // snapshot, at most every 250 ms — every second while time runs at 2× or 4× (its tables are the
+  // biggest DOM rebuild; at 4× four weeks pass per second).
+  let panelTimer = 0;
+  function schedulePanel(): void {
+    if (panelTimer) return;
+    const s = getState().snapshot;
+    const every = s && !s.paused && s.speed >= 2 ? 1000 : 250;
+    panelTimer = window.setTimeout(() => {
+      panelTimer = 0;
+      const latest = getState().snapshot;
+      if (!latest || !panel || disposed) return;
+      lastPanelUpdate = performance.now();
+      panel.update(latest);
+    }, Math.max(0, lastPanelUpdate + every - performance.now()));
+  }
   const s0 = getState().snapshot;
   if (s0) update(s0, true);
-  let pendingPanel = 0;
   cleanups.push(store.subscribe((st, prev) => {
     if (st.panel !== prev.panel) showPanel(st.panel);
     if (st.snapshot && st.snapshot !== prev.snapshot) {
       update(st.snapshot);
-      // Make sure the last snapshot of a burst reaches the panel.
-      clearTimeout(pendingPanel);
-      pendingPanel = window.setTimeout(() => { const s = getState().snapshot; if (s && panel) { lastPanelUpdate = performance.now(); panel.update(s); } }, 300);
       if (st.snapshot.over && (!prev.snapshot?.over || (overDlg.open && !prev.snapshot.advice.gameOver))) showOver(st.snapshot);
       if (pendingNewsId && st.snapshot.news.some((x) => x.id === pendingNewsId)) showNews(pendingNewsId);
     }
@@ -431,21 +438,9 @@ export function renderGame(root: HTMLElement): () => void {
 
   return () => {
     disposed = true;
-    clearTimeout(pendingPanel);
+    clearTimeout(panelTimer);
     for (const c of cleanups) c();
     destroyWorld?.();
     setState({ selectedRegion: null });
   };
-}
-
-function renderNews(list: HTMLElement, s: Snapshot): void {
-  const items = s.news.slice().reverse().slice(0, 40);
-  replace(list, items.length === 0 ? h('li', { className: 'muted' }, t('nothing')) : items.map((n) =>
-    h('li', { className: n.major ? 'major' : '' },
-      h('details', null,
-        h('summary', { 'data-key': `news-${n.id}` }, h('span', { className: 'when' }, `${t('week')} ${n.week}`),
-          h('span', { className: 'tag' }, h('img', { src: iconUrl(newsIcon(n.kind)), alt: '', width: 12, height: 12 }), (n.major ? '★ ' : '') + mapMsg(getState().settings.lang, `news.kind.${n.kind}`)), loc(n.headline)),
-        h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation)),
-      ),
-    )));
 }
