@@ -28,7 +28,7 @@ import { evaluateObjectives, score } from '../engine/api.ts';
 import { stateHash } from '../engine/api.ts';
 import { canonicalJson, sha256Hex, SHA256_HEX } from './hash.ts';
 import { MAX_STUDENT_NAME_CHARS, normaliseStudentName, studentSeed } from './seed.ts';
-import { replayRun, WEEKS_PER_QUARTER, type RunInputs } from './replay.ts';
+import { replayRun, WEEKS_PER_QUARTER, type ReplayedRun, type RunInputs } from './replay.ts';
 
 export const RESULT_FORMAT = 'neocloud-result';
 /** The newest result layout this game writes and reads. */
@@ -189,13 +189,27 @@ export function studentNameProblem(name: string): string | null {
  * whose seed is not this student's); the result is checked against ResultFileSchema before return.
  */
 export async function buildResult(run: RunInputs & { scenarioDoc?: unknown }, meta: ResultMeta): Promise<ResultFile> {
+  checkMeta(run, meta);
+  return resultOfReplay(run, replayRun(run), meta);
+}
+
+function checkMeta(run: RunInputs, meta: ResultMeta): void {
   const nameProblem = studentNameProblem(meta.student);
   if (nameProblem) throw new RangeError(`buildResult: ${nameProblem}`);
   if (meta.class?.seedMode === 'perStudent' && studentSeed(meta.class.seed, meta.student) !== run.seed) {
     throw new RangeError(`buildResult: a per-student class plays seed ${studentSeed(meta.class.seed, meta.student)} for ${JSON.stringify(meta.student)}, not ${run.seed}`);
   }
   if (meta.class?.seedMode === 'shared' && meta.class.seed !== run.seed) throw new RangeError(`buildResult: the class plays seed ${meta.class.seed}, not ${run.seed}`);
-  const { world, checkpoints } = replayRun(run);
+}
+
+/**
+ * The result file of a run already replayed with `replayRun` (so `sim --result` prints its report
+ * and writes the file from one replay). `buildResult` checks the inputs first; callers of this one
+ * pass a replay of exactly `run`.
+ */
+export async function resultOfReplay(run: RunInputs & { scenarioDoc?: unknown }, replayed: Pick<ReplayedRun, 'world' | 'checkpoints'>, meta: ResultMeta): Promise<ResultFile> {
+  checkMeta(run, meta);
+  const { world, checkpoints } = replayed;
   const hash = await scenarioHash(run.scenario);
   const bundled = (await bundledScenarioHash(run.scenario.id)) === hash;
   const file: ResultFile = {

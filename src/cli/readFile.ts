@@ -27,6 +27,17 @@ export function fsReason(e: unknown): string {
 }
 
 export function readBounded(file: string, maxBytes: number): ReadResult {
+  const r = readBoundedBytes(file, maxBytes);
+  if (!r.ok) return r;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(r.bytes) };
+  } catch {
+    return { ok: false, why: 'it is not UTF-8 text' };
+  }
+}
+
+/** The same bounded read, as bytes (a zip). */
+export function readBoundedBytes(file: string, maxBytes: number): { ok: true; bytes: Uint8Array } | { ok: false; why: string } {
   let fd: number;
   try {
     // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
@@ -48,11 +59,7 @@ export function readBounded(file: string, maxBytes: number): ReadResult {
       if (n >= buf.length) break;
     }
     if (n > maxBytes || n > st.size) return { ok: false, why: `the file grew while being read, past the limit of ${size(maxBytes)}` };
-    try {
-      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n)) };
-    } catch {
-      return { ok: false, why: 'it is not UTF-8 text' };
-    }
+    return { ok: true, bytes: buf.subarray(0, n) };
   } catch (e) {
     return { ok: false, why: fsReason(e) };
   } finally {

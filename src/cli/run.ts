@@ -31,15 +31,19 @@ export function runScenario(scenario: Scenario, o: RunOptions): { result: RunRes
   const world = createWorld(scenario, { seed: o.seed, strategy: o.strategy, depreciationYears: o.depreciationYears });
   const weeks = Math.min(o.weeks ?? scenario.calendar.lengthWeeks, scenario.calendar.lengthWeeks);
   replayInto(world, o.actions ?? [], weeks); // the engine's one replay
-  const result: RunResult = {
+  return { result: runResultOf(scenario, world, o.strategy), world };
+}
+
+/** The runner's result object for a world already played (by `runScenario`, or by `sim --result`'s replay). */
+export function runResultOf(scenario: Scenario, world: World, strategy: StrategyId | null): RunResult {
+  return {
     scenarioId: scenario.id,
     seed: world.seed,
-    strategy: o.strategy ?? 'none',
+    strategy: strategy ?? 'none',
     weeks: world.week,
     outcome: { status: world.status, week: world.week, reason: world.statusReason, stateHash: stateHash(world) },
     quarters: world.companies[0]!.quarters,
     market: world.marketQuarters,
     rivals: world.companies.slice(1).map((c) => ({ id: c.id, name: c.name, archetype: c.strategy, status: c.status, quarters: c.quarters })),
   };
-  return { result, world };
 }

@@ -4,8 +4,12 @@
  * scenario or action file: a one-line error on stderr, exit code 2, before anything runs.
  * A run the engine stops (a number that went non-finite): the reason on stderr, exit code 3.
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs, intArg, enumArg, fail, readScenario, readTextFile } from './args.ts';
-import { runScenario } from './run.ts';
+import { runScenario, runResultOf } from './run.ts';
+import { replayRun } from '../class/replay.ts';
+import { resultOfReplay, resultText, studentNameProblem } from '../class/result.ts';
+import { fsReason } from './readFile.ts';
 import { toCsv, toTable } from './format.ts';
 import { parseActionsText, MAX_ACTIONS_BYTES } from './actions.ts';
 import { AUTOPILOTS } from '../engine/strategies/archetypes.ts';
@@ -15,6 +19,7 @@ import type { Scenario } from '../scenario/schema/index.ts';
 import type { StrategyId } from '../engine/types.ts';
 import { MAX_FILE_BYTES } from '../scenario/limits.ts';
 import { loadScenarioObject } from '../scenario/load.ts';
+import { parseJsonText } from '../scenario/jsonText.ts';
 import { checkSave } from '../store/saveCheck.ts';
 
 const USAGE = `usage: npm run --silent sim -- --scenario FILE [options]
@@ -31,6 +36,9 @@ const USAGE = `usage: npm run --silent sim -- --scenario FILE [options]
   --save FILE                replay a game's save on its own (its scenario, seed, autopilot, log and
                              week; no --scenario, --seed, --strategy, --weeks or --actions)
   --depreciation-years 4|5|6 starting depreciation life
+  --result OUT.ncrun.json    also write the class result file of this run (what the browser's
+                             "Hand in" writes; check it with npm run verify)
+  --student NAME             the student named in the result file (default "sim"; with --result)
   --format json|csv|table    output (default table)
   -h, --help                 this text
 
@@ -38,8 +46,14 @@ A browser game verifies here: --save save.json prints the state hash the game ha
 give its scenario, its seed, --strategy none, the save as --actions and --weeks set to its week).
 Exit codes: 0 ran, 2 bad arguments or input files, 3 the engine stopped (a non-finite number).`;
 
-const { opts, files } = parseArgs(process.argv.slice(2), ['scenario', 'seed', 'strategy', 'weeks', 'actions', 'save', 'depreciation-years', 'format'], [], USAGE);
+const { opts, files } = parseArgs(process.argv.slice(2), ['scenario', 'seed', 'strategy', 'weeks', 'actions', 'save', 'depreciation-years', 'format', 'result', 'student'], [], USAGE);
 if (files.length > 0) fail(`unexpected argument "${files[0]}" (did you mean --scenario ${files[0]}?)`);
+if (opts.student !== undefined && opts.result === undefined) fail('--student names the student of a result file: give --result OUT.ncrun.json too');
+const student = opts.student ?? 'sim';
+const nameProblem = studentNameProblem(student);
+if (nameProblem) fail(`--student: ${nameProblem}`);
+/** The scenario as the file held it (embedded in a result file when it is not a bundled one). */
+let scenarioDoc: unknown;
 const format = enumArg(opts, 'format', ['json', 'csv', 'table'] as const) ?? 'table';
 let scenario: Scenario;
 let seed: number | undefined, weeks: number | undefined, strategy: StrategyId | null, depreciationYears: 4 | 5 | 6 | undefined;
@@ -52,6 +66,7 @@ if (opts.save !== undefined) {
   const loaded = loadScenarioObject(c.save.scenario);
   if (!loaded.ok) fail(`save file ${opts.save}: its scenario is not valid: ${loaded.errors[0]?.path ?? ''}: ${loaded.errors[0]?.message ?? 'unknown error'}`);
   scenario = loaded.scenario;
+  scenarioDoc = c.save.scenario;
   const r = parseActionsText(JSON.stringify(c.save.log), scenario);
   if (!r.ok) fail(`save file ${opts.save}: log${r.message.slice('actions'.length)}`);
   ({ seed, strategy, week: weeks } = c.save);
@@ -65,6 +80,10 @@ if (opts.save !== undefined) {
   depreciationYears = dep ? (Number(dep) as 4 | 5 | 6) : undefined;
   const strategyArg = enumArg(opts, 'strategy', [...AUTOPILOTS, 'none'] as const);
   scenario = readScenario(opts.scenario);
+  if (opts.result !== undefined) {
+    const doc = parseJsonText(readTextFile(opts.scenario, 'scenario', MAX_FILE_BYTES.scenario)); // readScenario has checked it
+    scenarioDoc = doc.ok ? doc.parsed.value : scenario;
+  }
   strategy = strategyArg === 'none' ? null : strategyArg ?? (scenario.lesson.historicalCommands.length > 0 ? 'leveraged' : 'idle');
   if (opts.actions) {
     const text = readTextFile(opts.actions, 'actions', MAX_ACTIONS_BYTES);
@@ -76,7 +95,20 @@ if (opts.save !== undefined) {
 
 let result;
 try {
-  result = runScenario(scenario, { seed, strategy, weeks, depreciationYears, actions }).result;
+  if (opts.result !== undefined) {
+    // One replay for both: the class replay (checkpoints at every quarter close) and the report.
+    const run = { scenario, scenarioDoc, seed: seed ?? scenario.defaultSeed, autopilot: strategy, depreciationYears: depreciationYears ?? null, log: actions, week: Math.min(weeks ?? scenario.calendar.lengthWeeks, scenario.calendar.lengthWeeks) };
+    const replayed = replayRun(run);
+    const file = await resultOfReplay(run, replayed, { student, attempt: 1, class: null, answers: [] });
+    try {
+      writeFileSync(opts.result, resultText(file));
+    } catch (e) {
+      fail(`cannot write result file ${opts.result}: ${fsReason(e)}`);
+    }
+    result = runResultOf(scenario, replayed.world, strategy);
+  } else {
+    result = runScenario(scenario, { seed, strategy, weeks, depreciationYears, actions }).result;
+  }
 } catch (e) {
   if (!(e instanceof NonFiniteError)) throw e;
   process.stderr.write(`error: ${e.message}\n`);

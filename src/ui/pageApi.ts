@@ -11,6 +11,10 @@ import type { StrategyId } from '../engine/types.ts';
 import type { Snapshot, Speed } from '../store/snapshot.ts';
 import { plainDataProblem } from './plainData.ts';
 import { textSizeProblem } from '../scenario/limits.ts';
+import type { VerifyRow } from '../class/verify.ts';
+
+/** Most result files one `verifyResults` call takes (the class page's zip cap). */
+const MAX_VERIFY_FILES = 2000;
 
 type Refusal = { ok: false; reason: string };
 type Problem = { path: string; message: string; line?: number; column?: number };
@@ -31,6 +35,12 @@ export interface NeocloudApi {
   debrief(): void;
   /** Test hook: the engine fails on its next simulated week ('step'), or the worker itself fails ('worker'); the error dialog shows its way out. */
   simulateEngineError(kind?: 'step' | 'worker'): Promise<void>;
+  /**
+   * Verify class result files (their texts) by replaying them: one row per text, in order, as
+   * `npm run verify -- --format json` gives (src/class/verify.ts, the same code). Runs here, one
+   * file after another (~1 s each for 8 years); the class page spreads files over Web Workers.
+   */
+  verifyResults(texts: string[]): Promise<VerifyRow[] | Refusal>;
   /** Switch the UI language ('en' or 'zh-CN'), as the title screen's buttons do. */
   setLanguage(lang: 'en' | 'zh-CN'): void;
   readonly hostKind: string;
@@ -151,6 +161,16 @@ export function installPageApi(version: string): NeocloudApi {
     },
     async simulateEngineError(kind) {
       await app.simulateEngineError(kind);
+    },
+    async verifyResults(texts) {
+      try {
+        if (!Array.isArray(texts)) return refuse('verifyResults expects a list of result file texts.');
+        if (texts.length > MAX_VERIFY_FILES) return refuse(`verifyResults takes at most ${MAX_VERIFY_FILES} files at once, got ${texts.length}.`);
+        const { verifyResultTexts } = await import('../class/verify.ts'); // its own chunk: the validator and a second engine load only when asked
+        return await verifyResultTexts(texts);
+      } catch (e) {
+        return refuse(why(e));
+      }
     },
     setLanguage(lang) {
       if (lang !== 'en' && lang !== 'zh-CN') throw new Error(`unknown language ${String(lang)}`);

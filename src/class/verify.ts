@@ -1,0 +1,241 @@
+/**
+ * One verifier for the browser (class page Web Workers, the page API) and Node (`npm run verify`,
+ * worker_threads): a result file's text in, one row out. Trust comes from replay: the file's
+ * scenario, seed, autopilot and command log are replayed with the engine's one replay and every
+ * claim — each quarter-close hash, the final hash, status, score and objectives — is compared.
+ *
+ *   invalid   not a result file (size, JSON, format, version, shape, log, scenario) — with why
+ *   other     a result, but for another class or scenario, or from another game version whose
+ *             replay differs (the teacher sees ⚠, not ✗)
+ *   diverged  a quarter's state hash differs from the replay: `divergesAtWeek` names the first
+ *   mismatch  every quarter matches but the claimed outcome, score, objectives or final hash do
+ *             not (or the seed is not the student's own in a per-student class)
+ *   verified  everything matches; the row carries the replay's figures for the results table and
+ *             the class debrief (`series`, `decisions`)
+ *
+ * Never throws and never hangs: sizes and counts are capped before parsing (limits.ts), the
+ * embedded scenario goes through the scenario validator (markup, non-finite numbers, caps), and a
+ * replay is at most the scenario's length (≤ 1040 weeks).
+ */
+import type { Scenario } from '../scenario/schema/index.ts';
+import { loadBundledScenario, loadScenarioObject } from '../scenario/load.ts';
+import { isBundledId } from '../scenario/bundled.ts';
+import { textSizeProblem } from '../scenario/limits.ts';
+import { NonFiniteError } from '../engine/finite.ts';
+import { evaluateObjectives, score, stateHash } from '../engine/api.ts';
+import type { World } from '../engine/types.ts';
+import { GAME_VERSION } from '../store/saveFormat.ts';
+import { parseResultFile, scenarioHash, type ResultClass, type ResultFile } from './result.ts';
+import { replayRun, WEEKS_PER_QUARTER, type Checkpoint } from './replay.ts';
+import { studentSeed } from './seed.ts';
+
+export type VerifyStatus = 'verified' | 'diverged' | 'mismatch' | 'invalid' | 'other';
+
+/** One quarter close of the replayed run (the class debrief's charts). */
+export interface QuarterPoint {
+  /** Week of the quarter close (the world's week after it). */
+  week: number;
+  /** Equity value (market cap if listed, else the last private valuation; 0 once bankrupt), USD. */
+  equityValueUsd: number;
+  cashUsd: number;
+  debtUsd: number;
+  /** Share of installed GPU capacity sold in the quarter, 0–1. */
+  utilisation: number;
+}
+
+export interface VerifyRow {
+  /** The file's name as the caller gave it. */
+  file: string;
+  status: VerifyStatus;
+  /** diverged: the week of the first quarter close whose state differs from the replay. */
+  divergesAtWeek?: number;
+  /** Why, for every status but verified (and for verified files from another game version). */
+  reason?: string;
+  student?: string;
+  /** The replay's score when it ran to the end; else the file's claim. */
+  score?: number;
+  /** The replay's game status at hand-in: running (handed in early), won, lost or bankrupt. */
+  outcome?: ResultFile['final']['status'];
+  /** Objectives met (of the scenario's plus the solvency rule). */
+  objectivesMet?: number;
+  objectivesTotal?: number;
+  /** Highest debt ÷ annualised adjusted EBITDA at a quarter close, over quarters with EBITDA > 0; null when no such quarter had debt. */
+  peakDebtToEbitda?: number | null;
+  firstGpuOrderWeek?: number | null;
+  bankruptcyWeek?: number | null;
+  attempt?: number;
+  seed?: number;
+  autopilot?: string | null;
+  series?: QuarterPoint[];
+  /** The player's accepted commands: week and type (the debrief's decision heat map). */
+  decisions?: { week: number; type: string }[];
+}
+
+/** The class a teacher verifies against (from the class link: `classHash(config)`, seed, seed mode). */
+export type ExpectedClass = Pick<ResultClass, 'hash' | 'seed' | 'seedMode'>;
+
+export interface VerifyOptions {
+  /** Shown in the row (a file name); default "result". */
+  file?: string;
+  /** When given, a result handed in for another class is `other`, and the seed rule uses this class. */
+  expectedClass?: ExpectedClass;
+  /** When given, a result on another scenario is `other`. */
+  expectedScenarioHash?: string;
+}
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Verify one result file's text. Never throws. */
+export async function verifyResultText(text: unknown, options: VerifyOptions = {}): Promise<VerifyRow> {
+  const file = options.file ?? 'result';
+  try {
+    return await verify(text, file, options);
+  } catch (e) {
+    return { file, status: 'invalid', reason: `internal error while verifying (please report it): ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** Verify many texts one after another (the page API; the CLI and the class page use pools). */
+export async function verifyResultTexts(texts: readonly unknown[], options: Omit<VerifyOptions, 'file'> & { files?: readonly string[] } = {}): Promise<VerifyRow[]> {
+  const rows: VerifyRow[] = [];
+  for (let i = 0; i < texts.length; i++) rows.push(await verifyResultText(texts[i], { ...options, file: options.files?.[i] ?? `file ${i + 1}` }));
+  return rows;
+}
+
+async function verify(text: unknown, file: string, o: VerifyOptions): Promise<VerifyRow> {
+  const invalid = (reason: string, extra: Partial<VerifyRow> = {}): VerifyRow => ({ file, status: 'invalid', reason, ...extra });
+  if (typeof text !== 'string') return invalid('not a result file: expected the text of a .ncrun.json file');
+  const size = textSizeProblem('classResult', text);
+  if (size) return invalid(`not read: ${size}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return invalid(`not valid JSON (${e instanceof Error ? e.message : String(e)}); a truncated or edited file?`);
+  }
+  const parsed = parseResultFile(json);
+  if (!parsed.ok) return invalid(parsed.reason);
+  const r = parsed.result;
+  const who: Partial<VerifyRow> = { student: r.student, attempt: r.attempt, score: r.final.score, seed: r.seed, autopilot: r.autopilot };
+  const other = (reason: string): VerifyRow => ({ file, status: 'other', reason, ...who });
+  const versionNote = r.gameVersion === GAME_VERSION ? '' : ` It was made with game version ${r.gameVersion}; this is ${GAME_VERSION}.`;
+
+  // Which class: the teacher's, when given, else the one the file names.
+  if (o.expectedClass) {
+    if (r.class === null) return other('not handed in for a class (no class in the file)');
+    if (r.class.hash !== o.expectedClass.hash) return other(`handed in for another class ("${r.class.title}")`);
+  }
+  const cls = o.expectedClass ?? r.class;
+  if (cls) {
+    const own = cls.seedMode === 'perStudent' ? studentSeed(cls.seed, r.student) : cls.seed;
+    if (r.seed !== own) {
+      const why = cls.seedMode === 'perStudent' ? `seed ${r.seed} is not ${r.student}'s seed in this class (${own}): a run copied from another student?` : `seed ${r.seed} is not the class seed (${own})`;
+      return { file, status: 'mismatch', reason: why, ...who };
+    }
+  }
+
+  // Which scenario: the embedded document through the validator, or the bundled one by id; the hash decides.
+  let scenario: Scenario;
+  if (r.scenario !== undefined) {
+    const loaded = loadScenarioObject(r.scenario);
+    if (!loaded.ok) {
+      const e = loaded.errors[0];
+      return invalid(`its scenario is not valid: ${e ? `${e.path}: ${e.message}` : 'unknown error'}${loaded.errors.length > 1 ? ` (and ${plural(loaded.errors.length - 1, 'more problem')})` : ''}`, who);
+    }
+    scenario = loaded.scenario;
+  } else if (isBundledId(r.scenarioId)) {
+    const loaded = loadBundledScenario(r.scenarioId);
+    if (!loaded.ok) return invalid(`bundled scenario "${r.scenarioId}" does not load in this game`, who);
+    scenario = loaded.scenario;
+  } else {
+    return other(`played on scenario "${r.scenarioId.slice(0, 60)}", which this game does not bundle, and the file does not carry it.${versionNote}`);
+  }
+  if (scenario.id !== r.scenarioId) return invalid(`"scenarioId" is "${r.scenarioId.slice(0, 60)}" but the scenario inside is "${scenario.id}"`, who);
+  const hash = await scenarioHash(scenario);
+  if (o.expectedScenarioHash !== undefined && hash !== o.expectedScenarioHash) return other(`played on another scenario ("${scenario.id}") than this class's`);
+  if (hash !== r.scenarioHash) {
+    return other(`played on a different version of scenario "${scenario.id}" (its SHA-256 differs from the one this game has).${versionNote}`);
+  }
+  if (r.week > scenario.calendar.lengthWeeks) return invalid(`"week": ${r.week} is past the scenario's end (week ${scenario.calendar.lengthWeeks})`, who);
+
+  // Replay, comparing each quarter close as it comes; stop at the first that differs.
+  type Divergence = { week: number; why: string };
+  const found: { at: Divergence | null } = { at: null };
+  const diverge = (at: Divergence) => { found.at = at; return false; };
+  let run;
+  try {
+    run = replayRun({ scenario, seed: r.seed, autopilot: r.autopilot, depreciationYears: r.depreciationYears, log: r.log, week: r.week }, (cp: Checkpoint, i: number) => {
+      const claimed = r.checkpoints[i];
+      if (claimed === undefined) return diverge({ week: cp.week, why: `the file has no state for the quarter close of week ${cp.week}` });
+      if (claimed.week !== cp.week) return diverge({ week: Math.min(claimed.week, cp.week), why: `the file's quarter close ${i + 1} is at week ${claimed.week}, the replay's at week ${cp.week}` });
+      if (claimed.hash !== cp.hash) return diverge({ week: cp.week, why: `the state at the quarter close of week ${cp.week} differs from its replay (the run departs from its log within weeks ${Math.max(0, cp.week - WEEKS_PER_QUARTER)}–${cp.week})` });
+      return true;
+    });
+  } catch (e) {
+    if (e instanceof NonFiniteError) return invalid(`the replay stopped: ${e.message}`, who);
+    throw e;
+  }
+  if (found.at === null && r.checkpoints.length > run.checkpoints.length) {
+    const extra = r.checkpoints[run.checkpoints.length]!;
+    diverge({ week: extra.week, why: `the file has a quarter close at week ${extra.week}, which the replay never reaches (it ends at week ${run.world.week})` });
+  }
+  const div = found.at;
+  if (div) {
+    if (versionNote) return { ...other(`${div.why}.${versionNote}`), divergesAtWeek: div.week };
+    return { file, status: 'diverged', divergesAtWeek: div.week, reason: div.why, ...who };
+  }
+
+  // Every quarter matches: now the claims at hand-in.
+  const world = run.world;
+  const objectives = evaluateObjectives(world);
+  const figures: Partial<VerifyRow> = {
+    ...who,
+    score: score(world),
+    outcome: world.status,
+    objectivesMet: objectives.filter((x) => x.met).length,
+    objectivesTotal: objectives.length,
+    peakDebtToEbitda: peakDebtToEbitda(world),
+    firstGpuOrderWeek: run.firstGpuOrderWeek,
+    bankruptcyWeek: world.companies[0]!.bankruptWeek,
+    series: seriesOf(world, run.checkpoints),
+    decisions: world.commandLog.filter((c) => c.ok).map((c) => ({ week: c.week, type: c.command.type })),
+  };
+  const wrong: string[] = [];
+  if (world.week !== r.week) wrong.push(`handed in at week ${r.week}, but the replay ends at week ${world.week}`);
+  if (world.status !== r.final.status) wrong.push(`claims the game ${r.final.status === 'running' ? 'was still running' : `was ${r.final.status}`}, the replay says ${world.status}`);
+  if (figures.score !== r.final.score) wrong.push(`claims score ${r.final.score}, the replay scores ${figures.score}`);
+  const claimedMet = r.final.objectives.map((x) => x.met);
+  const met = objectives.map((x) => x.met);
+  if (claimedMet.length !== met.length || claimedMet.some((m, i) => m !== met[i])) {
+    wrong.push(`claims ${claimedMet.filter(Boolean).length} of ${claimedMet.length} objectives met, the replay meets ${met.filter(Boolean).length} of ${met.length}`);
+  }
+  const finalHash = stateHash(world);
+  if (finalHash !== r.final.stateHash) wrong.push('the final state hash differs from the replay');
+  if (wrong.length > 0) {
+    if (versionNote) return { ...other(`${wrong.join('; ')}.${versionNote}`) };
+    return { file, status: 'mismatch', reason: `does not match its replay: ${wrong.join('; ')}`, ...figures };
+  }
+  return { file, status: 'verified', ...figures, ...(versionNote ? { reason: `verified, though made with game version ${r.gameVersion} (this is ${GAME_VERSION})` } : {}) };
+}
+
+/** Highest debt ÷ annualised adjusted EBITDA at a quarter close, over quarters with EBITDA > 0. */
+function peakDebtToEbitda(world: World): number | null {
+  let peak: number | null = null;
+  for (const q of world.companies[0]!.quarters) {
+    if (q.debtUsd <= 0 || q.adjustedEbitdaUsd <= 0) continue;
+    const x = q.debtUsd / (q.adjustedEbitdaUsd * 4);
+    if (peak === null || x > peak) peak = x;
+  }
+  return peak;
+}
+
+/** The player's quarter closes as chart points (a quarter closes at each checkpoint). */
+function seriesOf(world: World, checkpoints: readonly Checkpoint[]): QuarterPoint[] {
+  return world.companies[0]!.quarters.map((q, i) => ({
+    week: checkpoints[i]?.week ?? (i + 1) * WEEKS_PER_QUARTER,
+    equityValueUsd: q.equityValueUsd,
+    cashUsd: q.cashUsd,
+    debtUsd: q.debtUsd,
+    utilisation: q.utilization,
+  }));
+}
