@@ -61,10 +61,7 @@ export function histogram(id: string, bins: Bin[], width: number): HTMLElement {
   const hgt = 200;
   const label = (b: Bin) => (b.from === b.to ? price(b.from) : `${price(b.from)}–${price(b.to)}`);
   const canvas = h('canvas', { width: String(w * devicePixelRatio), height: String(hgt * devicePixelRatio), className: 'cd-hist', role: 'img', 'aria-label': dt('cdHistogramAlt', { bins: bins.map((b) => `${label(b)}: ${b.count}`).join('; ') }) });
-  canvas.width = w * devicePixelRatio;
-  canvas.height = hgt * devicePixelRatio;
-  canvas.classList.add('cd-hist');
-  // Canvas size is set through its attributes; CSS keeps it at its layout width.
+  // The canvas's pixel size is in its attributes; CSS scales it to its column's width.
   const ctx = canvas.getContext('2d');
   if (ctx && bins.length) {
     ctx.scale(devicePixelRatio, devicePixelRatio);

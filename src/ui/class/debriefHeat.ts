@@ -4,7 +4,7 @@
  * them (who ordered GPUs before the price war, who raised equity at the top). Quarters holding a
  * scheduled event of the scenario are marked, and the events listed under the table.
  */
-import { h, replace } from '../dom.ts';
+import { h } from '../dom.ts';
 import { loc } from '../i18n.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { weekOf } from '../../engine/calendar.ts';
@@ -59,6 +59,5 @@ export function heatMap(opts: { heat: Record<DecisionKind, number[][]>; labels: 
     who,
     evList.length ? h('p', { className: 'muted small', id: 'cd-events' }, `${dt('cdEvents')}: `, evList.map(([q, hs], i) => [i ? ' · ' : '', `▼ ${labels[q] ?? ''} ${hs.join(' / ')}`])) : null,
   );
-  replace(who);
   return box;
 }
