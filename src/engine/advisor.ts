@@ -12,6 +12,7 @@
 import type { Company, Debt, World } from './types.ts';
 import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
+import { instalmentCents } from './finance/debt.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
 import { corporateCovenantBreached, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
@@ -126,7 +127,7 @@ export function paymentSchedule(world: World, co: Company, weeks: number): Sched
         if (!converts) out.push({ week: wk, kind: 'bullet', usd: toUsd(principal), ref: d.id });
         principal = 0;
       } else if (d.amortizing) {
-        const instalment = Math.round(principal / weeksLeft);
+        const instalment = instalmentCents(d, principal, wk);
         if (instalment > 0) out.push({ week: wk, kind: 'instalment', usd: toUsd(instalment), ref: d.id });
         principal -= instalment;
       }

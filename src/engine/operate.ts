@@ -229,7 +229,7 @@ function restructure(world: World, co: Company): void {
     const cut = Math.floor(d.principalCents / 2);
     d.principalCents -= bookCents(co.ledger, 'debtForgiven', cut);
     // Claims are turned into a 3-year term loan.
-    if (d.kind === 'claims') { d.maturityWeek = world.week + 156; d.amortizing = true; }
+    if (d.kind === 'claims') { d.maturityWeek = world.week + 156; d.amortizeToWeek = d.maturityWeek; d.amortizing = true; }
   }
   const newShares = co.sharesOutstanding * 9;
   co.capTable.push({ holder: 'Creditors (restructuring)', shares: newShares, week: world.week, priceUsd: 0, lockedUntilWeek: world.week });

@@ -33,6 +33,11 @@ export interface Debt {
   maturityWeek: number;
   /** true: equal principal instalments every week until maturity; false: bullet at maturity. */
   amortizing: boolean;
+  /**
+   * Week the instalments of amortising debt are sized to reach zero: the maturity for most debt;
+   * later for a GPU loan with a balloon (what is left at maturity must be refinanced or repaid).
+   */
+  amortizeToWeek: number;
   /** Convertibles: conversion price per share, USD. */
   conversionPriceUsd: number | null;
 }

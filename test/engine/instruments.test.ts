@@ -53,7 +53,7 @@ describe('weekly interest accrual', () => {
 
 describe('amortisation and maturities', () => {
   it('an amortising loan pays equal instalments and reaches exactly zero at maturity', () => {
-    const w = world(variant((s) => { s.finance.gpuLoanTermWeeks = 10; }));
+    const w = world(variant((s) => { s.finance.gpuLoanTermWeeks = 10; s.finance.gpuLoanMaturityWeeks = 10; }));
     exec(w, { type: 'takeGpuLoan', amountUsd: 10_000_000 });
     const d = debtsOf(player(w), 'gpuLoan')[0]!;
     expect(d.maturityWeek).toBe(10);

@@ -10,6 +10,7 @@ import { floorToCentUsd, toUsd, toCents } from '../money.ts';
 import { addDebt, principalOfKind, repayDebt } from '../finance/debt.ts';
 import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
 import { lenderRefusal } from '../finance/lending.ts';
+import { newGpuLoanLtv } from '../finance/refinance.ts';
 import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomUsd, facilityTermWeeks } from '../finance/facility.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
 import {
@@ -155,14 +156,16 @@ export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, e
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
-  const room = f.gpuLoanMaxLtv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
-  if (cmd.amountUsd > room) return refuse(`Over the loan-to-value cap: the GPUs support at most ${usd(Math.max(0, room))} more`);
+  const ltv = newGpuLoanLtv(world);
+  const room = ltv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
+  if (cmd.amountUsd > room) return refuse(`Over the loan-to-value lenders offer now (${(ltv * 100).toFixed(0)}% of the fleet's market value): the GPUs support at most ${usd(Math.max(0, room))} more`);
   const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
   const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
   if (lev) return refuse(lev);
-  if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks, amortizing: true });
+  if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks), amortizationWeeks: f.gpuLoanTermWeeks, amortizing: true });
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
-  return done(`GPU-backed loan of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%), amortising over ${f.gpuLoanTermWeeks} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: f.gpuLoanTermWeeks });
+  const balloon = f.gpuLoanMaturityWeeks < f.gpuLoanTermWeeks ? `, due in ${f.gpuLoanMaturityWeeks} weeks with the rest to refinance then` : '';
+  return done(`GPU-backed loan of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%), instalments over ${f.gpuLoanTermWeeks} weeks${balloon}`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: Math.min(f.gpuLoanTermWeeks, f.gpuLoanMaturityWeeks) });
 }
 
 

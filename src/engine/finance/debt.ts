@@ -5,6 +5,7 @@ import type { Company, Debt, DebtKind, World } from '../types.ts';
 import { bookCents } from '../ledger.ts';
 import { toCents, toUsd, WEEKS_PER_YEAR } from '../money.ts';
 import { baseRatePct, debtRatePct } from './rates.ts';
+import { rollGpuLoanBalloon } from './refinance.ts';
 
 export interface NewDebt {
   kind: DebtKind;
@@ -13,6 +14,8 @@ export interface NewDebt {
   spreadPct: number;
   termWeeks: number;
   amortizing: boolean;
+  /** Weeks the instalments are sized over when longer than the term (a balloon at maturity); default the term. */
+  amortizationWeeks?: number;
   conversionPriceUsd?: number | null;
   /** How the draw is booked: cash (default), straight into equipment (vendor financing), or an opening balance. */
   booking?: 'debtDrawn' | 'gpuVendorFinanced' | 'openingDebt';
@@ -31,11 +34,17 @@ export function addDebt(world: World, co: Company, nd: NewDebt): Debt {
     startWeek: world.week,
     maturityWeek: world.week + Math.max(1, nd.termWeeks),
     amortizing: nd.amortizing,
+    amortizeToWeek: world.week + Math.max(1, nd.termWeeks, nd.amortizationWeeks ?? 0),
     conversionPriceUsd: nd.conversionPriceUsd ?? null,
   };
   co.debts.push(d);
   bookCents(co.ledger, nd.booking ?? 'debtDrawn', cents);
   return d;
+}
+
+/** This week's scheduled instalment of amortising debt on `principalCents` outstanding, whole cents (0 for a bullet). */
+export function instalmentCents(d: Debt, principalCents: number, week: number): number {
+  return d.amortizing ? Math.round(principalCents / Math.max(1, d.amortizeToWeek - week)) : 0;
 }
 
 /** Cents a repayment of up to `usd` takes off an instrument (what `repayDebt` books). */
@@ -77,6 +86,8 @@ export function serviceDebt(world: World, co: Company): void {
     const rate = debtRatePct(world, co, d, basePct);
     interestCents += bookableCents((toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
     const weeksLeft = d.maturityWeek - world.week;
+    // A GPU loan's balloon: lenders roll what they still will at this week's terms; the rest is due now.
+    if (weeksLeft <= 1 && d.kind === 'gpuLoan' && d.amortizeToWeek > d.maturityWeek && rollGpuLoanBalloon(world, co, d)) continue;
     if (weeksLeft <= 1) {
       if (d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd) {
         const shares = Math.floor(toUsd(d.principalCents) / d.conversionPriceUsd);
@@ -90,7 +101,7 @@ export function serviceDebt(world: World, co: Company): void {
         d.principalCents -= cents;
       }
     } else if (d.amortizing) {
-      const instalment = Math.round(d.principalCents / weeksLeft);
+      const instalment = instalmentCents(d, d.principalCents, world.week);
       if (instalment > 0) {
         repaidCents += instalment;
         d.principalCents -= instalment;

@@ -8,10 +8,15 @@ import type { Company, World } from '../types.ts';
 import { deliverableBacklogUsd } from '../metrics.ts';
 import { addDebt, principalOfKind } from './debt.ts';
 import { leverageAddOnPct } from './rates.ts';
+import { lenderAppetite } from './refinance.ts';
 
-/** Undrawn facility room: advance rate × deliverable backlog − facility debt outstanding, USD (≥ 0). */
+/**
+ * Undrawn facility room: advance rate × lenders' appetite × deliverable backlog − facility debt
+ * outstanding, USD (≥ 0). The borrowing base is re-tested at each draw, so in a cold credit market
+ * the same backlog supports less (refinance.ts `lenderAppetite`).
+ */
 export function facilityRoomUsd(world: World, co: Company): number {
-  return Math.max(0, world.scenario.finance.facilityAdvanceRate * deliverableBacklogUsd(world, co) - principalOfKind(co, 'contractFacility'));
+  return Math.max(0, world.scenario.finance.facilityAdvanceRate * lenderAppetite(world) * deliverableBacklogUsd(world, co) - principalOfKind(co, 'contractFacility'));
 }
 
 /** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */

@@ -9,11 +9,12 @@
  *  random      — random valid and invalid commands (for tests).
  */
 import type { Command } from '../commands/types.ts';
-import type { StrategyId } from '../types.ts';
+import type { Company, StrategyId, World } from '../types.ts';
 import { nextFloat, nextInt } from '../rng.ts';
-import { annualisedRevenueUsd, cashUsd, debtToMarketAssets, gpusOwnedOf } from '../metrics.ts';
+import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e } from '../metrics.ts';
+import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -36,9 +37,30 @@ const leveraged: Strategy = (world, co, act, rng) => {
     const n = speculativeGpus(world, co, m, { aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15 });
     if (n >= 8) orderWithin(world, co, act, m, n, true);
   }
+  buildAhead(world, co, act);
   ensurePower(world, co, act, 1.15, ['colo', 'powered', 'campus']);
   if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(2e6, annualisedRevenueUsd(co) * 0.01 / 52) });
 };
+
+/**
+ * Leveraged builds ahead of its contracts (as CoreWeave does): while sentiment is warm and its GPUs
+ * are busy, it adds `agents.leveraged.buildAheadGrowthPerYear` of its fleet a year as speculative
+ * capacity and borrows for it first with GPU-backed loans, then its other debt. Its lenders bound it:
+ * it orders only what the money it raised pays for (`orderWithin`).
+ */
+function buildAhead(world: World, co: Company, act: Act): void {
+  const L = world.scenario.agents.leveraged;
+  if (L.buildAheadGrowthPerYear <= 0 || world.week % L.orderEveryWeeks !== 0) return;
+  if (world.market.sentiment < L.buildAheadMinSentiment || co.last.utilization < L.minOwnUtilization) return;
+  const m = newestModel(world, co);
+  if (!m) return;
+  const add = capacityH100e(world, co, false) * (pow(1 + L.buildAheadGrowthPerYear, L.orderEveryWeeks / WEEKS_PER_YEAR) - 1);
+  const n = Math.floor(add / Math.max(0.05, perfH100e(world, m)) / 8) * 8;
+  if (n < 8) return;
+  // Speculative capacity is financed with debt: GPU-backed loans first, whatever cash is in hand.
+  fund(world, co, act, n * gpuUnitPriceUsd(world, co, m), ['takeGpuLoan', 'drawRevolver', 'issueBond']);
+  orderWithin(world, co, act, m, n, true);
+}
 
 const prudent: Strategy = (world, co, act, rng) => {
   const p = world.scenario.agents.prudent;

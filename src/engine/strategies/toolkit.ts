@@ -11,6 +11,7 @@ import { runCommand } from '../commands/apply.ts';
 import { contractDiscount } from '../market/demand.ts';
 import { gpuModel, genMarket } from '../lookup.ts';
 import { gpuUnitPriceUsd, exportBlocked } from '../fleet.ts';
+import { instalmentCents } from '../finance/debt.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
@@ -202,7 +203,7 @@ export function cashNeedUsd(world: World, co: Company, weeks: number): number {
   for (const s of co.sites) need += Math.min(s.capexRemainingCents, s.capexPerWeekCents * weeks) / 100;
   const burn = Math.max(0, -co.last.ebitdaWeekUsd) + world.scenario.operations.sgaBaseUsdPerWeek;
   let service = 0;
-  for (const d of co.debts) service += d.amortizing ? d.principalCents / 100 / Math.max(1, d.maturityWeek - world.week) : 0;
+  for (const d of co.debts) service += instalmentCents(d, d.principalCents, world.week) / 100;
   return need + (burn + service) * weeks + world.scenario.finance.covenantMinLiquidityUsd;
 }
 

@@ -36,11 +36,25 @@ export const PrudentAgent = z
   .strict()
   .describe('The prudent archetype’s growth rule.');
 
+export const LeveragedAgent = z
+  .object({
+    buildAheadGrowthPerYear: z.number().finite().min(0).max(5).describe('Leveraged (CoreWeave-like) builds ahead of its contracts: while sentiment is warm and its GPUs are busy it adds this share of its fleet a year (H100e) as speculative capacity, borrowing for it first with GPU-backed loans — as far as its lenders allow (loan-to-value, the incurrence test). 0 = it buys only for signed contracts and the market-shortage rule.'),
+    buildAheadMinSentiment: z.number().finite().min(0).max(5).describe('It builds ahead only while equity sentiment is at least this (growth is what a warm market pays for).'),
+    minOwnUtilization: Share('It builds ahead only while its own fleet is at least this busy.'),
+    orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its build-ahead reviews.'),
+  })
+  .strict()
+  .describe('The leveraged archetype’s build-ahead rule: speculative capacity financed with debt, bounded by lenders.');
+
+/** The leveraged build-ahead rule's defaults (as in default.json). */
+const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4 };
+
 export const Agents = z
   .object({
     powerPlanning: PowerPlanning,
     hyperscaler: HyperscalerAgent,
     prudent: PrudentAgent,
+    leveraged: LeveragedAgent.default(LEVERAGED_DEFAULTS),
   })
   .strict()
   .describe('Agent behaviour: power planning and the hyperscaler\u2019s reaction (optional; defaults as in default.json).');
@@ -50,4 +64,5 @@ export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
   hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3 },
   prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8 },
+  leveraged: LEVERAGED_DEFAULTS,
 };

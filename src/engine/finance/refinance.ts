@@ -1,0 +1,67 @@
+/**
+ * The credit cycle and refinancing risk (economics.md §4): lenders lend less against the same
+ * collateral when the market turns cold, and a GPU loan's balloon falls due at maturity and must be
+ * rolled at the terms of that week — against the collateral's value then, after the lenders'
+ * incurrence test on trailing EBITDA. What they will not roll is due in cash; what cash and committed
+ * credit cannot pay is a default (operate.ts `handleShortfall`).
+ */
+import type { Company, Debt, World } from '../types.ts';
+import { clamp, toCents, toUsd } from '../money.ts';
+import { fleetValueUsd } from '../metrics.ts';
+import { lenderRefusal } from './lending.ts';
+import { baseRatePct, leverageAddOnPct } from './rates.ts';
+import { bookCents } from '../ledger.ts';
+import { pushNews } from '../news.ts';
+import { groupDigits } from '../format.ts';
+
+/**
+ * Lenders' appetite now, 0–1: the share of their normal loan-to-value and contract advance rate they
+ * offer on new money and refinancings. `finance.lenderAppetiteFloorShare` at or below
+ * `lenderAppetiteMinSentiment`, 1 at or above `lenderAppetiteFullSentiment`, a straight line between.
+ */
+export function lenderAppetite(world: World): number {
+  const f = world.scenario.finance;
+  const span = Math.max(0.01, f.lenderAppetiteFullSentiment - f.lenderAppetiteMinSentiment);
+  const warmth = clamp((world.market.sentiment - f.lenderAppetiteMinSentiment) / span, 0, 1);
+  return f.lenderAppetiteFloorShare + (1 - f.lenderAppetiteFloorShare) * warmth;
+}
+
+/** Loan-to-value lenders offer on new GPU loans and refinancings this week (the covenant cap × appetite). */
+export function newGpuLoanLtv(world: World): number {
+  return world.scenario.finance.gpuLoanMaxLtv * lenderAppetite(world);
+}
+
+/**
+ * A GPU loan's balloon at maturity: lenders roll as much as this week's loan-to-value on the fleet
+ * (less the other GPU loans) allows, if the incurrence test passes, at this week's spread, as a new
+ * loan (maturity `gpuLoanMaturityWeeks`, instalments over `gpuLoanTermWeeks`); the rest is repaid
+ * from cash now (a shortfall is handled at the end of the tick). Returns false when lenders roll
+ * nothing (the caller treats the whole balance as due).
+ */
+export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean {
+  const f = world.scenario.finance;
+  let otherCents = 0;
+  for (const x of co.debts) if (x !== d && x.kind === 'gpuLoan') otherCents += x.principalCents;
+  const roomUsd = Math.max(0, newGpuLoanLtv(world) * fleetValueUsd(world, co) - toUsd(otherCents));
+  const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, 0);
+  const refused = lenderRefusal(world, co, 0, baseRatePct(world) + spread + co.spreadStepUpPct);
+  const rollCents = refused ? 0 : Math.min(d.principalCents, toCents(roomUsd));
+  const dueCents = d.principalCents - rollCents;
+  if (co.index === 0) balloonNews(world, d, toUsd(rollCents), toUsd(dueCents));
+  if (rollCents <= 0) return false;
+  if (dueCents > 0) { bookCents(co.ledger, 'debtRepaid', dueCents); d.principalCents -= dueCents; }
+  d.spreadPct = spread;
+  d.startWeek = world.week;
+  d.maturityWeek = world.week + Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks);
+  d.amortizeToWeek = world.week + f.gpuLoanTermWeeks;
+  return true;
+}
+
+function balloonNews(world: World, d: Debt, rolledUsd: number, dueUsd: number): void {
+  const m = (usd: number) => `$${groupDigits(Math.round(usd / 1e6))}M`;
+  if (dueUsd <= 0) {
+    pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: false, headline: { en: `Lenders refinance your GPU loan (${m(rolledUsd)})`, 'zh-CN': `贷款方为你的 GPU 贷款再融资（${m(rolledUsd)}）` }, explanation: { en: 'The loan\'s balloon fell due and lenders rolled it at this week\'s spread for another term.', 'zh-CN': '贷款的尾款到期，贷款方按本周的利差将其展期一个新期限。' } });
+    return;
+  }
+  pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: true, headline: { en: `Lenders will not roll all of your GPU loan: ${m(dueUsd)} due now`, 'zh-CN': `贷款方不愿为你的 GPU 贷款全额展期：${m(dueUsd)} 现在到期` }, explanation: { en: `The loan's balloon fell due. At this week's terms — what your GPUs are worth now, how much lenders will lend against them in this market, and your EBITDA against your debt — they rolled ${m(rolledUsd)}. The rest is due in cash; what cash and committed credit cannot pay is a default. This is refinancing risk.`, 'zh-CN': `贷款尾款到期。按本周的条件——你的 GPU 现在的价值、在当前市场贷款方愿意按其放贷的比例，以及你的 EBITDA 与债务之比——他们只展期了 ${m(rolledUsd)}。其余部分须以现金偿还；现金和已承诺的信贷都无法支付的部分即构成违约。这就是再融资风险。` } });
+}
