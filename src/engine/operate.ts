@@ -157,7 +157,7 @@ export function drawCommittedCredit(world: World, co: Company, needCents: number
   let drawn = 0;
   const rev = Math.min(needCents, toCents(undrawnRevolverUsd(co)));
   if (rev > 0) {
-    addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(rev), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: 260, amortizing: false });
+    addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(rev), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: world.scenario.finance.revolverTermWeeks, amortizing: false });
     drawn += rev;
   }
   const fac = Math.min(needCents - drawn, toCents(facilityRoomUsd(world, co)));
@@ -179,14 +179,15 @@ export function handleShortfall(world: World, co: Company): void {
   drawCommittedCredit(world, co, short);
   if (co.ledger.balances.cash >= 0) return;
   const gap = -co.ledger.balances.cash;
-  addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + 8, spreadPct: 0, termWeeks: 26, amortizing: false });
+  const f = world.scenario.finance;
+  addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + f.claimsPenaltyRatePct, spreadPct: 0, termWeeks: f.claimsTermWeeks, amortizing: false });
   defaultOnDebt(world, co, 'missed a payment: cash ran out and no committed credit was left');
 }
 
 /**
  * A default (missed payment, loans called after an uncured covenant breach, an unmet margin call).
- * With restructuring allowed (once), creditors take 90% of the equity and half the debt is
- * forgiven; otherwise the company is bankrupt.
+ * With restructuring allowed (once), creditors take `finance.restructuringCreditorShare` of the
+ * equity and forgive `restructuringDebtCutShare` of the debt; otherwise the company is bankrupt.
  */
 export function defaultOnDebt(world: World, co: Company, reason: string): void {
   if (world.scenario.finance.allowRestructuring && !co.restructured) {
@@ -224,20 +225,22 @@ export function covenantDeadlines(world: World, co: Company): void {
 }
 
 function restructure(world: World, co: Company): void {
+  const f = world.scenario.finance;
   co.restructured = true;
   for (const d of co.debts) {
-    const cut = Math.floor(d.principalCents / 2);
+    const cut = Math.floor(d.principalCents * f.restructuringDebtCutShare);
     d.principalCents -= bookCents(co.ledger, 'debtForgiven', cut);
     // Claims are turned into a 3-year term loan.
-    if (d.kind === 'claims') { d.maturityWeek = world.week + 156; d.amortizeToWeek = d.maturityWeek; d.amortizing = true; }
+    if (d.kind === 'claims') { d.maturityWeek = world.week + f.restructuredClaimsTermWeeks; d.amortizeToWeek = d.maturityWeek; d.amortizing = true; }
   }
-  const newShares = co.sharesOutstanding * 9;
+  // Creditors receive `restructuringCreditorShare` of the company: s / (1 − s) new shares per old one.
+  const newShares = Math.round(co.sharesOutstanding * f.restructuringCreditorShare / Math.max(0.01, 1 - f.restructuringCreditorShare));
   co.capTable.push({ holder: 'Creditors (restructuring)', shares: newShares, week: world.week, priceUsd: 0, lockedUntilWeek: world.week });
   co.sharesOutstanding += newShares;
   co.covenantBreaches = 0;
   co.covenantCureEndsWeek = null;
   co.marginCallDueWeek = null;
-  co.priceShock *= 0.3;
+  co.priceShock *= f.restructuringPriceShockShare;
   if (co.index === 0) pushNews(world, { id: `restructuring-${co.id}`, kind: 'finance', major: true, headline: { en: 'Restructuring: creditors take over 90% of your company', 'zh-CN': '债务重组：债权人接管公司 90% 的股权' }, explanation: { en: 'You missed a payment. Instead of liquidating, creditors swapped half their claims for equity. The company survives, but the old shareholders own only a tenth of it.', 'zh-CN': '你未能按时还款。债权人没有清算公司，而是把一半债权换成了股权。公司得以存续，但原股东只剩下十分之一的股份。' } });
 }
 

@@ -206,7 +206,7 @@ export function drawRevolver(world: World, co: Company, cmd: Of<'drawRevolver'>,
   if (co.revolverLimitUsd <= 0) return refuse(`No revolving credit line yet: banks grant one at ${usd(f.revolverMinRevenueUsd)} of annualised revenue`);
   const room = undrawnRevolverUsd(co);
   if (cmd.amountUsd > room) return refuse(`Only ${usd(room)} undrawn on the revolver`);
-  if (execute) addDebt(world, co, { kind: 'revolver', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: f.revolverSpreadPct, termWeeks: 260, amortizing: false });
+  if (execute) addDebt(world, co, { kind: 'revolver', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: f.revolverSpreadPct, termWeeks: f.revolverTermWeeks, amortizing: false });
   const rate = baseRatePct(world) + f.revolverSpreadPct + co.spreadStepUpPct;
   return done(`Draw ${usd(cmd.amountUsd)} on the revolver at ${rate.toFixed(2)}%`, cmd.amountUsd, { ratePct: rate });
 }

@@ -27,7 +27,7 @@ const leveraged: Strategy = (world, co, act, rng) => {
     bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.3 : 0.2, 0.12, rng);
   }
   // Funds itself every week, before it orders, so deposits never eat the cash payments need.
-  const gap = cashNeedUsd(world, co, 16) - cashUsd(co);
+  const gap = cashNeedUsd(world, co, world.scenario.agents.leveraged.fundWeeksAhead) - cashUsd(co);
   if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
   if (world.week % 2 === 0) orderForContracts(world, co, act, true, 10);
   // Speculative capacity for on-demand while the market is tight: it counts little of the industry's
@@ -77,16 +77,16 @@ const prudent: Strategy = (world, co, act, rng) => {
   const growthUsd = m ? growth * gpuUnitPriceUsd(world, co, m) : 0;
   // Funds itself every week (not only when it plans growth), so payments never wait for a review.
   {
-    const gap = cashNeedUsd(world, co, 39) + growthUsd - cashUsd(co);
+    const gap = cashNeedUsd(world, co, p.fundWeeksAhead) + growthUsd - cashUsd(co);
     if (gap > 0) {
-      const order: Command['type'][] = debtToMarketAssets(world, co) < 0.15 ? ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] : ['ipo', 'followOn', 'raiseEquity', 'issueConvertible'];
+      const order: Command['type'][] = debtToMarketAssets(world, co) < p.maxDebtToAssetsForLoans ? ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] : ['ipo', 'followOn', 'raiseEquity', 'issueConvertible'];
       fund(world, co, act, gap, order);
     }
   }
   orderForContracts(world, co, act, false, 8);
   if (m && growth >= 8) {
     // Only what the cash in hand pays for in full (deposit now, balance on delivery).
-    const n = Math.min(growth, Math.floor((cashUsd(co) - cashNeedUsd(world, co, 39)) / Math.max(1, gpuUnitPriceUsd(world, co, m))));
+    const n = Math.min(growth, Math.floor((cashUsd(co) - cashNeedUsd(world, co, p.fundWeeksAhead)) / Math.max(1, gpuUnitPriceUsd(world, co, m))));
     if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, 1.1, ['colo', 'campus', 'powered']);

@@ -32,9 +32,11 @@ export const PrudentAgent = z
     marketGrowthShare: z.number().finite().min(0).max(3).describe('Prudent (Nebius-like) grows its fleet at this share of the market’s demand growth rate while its GPUs are busy: it grows with the market, funded by equity, rather than ahead of it with debt.'),
     minOwnUtilization: Share('It orders growth GPUs only while its own fleet is at least this busy (demand first, then chips).'),
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
+    fundWeeksAhead: z.number().int().min(1).max(104).default(39).describe('Treasury: every week it raises what the payments due in this many weeks (plus planned growth) exceed its cash — equity first; a long horizon because rounds take time and it never wants to be forced to borrow (optional, default 39).'),
+    maxDebtToAssetsForLoans: Share('It takes GPU-backed loans only while its debt is below this share of its market-valued assets (Nebius: ≈12% debt ratio); above it, equity and convertibles only (optional, default 0.15).').default(0.15),
   })
   .strict()
-  .describe('The prudent archetype’s growth rule.');
+  .describe('The prudent archetype’s growth rule and treasury.');
 
 export const LeveragedAgent = z
   .object({
@@ -42,12 +44,13 @@ export const LeveragedAgent = z
     buildAheadMinSentiment: z.number().finite().min(0).max(5).describe('It builds ahead only while equity sentiment is at least this (growth is what a warm market pays for).'),
     minOwnUtilization: Share('It builds ahead only while its own fleet is at least this busy.'),
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its build-ahead reviews.'),
+    fundWeeksAhead: z.number().int().min(1).max(104).default(16).describe('Treasury: every week it borrows what the payments due in this many weeks exceed its cash — facility first, then GPU loans, the revolver, bonds, then equity (a short horizon: it runs lean on cash and leans on lenders; optional, default 16).'),
   })
   .strict()
   .describe('The leveraged archetype’s build-ahead rule: speculative capacity financed with debt, bounded by lenders.');
 
 /** The leveraged build-ahead rule's defaults (as in default.json). */
-const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4 };
+const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16 };
 
 export const Agents = z
   .object({
@@ -63,6 +66,6 @@ export type Agents = z.infer<typeof Agents>;
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
   hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3 },
-  prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8 },
+  prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, maxDebtToAssetsForLoans: 0.15 },
   leveraged: LEVERAGED_DEFAULTS,
 };
