@@ -43,12 +43,22 @@ async function render(): Promise<void> {
       if (my === token) dispose = m.renderDebrief(root);
       break;
     }
+    case 'classBuilder': {
+      const m = await import('./ui/class/builder.ts');
+      if (my === token) dispose = m.renderClassBuilder(root);
+      break;
+    }
+    case 'classStudent': {
+      const m = await import('./ui/class/student.ts');
+      if (my === token) dispose = m.renderClassStudent(root);
+      break;
+    }
   }
   root.dataset.screen = s.screen;
 }
 
 store.subscribe((s, p) => {
-  if (s.screen !== p.screen || s.settings.lang !== p.settings.lang) void render();
+  if (s.screen !== p.screen || s.settings.lang !== p.settings.lang || s.classOpen !== p.classOpen) void render();
   if (s.toasts !== p.toasts) replace(toasts, s.toasts.map((x) => h('div', { className: 'toast ' + x.kind }, x.text)));
 });
 
@@ -61,6 +71,8 @@ document.addEventListener('drop', (e) => {
   e.preventDefault();
   dragDepth = 0;
   document.body.classList.remove('dragging');
+  // The class results page takes its own drops (many result files or a zip).
+  if (getState().screen === 'classResults') return;
   const f = e.dataTransfer?.files?.[0];
   if (f) {
     if (getState().screen !== 'title') app.goTitle();
@@ -72,9 +84,18 @@ window.addEventListener('unhandledrejection', (e) => {
   app.toast(`Something went wrong: ${String((e.reason as Error)?.message ?? e.reason)}`, 'error');
 });
 
+/** A class link (`#class=1.…`) opens the class screen, at load and when the fragment changes. */
+async function openClassFromLocation(): Promise<boolean> {
+  if (!location.hash.startsWith('#class=')) return false;
+  const m = await import('./ui/class/session.ts');
+  await m.openClassLink(location.href);
+  return true;
+}
+window.addEventListener('hashchange', () => void openClassFromLocation());
+
 void (async () => {
   setState({ hasAutosave: await saves.hasAutosave() });
-  await render();
+  if (!(await openClassFromLocation())) await render();
   api.ready = true;
   setState({ ready: true });
   // Warm the engine worker in the background so the first game starts quickly.

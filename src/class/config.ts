@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { MAX_SEED } from '../scenario/limits.ts';
 import { deepMerge } from '../scenario/merge.ts';
 import { canonicalJson, sha256Hex } from './hash.ts';
+import { CLASS_FILE_FORMAT, saysClassFile } from './classFile.ts';
 
 /** Version of the class config format (the `version` field); a newer one is refused with a reason. */
 export const CLASS_CONFIG_VERSION = 1;
@@ -22,8 +23,7 @@ export const CLASS_CONFIG_VERSION = 1;
  */
 export const OVERLAY_SCHEMA_VERSION = 1;
 
-/** The `format` field of a `.class.json` file. */
-export const CLASS_FILE_FORMAT = 'neocloud-class';
+export { CLASS_FILE_FORMAT } from './classFile.ts';
 
 /** Longest class title, in characters. */
 export const MAX_CLASS_TITLE_CHARS = 120;
@@ -117,7 +117,7 @@ export function classScenarioSource(config: Pick<ClassConfig, 'scenario' | 'over
 
 /** Is this value a `.class.json` file (by its "format" field)? */
 export function isClassFile(value: unknown): value is { format: typeof CLASS_FILE_FORMAT; config: unknown } {
-  return isObj(value) && value.format === CLASS_FILE_FORMAT;
+  return saysClassFile(value);
 }
 
 /** A `.class.json` file's value for a config. */

@@ -7,9 +7,10 @@ import { immer } from 'zustand/middleware/immer';
 import type { Snapshot } from './snapshot.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { StrategyId } from '../engine/types.ts';
+import type { ClassConfig } from '../class/config.ts';
 
 export type Lang = 'en' | 'zh-CN';
-export type Screen = 'title' | 'briefing' | 'game' | 'debrief';
+export type Screen = 'title' | 'briefing' | 'game' | 'debrief' | 'classBuilder' | 'classStudent' | 'classResults';
 export type PanelId = 'finance' | 'fleet' | 'sites' | 'customers' | 'market' | 'reports';
 
 export interface LoadError { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }
@@ -45,7 +46,17 @@ export interface UiState {
   hasAutosave: boolean;
   /** The engine threw and stopped the game (the error dialog shows it with a way out). */
   engineError: string | null;
+  /** The class shown on the class screen (student side), from a link or a file. */
+  classOpen: ClassOpen | null;
+  /** The class of the running game, or null outside a class. */
+  classPlay: ClassPlay | null;
 }
+
+/** A class as a student opened it (link or `.class.json`), or why it could not be opened. */
+export type ClassOpen = { ok: true; config: ClassConfig; hash: string } | { ok: false; message: string; detail?: string };
+
+/** The class the running game is played in (its rules apply; hand-in writes a result file for it). */
+export interface ClassPlay { config: ClassConfig; hash: string; student: string; seed: number; attempt: number }
 
 export const initialSettings: Settings = { lang: 'en', autoPauseOnMajorNews: true, autoPauseOnQuarter: true, shortcuts: true, tutorialDone: false };
 
@@ -65,6 +76,8 @@ export const store = createStore<UiState>()(
     sitePrefill: null,
     hasAutosave: false,
     engineError: null,
+    classOpen: null,
+    classPlay: null,
   })),
 );
 

@@ -2,7 +2,7 @@
  * Actions: everything the screens, the keyboard and the page API do goes through here.
  * The engine host is created lazily (the engine is not in the initial chunk).
  */
-import { getState, setState, type PanelId, type LoadError, type Settings } from '../store/ui.ts';
+import { getState, setState, type PanelId, type LoadError, type Settings, type ClassPlay } from '../store/ui.ts';
 import type { EngineHost, LoadRequest, LoadOutcome } from '../store/host.ts';
 import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
@@ -82,7 +82,7 @@ export type LoadUiResult = { ok: true; kind: 'save' | 'scenario' } | { ok: false
  * swaps it in only when it succeeded. On failure the running game, the screen and every save
  * are exactly as they were.
  */
-export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | 'auto'): Promise<LoadUiResult> {
+export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | 'auto', classPlay: { classPlay: ClassPlay } | null = null): Promise<LoadUiResult> {
   const h = await ensureHost();
   let r: LoadOutcome;
   try {
@@ -96,7 +96,8 @@ export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | '
   const to = screen === 'auto' ? (r.kind === 'save' ? 'game' : 'briefing') : screen;
   // The game screen's code is loaded before the switch, so the screen is up when the load resolves.
   if (to === 'game') await import('./screens/game.ts');
-  setState({ scenario: r.scenario, seed: r.seed, strategy: r.strategy, snapshot: r.snapshot, screen: to, loadErrors: null, selectedRegion: null, engineError: null });
+  // A game outside a class leaves the class (its rules and hand-in) behind.
+  setState({ scenario: r.scenario, seed: r.seed, strategy: r.strategy, snapshot: r.snapshot, screen: to, loadErrors: null, selectedRegion: null, engineError: null, classPlay: classPlay?.classPlay ?? null });
   saves.rememberSeed(r.seed);
   return { ok: true, kind: r.kind };
 }
@@ -180,6 +181,8 @@ export function setSpeed(s: Speed): { ok: true } | { ok: false; reason: string }
   if (getState().screen !== 'game') return { ok: false, reason: 'The game screen is not showing.' };
   if (getState().engineError && s !== 0) return { ok: false, reason: 'The game stopped after an engine error; load the last save.' };
   if (snap.over && s !== 0) return { ok: false, reason: 'The game is over.' };
+  const cls = getState().classPlay;
+  if (cls && s > cls.config.rules.maxSpeed) return { ok: false, reason: `This class allows at most ${cls.config.rules.maxSpeed}× speed.` };
   host.setSpeed(s);
   return { ok: true };
 }
@@ -223,6 +226,8 @@ export function showPanel(id: PanelId): void {
 }
 
 export function setSettings(patch: Partial<Settings>): void {
+  // A class that pauses at each quarter keeps that pause on (the class's rule, not the player's).
+  if (patch.autoPauseOnQuarter === false && getState().classPlay?.config.rules.pauseEachQuarter) patch = { ...patch, autoPauseOnQuarter: true };
   setState((s) => { Object.assign(s.settings, patch); });
   const st = getState().settings;
   saves.saveSettings(st);

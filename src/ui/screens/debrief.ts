@@ -33,6 +33,9 @@ export function renderDebrief(root: HTMLElement): () => void {
   let log: { week: number; command: { type: string } }[] = [];
   let disposed = false;
 
+  // In a class: answer the questions and hand in (the section loads with the class code).
+  const handInBox = h('div', { id: 'hand-in-box' });
+  if (getState().classPlay) void import('../class/handIn.ts').then((m) => { if (!disposed) replace(handInBox, m.handInSection()); });
   const outcomeText = bankrupt ? t('bankrupt') : allMet ? t('won_') : t('lost_');
   const view = h('main', { className: 'debrief', id: 'debrief' },
     h('div', { className: 'debrief-inner' },
@@ -51,9 +54,11 @@ export function renderDebrief(root: HTMLElement): () => void {
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
       whatIfBox,
       h('section', { className: 'section' }, h('h2', null, t('strategies')), benchBox),
-      h('section', { className: 'section' }, h('h2', null, t('debriefQuestions')),
+      // In a class the hand-in section below asks the same questions with an answer box each.
+      !getState().classPlay && h('section', { className: 'section' }, h('h2', null, t('debriefQuestions')),
         h('ol', { id: 'debrief-questions' }, sc.lesson.teaching.debriefQuestions.map((q) => h('li', null, h('p', null, loc(q))))),
       ),
+      handInBox,
       h('div', { className: 'row section' },
         h('button', { type: 'button', id: 'export-csv', onclick: () => download(`${sc.id}-seed${s.seed}-quarters.csv`, quartersCsv(s.quarters, { scenarioId: sc.id, seed: s.seed, strategy: getState().strategy ?? 'player' }), 'text/csv') }, '↓ ' + t('exportCsv')),
         h('button', { type: 'button', id: 'export-json', onclick: () => void exportRun() }, '↓ ' + t('exportJson')),

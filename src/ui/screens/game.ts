@@ -4,6 +4,7 @@ import { t, loc, usd, price } from '../i18n.ts';
 import { getState, setState, store, type PanelId } from '../../store/ui.ts';
 import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
 import * as app from '../app.ts';
+import { classTopbarItem } from '../class/gameItem.ts';
 import { download } from '../dom.ts';
 import { statements } from '../statements.ts';
 import type { Panel } from '../panels/types.ts';
@@ -52,7 +53,10 @@ export function renderGame(root: HTMLElement): () => void {
   const helpDlg = h('dialog', { id: 'help-dialog', 'aria-labelledby': 'help-title' });
   const s00 = getState().snapshot;
   const guide = s00 ? onboarding(s00) : null;
+  const classCap = getState().classPlay?.config.rules.maxSpeed ?? null;
   const speedBtns = SPEEDS.map((sp) => h('button', {
+    // A class's speed cap (app.setSpeed refuses faster speeds too).
+    disabled: classCap !== null && sp.s > classCap,
     type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
     onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
   }, sp.label));
@@ -65,6 +69,7 @@ export function renderGame(root: HTMLElement): () => void {
       h('button', { type: 'button', id: 'help-btn', 'aria-label': msg('help'), title: msg('help'), onclick: () => openHelp() }, '?'),
       h('button', { type: 'button', id: 'save-btn', onclick: () => openSaveDialog() }, t('save')),
       h('button', { type: 'button', id: 'menu-btn', onclick: () => openLeaveDialog() }, t('menu')),
+      classTopbarItem(),
     ),
   );
 

@@ -7,6 +7,8 @@ import * as app from '../app.ts';
 import * as saves from '../saves.ts';
 import { errorList } from './errors.ts';
 import { fileSizeProblem, FILE_KIND_LABEL, MAX_FILE_BYTES, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
+import { saysClassFile } from '../../class/classFile.ts';
+import { ct } from '../class/messages.ts';
 
 interface RawCard {
   id: string;
@@ -53,6 +55,14 @@ export async function loadFile(file: File): Promise<void> {
     text = await file.text();
   } catch (e) {
     showFileError(file.name, (e as Error).message);
+    return;
+  }
+  // A class file (`.class.json`, by its "format" field) opens the class screen.
+  let value: unknown = null;
+  try { value = JSON.parse(text); } catch { /* not JSON: the scenario loader explains, with line and column */ }
+  if (saysClassFile(value)) {
+    const m = await import('../class/session.ts');
+    await m.openClassFileValue(value);
     return;
   }
   await app.loadFileText(text, file.name, seedValue());
@@ -133,6 +143,13 @@ export function renderTitle(root: HTMLElement): () => void {
           h('span', { className: 'muted' }, t('dropHint')),
         ),
         errorsBox,
+      ),
+      h('section', { className: 'section class-entry', 'aria-labelledby': 'teach-h' },
+        h('h2', { id: 'teach-h' }, ct('teachClass')),
+        h('p', { className: 'muted' }, ct('teachClassHelp')),
+        h('div', { className: 'row' },
+          h('button', { type: 'button', id: 'teach-class-btn', className: 'primary', onclick: () => setState({ screen: 'classBuilder' }) }, ct('teachClass') + ' ▸'),
+        ),
       ),
       h('section', { className: 'section', 'aria-labelledby': 'saves-h' },
         h('h2', { id: 'saves-h' }, t('saves')),
