@@ -2,10 +2,12 @@
  * Result files of a class made the way students make them — each one a real run replayed by
  * `buildResult` (the code the browser's hand-in and `sim --result` use): a shared-seed class on the
  * default scenario, a mix of autopilots and hand-played logs, every game played to its end.
- * Written once into a directory and reused while the sources do not change (the replays are slow).
+ * Written once into a directory and reused while the sources do not change (the replays are slow):
+ * when anything under src/engine, src/scenario, src/class or scenarios/ is newer than the
+ * directory's stamp, the files are made again.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { buildResult, resultText, resultFileName } from '../../src/class/result.ts';
 import { classHash, CLASS_CONFIG_VERSION, DEFAULT_CLASS_RULES, type ClassConfig } from '../../src/class/config.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
@@ -33,6 +35,8 @@ export function studentName(i: number): string {
  * hand the company to an autopilot. Returns the file paths in student order.
  */
 export async function classResultFiles(dir: string, n: number): Promise<string[]> {
+  const stamp = join(dir, '.made');
+  if (existsSync(stamp) && statSync(stamp).mtimeMs < newestSourceMs()) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const loaded = loadBundledScenario('default');
   if (!loaded.ok) throw new Error('default scenario does not load');
@@ -52,7 +56,21 @@ export async function classResultFiles(dir: string, n: number): Promise<string[]
     );
     writeFileSync(path, resultText(file));
   }
+  if (!existsSync(stamp)) writeFileSync(stamp, new Date().toISOString());
   return paths;
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** Newest modification time of what a result file depends on. */
+function newestSourceMs(): number {
+  let newest = 0;
+  const walk = (p: string): void => {
+    const st = statSync(p);
+    if (st.isDirectory()) { for (const f of readdirSync(p)) walk(join(p, f)); return; }
+    newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of ['src/engine', 'src/scenario', 'src/class', 'scenarios']) walk(join(ROOT, p));
+  return newest;
 }
 
 /** The texts of the files in `dir` (sorted by name). */
