@@ -3,7 +3,8 @@
  *
  *   text ──size/depth──▶ JSON (line/column) ──▶ forbidden & duplicate keys ──▶ migrations
  *        ──▶ HTML check ──▶ extends (deep merge over a bundled scenario) ──▶ zod schema
- *        ──▶ cross-field checks ──▶ Scenario, or every error at once with path, line and column.
+ *        ──▶ cross-field checks ──▶ teaching-text parameters filled (textParams.ts)
+ *        ──▶ Scenario, or every error at once with path, line and column.
  *
  * Never throws; raw parsed JSON never leaves this module unvalidated.
  */
@@ -17,6 +18,7 @@ import { deepMerge } from './merge.ts';
 import { bundledScenarios, isBundledId } from './bundled.ts';
 import { zodIssuesToErrors } from './zodIssues.ts';
 import { crossCheck } from './crossChecks.ts';
+import { fillTeachingTexts } from './textParams.ts';
 import { didYouMean } from './suggest.ts';
 import { describeValue, formatPath, hasPath, type PathSegment } from './paths.ts';
 import type { RawError } from './rawError.ts';
@@ -134,8 +136,11 @@ function pipeline(value: unknown, raw: RawError[], positioned: ScenarioError[], 
     return finish();
   }
   errors.push(...crossCheck(result.data));
+  // Parameters in teaching texts ({company.cashUsd}, an objective's {minUsd}) filled from this scenario.
+  const filled = fillTeachingTexts(result.data);
+  errors.push(...filled.errors);
   if (errors.length > 0 || positioned.length > 0) return finish();
-  return m.fromVersion < result.data.schemaVersion ? { ok: true, scenario: result.data, migratedFrom: m.fromVersion } : { ok: true, scenario: result.data };
+  return m.fromVersion < result.data.schemaVersion ? { ok: true, scenario: filled.scenario, migratedFrom: m.fromVersion } : { ok: true, scenario: filled.scenario };
 }
 
 /** Give each error its line and column in the teacher's own file, then sort and cap. */

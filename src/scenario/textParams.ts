@@ -1,0 +1,95 @@
+/**
+ * Parameters in teaching texts: `{company.cashUsd}` in a briefing, `{minUsd}` in an objective's
+ * label. Filled from the scenario itself when it is loaded, so a class overlay (`extends`) that
+ * changes starting cash or an objective's threshold never leaves a text naming the old figure.
+ *
+ *   {a.b.0.c}   a path from the scenario's root (list positions as numbers), e.g. {company.cashUsd}
+ *   {field}     in an objective's label: that objective's own field, e.g. {minUsd}, {max}, {byDate}
+ *
+ * Formatting follows the field's unit suffix (names carry units): `…Usd` money ($150M, 1.5 亿美元),
+ * `…Share` a percentage (20%), anything else a number with grouped digits or the text as is.
+ * Done by hand (no Intl): the filled text is part of the scenario's hash, the same in every engine.
+ * Pure data in, data out; the loader reports an unknown parameter as an error at the text's path.
+ */
+import type { Scenario } from './schema/index.ts';
+import type { RawError } from './rawError.ts';
+import type { PathSegment } from './paths.ts';
+import { valueAt } from './paths.ts';
+
+/** A parameter: `{` a name or dotted path `}`. Other braces are left alone. */
+const PARAM = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)\}/g;
+
+type Lang = 'en' | 'zh-CN';
+type Localized = { en: string; 'zh-CN'?: string | undefined };
+
+/** `x` rounded to at most one decimal, without a trailing ".0". */
+const oneDecimal = (x: number) => String(Math.round(x * 10) / 10);
+
+function grouped(n: number): string {
+  const s = String(Math.abs(Math.round(n)));
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? ',' : '') + s[i];
+  return (n < 0 ? '-' : '') + out;
+}
+
+/** Money as a reader expects it: $150M, $1.5B, $40,000 — 1.5 亿美元, 4,000 万美元, 4 万美元. */
+export function formatUsd(usd: number, lang: Lang): string {
+  const sign = usd < 0 ? '-' : '';
+  const a = Math.abs(usd);
+  if (lang === 'zh-CN') {
+    if (a >= 1e8) return `${sign}${oneDecimal(a / 1e8)} 亿美元`;
+    if (a >= 1e4) return `${sign}${grouped(Math.round(a / 1e4))} 万美元`;
+    return `${sign}${grouped(a)} 美元`;
+  }
+  if (a >= 1e9) return `${sign}$${oneDecimal(a / 1e9)}B`;
+  if (a >= 1e6) return `${sign}$${a >= 1e8 ? grouped(a / 1e6) : oneDecimal(a / 1e6)}M`;
+  return `${sign}$${grouped(a)}`;
+}
+
+/** One parameter's value in words, or why it cannot be shown. */
+function formatValue(value: unknown, key: string, lang: Lang): { text: string } | { problem: string } {
+  if (typeof value === 'string') return { text: value };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: value === undefined ? 'there is no such field in the scenario' : 'it is not a number or a text' };
+  if (/Usd$/.test(key)) return { text: formatUsd(value, lang) };
+  if (/Share$/.test(key)) return { text: `${oneDecimal(value * 100)}%` };
+  return { text: Number.isInteger(value) ? grouped(value) : String(value) };
+}
+
+/** Fill one text; problems are collected with the text's path. */
+function fill(text: string, lookup: (name: string) => unknown, lang: Lang, path: PathSegment[], errors: RawError[]): string {
+  return text.replace(PARAM, (whole, name: string) => {
+    const key = name.split('.').at(-1)!;
+    const r = formatValue(lookup(name), key, lang);
+    if ('text' in r) return r.text;
+    errors.push({ path, message: `parameter ${whole} cannot be filled: ${r.problem}`, hint: 'write a path into the scenario such as {company.cashUsd}, or in an objective\'s label one of its own fields such as {minUsd}' });
+    return whole;
+  });
+}
+
+function fillLocalized(loc: Localized, lookup: (name: string) => unknown, path: PathSegment[], errors: RawError[]): Localized {
+  const out: Localized = { ...loc, en: fill(loc.en, lookup, 'en', [...path, 'en'], errors) };
+  if (loc['zh-CN'] !== undefined) out['zh-CN'] = fill(loc['zh-CN'], lookup, 'zh-CN', [...path, 'zh-CN'], errors);
+  return out;
+}
+
+/**
+ * The scenario with its teaching texts filled: the briefing, learning objectives, debrief
+ * questions and objective labels. A text without parameters is returned as it is (filling again
+ * changes nothing). Errors name the text and the parameter.
+ */
+export function fillTeachingTexts(scenario: Scenario): { scenario: Scenario; errors: RawError[] } {
+  const errors: RawError[] = [];
+  const fromRoot = (name: string) => valueAt(scenario, name.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)));
+  const t = scenario.lesson.teaching;
+  const teaching = {
+    ...t,
+    briefing: fillLocalized(t.briefing, fromRoot, ['lesson', 'teaching', 'briefing'], errors),
+    learningObjectives: t.learningObjectives.map((l, i) => fillLocalized(l, fromRoot, ['lesson', 'teaching', 'learningObjectives', i], errors)),
+    debriefQuestions: t.debriefQuestions.map((q, i) => fillLocalized(q, fromRoot, ['lesson', 'teaching', 'debriefQuestions', i], errors)),
+  };
+  const objectives = scenario.lesson.objectives.map((o, i) => {
+    const own = (name: string) => (name.includes('.') || !Object.prototype.hasOwnProperty.call(o, name) ? fromRoot(name) : (o as Record<string, unknown>)[name]);
+    return { ...o, label: fillLocalized(o.label, own, ['lesson', 'objectives', i, 'label'], errors) };
+  });
+  return { scenario: { ...scenario, lesson: { ...scenario.lesson, teaching, objectives } }, errors };
+}
