@@ -15,6 +15,7 @@ import { newSite } from './sites.ts';
 import { emptyQuarterOps } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
 import { region } from './lookup.ts';
+import { openingRentUsd } from './market/rents.ts';
 
 export interface WorldOptions {
   seed?: number;
@@ -31,9 +32,9 @@ function newCompany(index: number, id: string, name: string, strategy: StrategyI
     sharePriceUsd: null, lastValuationUsd: 0, priceShock: 1, debts: [], spreadStepUpPct: 0, covenantBreaches: 0,
     covenantCureEndsWeek: null, marginCallDueWeek: null,
     restructured: false, revolverLimitUsd: 0, lots: [], orders: [], sites: [], contracts: [], depreciationYears,
-    priceFactor: 1, platformUsdPerWeek: 0, platformMaturity: 0, taxLossCarryForwardCents: 0, taxYearStartCents: 0,
+    priceFactor: 1, genPriceFactors: {}, platformUsdPerWeek: 0, platformMaturity: 0, taxLossCarryForwardCents: 0, taxYearStartCents: 0,
     q: emptyQuarterOps(),
-    last: { onDemandGpusSold: 0, utilization: 0, revenueWeekUsd: 0, ebitdaWeekUsd: 0, installedGpus: 0, powerMwUsed: 0, powerMwAvailable: 0 },
+    last: { odOfferedGpus: {}, odDemandGpus: {}, onDemandGpusSold: 0, onDemandH100eSold: 0, utilization: 0, revenueWeekUsd: 0, ebitdaWeekUsd: 0, installedGpus: 0, powerMwUsed: 0, powerMwAvailable: 0 },
     trailingRevenueUsd: new Array<number>(13).fill(0),
     trailingEbitdaUsd: new Array<number>(13).fill(0),
     trailingWeeks: 0,
@@ -77,10 +78,11 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     customers: createCustomers(scenario, rng.customers),
     rfps: [], closedRfps: [],
     market: {
-      gens: scenario.gpus.map((g) => ({
-        modelId: g.id, releaseWeek: weekOf(start, g.releaseDate), referenceUsdPerGpuHour: g.launchUsdPerGpuHour,
-        indexUsdPerGpuHour: g.launchUsdPerGpuHour, peakIndexUsdPerGpuHour: 0, vendorPriceFactor: 1, installedGpus: 0,
-      })),
+      gens: scenario.gpus.map((g) => {
+        const releaseWeek = weekOf(start, g.releaseDate);
+        const opening = openingRentUsd(g.launchUsdPerGpuHour, releaseWeek, scenario.market.pricing.openingRentDecayPctPerYear);
+        return { modelId: g.id, releaseWeek, referenceUsdPerGpuHour: opening, indexUsdPerGpuHour: opening, peakIndexUsdPerGpuHour: 0, vendorPriceFactor: 1, installedGpus: 0 };
+      }),
       baseDemandH100e: scenario.market.demand.startH100e,
       segmentShock: segs.map(() => 1),
       segmentShockRecoveryPerWeek: segs.map(() => 0),

@@ -9,6 +9,9 @@ import { addDebt } from './finance/debt.ts';
 import { gpuUnitValueUsd } from './metrics.ts';
 import { cashCostUsdPerGpuHour } from './market/rents.ts';
 
+/** Oldest lots first (then by id): the first sold, auctioned or switched off, the last to come back. */
+export const oldestLotFirst = (a: GpuLot, b: GpuLot): number => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 /** Is a model barred from a region by export controls? */
 export function exportBlocked(world: World, modelId: string, regionId: string): boolean {
   const controls = world.policy.exportControls;
@@ -216,29 +219,11 @@ export function sellGpus(world: World, co: Company, modelId: string, count: numb
   const unit = gpuUnitValueUsd(world, modelId);
   let left = count;
   let proceedsTotal = 0;
-  const lots = co.lots.filter((l) => l.modelId === modelId).sort((a, b) => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : 1));
-  for (const lot of lots) {
+  for (const lot of co.lots.filter((l) => l.modelId === modelId).sort(oldestLotFirst)) {
     if (left <= 0) break;
     const n = Math.min(left, lot.count);
-    const share = n / lot.count;
-    const cost = n === lot.count ? lot.costCents : Math.round(lot.costCents * share);
-    const dep = n === lot.count ? lot.accumDepCents : Math.round(lot.accumDepCents * share);
-    const nbv = cost - dep;
     const proceeds = toCents(n * unit);
-    bookCents(co.ledger, 'gpuDisposedDep', dep);
-    if (proceeds >= nbv) {
-      bookCents(co.ledger, 'gpuSaleProceeds', nbv);
-      bookCents(co.ledger, 'gainOnSale', proceeds - nbv);
-    } else {
-      bookCents(co.ledger, 'gpuSaleProceeds', proceeds);
-      bookCents(co.ledger, 'lossOnSale', nbv - proceeds);
-    }
-    lot.count -= n;
-    lot.costCents -= cost;
-    lot.accumDepCents -= dep;
-    lot.offCount = Math.min(lot.offCount, lot.count);
-    if (lot.offCount === 0) lot.offSinceWeek = -1;
-    lot.installed = Math.min(lot.installed, lot.count - lot.offCount);
+    disposeFromLot(co, lot, n, proceeds);
     proceedsTotal += toUsd(proceeds);
     left -= n;
   }
@@ -279,7 +264,7 @@ export function auctionFleet(world: World, co: Company): { sold: number; scrappe
     budget.set(b.index, Math.max(0, toUsd(b.ledger.balances.cash) * x.auctionMaxShareOfBuyerCash));
     freeKw.set(b.index, Math.max(0, (b.last.powerMwAvailable - b.last.powerMwUsed) * 1000));
   }
-  const lots = co.lots.slice().sort((a, b) => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const lots = co.lots.slice().sort(oldestLotFirst);
   for (const lot of lots) {
     const m = gpuModel(world, lot.modelId);
     const g = genMarket(world, lot.modelId);
@@ -325,5 +310,6 @@ function disposeFromLot(co: Company, lot: GpuLot, n: number, proceedsCents: numb
   lot.costCents -= cost;
   lot.accumDepCents -= dep;
   lot.offCount = Math.min(lot.offCount, lot.count);
+  if (lot.offCount === 0) lot.offSinceWeek = -1;
   lot.installed = Math.min(lot.installed, lot.count - lot.offCount);
 }

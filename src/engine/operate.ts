@@ -18,7 +18,7 @@ import { corporateCovenantBreached, covenantTests, gpuLoanExcessUsd } from './fi
 import { baseRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
-import { genMarket } from './lookup.ts';
+import { postedRentUsd } from './market/rents.ts';
 import { perfH100e, undrawnRevolverUsd, energisedMw } from './metrics.ts';
 import { settleTax } from './tax.ts';
 import { pushNews } from './news.ts';
@@ -39,9 +39,17 @@ export function newScratch(): Scratch {
   return { kwByRegion: new Map(), freeByModel: new Map(), installedGpus: 0, contractGpus: 0, revenueUsd: 0, cashOpexUsd: 0 };
 }
 
-/** First half: physical changes and contract delivery; fills the on-demand offer. */
-export function operateBefore(world: World, co: Company, s: Scratch, offer: OnDemandOffer): void {
-  offer.capacityH100e = 0; offer.usdPerH100eHour = 0; offer.platform = co.platformMaturity;
+/**
+ * First half: physical changes and contract delivery; fills the company's on-demand offers, one
+ * per generation at `offers[index × generations + g]`.
+ */
+export function operateBefore(world: World, co: Company, s: Scratch, offers: OnDemandOffer[]): void {
+  const gens = world.market.gens;
+  const base = co.index * gens.length;
+  for (let g = 0; g < gens.length; g++) {
+    const o = offers[base + g]!;
+    o.capacityH100e = 0; o.usdPerH100eHour = 0; o.platform = co.platformMaturity; o.rentUsdPerGpuHour = 0; o.perfH100e = 0;
+  }
   s.revenueUsd = 0; s.cashOpexUsd = 0;
   if (co.status !== 'active') return;
   expireContracts(world, co);
@@ -62,32 +70,50 @@ export function operateBefore(world: World, co: Company, s: Scratch, offer: OnDe
   s.revenueUsd += deliverContracts(world, co, s.freeByModel);
   s.contractGpus = 0;
   for (const c of co.contracts) s.contractGpus += c.deliveredGpus;
-  // On-demand offer: free capacity in H100e and its blended price per H100e-hour.
-  const lat = latencyDiscount(world, co.sites);
-  let cap = 0, value = 0;
-  for (const [modelId, free] of s.freeByModel) {
+  // On-demand offers: free capacity of each generation in H100e at its posted rent per H100e-hour
+  // (less the latency discount of its sites, plus the premium its platform earns).
+  const premium = (1 - latencyDiscount(world, co.sites)) * (1 + 0.15 * co.platformMaturity);
+  for (let g = 0; g < gens.length; g++) {
+    const gm = gens[g]!;
+    const o = offers[base + g]!;
+    const free = s.freeByModel.get(gm.modelId) ?? 0;
     if (free <= 0) continue;
-    const g = genMarket(world, modelId);
-    if (!g) continue;
-    const perf = perfH100e(world, modelId);
-    cap += free * perf;
-    value += free * co.priceFactor * g.referenceUsdPerGpuHour * (1 - lat) * (1 + 0.15 * co.platformMaturity);
+    const perf = perfH100e(world, gm.modelId);
+    if (!(perf > 0)) continue;
+    o.perfH100e = perf;
+    o.rentUsdPerGpuHour = postedRentUsd(world, co, gm);
+    o.capacityH100e = free * perf;
+    o.usdPerH100eHour = (o.rentUsdPerGpuHour * premium) / perf;
   }
-  offer.capacityH100e = cap;
-  offer.usdPerH100eHour = cap > 0 ? value / cap : 0;
 }
 
 /** Second half: book on-demand revenue and every cost of the week; handle a cash shortfall. */
-export function operateAfter(world: World, co: Company, s: Scratch, offer: OnDemandOffer): void {
+export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDemandOffer[]): void {
   if (co.status !== 'active') return;
   const ops = world.scenario.operations;
-  // On-demand revenue and the GPUs it kept busy.
-  const odRevenue = onDemandRevenueUsd(offer.servedH100e, offer.usdPerH100eHour);
+  // On-demand revenue and the GPUs it kept busy, generation by generation; what each generation
+  // offered and drew is kept for its pricing desk next week.
+  const gens = world.market.gens;
+  const base = co.index * gens.length;
+  let odRevenue = 0, odGpus = 0, odH100e = 0;
+  const offered: Record<string, number> = {}, drawn: Record<string, number> = {};
+  for (let g = 0; g < gens.length; g++) {
+    const o = offers[base + g]!;
+    if (o.capacityH100e <= 0) continue;
+    odRevenue += onDemandRevenueUsd(o.servedH100e, o.usdPerH100eHour);
+    odGpus += o.servedH100e / o.perfH100e;
+    odH100e += o.servedH100e;
+    const id = gens[g]!.modelId;
+    offered[id] = o.capacityH100e / o.perfH100e;
+    drawn[id] = o.demandH100e / o.perfH100e;
+  }
+  co.last.odOfferedGpus = offered;
+  co.last.odDemandGpus = drawn;
+  co.last.onDemandH100eSold = odH100e;
   const odCents = book(co.ledger, 'revenueBilled', odRevenue);
   co.q.onDemandRevenueCents += odCents;
   co.q.revenueByCustomer.od = (co.q.revenueByCustomer.od ?? 0) + odCents;
   s.revenueUsd += toUsd(odCents);
-  const odGpus = offer.capacityH100e > 0 ? (offer.servedH100e / offer.capacityH100e) * sumFree(s) : 0;
   // Vendor backstop: rents back a share of idle capacity at a discount (scenario option).
   const v = world.scenario.market.vendor;
   const idleGpus = Math.max(0, s.installedGpus - s.contractGpus - odGpus);
@@ -139,12 +165,6 @@ export function operateAfter(world: World, co: Company, s: Scratch, offer: OnDem
   if (world.week % WEEKS_PER_YEAR === WEEKS_PER_YEAR - 1) settleTax(world, co);
   handleShortfall(world, co);
   covenantDeadlines(world, co);
-}
-
-function sumFree(s: Scratch): number {
-  let n = 0;
-  for (const v of s.freeByModel.values()) n += Math.max(0, v);
-  return n;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * One tick = one week. The phases run in a fixed order (see CONTEXT.md):
- *  1. events and policies     2. capital markets, rents, vendor launches, demand
+ *  1. events and policies     2. capital markets, vendor launches, demand
  *  3. decisions: the player's queued commands (or history / autopilot), then rivals in index order
  *  4. operations before the market (deliveries, construction, installation, contracts)
  *  5. market: on-demand allocation among customer agents, new RFPs
@@ -15,7 +15,7 @@ import type { OnDemandOffer } from './market/customers.ts';
 import { runCommand } from './commands/apply.ts';
 import { runEvents } from './market/events.ts';
 import { updateCapitalMarkets, updateSharePrices } from './market/capital.ts';
-import { updateReferenceRents, vendorLaunches, updateIndices, updateLeadTime } from './market/pricing.ts';
+import { vendorLaunches, updateIndices, updateLeadTime } from './market/pricing.ts';
 import { updateDemand, uncontractedRfpDemandH100e } from './market/demand.ts';
 import { updateMarketTotals } from './market/totals.ts';
 import { updatePowerSupply } from './market/powerSupply.ts';
@@ -30,16 +30,20 @@ import { weekOf } from './calendar.ts';
 import { evaluateObjectives } from './objectives.ts';
 import { assertWorldFinite } from './finite.ts';
 
-/** Working memory reused across ticks (not state: rebuilt freely, never hashed). */
+/**
+ * Working memory reused across ticks (not state: rebuilt freely, never hashed). On-demand offers:
+ * one per company and generation, company i's generation g at i × generations + g.
+ */
 interface Work { scratch: Scratch[]; offers: OnDemandOffer[]; util: Float64Array }
 const workFor = new WeakMap<World, Work>();
 function work(world: World): Work {
   let w = workFor.get(world);
-  if (!w || w.scratch.length !== world.companies.length) {
+  const n = world.companies.length * world.market.gens.length;
+  if (!w || w.scratch.length !== world.companies.length || w.offers.length !== n) {
     w = {
       scratch: world.companies.map(() => newScratch()),
-      offers: world.companies.map(() => ({ capacityH100e: 0, usdPerH100eHour: 0, demandH100e: 0, servedH100e: 0, platform: 0 })),
-      util: new Float64Array(world.companies.length),
+      offers: Array.from({ length: n }, () => ({ capacityH100e: 0, usdPerH100eHour: 0, demandH100e: 0, servedH100e: 0, platform: 0, rentUsdPerGpuHour: 0, perfH100e: 0 })),
+      util: new Float64Array(n),
     };
     workFor.set(world, w);
   }
@@ -77,7 +81,6 @@ export function step(world: World): void {
   runEvents(world);
   if (world.week > 0) signScenarioContracts(world);
   updateCapitalMarkets(world);
-  updateReferenceRents(world);
   vendorLaunches(world);
   updateDemand(world);
   updatePowerSupply(world);
@@ -89,14 +92,14 @@ export function step(world: World): void {
     STRATEGIES[co.strategy](world, co, actor(world, co), world.rng.rivals);
   }
 
-  for (let i = 0; i < world.companies.length; i++) operateBefore(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
+  for (let i = 0; i < world.companies.length; i++) operateBefore(world, world.companies[i]!, wk.scratch[i]!, wk.offers);
   const unservedOd = allocateOnDemand(world, wk.offers, world.rng.customers, wk.util, uncontractedRfpDemandH100e(world));
   issueRfps(world);
-  for (let i = 0; i < world.companies.length; i++) operateAfter(world, world.companies[i]!, wk.scratch[i]!, wk.offers[i]!);
+  for (let i = 0; i < world.companies.length; i++) operateAfter(world, world.companies[i]!, wk.scratch[i]!, wk.offers);
   awardRfps(world);
   contractDefaults(world);
 
-  updateMarketTotals(world, wk.offers, unservedOd);
+  updateMarketTotals(world, unservedOd);
   updateIndices(world);
   updateLeadTime(world);
   updateSharePrices(world);

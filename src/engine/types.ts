@@ -204,8 +204,10 @@ export interface Company {
   contracts: Contract[];
   /** GPU useful life chosen for depreciation, years. */
   depreciationYears: 4 | 5 | 6;
-  /** On-demand price as a multiple of each generation's reference rent. */
+  /** On-demand rent as a multiple of each generation's published index (what the market charges for it). */
   priceFactor: number;
+  /** Per-generation on-demand multiples of the index that override `priceFactor` (set by the pricing desk of each generation). */
+  genPriceFactors: Record<string, number>;
   /** Platform/software spend per week, USD. */
   platformUsdPerWeek: number;
   /** Platform maturity 0–1: raises the price customers accept and lowers churn. */
@@ -218,7 +220,13 @@ export interface Company {
   q: QuarterOps;
   /** Last week's figures used by agents and the UI. */
   last: {
+    /** Last week's on-demand GPUs offered per generation (free after contracts, past their ramp). */
+    odOfferedGpus: Record<string, number>;
+    /** Last week's on-demand demand (GPUs) that chose each of its generations — may exceed what it offered. */
+    odDemandGpus: Record<string, number>;
     onDemandGpusSold: number;
+    /** Last week's on-demand sales in H100e (all generations). */
+    onDemandH100eSold: number;
     utilization: number;
     revenueWeekUsd: number;
     ebitdaWeekUsd: number;
@@ -289,7 +297,7 @@ export interface GenMarket {
   modelId: string;
   /** Week it can first be ordered (may be negative: already out). */
   releaseWeek: number;
-  /** Reference rent before provider pricing: launch rent decayed by age, USD per GPU-hour. */
+  /** The generation's list rent: its launch rent (or, for one already out at week 0, its opening rent). Shown for comparison; no rent is computed from it. USD per GPU-hour. */
   referenceUsdPerGpuHour: number;
   /** On-demand price index (capacity-weighted average of providers' prices), USD per GPU-hour. */
   indexUsdPerGpuHour: number;
@@ -377,7 +385,7 @@ export interface CustomerPool {
   weight: Float64Array;
   /** Price sensitivity multiplier around the segment's. */
   sensitivity: Float32Array;
-  /** Current on-demand provider (company index), -1 = a hyperscaler. */
+  /** Current on-demand offer (company index × generations + generation index); −1 = none yet (shops around), −2 = the hyperscalers by choice (`AT_HYPERSCALERS`). */
   provider: Int16Array;
   /** Demand served last week / wanted (0–1), drives re-shopping. */
   fillRatio: Float32Array;

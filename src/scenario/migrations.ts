@@ -8,9 +8,14 @@
  *   `company.sites[].mw`, `company.debt[].principal`, `company.debt[].ratePct`,
  *   `company.contracts[].price`, `gpus[].price`, `gpus[].kw`, `regions[].power` (USD/MWh),
  *   `market.rivals[].cash`.
- * - **1** (current): every text is `{ "en": …, "zh-CN": … }`; units in every numeric field name
+ * - **1**: every text is `{ "en": …, "zh-CN": … }`; units in every numeric field name
  *   (`calendar.lengthWeeks`, `cashUsd`, `lastValuationUsd`, `powerMw`, `principalUsd`,
  *   `annualRatePct`, `usdPerGpuHour`, `gpuPriceUsd`, `kwPerGpu`, `powerUsdPerMwh`).
+ * - **2** (current): rents come from supply and demand. `market.pricing.newGenDiscountPctPerYear`
+ *   (a generation's rent decayed by this rate for ever) became `openingRentDecayPctPerYear`, used
+ *   only for the rents generations open at in week 0; `market.pricing.tightnessExponent` (rents
+ *   driven by the market's demand ÷ supply) is dropped: each provider prices each generation from
+ *   the demand it draws against its target utilisation (`adjustPerWeekPct` is now the largest weekly move).
  *
  * A migration works on partial files too (a file that `extends` a bundled scenario): it only
  * touches what is there.
@@ -125,6 +130,17 @@ export const MIGRATIONS: Migration[] = [
       for (const r of this.renames) rename(doc, r, errors);
       for (const p of LOCALIZED_V1) wrapText(doc, p);
       doc.schemaVersion = 1;
+    },
+  },
+  {
+    from: 1,
+    to: 2,
+    renames: [{ at: ['market', 'pricing'], from: 'newGenDiscountPctPerYear', to: 'openingRentDecayPctPerYear' }],
+    migrate(doc, errors) {
+      for (const r of this.renames) rename(doc, r, errors);
+      // Rents are no longer driven by the market's tightness; the exponent has no meaning now.
+      each(doc, ['market', 'pricing'], (obj) => { delete obj.tightnessExponent; });
+      doc.schemaVersion = 2;
     },
   },
 ];

@@ -17,7 +17,8 @@ import { debtRatePct } from '../../src/engine/finance/rates.ts';
 import { capacityH100e, fleetMwNeeded, fleetValueUsd, gpuUnitValueUsd, perfH100e } from '../../src/engine/metrics.ts';
 import { genIndex, genMarket, gpuModel, region, regionState } from '../../src/engine/lookup.ts';
 import { allocateOnDemand, type OnDemandOffer } from '../../src/engine/market/customers.ts';
-import { latencyDiscount, updateIndices } from '../../src/engine/market/pricing.ts';
+import { updateIndices } from '../../src/engine/market/pricing.ts';
+import { hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
 import { exp, ln, pow } from '../../src/engine/dmath.ts';
 import { nextFloat } from '../../src/engine/rng.ts';
 import { player, smallScenario, world } from './helpers.ts';
@@ -95,19 +96,24 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
   }
 }
 
+/** The index definition written generation by generation (the engine gathers every lot in one pass). */
 function referenceUpdateIndices(w: World): void {
+  const prevCompute = w.market.computeIndexUsd;
   for (const g of w.market.gens) {
-    let wt = 0, v = 0;
+    let wt = 0, v = 0, ow = 0, ov = 0;
     for (const co of w.companies) {
       if (co.status !== 'active') continue;
       let n = 0;
-      for (const l of co.lots) if (l.modelId === g.modelId) n += l.installed;
-      if (n <= 0) continue;
+      for (const l of co.lots) if (l.modelId === g.modelId && l.installed > 0) n += l.installed;
       wt += n;
-      v += n * co.priceFactor * (1 - latencyDiscount(w, co.sites));
+      v += n * postedRentUsd(w, co, g);
+      const offered = co.last.odOfferedGpus[g.modelId] ?? 0;
+      if (offered > 0) { ow += offered; ov += offered * postedRentUsd(w, co, g); }
     }
     g.installedGpus = wt;
-    g.indexUsdPerGpuHour = g.referenceUsdPerGpuHour * (wt > 0 ? v / wt : 1);
+    if (ow > 0) g.indexUsdPerGpuHour = ov / ow;
+    else if (wt > 0) g.indexUsdPerGpuHour = v / wt;
+    else if (g.releaseWeek <= w.week) g.indexUsdPerGpuHour = prevCompute * perfH100e(w, g.modelId);
     if (g.releaseWeek <= w.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
   let cw = 0, cv = 0;
@@ -125,7 +131,7 @@ function referenceAllocate(w: World, offers: OnDemandOffer[], rng: number[], uti
   const pool = w.customers;
   const segs = w.scenario.market.demand.segments;
   const idx = Math.max(0.01, w.market.computeIndexUsd);
-  const hyperPrice = idx * w.scenario.market.demand.hyperscalerPriceMultiple;
+  const hyperPrice = hyperscalerUsdPerH100eHour(w);
   const nOffers = offers.length;
   for (const o of offers) { o.demandH100e = 0; o.servedH100e = 0; }
   let toHyperscalers = 0;
@@ -408,7 +414,7 @@ describe('on-demand allocation with per-provider buffers', () => {
       const offers = a.companies.map((): OnDemandOffer => {
         const closed = rand() < 0.25;
         if (closed) sawClosed++;
-        return { capacityH100e: closed ? 0 : 50 + rand() * 20_000, usdPerH100eHour: 0.5 + rand() * 4, demandH100e: 0, servedH100e: 0, platform: rand() };
+        return { capacityH100e: closed ? 0 : 50 + rand() * 20_000, usdPerH100eHour: 0.5 + rand() * 4, demandH100e: 0, servedH100e: 0, platform: rand(), rentUsdPerGpuHour: 0, perfH100e: 1 };
       });
       const spill = rand() < 0.5 ? rand() * 30_000 : 0;
       if (spill > 0) sawSpill++;

@@ -26,7 +26,7 @@ const withExits = (id: string, exits: Json) => {
 describe('fact 6: below cash cost, capacity is switched off and sold', () => {
   // The player's A100s sit in a colocation hall whose lease is 20× the going rate: the A100 market
   // rent no longer covers their cash cost. Everything else is the default world.
-  const on = withExits('default', { switchOffBelowCashCostMultiple: 1 });
+  const on = withExits('default', {});
   const off = withExits('default', { switchOffBelowCashCostMultiple: 0 });
   const weeks = 104;
   /** GPU-weeks the player ran uncontracted A100s while their rent was below its cash cost, and A100s owned at the end. */
@@ -66,21 +66,8 @@ describe('fact 6: below cash cost, capacity is switched off and sold', () => {
 });
 
 describe('fact 6: a bankrupt fleet returns to supply in new hands', () => {
-  // Auctions are off by default (src/scenario/schema/market.ts says why): this world switches them on.
-  // The first rival opens over-borrowed (four times the debt, a quarter of the cash), so the price war
-  // breaks it early in most seeds.
-  const fragile = (exits: Json) => {
-    const j = scenarioJson('price-war-2025');
-    j.id = 'price-war-fragile-rival';
-    (j.market as Json).exits = exits;
-    const sc = scenarioFrom(j);
-    const r = sc.market.rivals[0]!;
-    r.debtUsd *= 4;
-    r.cashUsd /= 4;
-    return sc;
-  };
-  const on = fragile({ auctionBankruptFleets: true });
-  const off = fragile({ auctionBankruptFleets: false });
+  const on = withExits('price-war-2025', {});
+  const off = withExits('price-war-2025', { auctionBankruptFleets: false });
   const weeks = 52;
   /** GPUs of bankrupt rivals at their failure, GPUs bought at auction (lots delivered the week of a bankruptcy), and supply after. */
   function play(sc: typeof on, seed: number): { failedGpus: number; boughtGpus: number; balanced: boolean; supplyAfter: number } {

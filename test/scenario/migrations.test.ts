@@ -34,6 +34,16 @@ describe('migrations', () => {
     expect(r.scenario.title).toEqual({ en: 'Sandbox 2023-2030' });
   });
 
+  it('version 1 → 2: the rent decay becomes the opening rents only; the tightness exponent goes', () => {
+    const r = loadScenarioObject({ schemaVersion: 1, extends: 'default', id: 'old-rents', market: { pricing: { adjustPerWeekPct: 5, targetUtilization: 0.85, floorCashCostMultiple: 1.1, newGenDiscountPctPerYear: 20, contractDiscountPerYearPct: 12, maxContractDiscountPct: 45, spotVolatilityPct: 2, tightnessExponent: 1.2 } } });
+    expect(r.ok ? 'ok' : r.errors).toBe('ok');
+    if (!r.ok) return;
+    expect(r.migratedFrom).toBe(1);
+    expect(r.scenario.market.pricing.openingRentDecayPctPerYear).toBe(20);
+    expect('tightnessExponent' in r.scenario.market.pricing).toBe(false);
+    expect('newGenDiscountPctPerYear' in r.scenario.market.pricing).toBe(false);
+  });
+
   it('migrates a partial file that extends a bundled scenario', () => {
     const r = loadScenarioObject({ schemaVersion: 0, extends: 'default', id: 'old-class', title: 'Old class', company: { cash: 5_000_000 } });
     expect(r.ok).toBe(true);

@@ -18,8 +18,10 @@ export const COMMAND_BOUNDS = {
   powerMw: { min: 0.5, max: 5000 },
   /** A bid on a request for proposals, USD per GPU-hour. */
   usdPerGpuHour: { min: 0.05, max: 100 },
-  /** On-demand price relative to the reference rent. */
+  /** Company-wide on-demand price relative to each generation's market index. */
   priceFactor: { min: 0.2, max: 5 },
+  /** One generation's on-demand price relative to its list (launch) rent: old chips rent for a small fraction of it. */
+  genPriceFactor: { min: 0.01, max: 5 },
   /** Weekly software platform spend, USD. */
   platformUsdPerWeek: { min: 0, max: 50_000_000 },
   /** Depreciation lives a company may choose, years. */

@@ -30,13 +30,27 @@ export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: bo
   });
 }
 
+/**
+ * On-demand rent. Without `modelId`: every generation at `priceFactor` × its market index (follow
+ * the market), replacing any per-generation prices. With `modelId`: that generation at a fixed rent
+ * of `priceFactor` × its list rent (launch rent), until changed.
+ */
 export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemandPrice'>, execute: boolean): CommandResult {
+  if (cmd.modelId !== undefined) {
+    const bad = checkNumber(cmd.priceFactor, 'priceFactor', B.genPriceFactor.min, B.genPriceFactor.max);
+    if (bad) return bad;
+    const g = genMarket(world, cmd.modelId);
+    const m = gpuModel(world, cmd.modelId);
+    if (!g || !m) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
+    if (execute) co.genPriceFactors[g.modelId] = cmd.priceFactor;
+    return done(`Price on-demand ${m.name} at $${(g.referenceUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr (${cmd.priceFactor.toFixed(2)}× its list rent; market index $${g.indexUsdPerGpuHour.toFixed(2)})`, 0, { priceFactor: cmd.priceFactor, modelId: g.modelId });
+  }
   const bad = checkNumber(cmd.priceFactor, 'priceFactor', B.priceFactor.min, B.priceFactor.max);
   if (bad) return bad;
-  if (execute) co.priceFactor = cmd.priceFactor;
+  if (execute) { co.priceFactor = cmd.priceFactor; co.genPriceFactors = {}; }
   const h100 = genMarket(world, 'h100');
-  const example = h100 ? ` (H100 at $${(h100.referenceUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr)` : '';
-  return done(`Price on-demand capacity at ${cmd.priceFactor.toFixed(2)}× the reference rent${example}`, 0, { priceFactor: cmd.priceFactor });
+  const example = h100 ? ` (H100 at $${(h100.indexUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr now)` : '';
+  return done(`Price on-demand capacity at ${cmd.priceFactor.toFixed(2)}× each generation\u2019s market index${example}`, 0, { priceFactor: cmd.priceFactor });
 }
 
 export function setPlatformSpend(world: World, co: Company, cmd: Of<'setPlatformSpend'>, execute: boolean): CommandResult {

@@ -1,7 +1,10 @@
 /**
  * Customer agents. Stored as parallel typed arrays and updated in place every week, so 10,000
  * agents cost no allocation per tick. Big customers (segments that buy by RFP) hold contracts;
- * the others buy on-demand from the provider they sit with and re-shop by price and availability.
+ * the others buy on-demand: each sits with one offer — one provider's capacity of one GPU
+ * generation — and re-shops by price per H100-equivalent, availability and platform. Because every
+ * generation of every provider is a separate offer, a newer chip that rents for less per unit of
+ * performance draws customers from the older ones (substitution).
  */
 import type { CustomerPool, World } from '../types.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
@@ -9,6 +12,7 @@ import type { RngState } from '../rng.ts';
 import { nextFloat } from '../rng.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { exp, ln, pow } from '../dmath.ts';
+import { hyperscalerUsdPerH100eHour } from './rents.ts';
 
 type Segment = Scenario['market']['demand']['segments'][number];
 
@@ -48,6 +52,9 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
   return pool;
 }
 
+/** `CustomerPool.provider` of a customer renting from the hyperscalers by choice (−1: no provider yet). */
+export const AT_HYPERSCALERS = -2;
+
 /** Scratch buffers for per-provider figures (working memory, not state). */
 let lnPriceBuf = new Float64Array(16);
 let capBuf = new Float64Array(16);
@@ -55,8 +62,13 @@ let closedBuf = new Uint8Array(33);
 let platformBuf = new Float64Array(16);
 let demandBuf = new Float64Array(16);
 let fillBuf = new Float64Array(16);
+let openBuf = new Int32Array(16);
 
-/** Per-company on-demand offer this week, filled by the market step. */
+/**
+ * One on-demand offer this week: a provider's free capacity of one generation, filled by the
+ * market step. Offers sit at fixed places (company index × generations + generation index), so a
+ * customer stays attached to the same provider and generation from week to week.
+ */
 export interface OnDemandOffer {
   /** Free capacity for on-demand, H100e. */
   capacityH100e: number;
@@ -68,6 +80,10 @@ export interface OnDemandOffer {
   servedH100e: number;
   /** Platform maturity 0–1. */
   platform: number;
+  /** Rent the provider posts for this generation, USD per GPU-hour (before latency and platform). */
+  rentUsdPerGpuHour: number;
+  /** H100-equivalents per GPU of this generation this week. */
+  perfH100e: number;
 }
 
 /**
@@ -78,8 +94,8 @@ export interface OnDemandOffer {
  * its own, and written so every comparison and store in it already runs in the first week (a
  * branch first taken after optimisation would throw the optimised code away).
  */
-function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number): number {
-  const lnPrice = lnPriceBuf, cap = capBuf, closed = closedBuf, plat = platformBuf, demand = demandBuf;
+function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, nOpen: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number): number {
+  const lnPrice = lnPriceBuf, cap = capBuf, closed = closedBuf, plat = platformBuf, demand = demandBuf, open = openBuf;
   const provider = pool.provider, generation = pool.generation, fillRatio = pool.fillRatio;
   const sensitivity = pool.sensitivity, weight = pool.weight;
   const churn = seg.churnPerWeekPct / 100;
@@ -93,28 +109,37 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
     const fill = gone ? 1 : fillRatio[i]!;
     fillRatio[i] = fill;
     // No provider, or one with no capacity this week: shop around (closed[0] stands for "none").
+    // A customer that chose the hyperscalers (AT_HYPERSCALERS) stays there like any customer with
+    // its provider, re-shopping only at its churn: the outside option keeps the customers it wins.
     let p = gone ? -1 : provider[i]!;
-    if (p >= nOffers || closed[p + 1] === 1) p = -1;
-    const churnNow = churn * (1 + 3 * (1 - fill));
-    const reshop = p < 0 ? 0.5 : churnNow;
+    if (p >= nOffers || (p >= -1 && closed[p + 1] === 1)) p = -1;
+    // A customer paying more per H100e than the market (its offer's log price over the compute
+    // index, or the hyperscalers') looks around more often: its churn is raised by its own price
+    // sensitivity times how far over the market it pays, so customers leave dear offers — an older
+    // chip undercut per unit of performance by a newer one — for cheaper ones.
+    const over = p >= 0 ? lnPrice[p]! : p === AT_HYPERSCALERS ? lnHyper : 0;
+    const churnNow = churn * (1 + 3 * (1 - fill)) * (over > 0 ? exp(Math.min(30, priceSensitivity * sensitivity[i]! * over)) : 1);
+    const reshop = p === -1 ? 0.5 : churnNow;
     if (nextFloat(rng) < reshop) {
       const sens = priceSensitivity * sensitivity[i]!;
-      // Logit choice; weights accumulated in util[] to avoid allocation.
+      // Logit choice over the open offers; weights accumulated in util[] to avoid allocation.
       let sum = 0;
-      for (let c = 0; c < nOffers; c++) {
+      for (let j = 0; j < nOpen; j++) {
+        const c = open[j]!;
         const k = cap[c]!;
-        // exp(−sens·ln(price/index) + 0.6·platform + ln(free share)), with the logs taken once a week.
-        util[c] = k <= 0 ? 0 : exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(0.05, 1 - demand[c]! / Math.max(1e-9, k));
-        sum += util[c]!;
+        // exp(−sens·ln(price per H100e / index) + 0.6·platform + ln(free share)), with the logs taken once a week.
+        util[j] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(0.05, 1 - demand[c]! / Math.max(1e-9, k));
+        sum += util[j]!;
       }
       const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
       sum += uh;
       let r = nextFloat(rng) * sum;
-      p = -1;
-      for (let c = 0; c < nOffers; c++) {
-        r -= util[c]!;
-        if (r < 0) { p = c; break; }
+      p = AT_HYPERSCALERS;
+      for (let j = 0; j < nOpen; j++) {
+        r -= util[j]!;
+        if (r < 0) { p = open[j]!; break; }
       }
+      if (p === AT_HYPERSCALERS) fillRatio[i] = 1;
     }
     provider[i] = p;
     const d = segDemand * weight[i]!;
@@ -125,9 +150,10 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
 }
 
 /**
- * Allocate on-demand demand among providers. Agents re-shop with their segment's churn chance,
- * more often when their provider could not serve them; a re-shopping agent picks by a logit over
- * price (relative to the index), availability and platform. Index -1 is the hyperscalers, which
+ * Allocate on-demand demand among offers (one per provider and generation). Agents re-shop with
+ * their segment's churn chance, more often when their offer could not serve them; a re-shopping
+ * agent picks by a logit over price per H100e-hour (relative to the compute index), availability
+ * and platform. Index -1 is the hyperscalers, which
  * always have room at a premium. `spillH100e` is contract demand not yet under contract, which rents
  * whatever free capacity is left. Returns the demand that went to hyperscalers, H100e.
  */
@@ -135,7 +161,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   const pool = world.customers;
   const segs = world.scenario.market.demand.segments;
   const idx = Math.max(0.01, world.market.computeIndexUsd);
-  const hyperPrice = idx * world.scenario.market.demand.hyperscalerPriceMultiple;
+  const hyperPrice = hyperscalerUsdPerH100eHour(world);
   const nOffers = offers.length;
   for (const o of offers) { o.demandH100e = 0; o.servedH100e = 0; }
   // Per-provider figures for the week in reused typed buffers (no allocation per tick): log price
@@ -147,14 +173,17 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
     closedBuf = new Uint8Array(nOffers * 2 + 1);
     platformBuf = new Float64Array(nOffers * 2);
     demandBuf = new Float64Array(nOffers * 2);
+    openBuf = new Int32Array(nOffers * 2);
   }
   const demand = demandBuf;
   closedBuf[0] = 1;
+  let nOpen = 0;
   for (let c = 0; c < nOffers; c++) {
     const o = offers[c]!;
     lnPriceBuf[c] = o.capacityH100e > 0 ? ln(Math.max(1e-9, o.usdPerH100eHour) / idx) : 0;
     capBuf[c] = o.capacityH100e;
     closedBuf[c + 1] = o.capacityH100e <= 0 ? 1 : 0;
+    if (o.capacityH100e > 0) openBuf[nOpen++] = c;
     platformBuf[c] = 0.6 * o.platform;
     demand[c] = 0;
   }
@@ -163,7 +192,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   let toHyperscalers = 0;
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
-    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, rng, util, lnHyper, toHyperscalers);
+    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, nOpen, rng, util, lnHyper, toHyperscalers);
   }
   for (let c = 0; c < nOffers; c++) offers[c]!.demandH100e = demand[c]!;
   for (const o of offers) {

@@ -6,13 +6,12 @@
  * multiple. Strategies sell what stays off (`strategies/toolkit.ts` `sellSwitchedOff`); a bankrupt
  * company's fleet is auctioned (`fleet.ts` `auctionFleet`).
  */
-import type { Company, GpuLot, World } from '../types.ts';
+import type { Company, World } from '../types.ts';
+import { oldestLotFirst } from '../fleet.ts';
 import { genMarket } from '../lookup.ts';
 import { contractedGpus } from '../metrics.ts';
 import { cashCostUsdPerGpuHour } from './rents.ts';
 
-/** Oldest lots first (then by id): the first to be switched off, the last to come back. */
-const oldestFirst = (a: GpuLot, b: GpuLot) => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Switch off (or back on) each generation's uncontracted GPUs by its rent against the company's cash cost. */
 export function switchOffBelowCashCost(world: World, co: Company): void {
@@ -37,7 +36,7 @@ export function switchOffBelowCashCost(world: World, co: Company): void {
     else wantOff = Math.min(off, Math.max(0, owned - contractedGpus(co, modelId, world.week)));
     if (wantOff === off) continue;
     let left = wantOff;
-    for (const l of lots.sort(oldestFirst)) {
+    for (const l of lots.sort(oldestLotFirst)) {
       const n = Math.min(l.count, left);
       if (n > 0 && l.offCount === 0) l.offSinceWeek = world.week;
       if (n === 0) l.offSinceWeek = -1;

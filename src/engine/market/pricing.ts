@@ -1,26 +1,17 @@
 /**
- * Rents and the GPU vendor. Each generation has a reference rent (its launch rent decaying with
- * age, as newer generations offer more per dollar); each provider prices on-demand capacity at its
- * own multiple of that reference; the published index is the capacity-weighted average of what
- * providers charge. Price wars are providers cutting their multiples when utilisation falls.
+ * The GPU vendor and the published rent indices. Rents themselves are set by providers, generation
+ * by generation (`rents.ts`); here the index of each generation is the capacity-weighted average
+ * of what providers post for it. The vendor cuts older generations' list prices when a new one
+ * launches (its price policy for GPUs, not a rent).
  */
 import type { World } from '../types.ts';
-import { clamp, WEEKS_PER_YEAR } from '../money.ts';
+import { clamp } from '../money.ts';
 import { gpuModel, region } from '../lookup.ts';
 import { pushNews } from '../news.ts';
 import { perfH100e } from '../metrics.ts';
 import { pathAt } from '../paths.ts';
-import { exp } from '../dmath.ts';
-
-export function updateReferenceRents(world: World): void {
-  const decay = world.scenario.market.pricing.newGenDiscountPctPerYear / 100;
-  for (const g of world.market.gens) {
-    const m = gpuModel(world, g.modelId);
-    if (!m) continue;
-    const ageYears = Math.max(0, world.week - g.releaseWeek) / WEEKS_PER_YEAR;
-    g.referenceUsdPerGpuHour = m.launchUsdPerGpuHour * exp(-decay * ageYears);
-  }
-}
+import { WEEKS_PER_YEAR } from '../money.ts';
+import { postedRentUsd } from './rents.ts';
 
 /** Vendor price cuts on older generations when a new one launches (same vendor). */
 export function vendorLaunches(world: World): void {
@@ -88,27 +79,41 @@ export function latencyDiscount(world: World, siteRegions: { regionId: string; p
   return w > 0 ? v / w : 0;
 }
 
-/** Capacity-weighted on-demand index per generation, and the H100(-equivalent) index. */
+/**
+ * Each generation's index: the average of the rents providers post for it, weighted by the GPUs
+ * each offers on-demand (by GPUs installed when none is on offer: all under contract); then the price of compute per H100e-hour across
+ * everything installed, and the H100(-equivalent) index. A released generation nobody runs (not yet
+ * installed, or all switched off or sold) is quoted at what its performance fetches at last week's
+ * compute index; one not yet released keeps its list rent.
+ */
 export function updateIndices(world: World): void {
-  // Each active provider's installed GPUs per model and latency discount, worked out once.
-  const providers: { installed: Map<string, number>; priceFactor: number; latency: number }[] = [];
+  const gens = world.market.gens;
+  const w = new Float64Array(gens.length), v = new Float64Array(gens.length);
+  const ow = new Float64Array(gens.length), ov = new Float64Array(gens.length);
+  const byModel = new Map<string, number>();
+  gens.forEach((g, i) => byModel.set(g.modelId, i));
   for (const co of world.companies) {
     if (co.status !== 'active') continue;
-    const installed = new Map<string, number>();
-    for (const l of co.lots) installed.set(l.modelId, (installed.get(l.modelId) ?? 0) + l.installed);
-    providers.push({ installed, priceFactor: co.priceFactor, latency: latencyDiscount(world, co.sites) });
-  }
-  for (const g of world.market.gens) {
-    let w = 0, v = 0;
-    for (const p of providers) {
-      const n = p.installed.get(g.modelId) ?? 0;
-      if (n <= 0) continue;
-      w += n;
-      v += n * p.priceFactor * (1 - p.latency);
+    for (const l of co.lots) {
+      const i = byModel.get(l.modelId);
+      if (i === undefined || l.installed <= 0) continue;
+      w[i] = w[i]! + l.installed;
+      v[i] = v[i]! + l.installed * postedRentUsd(world, co, gens[i]!);
     }
-    g.installedGpus = w;
-    const factor = w > 0 ? v / w : 1;
-    g.indexUsdPerGpuHour = g.referenceUsdPerGpuHour * factor;
+    for (let i = 0; i < gens.length; i++) {
+      const n = co.last.odOfferedGpus[gens[i]!.modelId] ?? 0;
+      if (n <= 0) continue;
+      ow[i] = ow[i]! + n;
+      ov[i] = ov[i]! + n * postedRentUsd(world, co, gens[i]!);
+    }
+  }
+  const prevCompute = world.market.computeIndexUsd;
+  for (let i = 0; i < gens.length; i++) {
+    const g = gens[i]!;
+    g.installedGpus = w[i]!;
+    if (ow[i]! > 0) g.indexUsdPerGpuHour = ov[i]! / ow[i]!;
+    else if (w[i]! > 0) g.indexUsdPerGpuHour = v[i]! / w[i]!;
+    else if (g.releaseWeek <= world.week) g.indexUsdPerGpuHour = prevCompute * perfH100e(world, g.modelId);
     if (g.releaseWeek <= world.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
   // Price of compute per H100-equivalent hour across everything installed.

@@ -1,11 +1,25 @@
 /**
- * Rents per generation: what it costs a company to run a GPU of a model — the test for switching it
- * off (`exits.ts`) and for bidding on a bankrupt fleet (`fleet.ts` `auctionFleet`).
+ * Rents per generation, from supply and demand. Every provider posts a rent for each generation it
+ * runs: its own price for it (`Company.genPriceFactors`, a multiple of the generation's fixed list
+ * rent), or else its company-wide multiple (`priceFactor`) of the generation's published index —
+ * what the market charged last week. Its pricing desk moves its own price with the demand the generation draws against its target utilisation
+ * (`strategies/toolkit.ts` `priceByUtilization`); on-demand customers choose across every
+ * provider's generations by price per H100-equivalent (`customers.ts`), so a newer chip that offers
+ * more per dollar draws demand away from the older ones and their providers cut. The index is the
+ * capacity-weighted average of what providers post (`pricing.ts` `updateIndices`). No rent decays
+ * by a rate; each generation's floor is its provider's own cash cost of running that model.
  */
-import type { Company, World } from '../types.ts';
-import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../money.ts';
+import type { Company, GenMarket, World } from '../types.ts';
+import { clamp, HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../money.ts';
 import { gpuModel, region } from '../lookup.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
+import { exp } from '../dmath.ts';
+
+/** Rent a generation opens at in week 0: its launch rent, less the opening decay for each year it has been out. */
+export function openingRentUsd(launchUsdPerGpuHour: number, releaseWeek: number, decayPctPerYear: number): number {
+  const ageYears = Math.max(0, -releaseWeek) / WEEKS_PER_YEAR;
+  return launchUsdPerGpuHour * exp((-decayPctPerYear / 100) * ageYears);
+}
 
 /**
  * A company's cash cost of running one GPU of a model for an hour, USD: power at full draw (PUE,
@@ -37,4 +51,71 @@ export function cashCostUsdPerGpuHour(world: World, co: Company | null, modelId:
     return m.kwPerGpu * (power + space + staffUsdPerKwHour);
   }
   return (m.kwPerGpu * v) / w;
+}
+
+
+/** Highest rent anyone posts for a generation, USD per GPU-hour. */
+export function rentCeilingUsd(world: World, modelId: string): number {
+  const m = gpuModel(world, modelId);
+  return (m?.launchUsdPerGpuHour ?? 1) * world.scenario.market.pricing.rentCeilingLaunchMultiple;
+}
+
+/**
+ * The rent a company posts this week for a generation, USD per GPU-hour (before latency and
+ * platform): its own price for that generation (a multiple of the generation's list rent, set by
+ * its pricing desk), else its company-wide multiple of the generation's index (following the market).
+ */
+export function postedRentUsd(world: World, co: Company, g: GenMarket): number {
+  const own = co.genPriceFactors[g.modelId];
+  const rent = own !== undefined ? own * g.referenceUsdPerGpuHour : co.priceFactor * g.indexUsdPerGpuHour;
+  return clamp(rent, 0.01, rentCeilingUsd(world, g.modelId));
+}
+
+/**
+ * What new capacity costs per H100e-hour now: for the cheapest released generation per unit of
+ * performance, its installed price (after the vendor's cuts) recovered over
+ * `pricing.newCapacityPaybackYears` of running hours plus its cash cost. Newer chips that offer
+ * more per dollar lower it — no rate of decay is involved.
+ */
+export function newCapacityCostUsdPerH100eHour(world: World): number {
+  const hours = world.scenario.market.pricing.newCapacityPaybackYears * WEEKS_PER_YEAR * HOURS_PER_WEEK;
+  let best = Infinity;
+  for (const g of world.market.gens) {
+    if (g.releaseWeek > world.week) continue;
+    const m = gpuModel(world, g.modelId);
+    if (!m) continue;
+    const perf = (m.trainingPerfH100 + m.inferencePerfH100) / 2;
+    if (!(perf > 0)) continue;
+    const cost = ((m.installedCapexUsdPerGpu * g.vendorPriceFactor) / hours + cashCostUsdPerGpuHour(world, null, g.modelId)) / perf;
+    if (cost < best) best = cost;
+  }
+  return Number.isFinite(best) ? best : world.scenario.market.demand.referenceUsdPerH100Hour;
+}
+
+/**
+ * The hyperscalers' on-demand price per H100e-hour — the customers' outside option: a markup
+ * (`pricing.hyperscalerMarkupOverNewCapacity`) over what new capacity costs. Neocloud rents above it
+ * send on-demand customers to the hyperscalers, so it caps a shortage; it falls as newer chips make
+ * compute cheaper.
+ */
+export function hyperscalerUsdPerH100eHour(world: World): number {
+  return world.scenario.market.pricing.hyperscalerMarkupOverNewCapacity * newCapacityCostUsdPerH100eHour(world);
+}
+
+/**
+ * What the other providers post for a generation, USD per GPU-hour: the average of their rents
+ * weighted by the GPUs each offered on-demand last week (the generation's index when nobody else
+ * offers it). A provider that prices at a premium (the hyperscaler) sets its floor from this, not
+ * from an index that includes its own price (which would ratchet upwards).
+ */
+export function rivalsRentUsd(world: World, co: Company, g: GenMarket): number {
+  let w = 0, v = 0;
+  for (const other of world.companies) {
+    if (other === co || other.status !== 'active') continue;
+    const n = other.last.odOfferedGpus[g.modelId] ?? 0;
+    if (n <= 0) continue;
+    w += n;
+    v += n * postedRentUsd(world, other, g);
+  }
+  return w > 0 ? v / w : g.indexUsdPerGpuHour;
 }

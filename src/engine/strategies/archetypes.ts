@@ -136,8 +136,7 @@ const energy: Strategy = (world, co, act, rng) => {
 const hyperscaler: Strategy = (world, co, act, rng) => {
   const h = world.scenario.agents.hyperscaler;
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
-  priceByUtilization(world, co, act, rng, -0.15, 0.3, mult);
-  if (co.priceFactor < h.priceFloorMultiple) act({ type: 'setOnDemandPrice', priceFactor: h.priceFloorMultiple });
+  priceByUtilization(world, co, act, rng, -0.15, 0.3, mult, h.priceFloorMultiple);
   for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -0.25, 0.3);
   orderForContracts(world, co, act, false, 8);
   const m = newestModel(world, co);

@@ -13,6 +13,7 @@ import { gpuModel, genMarket } from '../lookup.ts';
 import { gpuUnitPriceUsd, exportBlocked } from '../fleet.ts';
 import { instalmentCents } from '../finance/debt.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
+import { cashCostUsdPerGpuHour, postedRentUsd, rentCeilingUsd, rivalsRentUsd } from '../market/rents.ts';
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
@@ -110,14 +111,9 @@ export function newestModel(world: World, co: Company): string | null {
   return released[0]?.modelId ?? null;
 }
 
-/** Cash cost of running one GPU for an hour (power at a typical price + colocation), USD. */
-export function cashCostPerGpuHour(world: World, modelId: string): number {
-  const m = gpuModel(world, modelId);
-  const r = world.scenario.regions[0];
-  if (!m || !r) return 0.5;
-  const power = m.kwPerGpu * r.pue * powerPriceUsdPerMwh(world, r.id) / 1000;
-  const colo = (m.kwPerGpu * r.colocUsdPerKwMonth * 12) / (WEEKS_PER_YEAR * HOURS_PER_WEEK);
-  return power + colo;
+/** The company's cash cost of running one GPU of a model for an hour (power, space, staff at its own sites), USD. */
+export function cashCostPerGpuHour(world: World, modelId: string, co: Company | null = null): number {
+  return cashCostUsdPerGpuHour(world, co, modelId);
 }
 
 /**
@@ -128,7 +124,7 @@ export function breakEvenUsdPerGpuHour(world: World, co: Company, rfp: Rfp, marg
   const unit = gpuUnitPriceUsd(world, co, rfp.modelId);
   const lifeHours = Math.min(rfp.termWeeks, 5 * WEEKS_PER_YEAR) * HOURS_PER_WEEK * 0.95;
   // After the term the GPU still has resale/rental value: credit a third of capex.
-  return ((unit * 0.67) / lifeHours + cashCostPerGpuHour(world, rfp.modelId)) * (1 + margin);
+  return ((unit * 0.67) / lifeHours + cashCostPerGpuHour(world, rfp.modelId, co)) * (1 + margin);
 }
 
 /** Fair contract price: on-demand index less the term discount. */
@@ -261,28 +257,45 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
 }
 
 /**
- * On-demand pricing. Each provider has a price it would like: the market's tightness (demand ÷
- * supply, both public) raised to the scenario's tightness exponent — the rent curve of economics §2 —
- * times how its own utilisation compares with its target (idle GPUs push it to undercut). It moves
- * `adjustPerWeekPct` of the way there each week, with a little noise, never below its cash cost and
- * never above its ceiling. When supply overtakes demand every provider cuts at once: a price war.
- * `targetOffset` shifts the scenario's target utilisation for this archetype. Then it sells what
- * has stayed switched off (`sellSwitchedOff`).
+ * The on-demand desk: prices each generation the company offers, then sells what has stayed
+ * switched off. For each generation it starts from its current rent leaned towards what rivals
+ * charge (the published index, `pricing.followMarketShare`), and moves it by up to
+ * `adjustPerWeekPct` × `speed` a week: up in full when the generation sold out last week (customers
+ * queued), down in full when it drew no demand at all, in proportion to the headroom taken or the
+ * target missed in between — with a little noise, never below `floorCashCostMultiple` ×
+ * its own cash cost of running that generation, never above `maxFactor` × the generation's launch
+ * rent. Customers walking away to cheaper offers — a rival's, or a newer generation's that rents for
+ * less per H100e — make it cut; when supply outruns demand every provider cuts at once: a price war.
+ * `targetOffset` shifts the scenario's target utilisation for this archetype; `minRivalsMultiple`
+ * keeps each rent at least that multiple of what the other providers post for the generation.
  */
-export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, targetOffset: number, speed: number, maxFactor: number): void {
+export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, targetOffset: number, speed: number, maxFactor: number, minRivalsMultiple = 0): void {
   const p = world.scenario.market.pricing;
-  const m = world.market;
   const target = clamp(p.targetUtilization + targetOffset + 0.04 * (temperament(co) - 0.5), 0.3, 0.99);
-  const h100 = genMarket(world, 'h100') ?? world.market.gens[0];
-  const ref = h100?.referenceUsdPerGpuHour ?? 2;
-  const floor = Math.max(0.2, (p.floorCashCostMultiple * cashCostPerGpuHour(world, h100?.modelId ?? 'h100')) / Math.max(0.01, ref));
-  const tightness = m.supplyH100e > 0 ? clamp(m.demandH100e / m.supplyH100e, 0.3, 3) : 1.5;
-  const own = co.last.installedGpus > 0 ? clamp(pow(co.last.utilization / target, 1.5), 0.5, 1.15) : 1;
-  const desired = clamp(pow(tightness, p.tightnessExponent) * own, floor, maxFactor);
-  const noise = (p.spotVolatilityPct / 100) * nextNormal(rng) * 0.5;
   const rate = Math.min(0.5, (p.adjustPerWeekPct / 100) * speed);
-  const next = clamp(co.priceFactor + rate * (desired - co.priceFactor) + noise * co.priceFactor, floor, maxFactor);
-  if (Math.abs(next - co.priceFactor) > 1e-6) act({ type: 'setOnDemandPrice', priceFactor: Math.round(next * 10000) / 10000 });
+  const offered = co.last.odOfferedGpus, drawn = co.last.odDemandGpus;
+  for (const g of world.market.gens) {
+    const supplied = offered[g.modelId] ?? 0;
+    if (!(supplied > 0)) continue;
+    const index = Math.max(0.01, g.indexUsdPerGpuHour);
+    const own = postedRentUsd(world, co, g);
+    const m = gpuModel(world, g.modelId);
+    const ceiling = Math.min(rentCeilingUsd(world, g.modelId), maxFactor * (m?.launchUsdPerGpuHour ?? index));
+    const floor = Math.min(ceiling, Math.max(p.floorCashCostMultiple * cashCostUsdPerGpuHour(world, co, g.modelId), minRivalsMultiple * rivalsRentUsd(world, co, g)));
+    // How far the demand it drew sits from its target: above it, the share of the headroom taken
+    // (selling out = +1); below it, the share of the target missed (no customers = −1).
+    const u = (drawn[g.modelId] ?? 0) / supplied;
+    const gap = u >= target ? Math.min(1, (u - target) / Math.max(0.01, 1 - target)) : (u - target) / target;
+    // What rivals charge matters in the direction its own demand points: selling above target while
+    // cheaper than the market, it catches up with the market; short of target while dearer than the
+    // market, it comes down to it. An idle provider already below the market is not pulled back up.
+    const lean = (gap > 0 && own < index) || (gap < 0 && own > index) ? p.followMarketShare : 0;
+    const anchor = pow(own, 1 - lean) * pow(index, lean);
+    const noise = (p.spotVolatilityPct / 100) * nextNormal(rng) * 0.5;
+    const next = clamp(anchor * (1 + rate * gap) + noise * own, floor, ceiling);
+    const factor = clamp(Math.round((next / Math.max(0.01, g.referenceUsdPerGpuHour)) * 10000) / 10000, 0.01, 5);
+    if (factor !== co.genPriceFactors[g.modelId]) act({ type: 'setOnDemandPrice', priceFactor: factor, modelId: g.modelId });
+  }
   sellSwitchedOff(world, co, act);
 }
 

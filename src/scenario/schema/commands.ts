@@ -70,8 +70,9 @@ export const COMMAND_SCHEMAS = {
   }).strict().describe('Bid on a customer\'s request for proposals.'),
   setOnDemandPrice: z.object({
     type: z.literal('setOnDemandPrice'),
-    priceFactor: z.number().finite().min(B.priceFactor.min).max(B.priceFactor.max).describe('On-demand price as a multiple of the reference rent.'),
-  }).strict().describe('Set the on-demand price.'),
+    priceFactor: z.number().finite().min(B.genPriceFactor.min).max(B.priceFactor.max).describe(`Without modelId: every generation's on-demand rent as a multiple of its market index (${B.priceFactor.min}–${B.priceFactor.max}; replaces per-generation prices). With modelId: that generation's rent as a multiple of its list rent (${B.genPriceFactor.min}–${B.genPriceFactor.max}).`),
+    modelId: modelId.optional().describe('Price only this GPU generation (optional).'),
+  }).strict().describe('Set the on-demand price, for every generation or for one.'),
   setPlatformSpend: z.object({
     type: z.literal('setPlatformSpend'),
     usdPerWeek: money(B.platformUsdPerWeek, 'Software platform spend, USD per week.'),

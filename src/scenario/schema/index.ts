@@ -12,7 +12,7 @@ import { Lesson } from './lesson.ts';
 import { Agents, AGENTS_DEFAULTS } from './agents.ts';
 
 /** The current scenario format version. Older files are migrated (src/scenario/migrations.ts). */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const Scenario = z
   .object({

@@ -60,24 +60,27 @@ export type Demand = z.infer<typeof Demand>;
 
 export const Pricing = z
   .object({
-    adjustPerWeekPct: Pct('How fast providers move on-demand prices towards what their utilisation calls for, percent per week.'),
-    targetUtilization: Share('Utilisation providers aim for; below it they cut prices, above it they raise them.'),
-    floorCashCostMultiple: z.number().min(0).max(5).describe('Providers never price below this multiple of their cash cost per GPU-hour.'),
-    newGenDiscountPctPerYear: Pct('How fast a generation\u2019s reference rent decays with age, percent per year.'),
+    adjustPerWeekPct: Pct('Largest weekly move of a provider\u2019s rent for a generation, percent: up by this much when the generation sold out last week, down by this much when it drew no demand, in proportion to the headroom taken above its target utilisation or the share of the target missed below it.'),
+    targetUtilization: Share('Utilisation of its on-demand capacity a provider aims for, per generation; demand below it makes the provider cut that generation\u2019s rent, demand above it makes it raise it.'),
+    floorCashCostMultiple: z.number().min(0).max(5).describe('Providers never price a generation below this multiple of their own cash cost of running it (power, space and staff for that model\u2019s kW, at their own sites), USD per GPU-hour.'),
+    openingRentDecayPctPerYear: Pct('Only for the opening state: a generation already on the market at week 0 opens at its launch rent less this much per year of age (the rent history before the game). Rents in play never decay by a rate: they move with supply, demand and substitution.'),
+    newCapacityPaybackYears: z.number().min(0.5).max(15).default(4).describe('Years over which the hyperscalers price new capacity to pay back its installed cost (with its cash cost): what compute costs to build now, per H100e-hour, for the cheapest generation per unit of performance. Optional, default 4.'),
+    hyperscalerMarkupOverNewCapacity: z.number().min(0.5).max(10).default(2).describe('The hyperscalers\u2019 on-demand price — the customers\u2019 outside option — as a multiple of what new capacity costs per H100e-hour. Neocloud rents above it send customers to them, so it caps a shortage. Optional, default 2.'),
+    followMarketShare: Share('How far a provider leans each generation\u2019s rent towards what rivals charge for it (the published index, geometric weight); 0 = only its own utilisation counts. Optional, default 0.2.').default(0.2),
+    rentCeilingLaunchMultiple: z.number().min(0.5).max(10).default(1).describe('No provider posts a rent above this multiple of the generation\u2019s launch (list) rent: in a shortage customers queue and rent from the hyperscalers rather than pay above list, so scarcity shows first as queues and lead times. Optional, default 1.'),
     contractDiscountPerYearPct: Pct('Contract discount to on-demand per year of term, percent.'),
     maxContractDiscountPct: Pct('Largest contract discount to on-demand, percent.'),
     spotVolatilityPct: Pct('Weekly noise in on-demand prices, percent.'),
-    tightnessExponent: z.number().min(0).max(3).describe('How strongly market tightness (demand / supply) moves rents.'),
   })
   .strict()
-  .describe('How rents are set.');
+  .describe('How rents are set: every provider prices each generation it runs from its own utilisation and what rivals charge; customers choose across generations by price per H100-equivalent.');
 
 export const Exits = z
   .object({
-    switchOffBelowCashCostMultiple: z.number().min(0).max(5).default(0).describe('A provider switches off its uncontracted GPUs of a generation when that generation\u2019s market rent falls below this multiple of its own cash cost of running them (they stop drawing power and still depreciate). 0 = never switch off. Optional, default 0 for now: at 1, price-war-2025 is unwinnable for both autopilots on its test seeds until the scenario is re-tuned.'),
+    switchOffBelowCashCostMultiple: z.number().min(0).max(5).default(1).describe('A provider switches off its uncontracted GPUs of a generation when that generation\u2019s market rent falls below this multiple of its own cash cost of running them (they stop drawing power and still depreciate). 0 = never switch off (the ablation). Optional, default 1.'),
     switchOnAboveCashCostMultiple: z.number().min(0).max(10).default(1.2).describe('Switched-off GPUs are switched back on when the market rent climbs above this multiple of their cash cost (above the switch-off multiple, so a rent hovering at cash cost does not flip them every week). Optional, default 1.2.'),
     sellAfterWeeksOff: z.number().int().min(1).max(520).default(26).describe('Autopilots and rivals sell (or scrap, at the second-hand price) GPUs that have stayed switched off this many weeks. Optional, default 26.'),
-    auctionBankruptFleets: z.boolean().default(false).describe('true = a bankrupt company\u2019s GPUs are auctioned at the second-hand price to companies with powered space, cash and a rent that covers their cash cost, and what no one buys is scrapped (the fleet returns to supply in new hands); false = they vanish from supply. Optional, default false for now: switched on, vulture buyers in a bust make ai-winter unlosable for the prudent autopilot on its test seeds, so the bundled scenarios keep the old behaviour until they are re-tuned.'),
+    auctionBankruptFleets: z.boolean().default(true).describe('A bankrupt company\u2019s GPUs are auctioned at the second-hand price to companies with powered space, cash and a rent that covers their cash cost; what no one buys is scrapped: the fleet returns to supply in new hands (the second wave of a price war). false = they vanish from supply (the ablation). Optional, default true.'),
     auctionBuyerRentOverCashCost: z.number().min(0).max(10).default(1.5).describe('A company bids for a bankrupt fleet\u2019s GPUs of a generation only while its market rent is at least this multiple of the company\u2019s own cash cost of running them. Optional, default 1.5.'),
     auctionMaxShareOfBuyerCash: Share('Largest share of its cash a company spends on one bankruptcy auction. Optional, default 0.3.').default(0.3),
   })
@@ -150,7 +153,7 @@ export const Market = z
   .object({
     demand: Demand,
     pricing: Pricing,
-    exits: Exits.default({ switchOffBelowCashCostMultiple: 0, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: false, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3 }).describe('Exit and re-entry (optional; every field has a default).'),
+    exits: Exits.default({ switchOffBelowCashCostMultiple: 1, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: true, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3 }).describe('Exit and re-entry (optional; every field has a default).'),
     vendor: Vendor,
     capital: Capital,
     rivals: z.array(Rival).max(64).describe('Rival companies.'),
