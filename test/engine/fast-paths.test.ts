@@ -16,7 +16,7 @@ import { addDebt, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { debtRatePct } from '../../src/engine/finance/rates.ts';
 import { capacityH100e, fleetMwNeeded, fleetValueUsd, gpuUnitValueUsd, perfH100e } from '../../src/engine/metrics.ts';
 import { genIndex, genMarket, gpuModel, region, regionState } from '../../src/engine/lookup.ts';
-import { allocateOnDemand, type OnDemandOffer } from '../../src/engine/market/customers.ts';
+import { allocateOnDemand, AT_HYPERSCALERS, type OnDemandOffer } from '../../src/engine/market/customers.ts';
 import { updateIndices } from '../../src/engine/market/pricing.ts';
 import { hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
 import { exp, ln, pow } from '../../src/engine/dmath.ts';
@@ -151,7 +151,10 @@ function referenceAllocate(w: World, offers: OnDemandOffer[], rng: number[], uti
       }
       let p = pool.provider[i]!;
       if (p >= 0 && (p >= nOffers || offers[p]!.capacityH100e <= 0)) p = -1;
-      const reshop = p < 0 ? 0.5 : churn * (1 + 3 * (1 - pool.fillRatio[i]!));
+      // Paying over the market (the offer's, or the hyperscalers', log price over the index) raises churn.
+      const over = p >= 0 ? lnPrice[p]! : p === AT_HYPERSCALERS ? lnHyper : 0;
+      const priceChurn = over > 0 ? exp(Math.min(30, seg.priceSensitivity * pool.sensitivity[i]! * over)) : 1;
+      const reshop = p === -1 ? 0.5 : churn * (1 + 3 * (1 - pool.fillRatio[i]!)) * priceChurn;
       if (nextFloat(rng) < reshop) {
         const sens = seg.priceSensitivity * pool.sensitivity[i]!;
         let sum = 0;
@@ -164,11 +167,12 @@ function referenceAllocate(w: World, offers: OnDemandOffer[], rng: number[], uti
         }
         sum += exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
         let r = nextFloat(rng) * sum;
-        p = -1;
+        p = AT_HYPERSCALERS;
         for (let c = 0; c < nOffers; c++) {
           r -= util[c]!;
           if (r < 0) { p = c; break; }
         }
+        if (p === AT_HYPERSCALERS) pool.fillRatio[i] = 1;
       }
       pool.provider[i] = p;
       const d = segDemand * pool.weight[i]!;
