@@ -21,7 +21,7 @@ export const CLASS_CONFIG_VERSION = 1;
  * schema's SCHEMA_VERSION; a test keeps them equal — importing the schema here would pull the
  * whole scenario validator into the class link's code).
  */
-export const OVERLAY_SCHEMA_VERSION = 1;
+export const OVERLAY_SCHEMA_VERSION = 2;
 
 export { CLASS_FILE_FORMAT } from './classFile.ts';
 
