@@ -7,7 +7,7 @@ import { bookCents } from './ledger.ts';
 import { toCents, HOURS_PER_WEEK } from './money.ts';
 import { weekOf } from './calendar.ts';
 import { pushNews } from './news.ts';
-import { groupDigits } from './format.ts';
+import { msgOf } from './msg.ts';
 
 export interface NewContract {
   customerIndex: number;
@@ -72,8 +72,8 @@ export function signScenarioContracts(world: World): void {
     const value = c.gpuCount * c.usdPerGpuHour * HOURS_PER_WEEK * k.termWeeks;
     pushNews(world, {
       id: `signed-${c.id}`, kind: 'company', major: true,
-      headline: { en: `${k.customerName} signs a ${k.termWeeks}-week contract for ${groupDigits(k.gpuCount)} GPUs`, 'zh-CN': `${k.customerName} 签署了 ${k.termWeeks} 周、${groupDigits(k.gpuCount)} 块 GPU 的合同` },
-      explanation: { en: `About $${(value / 1e6).toFixed(0)}M of take-or-pay revenue from ${k.startDate}. It enters your backlog now, and lenders will advance against it; the GPUs must be installed by the start date.`, 'zh-CN': `自 ${k.startDate} 起约 ${(value / 1e6).toFixed(0)} 百万美元的照付不议收入。它现在计入积压订单，贷款方可据此放款；GPU 必须在开始日期前安装完毕。` },
+      headline: msgOf('news.signed.h', { customer: k.customerName, weeks: k.termWeeks, count: k.gpuCount }),
+      explanation: msgOf('news.signed.e', { valueUsd: value, start: k.startDate }),
     });
   }
 }

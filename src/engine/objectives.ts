@@ -6,8 +6,10 @@ import { weekOf } from './calendar.ts';
 import { cashUsd, equityValueUsd, leverage } from './metrics.ts';
 import { totalEquityCents } from './ledger.ts';
 import { toUsd } from './money.ts';
+import { msgOf, type Msg } from './msg.ts';
 
-export interface ObjectiveResult { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }
+/** `detail`: how far the objective got, as a message id with parameters (src/i18n/messages.ts `obj.*`). */
+export interface ObjectiveResult { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: Msg }
 
 /**
  * The scenario's objectives, then one rule every scenario shares: nobody wins insolvent — the run is
@@ -23,7 +25,7 @@ function solventBooks(world: World): ObjectiveResult {
   return {
     label: { en: 'End with positive book equity (assets above liabilities)', 'zh-CN': '结束时账面权益为正（资产大于负债）' },
     met: p.status === 'active' && equity >= 0,
-    detail: equity >= 0 ? `book equity $${(equity / 1e6).toFixed(0)}M` : `insolvent: liabilities exceed assets by $${(-equity / 1e6).toFixed(0)}M`,
+    detail: equity >= 0 ? msgOf('obj.bookEquity', { usd: equity }) : msgOf('obj.insolvent', { usd: -equity }),
   };
 }
 
@@ -33,27 +35,27 @@ function scenarioObjectives(world: World): ObjectiveResult[] {
   return world.scenario.lesson.objectives.map((o) => {
     switch (o.type) {
       case 'survive':
-        return { label: o.label, met: p.status === 'active', detail: p.status === 'active' ? 'still solvent' : (p.bankruptReason ?? 'bankrupt') };
+        return { label: o.label, met: p.status === 'active', detail: p.status === 'active' ? msgOf('obj.solvent') : msgOf('obj.bankrupt') };
       case 'annualRevenue': {
         const by = weekOf(start, o.byDate);
         const hit = p.quarters.find((q, i) => (i + 1) * 13 - 1 <= by && q.revenueUsd * 4 >= o.minUsd);
         const best = Math.max(0, ...p.quarters.map((q) => q.revenueUsd * 4));
-        return { label: o.label, met: hit !== undefined, detail: hit ? `reached in ${hit.label}` : `best annualised revenue $${(best / 1e6).toFixed(0)}M` };
+        return { label: o.label, met: hit !== undefined, detail: hit ? msgOf('obj.reachedIn', { quarter: hit.label }) : msgOf('obj.bestRevenue', { usd: best }) };
       }
       case 'ipo': {
         const by = weekOf(start, o.byDate);
         const met = p.ipoWeek !== null && p.ipoWeek <= by;
-        return { label: o.label, met, detail: p.ipoWeek !== null ? `listed in week ${p.ipoWeek}` : 'not listed' };
+        return { label: o.label, met, detail: p.ipoWeek !== null ? msgOf('obj.listedIn', { week: p.ipoWeek }) : msgOf('obj.notListed') };
       }
       case 'maxDebtToEbitda': {
         const l = leverage(world, p);
-        return { label: o.label, met: p.status === 'active' && l <= o.max, detail: Number.isFinite(l) ? `${l.toFixed(1)}× at the end` : 'debt with no EBITDA' };
+        return { label: o.label, met: p.status === 'active' && l <= o.max, detail: Number.isFinite(l) ? msgOf('obj.leverageEnd', { turns: l }) : msgOf('obj.noEbitda') };
       }
       case 'minCash':
-        return { label: o.label, met: p.status === 'active' && cashUsd(p) >= o.minUsd, detail: `$${(cashUsd(p) / 1e6).toFixed(0)}M cash` };
+        return { label: o.label, met: p.status === 'active' && cashUsd(p) >= o.minUsd, detail: msgOf('obj.cash', { usd: cashUsd(p) }) };
       case 'equityValue': {
         const v = p.status === 'active' ? equityValueUsd(p) : 0;
-        return { label: o.label, met: v >= o.minUsd, detail: `$${(v / 1e9).toFixed(2)}B equity value` };
+        return { label: o.label, met: v >= o.minUsd, detail: msgOf('obj.equityValue', { usd: v }) };
       }
     }
   });

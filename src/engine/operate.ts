@@ -23,7 +23,7 @@ import { perfH100e, undrawnRevolverUsd, energisedMw } from './metrics.ts';
 import { settleTax } from './tax.ts';
 import { pushNews } from './news.ts';
 import { weekOf } from './calendar.ts';
-import { groupDigits } from './format.ts';
+import { msgOf } from './msg.ts';
 
 /** Per-company working figures for one tick (not part of the saved state). */
 export interface Scratch {
@@ -201,7 +201,7 @@ export function handleShortfall(world: World, co: Company): void {
   const gap = -co.ledger.balances.cash;
   const f = world.scenario.finance;
   addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + f.claimsPenaltyRatePct, spreadPct: 0, termWeeks: f.claimsTermWeeks, amortizing: false });
-  defaultOnDebt(world, co, 'missed a payment: cash ran out and no committed credit was left');
+  defaultOnDebt(world, co, 'payment');
 }
 
 /**
@@ -209,12 +209,12 @@ export function handleShortfall(world: World, co: Company): void {
  * With restructuring allowed (once), creditors take `finance.restructuringCreditorShare` of the
  * equity and forgive `restructuringDebtCutShare` of the debt; otherwise the company is bankrupt.
  */
-export function defaultOnDebt(world: World, co: Company, reason: string): void {
+export function defaultOnDebt(world: World, co: Company, cause: BankruptCause): void {
   if (world.scenario.finance.allowRestructuring && !co.restructured) {
     restructure(world, co);
     return;
   }
-  declareBankrupt(world, co, reason);
+  declareBankrupt(world, co, cause);
 }
 
 /**
@@ -234,12 +234,12 @@ export function covenantDeadlines(world: World, co: Company): void {
         if (d.kind !== 'gpuLoan' || left <= 0) continue;
         left -= repayDebt(co, d, toUsd(Math.min(left, d.principalCents, Math.max(0, co.ledger.balances.cash))));
       }
-      if (left > 0) { defaultOnDebt(world, co, 'could not meet a margin call: its GPUs were worth too little for its GPU loans'); return; }
+      if (left > 0) { defaultOnDebt(world, co, 'marginCall'); return; }
     }
   }
   if (co.covenantCureEndsWeek !== null && world.week >= co.covenantCureEndsWeek) {
     co.covenantCureEndsWeek = null;
-    if (corporateCovenantBreached(covenantTests(world, co))) defaultOnDebt(world, co, 'breached its loan covenants and did not cure the breach in time, so lenders called the loans');
+    if (corporateCovenantBreached(covenantTests(world, co))) defaultOnDebt(world, co, 'covenant');
     else co.covenantBreaches = 0;
   }
 }
@@ -261,10 +261,26 @@ function restructure(world: World, co: Company): void {
   co.covenantCureEndsWeek = null;
   co.marginCallDueWeek = null;
   co.priceShock *= f.restructuringPriceShockShare;
-  if (co.index === 0) pushNews(world, { id: `restructuring-${co.id}`, kind: 'finance', major: true, headline: { en: 'Restructuring: creditors take over 90% of your company', 'zh-CN': '债务重组：债权人接管公司 90% 的股权' }, explanation: { en: 'You missed a payment. Instead of liquidating, creditors swapped half their claims for equity. The company survives, but the old shareholders own only a tenth of it.', 'zh-CN': '你未能按时还款。债权人没有清算公司，而是把一半债权换成了股权。公司得以存续，但原股东只剩下十分之一的股份。' } });
+  const shares = { creditorsPct: Math.round(f.restructuringCreditorShare * 100), cutPct: Math.round(f.restructuringDebtCutShare * 100), oldPct: Math.round((1 - f.restructuringCreditorShare) * 100) };
+  if (co.index === 0) pushNews(world, { id: `restructuring-${co.id}`, kind: 'finance', major: true, headline: msgOf('news.restructuring.h', shares), explanation: msgOf('news.restructuring.e', shares) });
 }
 
-export function declareBankrupt(world: World, co: Company, reason: string): void {
+/** Why a company ended: the message `bankrupt.<cause>` for the player; `BANKRUPT_REASONS` for the log and the CLI. */
+export type BankruptCause = 'payment' | 'marginCall' | 'covenant';
+
+/**
+ * The English reason kept in the (hashed) state as `bankruptReason` / `statusReason`, read by the
+ * CLI and the objectives' detail. The same words as `bankrupt.<cause>` in src/i18n/messages.ts
+ * (a test checks they agree); the player sees the message id rendered in their language.
+ */
+export const BANKRUPT_REASONS: Record<BankruptCause, string> = {
+  payment: 'missed a payment: cash ran out and no committed credit was left',
+  marginCall: 'could not meet a margin call: its GPUs were worth too little for its GPU loans',
+  covenant: 'breached its loan covenants and did not cure the breach in time, so lenders called the loans',
+};
+
+export function declareBankrupt(world: World, co: Company, cause: BankruptCause): void {
+  const reason = BANKRUPT_REASONS[cause];
   co.status = 'bankrupt';
   co.bankruptWeek = world.week;
   co.bankruptReason = reason;
@@ -273,14 +289,16 @@ export function declareBankrupt(world: World, co: Company, reason: string): void
   if (co.index === 0) {
     world.status = 'bankrupt';
     world.statusReason = `Bankrupt in week ${world.week}: ${reason}`;
-    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: 'Your company is bankrupt', 'zh-CN': '你的公司破产了' }, explanation: { en: `You ${reason}. Lenders take the GPUs and sites; shareholders get nothing.`, 'zh-CN': `你的公司${reason === 'missed a payment: cash ran out and no credit was left' ? '现金耗尽且无信贷可用，未能按时还款' : '违约'}。贷款方接管 GPU 和机房，股东一无所获。` } });
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: msgOf('news.bankrupt.h'), explanation: msgOf('news.bankrupt.e', { reason: `bankrupt.${cause}` }) });
   } else {
     // A failed rival's GPUs are dumped on the second-hand market and auctioned (fleet.ts).
     let gpus = 0;
     for (const l of co.lots) gpus += l.count;
     world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(0.6, gpus / 50_000));
     const auction = auctionFleet(world, co);
-    const resold = auction.sold > 0 ? ` ${groupDigits(auction.sold)} of them were bought at auction by rivals with powered space and go back to work at lower cost — the second wave of a price war.` : '';
-    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: { en: `${co.name} files for bankruptcy`, 'zh-CN': `${co.name} 申请破产` }, explanation: { en: `${co.name} ran out of cash with debts it could not pay. Its ${groupDigits(gpus)} GPUs flood the second-hand market, pushing down resale values — and the collateral value behind everyone's GPU loans.${resold}`, 'zh-CN': `${co.name} 现金耗尽、无力偿债。其 ${gpus} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。${auction.sold > 0 ? `其中 ${auction.sold} 块在拍卖中被拥有电力空间的对手买下，以更低成本重新投入使用——价格战的第二波。` : ''}` } });
+    const explanation = auction.sold > 0
+      ? msgOf('news.rivalBankruptResold.e', { name: co.name, gpus, sold: auction.sold })
+      : msgOf('news.rivalBankrupt.e', { name: co.name, gpus });
+    pushNews(world, { id: `bankrupt-${co.id}`, kind: 'company', major: true, headline: msgOf('news.rivalBankrupt.h', { name: co.name }), explanation });
   }
 }

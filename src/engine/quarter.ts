@@ -12,6 +12,7 @@ import {
 } from './metrics.ts';
 import { handleShortfall } from './operate.ts';
 import { pushNews } from './news.ts';
+import { msgOf } from './msg.ts';
 import { paybackFigures } from './payback.ts';
 import { reactToResults } from './market/capital.ts';
 import { corporateCovenantBreached, covenantTests } from './finance/covenants.ts';
@@ -100,8 +101,8 @@ function testCovenants(world: World, co: Company): boolean {
     if (co.index === 0) {
       pushNews(world, {
         id: `margin-call-${world.week}`, kind: 'finance', major: true,
-        headline: { en: 'Margin call on your GPU loans', 'zh-CN': 'GPU 贷款追加保证金' },
-        explanation: { en: `Your GPUs are now worth too little for the GPU loans against them. You have ${f.marginCallCureWeeks} weeks to pay down the excess; then the engine pays it from cash and committed credit, and what cannot be paid is a default.`, 'zh-CN': `你的 GPU 价值已不足以支撑其抵押贷款。你有 ${f.marginCallCureWeeks} 周时间偿还超出部分；之后系统将用现金和已承诺的信贷额度偿还，无法偿还的部分即构成违约。` },
+        headline: msgOf('news.marginCall.h'),
+        explanation: msgOf('news.marginCall.e', { weeks: f.marginCallCureWeeks }),
       });
     }
   }
@@ -117,8 +118,8 @@ function testCovenants(world: World, co: Company): boolean {
   if (co.index === 0) {
     pushNews(world, {
       id: `covenant-${world.week}`, kind: 'finance', major: true,
-      headline: { en: 'Covenant breach: lenders grant a waiver — for a fee', 'zh-CN': '违反贷款契约：贷款方收费后给予豁免' },
-      explanation: { en: `Cash plus undrawn credit or leverage missed the limits in your loan agreements. Lenders waived it for a ${f.covenantWaiverFeePct}% fee and +${f.covenantStepUpPct} points on floating rates, and gave you ${f.covenantCureWeeks} weeks to cure it. Still in breach then, and they call the loans.`, 'zh-CN': `现金加未提取额度或杠杆率未达到贷款协议的要求。贷款方收取 ${f.covenantWaiverFeePct}% 的费用并将浮动利率上调 ${f.covenantStepUpPct} 个百分点后予以豁免，并给你 ${f.covenantCureWeeks} 周时间纠正。届时仍未达标，他们将要求提前还款。` },
+      headline: msgOf('news.covenant.h'),
+      explanation: msgOf('news.covenant.e', { feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, cureWeeks: f.covenantCureWeeks }),
     });
   }
   return true;
@@ -141,7 +142,7 @@ export function closeQuarter(world: World): void {
     if (co.status !== 'active') continue;
     if (co.revolverLimitUsd <= 0 && annualisedRevenueUsd(co) >= f.revolverMinRevenueUsd) {
       co.revolverLimitUsd = f.revolverLimitUsd;
-      if (co.index === 0) pushNews(world, { id: `revolver-${co.id}`, kind: 'finance', major: false, headline: { en: `Banks open a ${Math.round(f.revolverLimitUsd / 1e6)}M revolving credit line for you`, 'zh-CN': `银行为你开立 ${Math.round(f.revolverLimitUsd / 1e6)} 百万美元循环信贷额度` }, explanation: { en: 'With steady revenue you now have a revolver: cheap, flexible money drawn when needed, and a cushion the engine draws automatically if cash would run out.', 'zh-CN': '有了稳定收入，你获得了循环信贷：需要时提取的廉价灵活资金，现金不足时系统会自动提取作为缓冲。' } });
+      if (co.index === 0) pushNews(world, { id: `revolver-${co.id}`, kind: 'finance', major: false, headline: msgOf('news.revolver.h', { limitUsd: f.revolverLimitUsd }), explanation: msgOf('news.revolver.e') });
     }
     // Listed shares react to the results: revenue against guidance, a wider loss, rising leverage.
     if (co.listed) reactToResults(world, co, rep, prev, co.quarters[co.quarters.length - 3]);

@@ -9,6 +9,7 @@ import type { RngState, RngStream } from './rng.ts';
 import type { Command } from './commands/types.ts';
 import type { QuarterReport, MarketQuarter } from './reports.ts';
 import type { WeekPoint } from './paths.ts';
+import type { Msg, NewsText } from './msg.ts';
 
 export type StrategyId = 'leveraged' | 'prudent' | 'developer' | 'energy' | 'hyperscaler' | 'idle' | 'random' | 'player';
 export type Credit = 'ig' | 'nonIg' | 'startup';
@@ -404,8 +405,9 @@ export interface NewsItem {
   week: number;
   id: string;
   kind: 'event' | 'rfp' | 'company' | 'market' | 'finance';
-  headline: { en: string; 'zh-CN'?: string | undefined };
-  explanation: { en: string; 'zh-CN'?: string | undefined };
+  /** A message id with parameters (src/i18n/messages.ts), or a scenario event's own text. */
+  headline: NewsText;
+  explanation: NewsText;
   /** Major: the UI may auto-pause. */
   major: boolean;
 }
@@ -414,7 +416,8 @@ export interface CommandRecord {
   week: number;
   command: Command;
   ok: boolean;
-  reason: string | null;
+  /** Why it was refused (a message id with parameters), null when applied. */
+  reason: Msg | null;
 }
 
 export interface World {

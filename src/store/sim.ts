@@ -14,6 +14,7 @@ import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import { checkCommand } from './commandCheck.ts';
 import { equityValueUsd } from '../engine/metrics.ts';
 import { resultRunInputs, type ResultRun } from '../class/resultInputs.ts';
+import { msgOf, type Msg } from '../engine/msg.ts';
 
 export type { LoggedCommand };
 
@@ -47,7 +48,7 @@ export interface BenchResult {
   finalCashUsd: number;
   equityValueUsd: number;
   score: number;
-  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }[];
+  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: Msg }[];
 }
 
 /** Is `s` one of the speeds the clock knows (0, 1, 2, 4)? */
@@ -113,10 +114,10 @@ export class SimCore {
 
   /** Why a command cannot even be considered (no game, engine stopped, malformed), or null. */
   private refuseEarly(cmd: unknown): { refusal: CommandResult } | { command: Command } {
-    if (!this.world) return { refusal: { ok: false, reason: 'No game is running.' } };
-    if (this.failure) return { refusal: { ok: false, reason: 'The game stopped after an engine error; load the last save.' } };
+    if (!this.world) return { refusal: { ok: false, reason: msgOf('host.noGame') } };
+    if (this.failure) return { refusal: { ok: false, reason: msgOf('host.engineStopped') } };
     const c = checkCommand(cmd);
-    if (!c.ok) return { refusal: { ok: false, reason: `Malformed command${c.path ? ` at "${c.path}"` : ''}: ${c.message}.` } };
+    if (!c.ok) return { refusal: { ok: false, reason: c.path ? msgOf('host.malformedAt', { path: c.path, message: c.message }) : msgOf('host.malformed', { message: c.message }) } };
     return { command: c.command };
   }
 

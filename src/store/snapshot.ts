@@ -9,6 +9,7 @@ import type { Localized } from '../scenario/schema/index.ts';
 import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
 import { advise, type Advice } from '../engine/advisor.ts';
 import { openingFigures } from '../engine/opening.ts';
+import { msgOf, type Msg } from '../engine/msg.ts';
 
 export type Speed = 0 | 1 | 2 | 4;
 export type PauseReason = { kind: 'user' } | { kind: 'news'; newsId: string } | { kind: 'quarter'; label: string } | { kind: 'over' };
@@ -160,13 +161,13 @@ export interface Snapshot {
   /** Player commands issued so far. */
   commandCount: number;
   /** Player commands refused when their tick came (the game's rules, e.g. not enough cash), latest last. */
-  refusedCommands: { week: number; type: string; reason: string }[];
+  refusedCommands: { week: number; type: string; reason: Msg }[];
   /** How many player commands were refused at their tick in the whole game. */
   refusedTotal: number;
   /** Set when the engine threw: the game is stopped and must be reloaded from a save. */
   engineError: string | null;
   /** The scenario's objectives as the engine evaluates them now, and the score (equity value per share). */
-  objectives: { label: Localized; met: boolean; detail: string }[];
+  objectives: { label: Localized; met: boolean; detail: Msg }[];
   score: number;
 }
 
@@ -223,7 +224,7 @@ export class CashHistory {
 }
 
 export interface SnapshotExtras {
-  objectives: { label: Localized; met: boolean; detail: string }[];
+  objectives: { label: Localized; met: boolean; detail: Msg }[];
   score: number;
   seq: number;
   speed: Speed;
@@ -377,7 +378,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
 function refusals(world: World): { refusedCommands: Snapshot['refusedCommands']; refusedTotal: number } {
   const refused = world.commandLog.filter((c) => !c.ok);
   return {
-    refusedCommands: refused.slice(-REFUSED_KEEP).map((c) => ({ week: c.week, type: String((c.command as { type?: unknown }).type), reason: c.reason ?? '' })),
+    refusedCommands: refused.slice(-REFUSED_KEEP).map((c) => ({ week: c.week, type: String((c.command as { type?: unknown }).type), reason: c.reason ?? msgOf('refuse.internal', { error: 'no reason recorded' }) })),
     refusedTotal: refused.length,
   };
 }

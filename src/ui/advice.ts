@@ -1,12 +1,13 @@
 /**
- * The advisor's messages in the player's language. The engine (src/engine/advisor.ts) sends a
- * message id with parameters; this table turns it into text. Placeholders name their format:
- * {x:usd} money, {x:int} a count, {x:turns} a multiple, {x:mw} megawatts, {x:pct} a percent, {x:msg}
- * another message id, {x} as is.
+ * Messages in the player's language: the advisor's (this file) and the engine's news, previews and
+ * refusals (src/i18n/messages.ts), looked up as one table. The engine (src/engine/advisor.ts and the
+ * command handlers) sends a message id with parameters; `msg` turns it into text. Placeholder
+ * formats are listed in src/i18n/render.ts ({x:usd} money, {x:int} a count, {x:msg} another id, …).
  */
-import { lang, usd, int } from './i18n.ts';
-
-type Table = Record<string, string>;
+import { lang } from './i18n.ts';
+import { render, type Table } from '../i18n/render.ts';
+import { EN_MESSAGES, ZH_MESSAGES } from '../i18n/messages.ts';
+import type { Msg, NewsText } from '../engine/msg.ts';
 
 const EN: Table = {
   'warn.shortfall': 'Cash runs out in {weeks:int} wk (week {week:int}): {missingUsd:usd} short when {cause:msg} ({causeUsd:usd}) is due. The revolver is already counted.',
@@ -128,29 +129,25 @@ const ZH: Table = {
   marginCallNext: '该季末追加保证金：{usd:usd}',
 };
 
-function fmt(kind: string | undefined, v: string | number): string {
-  if (typeof v === 'string') return kind === 'msg' ? msg(v) : v;
-  switch (kind) {
-    case 'usd': return usd(v);
-    case 'usd2': return usd(v, 2);
-    case 'int': return int(v);
-    case 'turns': return `${v.toFixed(1)}×`;
-    case 'mw': return `${v.toFixed(1)} MW`;
-    case 'pct': return `${Number(v.toFixed(1))}%`;
-    default: return String(v);
-  }
-}
+const TABLES = { en: { ...EN_MESSAGES, ...EN }, zh: { ...ZH_MESSAGES, ...ZH } };
 
 /** The text of a message id in the current language, with its parameters formatted. */
 export function msg(id: string, params: Record<string, string | number> = {}): string {
-  const tpl = (lang() === 'zh-CN' ? ZH[id] : undefined) ?? EN[id] ?? id;
-  return tpl.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, kind: string | undefined) => {
-    const v = params[name];
-    return v === undefined ? '' : fmt(kind, v);
-  });
+  return render(lang(), TABLES, id, params);
 }
 
-/** Every id the English table has (tests check the Chinese one covers them). */
+/** An engine message (`{ id, params }`) in the current language. */
+export function msgText(m: Msg): string {
+  return render(lang(), TABLES, m.id, m.params);
+}
+
+/** A news text: an engine message id, or a scenario event's own text in both languages. */
+export function newsText(x: NewsText): string {
+  if ('id' in x) return msgText(x);
+  return (lang() === 'zh-CN' ? x['zh-CN'] : undefined) ?? x.en;
+}
+
+/** Every id the English and Chinese tables have (tests check both have the same keys). */
 export function adviceIds(): { en: string[]; zh: string[] } {
-  return { en: Object.keys(EN), zh: Object.keys(ZH) };
+  return { en: Object.keys(TABLES.en), zh: Object.keys(TABLES.zh) };
 }

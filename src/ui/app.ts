@@ -8,6 +8,8 @@ import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import { createHost, type HostKind } from '../store/index.ts';
 import * as saves from './saves.ts';
+import { t, commandName } from './i18n.ts';
+import { msgText } from './advice.ts';
 
 let host: EngineHost | null = null;
 let hostPromise: Promise<EngineHost> | null = null;
@@ -44,7 +46,7 @@ function onSnapshot(s: Snapshot): void {
   if (s.engineError && !getState().engineError) onEngineError(s.engineError);
   // A command the game's rules refused when its week came is news for the player.
   if (prev && s.refusedTotal > prev.refusedTotal) {
-    for (const r of s.refusedCommands.slice(-(s.refusedTotal - prev.refusedTotal))) toast(`Week ${r.week}: ${r.type} was refused — ${r.reason}`, 'error');
+    for (const r of s.refusedCommands.slice(-(s.refusedTotal - prev.refusedTotal))) toast(t('refusedAtWeek').replace('{week}', String(r.week)).replace('{what}', commandName(r.type)).replace('{reason}', msgText(r.reason)), 'error');
   }
   // Autosave at each quarter close (cheap: scenario + seed + command log).
   if (prev && s.quarters.length > prev.quarters.length && getState().screen === 'game') void autosave();

@@ -67,7 +67,7 @@ export function chart(spec: ChartSpec, width: number): HTMLElement {
   new uPlot(opts, data, plotEl);
   box.append(h('details', null, h('summary', null, t('showTable')),
     table(spec.title, [t('quarter'), ...spec.series.map((s) => s.label)], spec.labels.map((l, i) => [l, ...spec.series.map((s) => fmt(spec.format, s.values[i]))])),
-    markers.length ? h('p', { className: 'muted' }, 'Decisions: ' + markers.map((m) => `${spec.labels[m.x] ?? ''} ${m.note}`).join(' · ')) : null,
+    markers.length ? h('p', { className: 'muted' }, t('ch_decisions') + ': ' + markers.map((m) => `${spec.labels[m.x] ?? ''} ${m.note}`).join(' · ')) : null,
   ));
   return box;
 }

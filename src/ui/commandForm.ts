@@ -5,6 +5,7 @@
 import { h, replace } from './dom.ts';
 import { t, usd, num, int, price, lang } from './i18n.ts';
 import * as app from './app.ts';
+import { msgText } from './advice.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 
 export interface Option { value: string; label: string }
@@ -123,7 +124,7 @@ export function commandForm(opts: { id: string; title: string; fields: Field[]; 
       previewEl.className = 'preview ok';
       const details = Object.entries(r.details);
       replace(previewEl,
-        h('div', { className: 'head' }, r.summary),
+        h('div', { className: 'head' }, msgText(r.summary)),
         h('dl', null,
           h('dt', null, t('cashNow')), h('dd', { className: r.cashNowUsd < 0 ? 'neg' : r.cashNowUsd > 0 ? 'pos' : '' }, usd(r.cashNowUsd, 2)),
           details.map(([k, v]) => [h('dt', null, detailLabel(k)), h('dd', null, formatDetail(k, v))]),
@@ -132,7 +133,7 @@ export function commandForm(opts: { id: string; title: string; fields: Field[]; 
       confirm.disabled = false;
     } else {
       previewEl.className = 'preview bad';
-      replace(previewEl, h('div', { className: 'head' }, t('refused')), r.reason);
+      replace(previewEl, h('div', { className: 'head' }, t('refused')), msgText(r.reason));
       confirm.disabled = true;
     }
   }
@@ -165,9 +166,9 @@ export function commandForm(opts: { id: string; title: string; fields: Field[]; 
     if (!cmd) return;
     confirm.disabled = true;
     const r = await app.issue(cmd);
-    if (r.ok) app.toast(`${t('queued')}: ${r.summary}`, 'ok');
-    else app.toast(`${t('refused')}: ${r.reason}`, 'error');
-    show(r.ok ? null : r, r.ok ? `${t('queued')}: ${r.summary}` : undefined);
+    if (r.ok) app.toast(`${t('queued')}: ${msgText(r.summary)}`, 'ok');
+    else app.toast(`${t('refused')}: ${msgText(r.reason)}`, 'error');
+    show(r.ok ? null : r, r.ok ? `${t('queued')}: ${msgText(r.summary)}` : undefined);
     window.setTimeout(() => void runPreview(), 400);
   });
   void runPreview();

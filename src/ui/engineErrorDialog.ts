@@ -6,6 +6,7 @@
 import { h, replace } from './dom.ts';
 import { getState, store } from '../store/ui.ts';
 import * as app from './app.ts';
+import { t } from './i18n.ts';
 
 export function installEngineErrorDialog(): void {
   const dlg = h('dialog', { id: 'engine-error-dialog', className: 'small', role: 'alertdialog', 'aria-labelledby': 'engine-error-title' });
@@ -13,20 +14,20 @@ export function installEngineErrorDialog(): void {
   const status = h('p', { role: 'status', id: 'engine-error-status' });
   const show = (message: string) => {
     replace(dlg,
-      h('div', { className: 'dlg-head' }, h('h2', { id: 'engine-error-title' }, 'The simulation stopped')),
+      h('div', { className: 'dlg-head' }, h('h2', { id: 'engine-error-title' }, t('engErrTitle'))),
       h('div', { className: 'dlg-body' },
-        h('p', null, 'The game engine hit an error and stopped this game, so that nothing half-computed is shown or saved. Your saves are untouched.'),
+        h('p', null, t('engErrBody')),
         h('p', { className: 'muted', id: 'engine-error-message' }, message),
         status,
       ),
       h('div', { className: 'dlg-foot' },
         h('button', { type: 'button', className: 'primary', id: 'engine-error-load', onclick: async () => {
-          status.textContent = 'Loading the last autosave…';
+          status.textContent = t('engErrLoading');
           const r = await app.continueAutosave();
           if (r.ok) dlg.close();
-          else status.textContent = `Could not load the last autosave: ${r.reason}`;
-        } }, 'Load the last autosave'),
-        h('button', { type: 'button', id: 'engine-error-title-btn', onclick: () => { dlg.close(); app.goTitle(); } }, 'Back to the title screen'),
+          else status.textContent = `${t('engErrLoadFailed')}: ${r.reason}`;
+        } }, t('engErrLoad')),
+        h('button', { type: 'button', id: 'engine-error-title-btn', onclick: () => { dlg.close(); app.goTitle(); } }, t('engErrTitleScreen')),
       ),
     );
     if (!dlg.open) dlg.showModal();

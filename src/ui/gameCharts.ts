@@ -12,27 +12,27 @@ export function chartSpecs(s: Snapshot, markers?: { x: number; note: string }[])
   const m = markers ? { markers } : {};
   const gens = s.market.gens.filter((g) => s.marketQuarters.some((mq) => mq.priceIndexUsdPerGpuHour[g.modelId] !== undefined));
   return [
-    { id: 'ch-revenue', title: 'Revenue and adjusted EBITDA', labels, format: 'usd', ...m, series: [
-      { label: 'Revenue', values: qs.map((q) => q.revenueUsd), color: '#2fe0c0' },
-      { label: 'Adj. EBITDA', values: qs.map((q) => q.adjustedEbitdaUsd), color: '#ffc857', dash: [6, 4] },
-      { label: 'Net income', values: qs.map((q) => q.netIncomeUsd), color: '#ff6b81', dash: [2, 3] },
+    { id: 'ch-revenue', title: t('ch_revenue'), labels, format: 'usd', ...m, series: [
+      { label: t('ch_revenueS'), values: qs.map((q) => q.revenueUsd), color: '#2fe0c0' },
+      { label: t('ch_ebitdaS'), values: qs.map((q) => q.adjustedEbitdaUsd), color: '#ffc857', dash: [6, 4] },
+      { label: t('ch_netIncomeS'), values: qs.map((q) => q.netIncomeUsd), color: '#ff6b81', dash: [2, 3] },
     ] },
-    { id: 'ch-margins', title: 'Margins', labels, format: 'pct', series: [
-      { label: 'Gross margin', values: qs.map((q) => (q.revenueUsd ? q.grossProfitUsd / q.revenueUsd : null)), color: '#2fe0c0' },
-      { label: 'Adj. EBITDA margin', values: qs.map((q) => (q.revenueUsd ? q.adjustedEbitdaUsd / q.revenueUsd : null)), color: '#ffc857', dash: [6, 4] },
-      { label: 'Operating margin', values: qs.map((q) => (q.revenueUsd ? q.operatingIncomeUsd / q.revenueUsd : null)), color: '#ff6b81', dash: [2, 3] },
+    { id: 'ch-margins', title: t('ch_margins'), labels, format: 'pct', series: [
+      { label: t('ch_grossMarginS'), values: qs.map((q) => (q.revenueUsd ? q.grossProfitUsd / q.revenueUsd : null)), color: '#2fe0c0' },
+      { label: t('ch_ebitdaMarginS'), values: qs.map((q) => (q.revenueUsd ? q.adjustedEbitdaUsd / q.revenueUsd : null)), color: '#ffc857', dash: [6, 4] },
+      { label: t('ch_opMarginS'), values: qs.map((q) => (q.revenueUsd ? q.operatingIncomeUsd / q.revenueUsd : null)), color: '#ff6b81', dash: [2, 3] },
     ] },
-    { id: 'ch-cash', title: 'Cash and debt', labels, format: 'usd', ...m, series: [
-      { label: 'Cash', values: qs.map((q) => q.cashUsd), color: '#62e89a' },
-      { label: 'Debt', values: qs.map((q) => q.debtUsd), color: '#ff6b81', dash: [6, 4] },
-      { label: 'Backlog', values: qs.map((q) => q.backlogUsd), color: '#a58bff', dash: [2, 3] },
+    { id: 'ch-cash', title: t('ch_cash'), labels, format: 'usd', ...m, series: [
+      { label: t('ch_cashS'), values: qs.map((q) => q.cashUsd), color: '#62e89a' },
+      { label: t('ch_debtS'), values: qs.map((q) => q.debtUsd), color: '#ff6b81', dash: [6, 4] },
+      { label: t('ch_backlogS'), values: qs.map((q) => q.backlogUsd), color: '#a58bff', dash: [2, 3] },
     ] },
-    { id: 'ch-price', title: 'Price index per generation ($/GPU-hr)', labels: s.marketQuarters.map((q) => q.label), format: 'price', series: gens.map((g, i) => ({
+    { id: 'ch-price', title: t('ch_price'), labels: s.marketQuarters.map((q) => q.label), format: 'price', series: gens.map((g, i) => ({
       label: g.name, values: s.marketQuarters.map((q) => q.priceIndexUsdPerGpuHour[g.modelId] ?? null), color: GEN_COLORS[i % GEN_COLORS.length]!, dash: i % 2 ? [6, 3] : undefined,
     })) },
-    { id: 'ch-util', title: 'Utilisation', labels, format: 'pct', series: [
-      { label: 'Yours', values: qs.map((q) => q.utilization), color: '#2fe0c0' },
-      { label: 'Market', values: s.marketQuarters.slice(0, qs.length).map((q) => q.utilization), color: '#93a0c8', dash: [6, 4] },
+    { id: 'ch-util', title: t('ch_util'), labels, format: 'pct', series: [
+      { label: t('ch_yoursS'), values: qs.map((q) => q.utilization), color: '#2fe0c0' },
+      { label: t('ch_marketS'), values: s.marketQuarters.slice(0, qs.length).map((q) => q.utilization), color: '#93a0c8', dash: [6, 4] },
     ] },
   ];
 }

@@ -92,6 +92,29 @@ const EN = {
   st_energised: 'energised', st_awaitingGrid: 'waiting for grid', st_building: 'building', st_fitting: 'fitting out',
   indexHead: 'Index', peakHead: 'Peak', referenceHead: 'Reference', installedGpusHead: 'Installed GPUs', rivalHead: 'Rival', utilShort: 'Util.', priceX: 'Price ×',
   strat_leveraged: 'leveraged growth', strat_prudent: 'prudent growth', strat_developer: 'developer', strat_energy: 'energy partner', strat_hyperscaler: 'hyperscaler', strat_idle: 'does nothing', strat_random: 'random', strat_player: 'player',
+  // Statements and KPIs (statements.ts), fleet and market tables, charts.
+  rep_revenueUsd: 'Revenue', rep_contractRevenueUsd: 'Contract revenue', rep_onDemandRevenueUsd: 'On-demand revenue', rep_costOfRevenueUsd: 'Cost of revenue',
+  rep_grossProfitUsd: 'Gross profit', rep_operatingExpensesUsd: 'Operating expenses', rep_depreciationUsd: 'of which depreciation', rep_stockCompensationUsd: 'of which stock compensation',
+  rep_operatingIncomeUsd: 'Operating income', rep_interestExpenseUsd: 'Interest expense', rep_otherIncomeUsd: 'Other income', rep_incomeTaxUsd: 'Income tax',
+  rep_netIncomeUsd: 'Net income', rep_adjustedEbitdaUsd: 'Adjusted EBITDA', rep_cash: 'Cash', rep_totalAssetsUsd: 'Total assets', rep_debtUsd: 'Debt',
+  rep_deferredRevenueUsd: 'Deferred revenue', rep_totalLiabilitiesUsd: 'Total liabilities', rep_totalEquityUsd: 'Total equity', rep_openingCashUsd: 'Opening cash',
+  rep_operatingCashFlowUsd: 'Operating cash flow', rep_investingCashFlowUsd: 'Investing cash flow', rep_capexUsd: 'of which capex', rep_financingCashFlowUsd: 'Financing cash flow',
+  rep_closingCash: 'Closing cash', rep_backlogUsd: 'Backlog', rep_gpusOwned: 'GPUs owned', rep_gpusInstalled: 'GPUs installed', rep_gpusIdle: 'GPUs idle (no power)',
+  rep_powerMwAvailable: 'Power available (MW)', rep_powerMwUsed: 'Power used (MW)', rep_utilization: 'Utilisation', rep_topCustomerShare: 'Top customer share',
+  rep_top5CustomerShare: 'Top five share', rep_onDemandGrossMargin: 'On-demand gross margin', rep_capexPerMwUsd: 'Capex per MW in use',
+  rep_siteEbitdaPerMwYearUsd: 'Site EBITDA per MW-year', rep_paybackYears: 'Payback per MW (years)', rep_marketPriceUsdPerGpuHour: 'Market price ($/GPU-hr)',
+  rep_sharePriceUsd: 'Share price', rep_equityValueUsd: 'Equity value', newValue: 'new', firstQuarterAfter: 'The first quarter closes after 13 weeks.',
+  installedCapexHead: 'Installed', perfHead: 'Perf T/I', usdPerHourHead: '$/hr', bookValue: 'Book value', total: 'Total', nowHead: 'Now', gpusHead: 'GPUs',
+  catalogueNote: 'kW per GPU before PUE · perf relative to H100 (training / inference)', h100Index: 'H100 index', hot: 'hot', cold: 'cold', neutral: 'neutral',
+  holder_founders: 'Founders', holder_earlyInvestors: 'Early investors', holder_foundersInvestors: 'Founders and investors', holder_convertible: 'Convertible holders', holder_creditors: 'Creditors (restructuring)', holder_ipo: 'IPO investors', holder_followOn: 'Follow-on investors', holder_series: 'Series {x}',
+  ch_revenue: 'Revenue and adjusted EBITDA', ch_revenueS: 'Revenue', ch_ebitdaS: 'Adj. EBITDA', ch_netIncomeS: 'Net income', ch_margins: 'Margins', ch_grossMarginS: 'Gross margin',
+  ch_ebitdaMarginS: 'Adj. EBITDA margin', ch_opMarginS: 'Operating margin', ch_cash: 'Cash and debt', ch_cashS: 'Cash', ch_debtS: 'Debt', ch_backlogS: 'Backlog',
+  ch_price: 'Price index per generation ($/GPU-hr)', ch_util: 'Utilisation', ch_yoursS: 'Yours', ch_marketS: 'Market', ch_decisions: 'Decisions',
+  company: 'Company', weekN: 'Week {n}', closesWeek: 'Closes (week)', scorePerShare: 'equity value per share', usdPerGpuHourHead: '$/GPU-hr',
+  engErrTitle: 'The simulation stopped', engErrBody: 'The game engine hit an error and stopped this game, so that nothing half-computed is shown or saved. Your saves are untouched.',
+  engErrLoading: 'Loading the last autosave…', engErrLoadFailed: 'Could not load the last autosave', engErrLoad: 'Load the last autosave', engErrTitleScreen: 'Back to the title screen',
+  benchRevenue: 'Revenue (last Q ×4)', benchEbitda: 'Adj. EBITDA (last Q)', benchRevenueChart: 'Revenue per quarter', worldViewFailed: 'The world view could not start (no WebGL or Canvas).',
+  refusedAtWeek: 'Week {week}: {what} was refused — {reason}',
 };
 
 export type StringKey = keyof typeof EN;
@@ -184,7 +207,34 @@ const ZH: Partial<Record<StringKey, string>> = {
   st_energised: '已通电', st_awaitingGrid: '等待并网', st_building: '建设中', st_fitting: '装修中',
   indexHead: '指数', peakHead: '峰值', referenceHead: '参考价', installedGpusHead: '已安装 GPU', rivalHead: '对手', utilShort: '利用率', priceX: '价格倍数',
   strat_leveraged: '杠杆扩张', strat_prudent: '稳健增长', strat_developer: '开发商', strat_energy: '能源伙伴', strat_hyperscaler: '超大规模云', strat_idle: '按兵不动', strat_random: '随机', strat_player: '玩家',
+  rep_revenueUsd: '收入', rep_contractRevenueUsd: '合同收入', rep_onDemandRevenueUsd: '按需收入', rep_costOfRevenueUsd: '营业成本',
+  rep_grossProfitUsd: '毛利润', rep_operatingExpensesUsd: '营业费用', rep_depreciationUsd: '其中：折旧', rep_stockCompensationUsd: '其中：股权激励',
+  rep_operatingIncomeUsd: '营业利润', rep_interestExpenseUsd: '利息支出', rep_otherIncomeUsd: '其他收益', rep_incomeTaxUsd: '所得税',
+  rep_netIncomeUsd: '净利润', rep_adjustedEbitdaUsd: '调整后 EBITDA', rep_cash: '现金', rep_totalAssetsUsd: '总资产', rep_debtUsd: '债务',
+  rep_deferredRevenueUsd: '递延收入', rep_totalLiabilitiesUsd: '总负债', rep_totalEquityUsd: '股东权益合计', rep_openingCashUsd: '期初现金',
+  rep_operatingCashFlowUsd: '经营活动现金流', rep_investingCashFlowUsd: '投资活动现金流', rep_capexUsd: '其中：资本支出', rep_financingCashFlowUsd: '筹资活动现金流',
+  rep_closingCash: '期末现金', rep_backlogUsd: '积压合同', rep_gpusOwned: '拥有 GPU', rep_gpusInstalled: '已安装 GPU', rep_gpusIdle: '闲置 GPU（无电力）',
+  rep_powerMwAvailable: '可用电力（MW）', rep_powerMwUsed: '已用电力（MW）', rep_utilization: '利用率', rep_topCustomerShare: '最大客户占比',
+  rep_top5CustomerShare: '前五大客户占比', rep_onDemandGrossMargin: '按需业务毛利率', rep_capexPerMwUsd: '每 MW 在用资本支出',
+  rep_siteEbitdaPerMwYearUsd: '每 MW·年站点 EBITDA', rep_paybackYears: '每 MW 回收期（年）', rep_marketPriceUsdPerGpuHour: '市场价格（$/GPU 小时）',
+  rep_sharePriceUsd: '股价', rep_equityValueUsd: '股权价值', newValue: '新增', firstQuarterAfter: '第一个季度在 13 周后结束。',
+  installedCapexHead: '安装后单价', perfHead: '性能 训练/推理', usdPerHourHead: '$/小时', bookValue: '账面价值', total: '总计', nowHead: '当前', gpusHead: 'GPU 数',
+  catalogueNote: '每块 GPU 的 kW 未计 PUE · 性能以 H100 为 1（训练 / 推理）', h100Index: 'H100 指数', hot: '火热', cold: '冷淡', neutral: '中性',
+  holder_founders: '创始人', holder_earlyInvestors: '早期投资者', holder_foundersInvestors: '创始人和投资者', holder_convertible: '可转债持有人', holder_creditors: '债权人（重组）', holder_ipo: 'IPO 投资者', holder_followOn: '增发投资者', holder_series: '{x} 轮投资者',
+  ch_revenue: '收入与调整后 EBITDA', ch_revenueS: '收入', ch_ebitdaS: '调整后 EBITDA', ch_netIncomeS: '净利润', ch_margins: '利润率', ch_grossMarginS: '毛利率',
+  ch_ebitdaMarginS: '调整后 EBITDA 利润率', ch_opMarginS: '营业利润率', ch_cash: '现金与债务', ch_cashS: '现金', ch_debtS: '债务', ch_backlogS: '积压合同',
+  ch_price: '各代 GPU 价格指数（$/GPU 小时）', ch_util: '利用率', ch_yoursS: '你的', ch_marketS: '市场', ch_decisions: '决策',
+  company: '公司', weekN: '第 {n} 周', closesWeek: '截止周', scorePerShare: '每股股权价值', usdPerGpuHourHead: '$/GPU 小时',
+  engErrTitle: '模拟已停止', engErrBody: '游戏引擎出错，已停止本局，以免显示或保存计算到一半的数据。你的存档不受影响。',
+  engErrLoading: '正在载入最近的自动存档…', engErrLoadFailed: '无法载入最近的自动存档', engErrLoad: '载入最近的自动存档', engErrTitleScreen: '返回标题画面',
+  benchRevenue: '收入（上季度 ×4）', benchEbitda: '调整后 EBITDA（上季度）', benchRevenueChart: '每季度收入', worldViewFailed: '世界地图无法启动（没有 WebGL 或 Canvas）。',
+  refusedAtWeek: '第 {week} 周：{what}被拒绝——{reason}',
 };
+
+/** The keys of both UI string tables (a test checks they are the same). */
+export function stringKeys(): { en: string[]; zh: string[] } {
+  return { en: Object.keys(EN), zh: Object.keys(ZH) };
+}
 
 export function lang(): Lang {
   return getState().settings.lang;
@@ -195,6 +245,37 @@ export function t(key: StringKey): string {
   return EN[key];
 }
 
+/**
+ * A cap-table holder in the current language. The engine names holders with fixed English labels
+ * (part of the hashed state, so they stay as they are); each maps to a message key here.
+ */
+const HOLDERS: Record<string, StringKey> = {
+  Founders: 'holder_founders', 'Early investors': 'holder_earlyInvestors', 'Founders and investors': 'holder_foundersInvestors',
+  'Convertible holders': 'holder_convertible', 'Creditors (restructuring)': 'holder_creditors', 'IPO investors': 'holder_ipo', 'Follow-on investors': 'holder_followOn',
+};
+export function holderLabel(holder: string): string {
+  const k = HOLDERS[holder];
+  if (k) return t(k);
+  const series = /^Series ([A-Z])$/.exec(holder);
+  return series ? t('holder_series').replace('{x}', series[1]!) : holder;
+}
+
+/** "Week 104" / "第 104 周". */
+export function weekN(week: number | string): string {
+  return t('weekN').replace('{n}', String(week));
+}
+
+/** A command type as the player knows it ("Order GPUs"), in the current language. */
+const COMMAND_NAMES: Record<string, StringKey> = {
+  raiseEquity: 'raiseEquity', ipo: 'ipo', followOn: 'followOn', issueConvertible: 'issueConvertible', takeGpuLoan: 'takeGpuLoan', drawFacility: 'drawFacility',
+  issueBond: 'issueBond', drawRevolver: 'drawRevolver', repayDebt: 'repayDebt', orderGpus: 'orderGpus', sellGpus: 'sellGpus', setDepreciationLife: 'depreciation',
+  leaseColo: 'leaseColo', buildCampus: 'buildCampus', buyPoweredSite: 'buyPoweredSite', bidRfp: 'bid', setOnDemandPrice: 'onDemandPrice', setPlatformSpend: 'platformSpend',
+};
+export function commandName(type: string): string {
+  const k = COMMAND_NAMES[type];
+  return k ? t(k) : type;
+}
+
 /** A scenario text in the current language (English when the translation is missing). */
 export function loc(text: { en: string; 'zh-CN'?: string | undefined } | undefined | null): string {
   if (!text) return '';
@@ -202,32 +283,4 @@ export function loc(text: { en: string; 'zh-CN'?: string | undefined } | undefin
   return text.en;
 }
 
-const compact = (n: number, digits = 1): string => {
-  const a = Math.abs(n);
-  if (a >= 1e12) return (n / 1e12).toFixed(digits) + 'T';
-  if (a >= 1e9) return (n / 1e9).toFixed(digits) + 'B';
-  if (a >= 1e6) return (n / 1e6).toFixed(digits) + 'M';
-  if (a >= 1e3) return (n / 1e3).toFixed(digits) + 'k';
-  return n.toFixed(0);
-};
-
-/** $1.2B, −$35.0M */
-export function usd(n: number | null | undefined, digits = 1): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return (n < 0 ? '−$' : '$') + compact(Math.abs(n), digits);
-}
-export function num(n: number | null | undefined, digits = 1): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return (n < 0 ? '−' : '') + compact(Math.abs(n), digits);
-}
-export function int(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
-}
-export function pct(n: number | null | undefined, digits = 0): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return (n * 100).toFixed(digits) + '%';
-}
-export function price(n: number | null | undefined): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return '$' + n.toFixed(2);
-}
+export { usd, num, int, pct, price } from '../i18n/format.ts';

@@ -10,6 +10,7 @@ import type { Command } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Snapshot, Speed } from '../store/snapshot.ts';
 import { plainDataProblem } from './plainData.ts';
+import { msgText } from './advice.ts';
 import { textSizeProblem } from '../scenario/limits.ts';
 import type { VerifyRow } from '../class/verify.ts';
 
@@ -116,7 +117,7 @@ export function installPageApi(version: string): NeocloudApi {
         const p = commandProblem(command);
         if (p) return refuse(p);
         const r = await app.issue(command);
-        return r.ok ? { ok: true, summary: r.summary } : refuse(r.reason);
+        return r.ok ? { ok: true, summary: msgText(r.summary) } : refuse(msgText(r.reason));
       } catch (e) {
         return refuse(why(e));
       }
@@ -126,7 +127,7 @@ export function installPageApi(version: string): NeocloudApi {
         const p = commandProblem(command);
         if (p) return refuse(p);
         const r = await app.preview(command);
-        return r.ok ? { ok: true, summary: r.summary } : refuse(r.reason);
+        return r.ok ? { ok: true, summary: msgText(r.summary) } : refuse(msgText(r.reason));
       } catch (e) {
         return refuse(why(e));
       }

@@ -1,59 +1,59 @@
 /** Financial statements and KPIs as real tables, with quarter-on-quarter change. */
 import { h } from './dom.ts';
-import { t, usd, pct, int, price } from './i18n.ts';
+import { t, usd, pct, int, price, type StringKey } from './i18n.ts';
 import { QUARTER_FIELDS, type QuarterReport } from '../engine/reports.ts';
 
-type Row = { label: string; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw' | 'years'; cls?: 'sub' | 'total' };
+type Row = { label: StringKey; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw' | 'years'; cls?: 'sub' | 'total' };
 
 const IS: Row[] = [
-  { label: 'Revenue', key: 'revenueUsd', cls: 'total' },
-  { label: '  Contract revenue', key: 'contractRevenueUsd', cls: 'sub' },
-  { label: '  On-demand revenue', key: 'onDemandRevenueUsd', cls: 'sub' },
-  { label: 'Cost of revenue', key: 'costOfRevenueUsd' },
-  { label: 'Gross profit', key: 'grossProfitUsd', cls: 'total' },
-  { label: 'Operating expenses', key: 'operatingExpensesUsd' },
-  { label: '  of which depreciation', key: 'depreciationUsd', cls: 'sub' },
-  { label: '  of which stock compensation', key: 'stockCompensationUsd', cls: 'sub' },
-  { label: 'Operating income', key: 'operatingIncomeUsd', cls: 'total' },
-  { label: 'Interest expense', key: 'interestExpenseUsd' },
-  { label: 'Other income', key: 'otherIncomeUsd' },
-  { label: 'Income tax', key: 'incomeTaxUsd' },
-  { label: 'Net income', key: 'netIncomeUsd', cls: 'total' },
-  { label: 'Adjusted EBITDA', key: 'adjustedEbitdaUsd', cls: 'total' },
+  { label: 'rep_revenueUsd', key: 'revenueUsd', cls: 'total' },
+  { label: 'rep_contractRevenueUsd', key: 'contractRevenueUsd', cls: 'sub' },
+  { label: 'rep_onDemandRevenueUsd', key: 'onDemandRevenueUsd', cls: 'sub' },
+  { label: 'rep_costOfRevenueUsd', key: 'costOfRevenueUsd' },
+  { label: 'rep_grossProfitUsd', key: 'grossProfitUsd', cls: 'total' },
+  { label: 'rep_operatingExpensesUsd', key: 'operatingExpensesUsd' },
+  { label: 'rep_depreciationUsd', key: 'depreciationUsd', cls: 'sub' },
+  { label: 'rep_stockCompensationUsd', key: 'stockCompensationUsd', cls: 'sub' },
+  { label: 'rep_operatingIncomeUsd', key: 'operatingIncomeUsd', cls: 'total' },
+  { label: 'rep_interestExpenseUsd', key: 'interestExpenseUsd' },
+  { label: 'rep_otherIncomeUsd', key: 'otherIncomeUsd' },
+  { label: 'rep_incomeTaxUsd', key: 'incomeTaxUsd' },
+  { label: 'rep_netIncomeUsd', key: 'netIncomeUsd', cls: 'total' },
+  { label: 'rep_adjustedEbitdaUsd', key: 'adjustedEbitdaUsd', cls: 'total' },
 ];
 const BS: Row[] = [
-  { label: 'Cash', key: 'cashUsd' },
-  { label: 'Total assets', key: 'totalAssetsUsd', cls: 'total' },
-  { label: 'Debt', key: 'debtUsd' },
-  { label: 'Deferred revenue', key: 'deferredRevenueUsd' },
-  { label: 'Total liabilities', key: 'totalLiabilitiesUsd', cls: 'total' },
-  { label: 'Total equity', key: 'totalEquityUsd', cls: 'total' },
+  { label: 'rep_cash', key: 'cashUsd' },
+  { label: 'rep_totalAssetsUsd', key: 'totalAssetsUsd', cls: 'total' },
+  { label: 'rep_debtUsd', key: 'debtUsd' },
+  { label: 'rep_deferredRevenueUsd', key: 'deferredRevenueUsd' },
+  { label: 'rep_totalLiabilitiesUsd', key: 'totalLiabilitiesUsd', cls: 'total' },
+  { label: 'rep_totalEquityUsd', key: 'totalEquityUsd', cls: 'total' },
 ];
 const CF: Row[] = [
-  { label: 'Opening cash', key: 'openingCashUsd' },
-  { label: 'Operating cash flow', key: 'operatingCashFlowUsd' },
-  { label: 'Investing cash flow', key: 'investingCashFlowUsd' },
-  { label: '  of which capex', key: 'capexUsd', cls: 'sub' },
-  { label: 'Financing cash flow', key: 'financingCashFlowUsd' },
-  { label: 'Closing cash', key: 'cashUsd', cls: 'total' },
+  { label: 'rep_openingCashUsd', key: 'openingCashUsd' },
+  { label: 'rep_operatingCashFlowUsd', key: 'operatingCashFlowUsd' },
+  { label: 'rep_investingCashFlowUsd', key: 'investingCashFlowUsd' },
+  { label: 'rep_capexUsd', key: 'capexUsd', cls: 'sub' },
+  { label: 'rep_financingCashFlowUsd', key: 'financingCashFlowUsd' },
+  { label: 'rep_closingCash', key: 'cashUsd', cls: 'total' },
 ];
 const KPI: Row[] = [
-  { label: 'Backlog', key: 'backlogUsd' },
-  { label: 'GPUs owned', key: 'gpusOwned', fmt: 'int' },
-  { label: 'GPUs installed', key: 'gpusInstalled', fmt: 'int' },
-  { label: 'GPUs idle (no power)', key: 'gpusIdle', fmt: 'int' },
-  { label: 'Power available (MW)', key: 'powerMwAvailable', fmt: 'mw' },
-  { label: 'Power used (MW)', key: 'powerMwUsed', fmt: 'mw' },
-  { label: 'Utilisation', key: 'utilization', fmt: 'pct' },
-  { label: 'Top customer share', key: 'topCustomerShare', fmt: 'pct' },
-  { label: 'Top five share', key: 'top5CustomerShare', fmt: 'pct' },
-  { label: 'On-demand gross margin', key: 'onDemandGrossMargin', fmt: 'pct' },
-  { label: 'Capex per MW in use', key: 'capexPerMwUsd' },
-  { label: 'Site EBITDA per MW-year', key: 'siteEbitdaPerMwYearUsd' },
-  { label: 'Payback per MW (years)', key: 'paybackYears', fmt: 'years' },
-  { label: 'Market price ($/GPU-hr)', key: 'marketPriceUsdPerGpuHour', fmt: 'price' },
-  { label: 'Share price', key: 'sharePriceUsd', fmt: 'price' },
-  { label: 'Equity value', key: 'equityValueUsd' },
+  { label: 'rep_backlogUsd', key: 'backlogUsd' },
+  { label: 'rep_gpusOwned', key: 'gpusOwned', fmt: 'int' },
+  { label: 'rep_gpusInstalled', key: 'gpusInstalled', fmt: 'int' },
+  { label: 'rep_gpusIdle', key: 'gpusIdle', fmt: 'int' },
+  { label: 'rep_powerMwAvailable', key: 'powerMwAvailable', fmt: 'mw' },
+  { label: 'rep_powerMwUsed', key: 'powerMwUsed', fmt: 'mw' },
+  { label: 'rep_utilization', key: 'utilization', fmt: 'pct' },
+  { label: 'rep_topCustomerShare', key: 'topCustomerShare', fmt: 'pct' },
+  { label: 'rep_top5CustomerShare', key: 'top5CustomerShare', fmt: 'pct' },
+  { label: 'rep_onDemandGrossMargin', key: 'onDemandGrossMargin', fmt: 'pct' },
+  { label: 'rep_capexPerMwUsd', key: 'capexPerMwUsd' },
+  { label: 'rep_siteEbitdaPerMwYearUsd', key: 'siteEbitdaPerMwYearUsd' },
+  { label: 'rep_paybackYears', key: 'paybackYears', fmt: 'years' },
+  { label: 'rep_marketPriceUsdPerGpuHour', key: 'marketPriceUsdPerGpuHour', fmt: 'price' },
+  { label: 'rep_sharePriceUsd', key: 'sharePriceUsd', fmt: 'price' },
+  { label: 'rep_equityValueUsd', key: 'equityValueUsd' },
 ];
 
 function fmt(v: unknown, f: Row['fmt']): string {
@@ -74,7 +74,7 @@ function change(cur: unknown, prev: unknown, f: Row['fmt']): { text: string; cls
     const d = (cur - prev) * 100;
     return { text: `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`, cls: d > 0.05 ? 'pos' : d < -0.05 ? 'neg' : '' };
   }
-  if (prev === 0) return { text: cur === 0 ? '0%' : 'new', cls: '' };
+  if (prev === 0) return { text: cur === 0 ? '0%' : t('newValue'), cls: '' };
   const r = (cur - prev) / Math.abs(prev);
   return { text: `${r >= 0 ? '▲ +' : '▼ −'}${Math.abs(r * 100).toFixed(0)}%`, cls: r > 0.005 ? 'pos' : r < -0.005 ? 'neg' : '' };
 }
@@ -91,7 +91,7 @@ export function statementTable(caption: string, rows: Row[], q: QuarterReport, p
     h('tbody', null, rows.map((r) => {
       const c = change(q[r.key], prev?.[r.key], r.fmt);
       return h('tr', { className: r.cls ?? '' },
-        h('th', { scope: 'row' }, r.label.trim()),
+        h('th', { scope: 'row' }, t(r.label)),
         h('td', { className: 'num' }, fmt(q[r.key], r.fmt)),
         h('td', { className: 'num muted' }, prev ? fmt(prev[r.key], r.fmt) : '—'),
         h('td', { className: 'num ' + c.cls }, c.text),

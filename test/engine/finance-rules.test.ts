@@ -16,6 +16,7 @@ import { backlogUsd, deliverableBacklogUsd, equityValueUsd } from '../../src/eng
 import { bookCents, totalEquityCents } from '../../src/engine/ledger.ts';
 import { declareBankrupt } from '../../src/engine/operate.ts';
 import { debtsOf, exec, expectBalanced, player, refused, variant, world } from './helpers.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 
 describe('lenders underwrite what can be delivered', () => {
   it('facility room counts only backlog the company has GPUs and power for; ordering the GPUs opens it', () => {
@@ -114,7 +115,7 @@ describe('valuation', () => {
     const p = player(w);
     runWeeks(w, 3);
     expect(equityValueUsd(p)).toBeGreaterThan(0);
-    declareBankrupt(w, p, 'test');
+    declareBankrupt(w, p, 'payment');
     expect(equityValueUsd(p)).toBe(0);
     expect(companyValuation(w, p).equityUsd).toBe(0);
   });
@@ -167,7 +168,7 @@ describe('nobody wins insolvent', () => {
     expect(totalEquityCents(p.ledger.balances)).toBeLessThan(0);
     const r = evaluateObjectives(w).at(-1)!;
     expect(r.met).toBe(false);
-    expect(r.detail).toMatch(/insolvent/);
+    expect(engineText(r.detail)).toMatch(/insolvent/);
   });
 });
 

@@ -9,6 +9,7 @@ import { runCommand } from '../../src/engine/commands/apply.ts';
 import type { Command, CommandResult } from '../../src/engine/commands/types.ts';
 import type { Company, Debt, World } from '../../src/engine/types.ts';
 import { isBalanced, totalAssetsCents, totalEquityCents, totalLiabilitiesCents } from '../../src/engine/ledger.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 
 let cached: Scenario | null = null;
 
@@ -46,7 +47,7 @@ export const player = (w: World): Company => w.companies[0]!;
 /** Execute a command for the player right now (as the tick does), asserting it succeeds. */
 export function exec(w: World, cmd: Command): Extract<CommandResult, { ok: true }> {
   const r = runCommand(w, 0, cmd, true);
-  if (!r.ok) throw new Error(`${cmd.type} refused: ${r.reason}`);
+  if (!r.ok) throw new Error(`${cmd.type} refused: ${engineText(r.reason)}`);
   return r;
 }
 
@@ -54,9 +55,9 @@ export function exec(w: World, cmd: Command): Extract<CommandResult, { ok: true 
 export function refused(w: World, cmd: unknown): string {
   const before = stateHash(w);
   const r = runCommand(w, 0, cmd, true);
-  if (r.ok) throw new Error(`expected a refusal, got: ${r.summary}`);
+  if (r.ok) throw new Error(`expected a refusal, got: ${engineText(r.summary)}`);
   if (stateHash(w) !== before) throw new Error('a refused command changed the state');
-  return r.reason;
+  return engineText(r.reason);
 }
 
 export function debtsOf(co: Company, kind: Debt['kind']): Debt[] {

@@ -11,6 +11,7 @@ import { toCents } from '../../src/engine/money.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
 import { debtsOf, exec, expectBalanced, player, refused, variant, world } from './helpers.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 
 /** |booked − exact| ≤ half a cent: the amount is the exact figure rounded once to whole cents. */
 function expectCents(bookedCents: number, exactUsd: number) {
@@ -163,7 +164,7 @@ describe('borrowing limits and pricing', () => {
     const spreadFor = (credit: 'ig' | 'nonIg' | 'startup') => {
       const w = world(variant((s) => { s.company.contracts[0]!.credit = credit; }));
       const r = previewCommand(w, { type: 'drawFacility', amountUsd: 5_000_000 });
-      if (!r.ok) throw new Error(r.reason);
+      if (!r.ok) throw new Error(engineText(r.reason));
       exec(w, { type: 'drawFacility', amountUsd: 5_000_000 });
       expect(debtsOf(player(w), 'contractFacility')[0]!.spreadPct).toBe(r.details.spreadPct);
       return Number(r.details.spreadPct);

@@ -11,6 +11,7 @@ import { COMMAND_TYPES } from '../../src/engine/commands/types.ts';
 import { isBalanced } from '../../src/engine/ledger.ts';
 import type { World } from '../../src/engine/types.ts';
 import { quarterProblems, smallScenario } from './helpers.ts';
+import { EN_MESSAGES, engineText } from '../../src/i18n/messages.ts';
 
 const scenario = smallScenario((s) => {
   // Let more of the machinery fire in short runs: a reachable revolver, IPO and bond market.
@@ -123,15 +124,16 @@ function play(s: typeof scenario, seed: number, weeks: [unknown, boolean][][], o
       const preview = previewCommand(w, cmd);
       if (stateHash(w) !== before) return `preview of ${JSON.stringify(cmd)} changed the state`;
       if (preview.ok && !(typeof preview.cashNowUsd === 'number' && Number.isFinite(preview.cashNowUsd))) return `preview cash ${preview.cashNowUsd}`;
-      if (!preview.ok && (typeof preview.reason !== 'string' || preview.reason.length === 0)) return 'refusal without a reason';
-      if (!preview.ok && preview.reason.startsWith('Internal error')) return `${JSON.stringify(cmd)}: ${preview.reason}`;
+      if (!preview.ok && EN_MESSAGES[preview.reason.id] === undefined) return `refusal with no message for its id: ${JSON.stringify(preview.reason)}`;
+      if (preview.ok && EN_MESSAGES[preview.summary.id] === undefined) return `preview with no message for its id: ${JSON.stringify(preview.summary)}`;
+      if (!preview.ok && preview.reason.id === 'refuse.internal') return `${JSON.stringify(cmd)}: ${engineText(preview.reason)}`;
       if (queue) {
         const r = issueCommand(w, cmd);
         if (!r.ok && stateHash(w) !== before) return `refused issue of ${JSON.stringify(cmd)} changed the state`;
       } else {
         const r = runCommand(w, 0, cmd, true);
-        if (!r.ok && stateHash(w) !== before) return `refused ${JSON.stringify(cmd)} changed the state: ${r.reason}`;
-        if (!r.ok && r.reason.startsWith('Internal error')) return `${JSON.stringify(cmd)}: ${r.reason}`;
+        if (!r.ok && stateHash(w) !== before) return `refused ${JSON.stringify(cmd)} changed the state: ${engineText(r.reason)}`;
+        if (!r.ok && r.reason.id === 'refuse.internal') return `${JSON.stringify(cmd)}: ${engineText(r.reason)}`;
       }
     }
     step(w);

@@ -15,6 +15,7 @@ import { fleetValueUsd, gpusOwned, gpusOnOrder } from '../../src/engine/metrics.
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
 import { debtsOf, exec, expectBalanced, player, refused, variant, world } from './helpers.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 
 const withSentiment = (w: World, s: number) => { w.market.sentiment = s; return w; };
 
@@ -95,7 +96,7 @@ describe('a GPU loan\u2019s balloon is refinanced at the terms of the week it fa
     serviceDebt(w, p);
     expect(debtsOf(p, 'gpuLoan')).toHaveLength(0);
     expect(cash - p.ledger.balances.cash).toBeGreaterThanOrEqual(5_000_000_000);
-    expect(w.news.some((n) => n.headline.en.startsWith('Lenders will not roll'))).toBe(true);
+    expect(w.news.some((n) => 'id' in n.headline && engineText(n.headline).startsWith('Lenders will not roll'))).toBe(true);
   });
 
   it('a new GPU loan carries the balloon; with the maturity at the term, it amortises to zero', () => {

@@ -10,8 +10,7 @@ import { exportBlocked, gpuUnitPriceUsd, sellGpus as sell } from '../fleet.ts';
 import { newSite } from '../sites.ts';
 import { cashUsd, gpuUnitValueUsd, gpusOwnedOf, leverage } from '../metrics.ts';
 import { nextFloat } from '../rng.ts';
-import { checkInt, checkNumber, done, refuse, usd } from './common.ts';
-import { groupDigits } from '../format.ts';
+import { checkInt, checkNumber, done, refuse } from './common.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
@@ -21,19 +20,19 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
   if (bad) return bad;
   const m = gpuModel(world, cmd.modelId);
   const g = genMarket(world, cmd.modelId);
-  if (!m || !g) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
-  if (world.week < g.releaseWeek) return refuse(`${m.name} is not on sale yet (from week ${g.releaseWeek})`);
-  if (co.sites.length > 0 && co.sites.every((s) => exportBlocked(world, m.id, s.regionId))) return refuse(`Export controls: ${m.name} may not be shipped to any of your sites`);
+  if (!m || !g) return refuse('refuse.unknownModel', { model: String(cmd.modelId) });
+  if (world.week < g.releaseWeek) return refuse('refuse.notOnSale', { model: m.name, week: g.releaseWeek });
+  if (co.sites.length > 0 && co.sites.every((s) => exportBlocked(world, m.id, s.regionId))) return refuse('refuse.exportControls', { model: m.name });
   const unit = gpuUnitPriceUsd(world, co, m.id);
   const total = unit * cmd.count;
   const ops = world.scenario.operations;
   const deposit = total * ops.gpuDepositShare;
-  if (deposit > cashUsd(co)) return refuse(`Not enough cash for the ${(ops.gpuDepositShare * 100).toFixed(0)}% deposit: ${usd(deposit)} needed, ${usd(cashUsd(co))} in the bank`);
+  if (deposit > cashUsd(co)) return refuse('refuse.depositCash', { sharePct: ops.gpuDepositShare * 100, needUsd: deposit, cashUsd: cashUsd(co) });
   const f = world.scenario.finance;
   const vf = cmd.vendorFinancing === true ? f.vendorFinancingShare : 0;
   if (vf > 0) {
     const lev = leverage(world, co, total * vf);
-    if (Number.isFinite(lev) && lev > f.maxDebtToEbitda) return refuse(`The vendor will not finance this: debt would be ${lev.toFixed(1)}× EBITDA`);
+    if (Number.isFinite(lev) && lev > f.maxDebtToEbitda) return refuse('refuse.vendorLeverage', { lev });
   }
   const lead = Math.max(1, Math.round(world.market.leadTimeWeeks));
   const deliveryWeek = world.week + lead;
@@ -43,7 +42,8 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
     co.orders.push({ id: `o${co.nextId++}`, modelId: m.id, count: cmd.count, deliveryWeek, totalCents, depositCents, vendorFinancedShare: vf });
   }
   const mw = (cmd.count * m.kwPerGpu) / 1000;
-  return done(`Order ${groupDigits(cmd.count)} ${m.name} for ${usd(total)} (${usd(unit)} each installed); deposit ${usd(deposit)} now, the rest on delivery in ${lead} weeks${vf > 0 ? `, ${(vf * 100).toFixed(0)}% financed by the vendor` : ''}. They will need ${mw.toFixed(1)} MW of powered space.`, -deposit, {
+  const said = { count: cmd.count, model: m.name, totalUsd: total, unitUsd: unit, depositUsd: deposit, lead, mw };
+  return done(vf > 0 ? 'cmd.orderGpusVendor' : 'cmd.orderGpus', vf > 0 ? { ...said, vendorPct: vf * 100 } : said, -deposit, {
     unitPriceUsd: unit, totalUsd: total, depositUsd: deposit, leadTimeWeeks: lead, deliveryWeek, powerMw: mw,
   });
 }
@@ -52,19 +52,24 @@ export function sellGpusCmd(world: World, co: Company, cmd: Of<'sellGpus'>, exec
   const bad = checkInt(cmd.count, 'count', B.sellCount.min, B.sellCount.max);
   if (bad) return bad;
   const m = gpuModel(world, cmd.modelId);
-  if (!m) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
+  if (!m) return refuse('refuse.unknownModel', { model: String(cmd.modelId) });
   const owned = gpusOwnedOf(co, m.id);
-  if (cmd.count > owned) return refuse(`You own only ${owned} ${m.name}`);
+  if (cmd.count > owned) return refuse('refuse.ownOnly', { owned, model: m.name });
   const unit = gpuUnitValueUsd(world, m.id);
   const proceeds = execute ? sell(world, co, m.id, cmd.count) : unit * cmd.count;
-  return done(`Sell ${groupDigits(cmd.count)} ${m.name} second-hand at ${usd(unit)} each`, proceeds, { unitPriceUsd: unit });
+  return done('cmd.sellGpus', { count: cmd.count, model: m.name, unitUsd: unit }, proceeds, { unitPriceUsd: unit });
 }
 
 export function setDepreciationLife(world: World, co: Company, cmd: Of<'setDepreciationLife'>, execute: boolean): CommandResult {
-  if (!(B.depreciationYears as readonly unknown[]).includes(cmd.years)) return refuse(`years must be ${B.depreciationYears.slice(0, -1).join(', ')} or ${B.depreciationYears[B.depreciationYears.length - 1]}`);
+  if (!(B.depreciationYears as readonly unknown[]).includes(cmd.years)) return refuse('refuse.years', { choices: B.depreciationYears.slice(0, -1).join(', '), last: B.depreciationYears[B.depreciationYears.length - 1]! });
   if (execute) co.depreciationYears = cmd.years;
   void world;
-  return done(`Depreciate GPUs over ${cmd.years} years from now on: reported profit changes, cash does not`, 0, { years: cmd.years });
+  return done('cmd.depreciation', { years: cmd.years }, 0, { years: cmd.years });
+}
+
+/** A region's name as message parameters (`{region:loc}`: English, and Chinese when the scenario has it). */
+function regionName(r: { name: { en: string; 'zh-CN'?: string | undefined } }): { region: string; region_zh?: string } {
+  return r.name['zh-CN'] ? { region: r.name.en, region_zh: r.name['zh-CN'] } : { region: r.name.en };
 }
 
 function checkMw(mw: unknown): ReturnType<typeof checkNumber> {
@@ -77,7 +82,7 @@ function siteTarget(world: World, cmd: { regionId: string; powerMw: number }) {
   if (bad) return bad;
   const r = region(world, cmd.regionId);
   const rs = regionState(world, cmd.regionId);
-  if (!r || !rs) return refuse(`Unknown region "${String(cmd.regionId)}"`);
+  if (!r || !rs) return refuse('refuse.unknownRegion', { region: String(cmd.regionId) });
   return { r, rs };
 }
 
@@ -85,7 +90,7 @@ export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execu
   const site = siteTarget(world, cmd);
   if ('ok' in site) return site;
   const { r, rs } = site;
-  if (cmd.powerMw > rs.colocAvailableMw + 1e-9) return refuse(`Only ${rs.colocAvailableMw.toFixed(1)} MW of colocation is free in ${r.name.en}`);
+  if (cmd.powerMw > rs.colocAvailableMw + 1e-9) return refuse('refuse.coloFull', { mw: rs.colocAvailableMw, ...regionName(r) });
   // The asking rate today (it rises as the region fills), fixed for the life of the lease.
   const rate = Math.round(rs.colocUsdPerKwMonth * 100) / 100;
   const weekly = (cmd.powerMw * 1000 * rate * 12) / 52;
@@ -93,7 +98,7 @@ export function leaseColo(world: World, co: Company, cmd: Of<'leaseColo'>, execu
     rs.colocAvailableMw -= cmd.powerMw;
     newSite(co, { regionId: r.id, kind: 'colo', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.colocLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: rate, facilityCostCents: 0, accumDepCents: 0 });
   }
-  return done(`Lease ${cmd.powerMw} MW in ${r.name.en} at $${rate.toFixed(0)}/kW-month (${usd(weekly)} a week once energised in ${r.colocLeadWeeks} weeks)`, 0, {
+  return done('cmd.leaseColo', { mw: cmd.powerMw, ...regionName(r), rate, weeklyUsd: weekly, lead: r.colocLeadWeeks }, 0, {
     weeklyRentUsd: weekly, readyInWeeks: r.colocLeadWeeks,
   });
 }
@@ -102,10 +107,10 @@ export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, e
   const site = siteTarget(world, cmd);
   if ('ok' in site) return site;
   const { r, rs } = site;
-  if (cmd.powerMw > rs.gridAvailableMw + 1e-9) return refuse(`The grid in ${r.name.en} can connect only ${rs.gridAvailableMw.toFixed(0)} MW more`);
+  if (cmd.powerMw > rs.gridAvailableMw + 1e-9) return refuse('refuse.gridFull', { mw: rs.gridAvailableMw, ...regionName(r) });
   const ops = world.scenario.operations;
   const capex = cmd.powerMw * (r.buildCapexUsdPerMw + ops.liquidCoolingUsdPerMw);
-  if (cashUsd(co) < 0.1 * capex) return refuse(`Contractors want 10% of the ${usd(capex)} budget in the bank before they start`);
+  if (cashUsd(co) < 0.1 * capex) return refuse('refuse.contractorsCash', { capexUsd: capex });
   const buildWeeks = Math.max(13, Math.round(r.buildWeeks * rs.buildWeeksMultiplier));
   const gridWeeks = Math.round(r.gridQueueWeeks * rs.gridQueueMultiplier);
   if (execute) {
@@ -115,7 +120,7 @@ export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, e
     newSite(co, { regionId: r.id, kind: 'campus', powerMw: cmd.powerMw, status: 'building', readyWeek: world.week + buildWeeks + slip, gridWeek: world.week + gridWeeks, capexRemainingCents: capexCents, capexPerWeekCents: Math.ceil(capexCents / buildWeeks), leaseUsdPerKwMonth: 0, facilityCostCents: capexCents, accumDepCents: 0 });
   }
   const weeks = Math.max(buildWeeks, gridWeeks);
-  return done(`Build a ${cmd.powerMw} MW campus in ${r.name.en} for ${usd(capex)}, paid over ${buildWeeks} weeks of construction; the grid connects in ${gridWeeks} weeks, so power flows in about ${weeks} weeks (builds can slip)`, 0, {
+  return done('cmd.buildCampus', { mw: cmd.powerMw, ...regionName(r), capexUsd: capex, buildWeeks, gridWeeks, weeks }, 0, {
     capexUsd: capex, buildWeeks, gridWeeks, capexPerWeekUsd: capex / buildWeeks,
   });
 }
@@ -124,15 +129,15 @@ export function buyPoweredSite(world: World, co: Company, cmd: Of<'buyPoweredSit
   const site = siteTarget(world, cmd);
   if ('ok' in site) return site;
   const { r, rs } = site;
-  if (cmd.powerMw > rs.poweredSiteAvailableMw + 1e-9) return refuse(`Only ${rs.poweredSiteAvailableMw.toFixed(1)} MW of powered sites are for sale in ${r.name.en}`);
+  if (cmd.powerMw > rs.poweredSiteAvailableMw + 1e-9) return refuse('refuse.poweredFull', { mw: rs.poweredSiteAvailableMw, ...regionName(r) });
   const price = cmd.powerMw * rs.poweredSiteUsdPerMw;
-  if (price > cashUsd(co)) return refuse(`Not enough cash: the site costs ${usd(price)}, you have ${usd(cashUsd(co))}`);
+  if (price > cashUsd(co)) return refuse('refuse.siteCash', { priceUsd: price, cashUsd: cashUsd(co) });
   if (execute) {
     rs.poweredSiteAvailableMw -= cmd.powerMw;
     const cents = bookCents(co.ledger, 'facilityBought', toCents(price));
     newSite(co, { regionId: r.id, kind: 'powered', powerMw: cmd.powerMw, status: 'fitting', readyWeek: world.week + r.poweredSiteLeadWeeks, gridWeek: world.week, capexRemainingCents: 0, capexPerWeekCents: 0, leaseUsdPerKwMonth: 0, facilityCostCents: cents, accumDepCents: 0 });
   }
-  return done(`Buy a powered ${cmd.powerMw} MW site in ${r.name.en} for ${usd(price)}; it is fitted out in ${r.poweredSiteLeadWeeks} weeks, skipping the grid queue`, -price, { priceUsd: price, readyInWeeks: r.poweredSiteLeadWeeks });
+  return done('cmd.buyPoweredSite', { mw: cmd.powerMw, ...regionName(r), priceUsd: price, lead: r.poweredSiteLeadWeeks }, -price, { priceUsd: price, readyInWeeks: r.poweredSiteLeadWeeks });
 }
 
 /** Value of a contract at a price, USD. */

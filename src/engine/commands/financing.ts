@@ -16,9 +16,8 @@ import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.
 import {
   annualisedEbitdaUsd, annualisedRevenueUsd, cashUsd, fleetValueUsd, undrawnRevolverUsd,
 } from '../metrics.ts';
-import { checkNumber, done, refuse, usd } from './common.ts';
+import { checkNumber, done, refuse } from './common.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
-import { groupDigits } from '../format.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -43,7 +42,7 @@ function weeksSinceLastRaise(world: World, co: Company): number {
 function tooSoon(world: World, co: Company): CommandResult | null {
   const gap = world.scenario.finance.minWeeksBetweenEquityRaises;
   const since = weeksSinceLastRaise(world, co);
-  return since < gap ? refuse(`Investors will not buy more stock yet: the last raise was ${since} weeks ago (a round takes ${gap} weeks to market)`) : null;
+  return since < gap ? refuse('refuse.tooSoon', { since, gap }) : null;
 }
 
 function roundName(co: Company): string {
@@ -55,16 +54,16 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
-  if (co.listed) return refuse('A listed company raises equity with a follow-on offering, not a private round');
+  if (co.listed) return refuse('refuse.listedNoPrivate');
   const soon = tooSoon(world, co);
   if (soon) return soon;
-  if (world.market.sentiment < 0.6) return refuse('Investors are not writing cheques in this market (sentiment too low)');
+  if (world.market.sentiment < 0.6) return refuse('refuse.coldMarket');
   const price = privateRoundPriceUsd(world, co);
-  if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
+  if (price <= 0) return refuse('refuse.noEquityValue');
   const preMoney = price * co.sharesOutstanding;
-  if (cmd.amountUsd > preMoney * f.maxRoundShareOfValuation) return refuse(`Too large: investors will put in at most ${usd(preMoney * f.maxRoundShareOfValuation)} at a ${usd(preMoney)} pre-money valuation`);
+  if (cmd.amountUsd > preMoney * f.maxRoundShareOfValuation) return refuse('refuse.roundTooLarge', { maxUsd: preMoney * f.maxRoundShareOfValuation, preMoneyUsd: preMoney });
   const shares = Math.floor(cmd.amountUsd / price);
-  if (shares < 1) return refuse('The amount buys less than one share');
+  if (shares < 1) return refuse('refuse.lessThanShare');
   const gross = shares * price;
   const fee = (gross * f.issuanceFeePct) / 100;
   const name = roundName(co);
@@ -73,7 +72,7 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
     co.lastValuationUsd = preMoney + gross;
   }
   const dilution = shares / (co.sharesOutstanding + (execute ? 0 : shares));
-  return done(`${name}: sell ${groupDigits(shares)} shares at $${price.toFixed(2)} (pre-money ${usd(preMoney)}), diluting existing holders by ${(dilution * 100).toFixed(1)}%`, gross - fee, {
+  return done('cmd.raiseEquity', { letter: name.slice('Series '.length), shares, price, preMoneyUsd: preMoney, dilutionPct: dilution * 100 }, gross - fee, {
     shares, priceUsd: price, preMoneyUsd: preMoney, feeUsd: fee, dilutionPct: dilution * 100,
   });
 }
@@ -82,15 +81,15 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
-  if (co.listed) return refuse('Already listed');
+  if (co.listed) return refuse('refuse.alreadyListed');
   const rev = annualisedRevenueUsd(co);
-  if (rev < f.ipoMinAnnualRevenueUsd) return refuse(`An IPO needs annualised revenue of ${usd(f.ipoMinAnnualRevenueUsd)}; you have ${usd(rev)}`);
-  if (world.market.sentiment < 0.8) return refuse('The IPO window is shut (sentiment too low)');
+  if (rev < f.ipoMinAnnualRevenueUsd) return refuse('refuse.ipoRevenue', { needUsd: f.ipoMinAnnualRevenueUsd, haveUsd: rev });
+  if (world.market.sentiment < 0.8) return refuse('refuse.ipoWindow');
   const fair = modelEquityValueUsd(world, co);
   const price = floorToCentUsd((fair * (1 - f.ipoDiscountPct / 100)) / Math.max(1, co.sharesOutstanding));
-  if (price <= 0) return refuse('Investors see no equity value in the company at the moment');
+  if (price <= 0) return refuse('refuse.noEquityValue');
   const preMoney = price * co.sharesOutstanding;
-  if (cmd.amountUsd > preMoney * f.ipoMaxShareOfValuation) return refuse(`Too large: an IPO can sell at most ${usd(preMoney * f.ipoMaxShareOfValuation)}`);
+  if (cmd.amountUsd > preMoney * f.ipoMaxShareOfValuation) return refuse('refuse.ipoTooLarge', { maxUsd: preMoney * f.ipoMaxShareOfValuation });
   const shares = Math.floor(cmd.amountUsd / price);
   const gross = shares * price;
   if (execute) {
@@ -109,7 +108,7 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
     co.sharePriceUsd = price;
     co.lastValuationUsd = preMoney + gross;
   }
-  return done(`IPO: sell ${groupDigits(shares)} new shares at $${price.toFixed(2)}; existing holders locked up for ${f.lockupWeeks} weeks`, gross * (1 - f.issuanceFeePct / 100), {
+  return done('cmd.ipo', { shares, price, weeks: f.lockupWeeks }, gross * (1 - f.issuanceFeePct / 100), {
     shares, priceUsd: price, preMoneyUsd: preMoney, lockupWeeks: f.lockupWeeks,
   });
 }
@@ -118,36 +117,36 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
-  if (!co.listed || co.sharePriceUsd === null) return refuse('Only a listed company can do a follow-on offering');
+  if (!co.listed || co.sharePriceUsd === null) return refuse('refuse.followOnUnlisted');
   const soon = tooSoon(world, co);
   if (soon) return soon;
   const price = floorToCentUsd(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100));
   const cap = co.sharePriceUsd * co.sharesOutstanding;
-  if (cmd.amountUsd > 0.2 * cap) return refuse(`Too large: the market will absorb at most ${usd(0.2 * cap)} (20% of market cap)`);
+  if (cmd.amountUsd > 0.2 * cap) return refuse('refuse.followOnTooLarge', { maxUsd: 0.2 * cap });
   const shares = Math.floor(cmd.amountUsd / price);
-  if (shares < 1) return refuse('The amount buys less than one share');
+  if (shares < 1) return refuse('refuse.lessThanShare');
   const gross = shares * price;
   if (execute) {
     issueShares(world, co, 'Follow-on investors', shares, price);
     co.priceShock *= 0.97; // new supply of shares weighs on the price
   }
-  return done(`Follow-on: sell ${groupDigits(shares)} shares at $${price.toFixed(2)}`, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
+  return done('cmd.followOn', { shares, price }, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
 }
 
 export function issueConvertible(world: World, co: Company, cmd: Of<'issueConvertible'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.minRoundUsd), B.amountUsd.max);
   if (bad) return bad;
-  if (!co.listed || co.sharePriceUsd === null) return refuse('Convertible notes are sold by listed companies');
-  if (world.market.sentiment < f.convertibleMinSentiment) return refuse(`Convertible buyers want a stock in favour (sentiment ${world.market.sentiment.toFixed(2)} < ${f.convertibleMinSentiment})`);
+  if (!co.listed || co.sharePriceUsd === null) return refuse('refuse.convertibleUnlisted');
+  if (world.market.sentiment < f.convertibleMinSentiment) return refuse('refuse.convertibleSentiment', { sentiment: world.market.sentiment, min: f.convertibleMinSentiment });
   const cap = co.sharePriceUsd * co.sharesOutstanding;
-  if (cmd.amountUsd > 0.15 * cap) return refuse(`Too large: at most ${usd(0.15 * cap)} (15% of market cap)`);
+  if (cmd.amountUsd > 0.15 * cap) return refuse('refuse.convertibleTooLarge', { maxUsd: 0.15 * cap });
   const conversion = Math.round(co.sharePriceUsd * (1 + f.convertiblePremiumPct / 100) * 100) / 100;
   if (execute) {
     addDebt(world, co, { kind: 'convertible', amountUsd: cmd.amountUsd, fixedRatePct: f.convertibleCouponPct, spreadPct: 0, termWeeks: f.convertibleTermWeeks, amortizing: false, conversionPriceUsd: conversion });
     book(co.ledger, 'debtFeesPaid', (cmd.amountUsd * f.issuanceFeePct) / 100);
   }
-  return done(`Convertible notes: ${usd(cmd.amountUsd)} at ${f.convertibleCouponPct}% converting at $${conversion.toFixed(2)} per share`, cmd.amountUsd * (1 - f.issuanceFeePct / 100), {
+  return done('cmd.convertible', { amountUsd: cmd.amountUsd, couponPct: f.convertibleCouponPct, conversion }, cmd.amountUsd * (1 - f.issuanceFeePct / 100), {
     couponPct: f.convertibleCouponPct, conversionPriceUsd: conversion,
   });
 }
@@ -158,14 +157,15 @@ export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, e
   if (bad) return bad;
   const ltv = newGpuLoanLtv(world);
   const room = ltv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
-  if (cmd.amountUsd > room) return refuse(`Over the loan-to-value lenders offer now (${(ltv * 100).toFixed(0)}% of the fleet's market value): the GPUs support at most ${usd(Math.max(0, room))} more`);
+  if (cmd.amountUsd > room) return refuse('refuse.ltvCap', { ltvPct: ltv * 100, roomUsd: Math.max(0, room) });
   const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
   const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
-  if (lev) return refuse(lev);
+  if (lev) return { ok: false, reason: lev };
   if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks), amortizationWeeks: f.gpuLoanTermWeeks, amortizing: true });
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
-  const balloon = f.gpuLoanMaturityWeeks < f.gpuLoanTermWeeks ? `, due in ${f.gpuLoanMaturityWeeks} weeks with the rest to refinance then` : '';
-  return done(`GPU-backed loan of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%), instalments over ${f.gpuLoanTermWeeks} weeks${balloon}`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: Math.min(f.gpuLoanTermWeeks, f.gpuLoanMaturityWeeks) });
+  const said = { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: f.gpuLoanTermWeeks };
+  const balloon = f.gpuLoanMaturityWeeks < f.gpuLoanTermWeeks;
+  return done(balloon ? 'cmd.gpuLoanBalloon' : 'cmd.gpuLoan', balloon ? { ...said, dueWeeks: f.gpuLoanMaturityWeeks } : said, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: Math.min(f.gpuLoanTermWeeks, f.gpuLoanMaturityWeeks) });
 }
 
 
@@ -174,52 +174,52 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
   const room = facilityRoomUsd(world, co);
-  if (cmd.amountUsd > room) return refuse(`The contracts you can deliver support at most ${usd(room)} more (${(f.facilityAdvanceRate * 100).toFixed(0)}% of the backlog your GPUs and power can serve)`);
+  if (cmd.amountUsd > room) return refuse('refuse.facilityRoom', { roomUsd: room, advancePct: f.facilityAdvanceRate * 100 });
   const spread = facilityDrawSpreadPct(world, co, cmd.amountUsd);
   const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
-  if (lev) return refuse(lev);
+  if (lev) return { ok: false, reason: lev };
   const term = facilityTermWeeks(world, co);
   if (execute) addFacilityDraw(world, co, cmd.amountUsd);
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
-  return done(`Contract-backed facility draw of ${usd(cmd.amountUsd)} at ${rate.toFixed(2)}% (base + ${spread.toFixed(2)}%, set by your customers' credit and your leverage), repaid over ${term} weeks`, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
+  return done('cmd.facility', { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: term }, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
 }
 
 export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', Math.max(B.amountUsd.min, f.bondMinIssueUsd), B.amountUsd.max);
   if (bad) return bad;
-  if (annualisedEbitdaUsd(co) <= 0) return refuse('Bond investors want positive EBITDA');
+  if (annualisedEbitdaUsd(co) <= 0) return refuse('refuse.bondEbitda');
   const coupon = baseRatePct(world) + f.bondSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd) + co.spreadStepUpPct;
   const lev = lenderRefusal(world, co, cmd.amountUsd, coupon);
-  if (lev) return refuse(lev);
+  if (lev) return { ok: false, reason: lev };
   if (execute) {
     addDebt(world, co, { kind: 'bond', amountUsd: cmd.amountUsd, fixedRatePct: coupon, spreadPct: 0, termWeeks: f.bondTermWeeks, amortizing: false });
     book(co.ledger, 'debtFeesPaid', (cmd.amountUsd * f.issuanceFeePct) / 100 / 2);
   }
-  return done(`High-yield bond of ${usd(cmd.amountUsd)} with a fixed ${coupon.toFixed(2)}% coupon, all due in ${f.bondTermWeeks} weeks`, cmd.amountUsd * (1 - f.issuanceFeePct / 200), { couponPct: coupon, termWeeks: f.bondTermWeeks });
+  return done('cmd.bond', { amountUsd: cmd.amountUsd, couponPct: coupon, weeks: f.bondTermWeeks }, cmd.amountUsd * (1 - f.issuanceFeePct / 200), { couponPct: coupon, termWeeks: f.bondTermWeeks });
 }
 
 export function drawRevolver(world: World, co: Company, cmd: Of<'drawRevolver'>, execute: boolean): CommandResult {
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
-  if (co.revolverLimitUsd <= 0) return refuse(`No revolving credit line yet: banks grant one at ${usd(f.revolverMinRevenueUsd)} of annualised revenue`);
+  if (co.revolverLimitUsd <= 0) return refuse('refuse.noRevolver', { needUsd: f.revolverMinRevenueUsd });
   const room = undrawnRevolverUsd(co);
-  if (cmd.amountUsd > room) return refuse(`Only ${usd(room)} undrawn on the revolver`);
+  if (cmd.amountUsd > room) return refuse('refuse.revolverRoom', { roomUsd: room });
   if (execute) addDebt(world, co, { kind: 'revolver', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: f.revolverSpreadPct, termWeeks: f.revolverTermWeeks, amortizing: false });
   const rate = baseRatePct(world) + f.revolverSpreadPct + co.spreadStepUpPct;
-  return done(`Draw ${usd(cmd.amountUsd)} on the revolver at ${rate.toFixed(2)}%`, cmd.amountUsd, { ratePct: rate });
+  return done('cmd.revolver', { amountUsd: cmd.amountUsd, ratePct: rate }, cmd.amountUsd, { ratePct: rate });
 }
 
 export function repay(world: World, co: Company, cmd: Of<'repayDebt'>, execute: boolean): CommandResult {
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.amountUsd.min, B.amountUsd.max);
   if (bad) return bad;
   const d = co.debts.find((x) => x.id === cmd.debtId);
-  if (!d) return refuse(`No debt with id ${String(cmd.debtId)}`);
+  if (!d) return refuse('refuse.noDebt', { id: String(cmd.debtId) });
   const amount = Math.min(cmd.amountUsd, toUsd(d.principalCents));
-  if (amount > cashUsd(co)) return refuse(`Not enough cash: repaying ${usd(amount)} needs it in the bank (you have ${usd(cashUsd(co))})`);
-  if (d.kind === 'convertible') return refuse('Convertible notes cannot be repaid early');
+  if (amount > cashUsd(co)) return refuse('refuse.repayCash', { amountUsd: amount, cashUsd: cashUsd(co) });
+  if (d.kind === 'convertible') return refuse('refuse.convertibleRepay');
   if (execute) repayDebt(co, d, amount);
   void world;
-  return done(`Repay ${usd(amount)} of ${d.kind} ${d.id}`, -amount, { remainingUsd: toUsd(d.principalCents) - (execute ? 0 : amount) });
+  return done('cmd.repay', { amountUsd: amount, kind: `debtKind.${d.kind}`, id: d.id }, -amount, { remainingUsd: toUsd(d.principalCents) - (execute ? 0 : amount) });
 }

@@ -4,28 +4,27 @@
 import type { Company, World } from '../types.ts';
 import type { Command, CommandResult } from './types.ts';
 import { gpuModel, genMarket } from '../lookup.ts';
-import { checkNumber, done, refuse, usd } from './common.ts';
+import { checkNumber, done, refuse } from './common.ts';
 import { contractValueUsd } from './assets.ts';
-import { groupDigits } from '../format.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
 export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: boolean): CommandResult {
   const rfp = world.rfps.find((r) => r.id === cmd.rfpId);
-  if (!rfp) return refuse(`No open request for proposals with id ${String(cmd.rfpId)}`);
-  if (rfp.closeWeek < world.week) return refuse('Bidding has closed');
-  if (rfp.incumbentIndex === -2 - co.index) return refuse(`${rfp.customerName} will not renew with you`);
+  if (!rfp) return refuse('refuse.noRfp', { id: String(cmd.rfpId) });
+  if (rfp.closeWeek < world.week) return refuse('refuse.bidClosed');
+  if (rfp.incumbentIndex === -2 - co.index) return refuse('refuse.noRenew', { customer: rfp.customerName });
   const bad = checkNumber(cmd.usdPerGpuHour, 'usdPerGpuHour', B.usdPerGpuHour.min, B.usdPerGpuHour.max);
   if (bad) return bad;
-  if (cmd.usdPerGpuHour > rfp.maxUsdPerGpuHour) return refuse(`${rfp.customerName} will not pay more than $${rfp.maxUsdPerGpuHour.toFixed(2)} per GPU-hour`);
+  if (cmd.usdPerGpuHour > rfp.maxUsdPerGpuHour) return refuse('refuse.overMax', { customer: rfp.customerName, max: rfp.maxUsdPerGpuHour });
   const m = gpuModel(world, rfp.modelId);
   if (execute) {
     rfp.bids = rfp.bids.filter((b) => b.companyIndex !== co.index);
     rfp.bids.push({ companyIndex: co.index, usdPerGpuHour: cmd.usdPerGpuHour, week: world.week });
   }
   const value = contractValueUsd(rfp.gpuCount, cmd.usdPerGpuHour, rfp.termWeeks);
-  return done(`Bid $${cmd.usdPerGpuHour.toFixed(2)}/GPU-hour for ${rfp.customerName}: ${groupDigits(rfp.gpuCount)} ${m?.name ?? rfp.modelId} for ${rfp.termWeeks} weeks from week ${rfp.startWeek}, worth ${usd(value)}`, 0, {
+  return done('cmd.bid', { price: cmd.usdPerGpuHour, customer: rfp.customerName, count: rfp.gpuCount, model: m?.name ?? rfp.modelId, weeks: rfp.termWeeks, start: rfp.startWeek, valueUsd: value }, 0, {
     contractValueUsd: value, gpuCount: rfp.gpuCount, startWeek: rfp.startWeek,
   });
 }
@@ -41,16 +40,17 @@ export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemand
     if (bad) return bad;
     const g = genMarket(world, cmd.modelId);
     const m = gpuModel(world, cmd.modelId);
-    if (!g || !m) return refuse(`Unknown GPU model "${String(cmd.modelId)}"`);
+    if (!g || !m) return refuse('refuse.unknownModel', { model: String(cmd.modelId) });
     if (execute) co.genPriceFactors[g.modelId] = cmd.priceFactor;
-    return done(`Price on-demand ${m.name} at $${(g.referenceUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr (${cmd.priceFactor.toFixed(2)}× its list rent; market index $${g.indexUsdPerGpuHour.toFixed(2)})`, 0, { priceFactor: cmd.priceFactor, modelId: g.modelId });
+    return done('cmd.onDemandGen', { model: m.name, price: g.referenceUsdPerGpuHour * cmd.priceFactor, factor: cmd.priceFactor, index: g.indexUsdPerGpuHour }, 0, { priceFactor: cmd.priceFactor, modelId: g.modelId });
   }
   const bad = checkNumber(cmd.priceFactor, 'priceFactor', B.priceFactor.min, B.priceFactor.max);
   if (bad) return bad;
   if (execute) { co.priceFactor = cmd.priceFactor; co.genPriceFactors = {}; }
   const h100 = genMarket(world, 'h100');
-  const example = h100 ? ` (H100 at $${(h100.indexUsdPerGpuHour * cmd.priceFactor).toFixed(2)}/hr now)` : '';
-  return done(`Price on-demand capacity at ${cmd.priceFactor.toFixed(2)}× each generation\u2019s market index${example}`, 0, { priceFactor: cmd.priceFactor });
+  const details = { priceFactor: cmd.priceFactor };
+  if (h100) return done('cmd.onDemandH100', { factor: cmd.priceFactor, h100: h100.indexUsdPerGpuHour * cmd.priceFactor }, 0, details);
+  return done('cmd.onDemand', { factor: cmd.priceFactor }, 0, details);
 }
 
 export function setPlatformSpend(world: World, co: Company, cmd: Of<'setPlatformSpend'>, execute: boolean): CommandResult {
@@ -58,5 +58,5 @@ export function setPlatformSpend(world: World, co: Company, cmd: Of<'setPlatform
   if (bad) return bad;
   if (execute) co.platformUsdPerWeek = cmd.usdPerWeek;
   void world;
-  return done(`Spend ${usd(cmd.usdPerWeek)} a week on the software platform (raises the price customers accept and keeps them longer)`, 0, { usdPerWeek: cmd.usdPerWeek });
+  return done('cmd.platform', { usd: cmd.usdPerWeek }, 0, { usdPerWeek: cmd.usdPerWeek });
 }

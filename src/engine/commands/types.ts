@@ -8,6 +8,7 @@
  * (`handlers.ts`) is typed by `CommandType`, so a command without a handler does not compile.
  */
 import type { Command, CommandType } from '../../scenario/schema/commands.ts';
+import type { Msg } from '../msg.ts';
 
 export type { Command, CommandType };
 
@@ -15,13 +16,13 @@ export type { Command, CommandType };
 export type CommandResult =
   | {
       ok: true;
-      /** One sentence for the UI: what will happen. */
-      summary: string;
+      /** One sentence for the player: what will happen (a message id with parameters). */
+      summary: Msg;
       /** Cash moved now (negative = paid), USD. */
       cashNowUsd: number;
       /** Other figures worth showing (rate, shares issued, delivery week, ...). */
       details: Record<string, number | string>;
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: Msg };
 
 export { COMMAND_TYPES } from './handlers.ts';

@@ -9,6 +9,7 @@ import type { Company, World } from '../types.ts';
 import { toUsd } from '../money.ts';
 import { debtToMarketAssets, leverage, underwrittenEbitdaUsd } from '../metrics.ts';
 import { baseRatePct, debtRatePct } from './rates.ts';
+import { msgOf, type Msg } from '../msg.ts';
 
 /** Interest the company pays a year at today's rates, USD. */
 export function annualInterestUsd(world: World, co: Company): number {
@@ -18,18 +19,18 @@ export function annualInterestUsd(world: World, co: Company): number {
   return usd;
 }
 
-/** Why lenders refuse `extraUsd` of new debt at `newRatePct`, or null when they lend. */
-export function lenderRefusal(world: World, co: Company, extraUsd: number, newRatePct: number): string | null {
+/** Why lenders refuse `extraUsd` of new debt at `newRatePct` (a message id with parameters), or null when they lend. */
+export function lenderRefusal(world: World, co: Company, extraUsd: number, newRatePct: number): Msg | null {
   const f = world.scenario.finance;
   const lev = leverage(world, co, extraUsd);
   if (Number.isFinite(lev)) {
-    if (lev > f.maxDebtToEbitda) return `Lenders refuse: debt would be ${lev.toFixed(1)}× EBITDA (limit ${f.maxDebtToEbitda}×)`;
+    if (lev > f.maxDebtToEbitda) return msgOf('refuse.lenderLeverage', { lev, limit: f.maxDebtToEbitda });
     const interest = annualInterestUsd(world, co) + (extraUsd * newRatePct) / 100;
     const cover = interest > 0 ? underwrittenEbitdaUsd(world, co) / interest : Infinity;
-    if (cover < f.minInterestCover) return `Lenders refuse: EBITDA would cover the interest only ${cover.toFixed(1)}× (they want ${f.minInterestCover}×)`;
+    if (cover < f.minInterestCover) return msgOf('refuse.lenderCover', { cover, min: f.minInterestCover });
     return null;
   }
   const dta = debtToMarketAssets(world, co, extraUsd);
-  if (dta > f.maxDebtToAssets) return `Lenders refuse: debt would be ${(dta * 100).toFixed(0)}% of assets with no EBITDA to service it`;
+  if (dta > f.maxDebtToAssets) return msgOf('refuse.lenderAssets', { pct: dta * 100 });
   return null;
 }

@@ -12,7 +12,7 @@ import { lenderRefusal } from './lending.ts';
 import { baseRatePct, leverageAddOnPct } from './rates.ts';
 import { bookCents } from '../ledger.ts';
 import { pushNews } from '../news.ts';
-import { groupDigits } from '../format.ts';
+import { msgOf } from '../msg.ts';
 
 /**
  * Lenders' appetite now, 0–1: the share of their normal loan-to-value and contract advance rate they
@@ -58,10 +58,9 @@ export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean 
 }
 
 function balloonNews(world: World, d: Debt, rolledUsd: number, dueUsd: number): void {
-  const m = (usd: number) => `$${groupDigits(Math.round(usd / 1e6))}M`;
   if (dueUsd <= 0) {
-    pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: false, headline: { en: `Lenders refinance your GPU loan (${m(rolledUsd)})`, 'zh-CN': `贷款方为你的 GPU 贷款再融资（${m(rolledUsd)}）` }, explanation: { en: 'The loan\'s balloon fell due and lenders rolled it at this week\'s spread for another term.', 'zh-CN': '贷款的尾款到期，贷款方按本周的利差将其展期一个新期限。' } });
+    pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: false, headline: msgOf('news.refinanced.h', { rolledUsd }), explanation: msgOf('news.refinanced.e') });
     return;
   }
-  pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: true, headline: { en: `Lenders will not roll all of your GPU loan: ${m(dueUsd)} due now`, 'zh-CN': `贷款方不愿为你的 GPU 贷款全额展期：${m(dueUsd)} 现在到期` }, explanation: { en: `The loan's balloon fell due. At this week's terms — what your GPUs are worth now, how much lenders will lend against them in this market, and your EBITDA against your debt — they rolled ${m(rolledUsd)}. The rest is due in cash; what cash and committed credit cannot pay is a default. This is refinancing risk.`, 'zh-CN': `贷款尾款到期。按本周的条件——你的 GPU 现在的价值、在当前市场贷款方愿意按其放贷的比例，以及你的 EBITDA 与债务之比——他们只展期了 ${m(rolledUsd)}。其余部分须以现金偿还；现金和已承诺的信贷都无法支付的部分即构成违约。这就是再融资风险。` } });
+  pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: true, headline: msgOf('news.refinanceShort.h', { dueUsd }), explanation: msgOf('news.refinanceShort.e', { rolledUsd }) });
 }

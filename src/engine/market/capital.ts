@@ -12,6 +12,7 @@ import { pow } from '../dmath.ts';
 import { baseRatePct } from '../finance/rates.ts';
 import { economicWearUsd, markPrivateValuation, updateSharePrice } from '../finance/valuation.ts';
 import { pushNews } from '../news.ts';
+import { msgOf } from '../msg.ts';
 
 export function updateCapitalMarkets(world: World): void {
   const c = world.scenario.market.capital;
@@ -57,8 +58,8 @@ export function updateSharePrices(world: World): void {
       if (co.index === 0) {
         pushNews(world, {
           id: `lockup-${co.id}`, kind: 'finance', major: true,
-          headline: { en: 'Your IPO lock-up expires', 'zh-CN': '你的 IPO 禁售期到期' },
-          explanation: { en: `Early investors and staff may now sell ${Math.round(unlockingShare(world, co) * 100)}% of your shares. The flood of shares for sale pushes the price down ${Math.round(drop * 100)}% even though nothing changed in the business — more in a cold market.`, 'zh-CN': `早期投资者和员工现在可以卖出你公司 ${Math.round(unlockingShare(world, co) * 100)}% 的股票。大量待售股票使股价下跌 ${Math.round(drop * 100)}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。` },
+          headline: msgOf('news.lockup.h'),
+          explanation: msgOf('news.lockup.e', { unlockPct: Math.round(unlockingShare(world, co) * 100), dropPct: Math.round(drop * 100) }),
         });
       }
     }

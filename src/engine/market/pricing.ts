@@ -8,6 +8,7 @@ import type { World } from '../types.ts';
 import { clamp } from '../money.ts';
 import { gpuModel, region } from '../lookup.ts';
 import { pushNews } from '../news.ts';
+import { msgOf } from '../msg.ts';
 import { perfH100e } from '../metrics.ts';
 import { pathAt } from '../paths.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
@@ -26,11 +27,8 @@ export function vendorLaunches(world: World): void {
     }
     pushNews(world, {
       id: `launch-${g.modelId}`, kind: 'market', major: false,
-      headline: { en: `${m.name} launches`, 'zh-CN': `${m.name} 发布` },
-      explanation: {
-        en: `${m.name} delivers ${m.trainingPerfH100}× an H100 in training and ${m.inferencePerfH100}× in inference. It rents at a premium while scarce; older generations now look worse per dollar, so their rents and resale values fall, and the vendor cuts their prices.`,
-        'zh-CN': `${m.name} 的训练性能是 H100 的 ${m.trainingPerfH100} 倍，推理性能是 ${m.inferencePerfH100} 倍。稀缺时它能以溢价出租；旧一代芯片的性价比相形见绌，租金和二手价值随之下跌，厂商也会下调其价格。`,
-      },
+      headline: msgOf('news.launch.h', { model: m.name }),
+      explanation: msgOf('news.launch.e', { model: m.name, train: m.trainingPerfH100, infer: m.inferencePerfH100 }),
     });
   }
 }

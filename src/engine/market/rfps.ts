@@ -12,7 +12,7 @@ import { perfH100e, gpusAvailableBy, contractedGpus, capacityH100e } from '../me
 import { signContract, defaultContract } from '../contracts.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { pushNews } from '../news.ts';
-import { groupDigits } from '../format.ts';
+import { msgOf } from '../msg.ts';
 import { powerShortMw } from '../strategies/power.ts';
 import { pow } from '../dmath.ts';
 
@@ -279,15 +279,18 @@ export function awardRfps(world: World): void {
       const m = gpuModel(world, rfp.modelId)?.name ?? rfp.modelId;
       const value = rfp.gpuCount * (rfp.winningUsdPerGpuHour ?? 0) * HOURS_PER_WEEK * rfp.termWeeks;
       const won = rfp.winnerIndex === 0;
-      const winner = rfp.winnerIndex !== null ? world.companies[rfp.winnerIndex]!.name : 'nobody';
+      const winner = rfp.winnerIndex !== null ? world.companies[rfp.winnerIndex]!.name : null;
+      const customer = rfp.customerName;
       pushNews(world, {
         id: `rfp-${rfp.id}`, kind: 'rfp', major: won,
         headline: won
-          ? { en: `You won ${rfp.customerName}: ${groupDigits(rfp.gpuCount)} ${m} at $${bestPrice.toFixed(2)}/hr`, 'zh-CN': `你赢得了 ${rfp.customerName} 的合同：${rfp.gpuCount} 块 ${m}，每小时 $${bestPrice.toFixed(2)}` }
-          : { en: `${rfp.customerName} chose ${winner}${rfp.winningUsdPerGpuHour ? ` at $${rfp.winningUsdPerGpuHour.toFixed(2)}/hr` : ''}`, 'zh-CN': `${rfp.customerName} 选择了 ${winner}` },
+          ? msgOf('news.won.h', { customer, count: rfp.gpuCount, model: m, price: bestPrice })
+          : winner === null ? msgOf('news.lostNobody.h', { customer })
+            : rfp.winningUsdPerGpuHour ? msgOf('news.lostTo.h', { customer, winner, price: rfp.winningUsdPerGpuHour })
+              : msgOf('news.lostToNoPrice.h', { customer, winner }),
         explanation: won
-          ? { en: `A ${rfp.termWeeks}-week take-or-pay contract worth about $${(value / 1e6).toFixed(0)}M. It adds to your backlog and can back a delayed-draw loan. Deliver the GPUs by week ${rfp.startWeek} or pay penalties.`, 'zh-CN': `一份为期 ${rfp.termWeeks} 周、价值约 ${(value / 1e6).toFixed(0)} 百万美元的照付不议合同。它增加了你的积压订单，并可作为延迟提款贷款的担保。请在第 ${rfp.startWeek} 周前交付 GPU，否则要支付罚金。` }
-          : { en: 'Customers weigh price against how sure they are you can deliver on time (GPUs owned or on order and powered) and your standing.', 'zh-CN': '客户会权衡价格、你能否按时交付（已有或在途且有电力的 GPU）以及你的声誉。' },
+          ? msgOf('news.won.e', { weeks: rfp.termWeeks, valueUsd: value, start: rfp.startWeek })
+          : msgOf('news.lost.e'),
       });
     }
     world.closedRfps.push(rfp);
@@ -313,7 +316,7 @@ export function contractDefaults(world: World): void {
       const p = ((segs[c.segment]?.defaultPerYearPct ?? 0) / 100 / 52) * fundingStress;
       if (p > 0 && chance(rng, p)) {
         defaultContract(world, co, c);
-        if (co.index === 0) pushNews(world, { id: `default-${c.id}`, kind: 'company', major: true, headline: { en: `${c.customerName} defaults on its contract`, 'zh-CN': `${c.customerName} 合同违约` }, explanation: { en: 'The customer can no longer pay. Its GPUs return to your on-demand pool, and any prepayment it made is yours to keep. This is why lenders charge more for contracts with weaker customers.', 'zh-CN': '客户已无力付款。其 GPU 回到你的按需资源池，已预付的款项归你所有。这正是贷款方对信用较弱客户的合同收取更高利差的原因。' } });
+        if (co.index === 0) pushNews(world, { id: `default-${c.id}`, kind: 'company', major: true, headline: msgOf('news.customerDefault.h', { customer: c.customerName }), explanation: msgOf('news.customerDefault.e') });
       }
     }
   }

@@ -1,7 +1,7 @@
 /** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
 import { h, replace, table } from '../dom.ts';
 import type { Rfp } from '../../engine/types.ts';
-import { t, usd, int, pct, price, type StringKey } from '../i18n.ts';
+import { t, usd, int, pct, price, type StringKey, weekN } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -55,27 +55,27 @@ export function customersPanel(): Panel {
   function render(s: Snapshot): void {
     const p = s.player;
     const lastQ = s.quarters[s.quarters.length - 1];
-    replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), 'GPUs', t('term'), t('maxPrice'), t('closes'), t('yourBid'), ''], s.rfps.map((r) => {
+    replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), t('gpusHead'), t('term'), t('maxPrice'), t('closesWeek'), t('yourBid'), ''], s.rfps.map((r) => {
       const mine = r.bids.find((b) => b.companyIndex === 0);
       return [
         `${r.customerName} (${t(('credit_' + r.credit) as StringKey)})`, `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
-        price(r.maxUsdPerGpuHour), `${t('week')} ${r.closeWeek}`, mine ? price(mine.usdPerGpuHour) : '—',
+        price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
-    }))));
+    }), { className: 'compact' })));
     const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();
     const nameOf = (i: number | null) => (i === null ? '—' : i === 0 ? t('you') : s.rivals.find((r) => r.index === i)?.name ?? '?');
     replace(live,
       h('section', null, table(t('wonLost'), [t('customer'), t('yourBid'), t('winner'), t('result')], mineClosed.map((r) => {
         const won = r.winnerIndex === 0;
         const mine = r.bids.find((b) => b.companyIndex === 0);
-        return [`${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ${t('week')} ${r.closeWeek}`, price(mine?.usdPerGpuHour),
+        return [`${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ${weekN(r.closeWeek)}`, price(mine?.usdPerGpuHour),
           r.winnerIndex === null ? t('nobody') : `${nameOf(r.winnerIndex)} ${price(r.winningUsdPerGpuHour)}`,
           h('span', { className: 'bid-result' }, h('span', { className: 'badge ' + (won ? 'ok' : 'bad') }, won ? '✓ ' + t('won') : '✕ ' + t('lost')), won ? null : h('span', { className: 'bid-reason muted', 'data-rfp': r.id }, ' ' + lossReason(r)))];
       }), { numericFrom: 1 })),
       h('p', { className: 'muted' }, t('howAwarded')),
-      h('section', null, table(t('contracts'), [t('customer'), 'GPUs', '$/GPU-hr', t('startEnd'), t('delivered')], p.contracts.map((c) => [
-        `${c.customerName} (${t(('credit_' + c.credit) as StringKey)})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${t('week')} ${c.startWeek} → ${c.endWeek}`,
+      h('section', null, table(t('contracts'), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
+        `${c.customerName} (${t(('credit_' + c.credit) as StringKey)})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
         c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),

@@ -1,6 +1,6 @@
 /** Finance: raise equity, IPO, loans, facilities, bonds, repay; cap table; covenants and headroom. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, pct, int, price, type StringKey } from '../i18n.ts';
+import { t, usd, pct, int, price, holderLabel, type StringKey, weekN } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -60,12 +60,12 @@ export function financePanel(): Panel {
       h('section', null,
         table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
           d.id, t(('debt_' + d.kind) as StringKey), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
-          `${t('week')} ${d.maturityWeek} (${d.amortizing ? t('amortizing') : t('bullet')})`,
+          `${weekN(d.maturityWeek)} (${d.amortizing ? t('amortizing') : t('bullet')})`,
         ])),
       ),
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [
-          c.holder + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
+          holderLabel(c.holder) + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
         ])),
         h('p', { className: 'muted' }, p.listed
           ? `${t('listed')} · ${t('sharePrice')} ${price(p.sharePriceUsd)} · ${t('marketCap')} ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · ${t('lockupEnds')} ${p.lockupEndWeek}` : ''}`

@@ -12,19 +12,19 @@ export function marketPanel(): Panel {
   function render(s: Snapshot): void {
     const m = s.market;
     replace(el,
-      h('section', null, table(t('market'), ['', 'Now'], [
+      h('section', null, table(t('market'), ['', t('nowHead')], [
         [t('demand') + ' (H100e)', num(m.demandH100e)],
         [t('supply') + ' (H100e)', num(m.supplyH100e)],
         [t('utilization'), pct(m.utilization)],
-        ['H100 index', price(m.h100IndexUsd)],
-        [t('sentiment'), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ' ▲ hot' : m.sentiment < 0.85 ? ' ▼ cold' : ' ● neutral')],
+        [t('h100Index'), price(m.h100IndexUsd)],
+        [t('sentiment'), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ` ▲ ${t('hot')}` : m.sentiment < 0.85 ? ` ▼ ${t('cold')}` : ` ● ${t('neutral')}`)],
         [t('baseRate'), m.baseRatePct.toFixed(2) + '%'],
         [t('leadTime'), `${Math.round(m.leadTimeWeeks)} ${t('weeksShort')}`],
       ])),
       h('section', null, table(t('priceIndex'), [t('model'), t('indexHead'), t('peakHead'), t('referenceHead'), t('installedGpusHead')], m.gens.filter((g) => g.released).map((g) => [
         g.name, price(g.indexUsdPerGpuHour), price(g.peakIndexUsdPerGpuHour), price(g.referenceUsdPerGpuHour), int(g.installedGpus),
       ]))),
-      h('section', null, table(t('rivals'), [t('rivalHead'), t('strategy'), 'GPUs', t('utilShort'), t('debt'), t('valuation'), t('priceX')], s.rivals.map((r) => {
+      h('section', null, table(t('rivals'), [t('rivalHead'), t('strategy'), t('gpusHead'), t('utilShort'), t('debt'), t('valuation'), t('priceX')], s.rivals.map((r) => {
         const sw = h('i', { className: 'swatch', 'aria-hidden': 'true' });
         sw.style.background = rivalColorCss(r.index);
         return [

@@ -29,7 +29,7 @@ export function reportsPanel(): Panel {
     if (force || tables.dataset.n !== `${qs.length}:${idx}`) {
       tables.dataset.n = `${qs.length}:${idx}`;
       const q = qs[idx];
-      replace(tables, q ? statements(q, qs[idx - 1]) : h('p', { className: 'muted' }, t('nothing') + ' The first quarter closes after 13 weeks.'));
+      replace(tables, q ? statements(q, qs[idx - 1]) : h('p', { className: 'muted' }, t('nothing') + ' ' + t('firstQuarterAfter')));
     }
     if (chartsFor !== qs.length) {
       chartsFor = qs.length;

@@ -3,7 +3,7 @@
  * marked, the built-in strategies on the same scenario and seed, debrief questions, exports.
  */
 import { h, replace, table, download } from '../dom.ts';
-import { t, loc, usd, price } from '../i18n.ts';
+import { t, loc, usd, price, weekN } from '../i18n.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { quartersCsv } from '../statements.ts';
@@ -11,6 +11,8 @@ import { gameCharts } from '../gameCharts.ts';
 import type { BenchResult } from '../../store/host.ts';
 import type { StrategyId } from '../../engine/types.ts';
 import type { QuarterReport } from '../../engine/reports.ts';
+import { msg, msgText } from '../advice.ts';
+import { engineText } from '../../i18n/messages.ts';
 
 export const BENCH_STRATEGIES: StrategyId[] = ['leveraged', 'prudent', 'idle'];
 const STRAT_COLORS: Record<string, string> = { you: '#2fe0c0', leveraged: '#ff6b81', prudent: '#5ac8fa', idle: '#93a0c8', random: '#a58bff' };
@@ -41,14 +43,14 @@ export function renderDebrief(root: HTMLElement): () => void {
     h('div', { className: 'debrief-inner' },
       h('p', { className: 'muted' }, `${t('debrief')} · ${loc(sc.title)} · ${t('seed')} ${s.seed}`),
       h('div', { className: 'outcome ' + (allMet && !bankrupt ? '' : 'lost'), id: 'outcome' },
-        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted' }, s.statusReason ?? s.player.bankruptReason ?? `${s.dateIso} · ${t('week')} ${s.week}`)),
-        h('div', null, h('div', { className: 'muted' }, t('score')), h('div', { className: 'big', id: 'score' }, price(myScore)), h('div', { className: 'muted' }, 'equity value per share')),
+        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted', id: 'outcome-reason' }, s.advice.gameOver ? msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd }) : `${s.dateIso} · ${weekN(s.week)}`)),
+        h('div', null, h('div', { className: 'muted' }, t('score')), h('div', { className: 'big', id: 'score' }, price(myScore)), h('div', { className: 'muted' }, t('scorePerShare'))),
         h('div', null, h('div', { className: 'muted' }, t('valuation')), h('div', { className: 'big' }, usd(equity))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('objectives')),
         h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
           h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
-          h('span', null, h('strong', null, loc(r.label)), ` — ${r.met ? t('met') : t('notMet')}: ${r.detail}`),
+          h('span', null, h('strong', null, loc(r.label)), ` — ${r.met ? t('met') : t('notMet')}: ${msgText(r.detail)}`),
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
@@ -74,7 +76,7 @@ export function renderDebrief(root: HTMLElement): () => void {
     const run = {
       format: 'neocloud-tycoon-run', version: 1, scenarioId: sc!.id, seed: s!.seed, strategy: getState().strategy ?? 'player',
       weeks: s!.week, status: s!.status, stateHash: await (await app.ensureHost()).stateHash(),
-      objectives: results.map((r) => ({ label: r.label.en, met: r.met, detail: r.detail })),
+      objectives: results.map((r) => ({ label: r.label.en, met: r.met, detail: engineText(r.detail) })),
       score: myScore, commandLog: save?.log ?? [], quarters: s!.quarters,
       benchmarks: bench?.map((b) => ({ strategy: b.strategy, status: b.status, score: b.score, objectivesMet: b.objectives.filter((o) => o.met).length, hash: b.hash })) ?? null,
     };
@@ -113,7 +115,7 @@ export function renderDebrief(root: HTMLElement): () => void {
       { name: t('you'), qs: s!.quarters, bankrupt, met: results.filter((o) => o.met).length, of: results.length, score: myScore },
       ...b.map((r) => ({ name: r.strategy, qs: r.quarters, bankrupt: r.status === 'bankrupt', met: r.objectives.filter((o) => o.met).length, of: r.objectives.length, score: r.score })),
     ];
-    const tbl = table(t('strategies'), [t('strategy'), t('outcome'), t('objectives'), 'Revenue (last Q ×4)', 'Adj. EBITDA (last Q)', t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
+    const tbl = table(t('strategies'), [t('strategy'), t('outcome'), t('objectives'), t('benchRevenue'), t('benchEbitda'), t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
       const q = r.qs[r.qs.length - 1];
       return [r.name, r.bankrupt ? '✕ ' + t('bankrupt') : '✓ solvent', `${r.met}/${r.of}`, usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(r.score)];
     }), { numericFrom: 2 });
@@ -125,7 +127,7 @@ export function renderDebrief(root: HTMLElement): () => void {
       id, title, labels, format: 'usd',
       series: rows.map((r) => ({ label: r.name, values: labels.map((_, i) => (r.qs[i] ? f(r.qs[i]!) : null)), color: STRAT_COLORS[key(r.name)] ?? '#fff', dash: STRAT_DASH[key(r.name)] })),
     }, benchBox.clientWidth / 2 - 40);
-    replace(benchBox, tbl, h('div', { className: 'charts-grid' }, mk('bench-revenue', 'Revenue per quarter', (q) => q.revenueUsd), mk('bench-equity', 'Equity value', (q) => q.equityValueUsd)));
+    replace(benchBox, tbl, h('div', { className: 'charts-grid' }, mk('bench-revenue', t('benchRevenueChart'), (q) => q.revenueUsd), mk('bench-equity', t('rep_equityValueUsd'), (q) => q.equityValueUsd)));
   }
 
   return () => { disposed = true; };

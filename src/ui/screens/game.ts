@@ -1,6 +1,6 @@
 /** Main screen: top bar, Phaser world view, news feed, decision panels, quarterly report, saves. */
 import { h, replace } from '../dom.ts';
-import { t, loc, usd, price } from '../i18n.ts';
+import { t, loc, usd, price, weekN } from '../i18n.ts';
 import { getState, setState, store, type PanelId } from '../../store/ui.ts';
 import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
 import * as app from '../app.ts';
@@ -14,7 +14,7 @@ import { sitesPanel } from '../panels/sites.ts';
 import { customersPanel } from '../panels/customers.ts';
 import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
-import { msg } from '../advice.ts';
+import { msg, newsText } from '../advice.ts';
 import { onboarding } from '../onboarding.ts';
 import { glossaryEntries, term } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
@@ -147,7 +147,7 @@ export function renderGame(root: HTMLElement): () => void {
     if (disposed) destroyWorld();
   }).catch((e) => {
     console.warn('World view failed to start', e);
-    world.append(h('p', { className: 'muted' }, 'The world view could not start (no WebGL or Canvas).'));
+    world.append(h('p', { className: 'muted' }, t('worldViewFailed')));
   });
 
   // ----- updates -----
@@ -179,7 +179,7 @@ export function renderGame(root: HTMLElement): () => void {
       lastNewsSeq = newsKey;
       newsFeed.update(s, !announce);
       const latest = s.news[s.news.length - 1];
-      if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: loc(latest.headline) });
+      if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: newsText(latest.headline) });
     }
     guide?.update(s);
     if (force) { lastPanelUpdate = performance.now(); panel?.update(s); } else schedulePanel();
@@ -236,6 +236,16 @@ export function renderGame(root: HTMLElement): () => void {
   function renderAdvisor(s: Snapshot): void {
     const ws = s.advice.warnings;
     const key = `${getState().settings.lang}|` + ws.map((w) => `${w.id}:${w.inWeeks}:${JSON.stringify(w.params)}`).join('|');
+    // A new danger (or a new breach the next quarter) pauses the game and says what could be done.
+    // A danger counts as seen only once the dialog has shown it: one that first appears while the
+    // game is paused (by the player, or by a quarterly report or news of the same week) pauses the
+    // game with the dialog as soon as time runs again.
+    const fresh = ws.filter((w) => w.severity === 'danger' && !seenDanger.has(`${w.id}@${Number(w.params.week ?? 0)}`));
+    if (fresh.length > 0 && !s.paused && !s.over && getState().settings.autoPauseOnMajorNews) {
+      for (const w of fresh) seenDanger.add(`${w.id}@${Number(w.params.week ?? 0)}`);
+      app.setSpeed(0);
+      showAdvisor(fresh);
+    }
     if (key === advisorKey) return;
     const idsBefore = advisorKey.split('|').slice(1).map((k) => k.split(':')[0]).join(',');
     advisorKey = key;
@@ -244,13 +254,6 @@ export function renderGame(root: HTMLElement): () => void {
     // Announce only when the set of warnings changes (not every week's countdown).
     const idsNow = ws.map((w) => w.id).join(',');
     if (idsNow !== idsBefore) advisorLive.textContent = ws.filter((w) => w.severity !== 'info').map(warningText).join(' ');
-    // A new danger (or a new breach the next quarter) pauses the game and says what could be done.
-    const fresh = ws.filter((w) => w.severity === 'danger' && !seenDanger.has(`${w.id}@${Number(w.params.week ?? 0)}`));
-    for (const w of ws) if (w.severity === 'danger') seenDanger.add(`${w.id}@${Number(w.params.week ?? 0)}`);
-    if (fresh.length > 0 && !s.paused && !s.over && getState().settings.autoPauseOnMajorNews) {
-      app.setSpeed(0);
-      showAdvisor(fresh);
-    }
   }
   function showAdvisor(ws: AdvisorWarning[]): void {
     replace(advisorDlg,
@@ -301,8 +304,8 @@ export function renderGame(root: HTMLElement): () => void {
     if (!n) { pendingNewsId = id; return; }
     pendingNewsId = null;
     replace(newsDlg,
-      h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, loc(n.headline))),
-      h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), loc(n.explanation))),
+      h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, newsText(n.headline))),
+      h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), newsText(n.explanation))),
       h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'news-continue', onclick: () => newsDlg.close() }, t('continue'))),
     );
     if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
@@ -349,7 +352,7 @@ export function renderGame(root: HTMLElement): () => void {
     const s = getState().snapshot;
     replace(leaveDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'leave-title' }, t('leaveTitle'))),
-      h('div', { className: 'dlg-body' }, h('p', null, `${t('leaveBody')} ${s ? `${t('week')} ${s.week} · ${s.dateIso}` : ''}`)),
+      h('div', { className: 'dlg-body' }, h('p', null, `${t('leaveBody')} ${s ? `${weekN(s.week)} · ${s.dateIso}` : ''}`)),
       h('div', { className: 'dlg-foot' },
         h('button', { type: 'button', id: 'leave-cancel', onclick: () => leaveDlg.close() }, t('stayHere')),
         h('button', { type: 'button', className: 'primary', id: 'leave-confirm', onclick: () => { leaveDlg.close(); void app.goMenu(); } }, t('leaveConfirm')),

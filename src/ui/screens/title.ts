@@ -1,6 +1,6 @@
 /** Title screen: name and look, scenario cards, file loading, seed, saves, language. */
 import { h, replace } from '../dom.ts';
-import { t, loc } from '../i18n.ts';
+import { t, loc, weekN } from '../i18n.ts';
 import { getState, setState, store } from '../../store/ui.ts';
 import { bundledScenarios } from '../../scenario/bundled.ts';
 import * as app from '../app.ts';
@@ -201,7 +201,7 @@ async function refreshSaves(box: HTMLElement): Promise<void> {
   }
   if (list.length === 0) { replace(box, h('p', { className: 'muted' }, t('noAutosave'))); return; }
   replace(box, list.map((s) => h('div', { className: 'save-row' },
-    h('span', { className: 'grow' }, h('strong', null, s.name), ' ', h('span', { className: 'muted' }, `${s.scenarioId} · seed ${s.seed} · ${t('week')} ${s.week} · ${s.savedAt.slice(0, 16).replace('T', ' ')}`)),
+    h('span', { className: 'grow' }, h('strong', null, s.name), ' ', h('span', { className: 'muted' }, `${s.scenarioId} · seed ${s.seed} · ${weekN(s.week)} · ${s.savedAt.slice(0, 16).replace('T', ' ')}`)),
     h('button', { type: 'button', 'aria-label': `${t('load')} ${s.name}`, onclick: () => void app.loadNamedSave(s.name) }, t('load')),
     h('button', { type: 'button', className: 'danger', 'aria-label': `${t('delete')} ${s.name}`, onclick: async () => {
       try { await saves.deleteSave(s.name); } catch (e) { app.toast(saves.describeStorageError(e), 'error'); }
