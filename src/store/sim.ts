@@ -302,9 +302,9 @@ export interface RunSummary {
   weeks: number;
   hash: string;
   score: number;
-  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: string }[];
+  objectives: { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: Msg }[];
   /** Every command played, in order, with the engine's answer at its tick (refused ones included). */
-  played: { week: number; command: Command; ok: boolean; reason: string | null }[];
+  played: { week: number; command: Command; ok: boolean; reason: Msg | null }[];
 }
 
 export interface RunRequest {

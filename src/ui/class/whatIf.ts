@@ -4,6 +4,8 @@
  * amount changed) in the engine's worker, and show both runs side by side — outcome, score and the
  * charts of equity value, cash, debt and utilisation.
  */
+import type { Msg } from '../../engine/msg.ts';
+import { msgText } from '../advice.ts';
 import './debrief.css';
 import { h, replace } from '../dom.ts';
 import { usd, price } from '../i18n.ts';
@@ -38,7 +40,7 @@ export interface WhatIfInput {
   over: boolean;
   real: RunView;
   /** The engine's answer to each logged command at its tick, when known (refused ones are marked). */
-  played?: { ok: boolean; reason: string | null }[] | undefined;
+  played?: { ok: boolean; reason: Msg | null }[] | undefined;
   /** Replays runs off the page's thread (the engine host's `replayRuns`). */
   replay: (runs: RunRequest[], onProgress?: (n: number) => void) => Promise<RunSummary[]>;
   /** Prefix of element ids (two what-ifs may share a page). */
@@ -91,7 +93,7 @@ export function whatIfSection(input: WhatIfInput): HTMLElement {
     amountLabel.textContent = a ? dt('whatIfAmount', { field: dt(`field_${a.field}` as DebriefKey) }) : dt('whatIfAmount', { field: '—' });
     amount.value = a ? String(a.value) : '';
     const pl = input.played?.[chosen()];
-    refusedNote.textContent = pl && !pl.ok ? dt('whatIfRefusedNote', { reason: pl.reason ?? '' }) : '';
+    refusedNote.textContent = pl && !pl.ok ? dt('whatIfRefusedNote', { reason: pl.reason ? msgText(pl.reason) : '' }) : '';
   };
   select.addEventListener('change', sync);
   remove.addEventListener('change', () => { amount.disabled = true; });
