@@ -53,25 +53,45 @@ async function overflowing(page: Page): Promise<string[]> {
     const right = panel.getBoundingClientRect().right;
     for (const el of panel.querySelectorAll<HTMLElement>('input, select, button, table, label, .preview, dl')) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > right + 1) bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ends at ${Math.round(r.right)} > ${Math.round(right)}`);
+      if (r.width > 0 && r.right > right + 1) bad.push(`${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''}${el.getAttribute('name') ? `[name=${el.getAttribute('name')}]` : ''} ends at ${Math.round(r.right)} > ${Math.round(right)}`);
       if (el.tagName === 'BUTTON' && el.scrollWidth > el.clientWidth + 1) bad.push(`button "${el.textContent}" text clipped`);
     }
     return bad;
   });
 }
 
+/** How many rows the top bar's items sit on (one is the design: it must not wrap). */
+async function topbarRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tops = [...document.querySelectorAll<HTMLElement>('.topbar > *')].filter((e) => e.offsetParent !== null).map((e) => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; });
+    const rows: number[] = [];
+    for (const y of tops) if (!rows.some((r) => Math.abs(r - y) < 12)) rows.push(y);
+    return rows.length;
+  });
+}
+
+/** Table headings in the panel whose text wraps onto more than two lines (a word cut one character per line). */
+async function brokenHeadings(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#panel thead th')].filter((th) => th.offsetParent !== null && th.innerText.trim()).filter((th) => {
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    return lines.size > 2;
+  }).map((th) => th.innerText.replace(/\s+/g, ' ')));
+}
+
 /** Names and units that stay in Latin letters in Chinese (products, units, finance abbreviations). */
-const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|NOW)$/i;
+const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|GPU-hr|WebGL|Canvas)$/i;
 
 /** Latin words (3+ letters) in the chrome a player reads: top bar, tabs, advisor, panel headings, labels and buttons. */
 async function englishWords(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
-    const sel = '.topbar .k, .topbar button, .status-pill, .tabs button, #advisor, #panel th, #panel caption, #panel label, #panel button, #panel h3, #panel .preview dt, #news h2';
+    const sel = '.topbar .k, .topbar button, .status-pill, .tabs button, #advisor, #panel th, #panel caption, #panel label, #panel button, #panel h3, #panel p, #panel .preview, #news h2, #news summary, .legend';
     return [...document.querySelectorAll<HTMLElement>(sel)].filter((e) => e.offsetParent !== null).map((e) => e.innerText);
   });
   const names = await page.evaluate(() => {
-    const s = (window as unknown as { neocloud: { snapshot(): { rivals: { name: string }[]; rfps: { customerName: string }[]; player: { name: string; contracts: { customerName: string }[] } } } }).neocloud.snapshot();
-    return [s.player.name, ...s.rivals.map((r) => r.name), ...s.rfps.map((r) => r.customerName), ...s.player.contracts.map((c) => c.customerName)].join(' ');
+    const s = (window as unknown as { neocloud: { snapshot(): { rivals: { name: string }[]; rfps: { customerName: string }[]; closedRfps: { customerName: string }[]; market: { gens: { name: string }[] }; player: { name: string; contracts: { customerName: string }[] } } } }).neocloud.snapshot();
+    return [s.player.name, ...s.rivals.map((r) => r.name), ...s.rfps.map((r) => r.customerName), ...s.closedRfps.map((r) => r.customerName), ...s.market.gens.map((g) => g.name), ...s.player.contracts.map((c) => c.customerName)].join(' ');
   });
   const nameWords = new Set(names.split(/[^A-Za-z]+/).filter(Boolean));
   const bad = new Set<string>();
@@ -108,15 +128,16 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     return watchedPage(s.context, srv.url + query);
   }
 
-  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
-    it(`${size.width}×${size.height}: from the title by clicks; no panel overflows on any tab; axe on each screen`, async () => {
+  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
+    const withAxe = size.width < 1920; // axe's findings do not depend on the size; once per layout is enough
+    it(`${size.width}×${size.height}: from the title by clicks; no panel overflows on any tab; the top bar is one row${withAxe ? '; axe on each screen' : ''}`, async () => {
       const { page, errors } = await open(size, '');
       const tag = `${size.width}x${size.height}`;
       const axeBad: string[] = [];
-      axeBad.push(...await axe(page, 'title'));
+      if (withAxe) axeBad.push(...await axe(page, 'title'));
       await page.locator('button[data-scenario="default"]').click();
       await page.locator('#briefing').waitFor();
-      axeBad.push(...await axe(page, 'briefing'));
+      if (withAxe) axeBad.push(...await axe(page, 'briefing'));
       await page.screenshot({ path: shot(`fh-${tag}-briefing`) });
       await page.locator('#start-game').click();
       await page.locator('#game').waitFor();
@@ -127,19 +148,19 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
         await page.locator(`#panel-${tab}`).waitFor();
         await page.waitForTimeout(350);
         bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
-        axeBad.push(...await axe(page, `main/${tab}`));
+        if (withAxe) axeBad.push(...await axe(page, `main/${tab}`));
         await page.screenshot({ path: shot(`fh-${tag}-tab-${tab}`) });
       }
       expect(bad).toEqual([]);
+      expect(await topbarRows(page)).toBe(1);
       expect(axeBad).toEqual([]);
       expect(errors).toEqual([]);
     });
   }
 
-  // Skipped at the end of the session that merged it (issue 12 stays open): after the finance rules
-  // landed, the run at 4× reaches the end without the advisor dialog being seen by this loop; the
-  // engine side (warnings ≥ 4 weeks ahead, game-over reason) is covered by test/engine/advisor.test.ts.
-  it.skip('price-war-2025, doing nothing: the advisor warns weeks ahead in the strip and pauses; game over says which payment failed', async () => {
+  // The first danger in price-war-2025 seed 1 appears in a quarter-close week, on a snapshot the
+  // quarterly report has already paused: the advisor dialog must still come when time runs again.
+  it('price-war-2025, doing nothing: the advisor warns weeks ahead in the strip and pauses; game over says which payment failed', async () => {
     const { page } = await open({ width: 1440, height: 900 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
     await page.locator('#game').waitFor();
@@ -205,27 +226,36 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.screenshot({ path: shot('fh-lost-bid') });
   });
 
-  // Skipped (issue 12 stays open): 82 English words remain on the zh-CN screens (panel labels,
-  // table headings, cap-table rows such as "Founders"); un-skip when the message tables cover them.
-  it.skip('zh-CN: the main screen and each tab show Chinese (setLanguage), the advisor too', async () => {
+  it('zh-CN at 1280×720 and 1440×900: the main screen and each tab show Chinese (setLanguage), the advisor, news, previews too; the top bar is one row; no heading cut one character per line', async () => {
+    const english: string[] = [];
+    const layout: string[] = [];
+    // One game for both sizes (the jump to the warning week is the slow part): the window is resized.
     const { page } = await open({ width: 1440, height: 900 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
     await page.evaluate((n) => (window as unknown as { neocloud: Api }).neocloud.step(n), PRICE_WAR.warnWeek);
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.locator('#game').waitFor();
     await page.waitForFunction(() => /契约|现金将|追加保证金/.test(document.getElementById('advisor')?.textContent ?? ''));
-    const english: string[] = [];
-    for (const tab of TABS) {
-      await page.locator(`#tab-${tab}`).click();
-      await page.waitForTimeout(350);
-      await page.screenshot({ path: shot(`fh-zh-tab-${tab}`) });
-      english.push(...(await englishWords(page)).map((w) => `${tab}: ${w}`));
+    for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
+      const tag = `${size.width}x${size.height}`;
+      await page.setViewportSize(size);
+      await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue, #quarter-dialog[open] #quarter-continue').first().click({ timeout: 2000 }).catch(() => undefined);
+      for (const tab of TABS) {
+        await page.locator(`#tab-${tab}`).click();
+        await page.waitForTimeout(450); // the forms' live previews (the engine's summaries) arrive
+        await page.screenshot({ path: shot(`fh-zh-${tag}-tab-${tab}`) });
+        english.push(...(await englishWords(page)).map((w) => `${tag} ${tab}: ${w}`));
+        layout.push(...(await brokenHeadings(page)).map((w) => `${tag} ${tab}: heading "${w}" wraps`));
+        layout.push(...(await overflowing(page)).map((b) => `${tag} ${tab}: ${b}`));
+      }
+      if ((await topbarRows(page)) !== 1) layout.push(`${tag}: the top bar wraps`);
+      const bid = await page.evaluate(() => {
+        const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '投标');
+        return b ? b.getBoundingClientRect().height : null;
+      });
+      if (bid !== null && bid >= 48) layout.push(`${tag}: the 投标 button is ${bid}px tall`);
     }
     expect(english).toEqual([]);
-    const bid = await page.evaluate(() => {
-      const b = [...document.querySelectorAll('button')].find((x) => x.textContent?.trim() === '投标');
-      return b ? b.getBoundingClientRect().height : null;
-    });
-    if (bid !== null) expect(bid).toBeLessThan(48);
-  });
+    expect(layout).toEqual([]);
+  }, 300_000);
 });
