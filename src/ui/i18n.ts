@@ -202,7 +202,7 @@ const ZH: Partial<Record<StringKey, string>> = {
   howAwarded: '客户如何选择：比较加价后的最低价——交付风险（GPU 未拥有、未在途或无电力）、已占合同市场较大份额的供应商、相对你规模过大的订单，成熟平台可获折扣；另有 ±5% 的偏好差异。',
   fixedRate: '固定', amortizing: '分期', bullet: '到期一次还本', locked: '锁定', listed: '已上市', marketCap: '市值', lockupEnds: '锁定期结束于第', private: '未上市', sharesWord: '股', depIntro: '只改变此后报告的利润，不影响现金。', liquid: '液冷',
   speedGroup: '速度', decisions: '决策',
-  coloHead: '托管：可用 MW，$/kW·月', gridHead: '电网：可用 MW，排队', buildHead: '自建园区：$/MW，工期', poweredHead: '有电站点：MW，$/MW', curtailed: '限电', useProgress: '使用 / 进度',
+  coloHead: '托管：可用 MW，美元/千瓦月', gridHead: '电网：可用 MW，排队', buildHead: '自建园区：$/MW，工期', poweredHead: '有电站点：MW，$/MW', curtailed: '限电', useProgress: '使用 / 进度',
   site_colo: '托管机房', site_campus: '自建园区', site_powered: '有电站点',
   st_energised: '已通电', st_awaitingGrid: '等待并网', st_building: '建设中', st_fitting: '装修中',
   indexHead: '指数', peakHead: '峰值', referenceHead: '参考价', installedGpusHead: '已安装 GPU', rivalHead: '对手', utilShort: '利用率', priceX: '价格倍数',

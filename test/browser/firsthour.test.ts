@@ -70,13 +70,15 @@ async function topbarRows(page: Page): Promise<number> {
   });
 }
 
-/** Table headings in the panel whose text wraps onto more than two lines (a word cut one character per line). */
+/** Table headings in the panel cut one character per line (a line of the heading holds a single character of a longer text). */
 async function brokenHeadings(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#panel thead th')].filter((th) => th.offsetParent !== null && th.innerText.trim()).filter((th) => {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#panel thead th')].filter((th) => th.offsetParent !== null && th.innerText.trim().length > 2).filter((th) => {
     const range = document.createRange();
     range.selectNodeContents(th);
-    const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-    return lines.size > 2;
+    const widths = new Map<number, number>();
+    for (const r of range.getClientRects()) if (r.width > 0) widths.set(Math.round(r.top), (widths.get(Math.round(r.top)) ?? 0) + r.width);
+    const em = parseFloat(getComputedStyle(th).fontSize) || 12;
+    return widths.size > 1 && [...widths.values()].some((w) => w < 1.3 * em);
   }).map((th) => th.innerText.replace(/\s+/g, ' ')));
 }
 
