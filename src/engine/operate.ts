@@ -72,7 +72,7 @@ export function operateBefore(world: World, co: Company, s: Scratch, offers: OnD
   for (const c of co.contracts) s.contractGpus += c.deliveredGpus;
   // On-demand offers: free capacity of each generation in H100e at its posted rent per H100e-hour
   // (less the latency discount of its sites, plus the premium its platform earns).
-  const premium = (1 - latencyDiscount(world, co.sites)) * (1 + 0.15 * co.platformMaturity);
+  const premium = (1 - latencyDiscount(world, co.sites)) * (1 + world.scenario.market.customerChoice.platformPricePremium * co.platformMaturity);
   for (let g = 0; g < gens.length; g++) {
     const gm = gens[g]!;
     const o = offers[base + g]!;

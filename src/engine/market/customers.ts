@@ -15,6 +15,7 @@ import { exp, ln, pow } from '../dmath.ts';
 import { hyperscalerUsdPerH100eHour } from './rents.ts';
 
 type Segment = Scenario['market']['demand']['segments'][number];
+type Choice = Scenario['market']['customerChoice'];
 
 export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool {
   const segs = scenario.market.demand.segments;
@@ -94,13 +95,15 @@ export interface OnDemandOffer {
  * its own, and written so every comparison and store in it already runs in the first week (a
  * branch first taken after optimisation would throw the optimised code away).
  */
-function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, nOpen: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number): number {
+function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, nOpen: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number, choice: Choice): number {
   const lnPrice = lnPriceBuf, cap = capBuf, closed = closedBuf, plat = platformBuf, demand = demandBuf, open = openBuf;
   const provider = pool.provider, generation = pool.generation, fillRatio = pool.fillRatio;
   const sensitivity = pool.sensitivity, weight = pool.weight;
   const churn = seg.churnPerWeekPct / 100;
   const defaultPerWeek = seg.defaultPerYearPct / 100 / 52;
   const priceSensitivity = seg.priceSensitivity;
+  const unattachedReshop = choice.unattachedReshopPerWeek, unservedChurn = choice.unservedChurnMultiple;
+  const hyperUtility = choice.hyperscalerUtility, minFree = choice.minFreeShareUtility;
   const end = pool.segEnd[s]!;
   for (let i = pool.segStart[s]!; i < end; i++) {
     // Defaults: the agent disappears and a new customer takes its place, unattached.
@@ -118,8 +121,8 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
     // sensitivity times how far over the market it pays, so customers leave dear offers — an older
     // chip undercut per unit of performance by a newer one — for cheaper ones.
     const over = p >= 0 ? lnPrice[p]! : p === AT_HYPERSCALERS ? lnHyper : 0;
-    const churnNow = churn * (1 + 3 * (1 - fill)) * (over > 0 ? exp(Math.min(30, priceSensitivity * sensitivity[i]! * over)) : 1);
-    const reshop = p === -1 ? 0.5 : churnNow;
+    const churnNow = churn * (1 + unservedChurn * (1 - fill)) * (over > 0 ? exp(Math.min(30, priceSensitivity * sensitivity[i]! * over)) : 1);
+    const reshop = p === -1 ? unattachedReshop : churnNow;
     if (nextFloat(rng) < reshop) {
       const sens = priceSensitivity * sensitivity[i]!;
       // Logit choice over the open offers; weights accumulated in util[] to avoid allocation.
@@ -127,11 +130,11 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
       for (let j = 0; j < nOpen; j++) {
         const c = open[j]!;
         const k = cap[c]!;
-        // exp(−sens·ln(price per H100e / index) + 0.6·platform + ln(free share)), with the logs taken once a week.
-        util[j] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(0.05, 1 - demand[c]! / Math.max(1e-9, k));
+        // exp(−sens·ln(price per H100e / index) + platformUtility·platform + ln(free share)), with the logs taken once a week.
+        util[j] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(minFree, 1 - demand[c]! / Math.max(1e-9, k));
         sum += util[j]!;
       }
-      const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + 0.3)));
+      const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + hyperUtility)));
       sum += uh;
       let r = nextFloat(rng) * sum;
       p = AT_HYPERSCALERS;
@@ -160,12 +163,13 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
 export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: RngState, util: Float64Array, spillH100e: number): number {
   const pool = world.customers;
   const segs = world.scenario.market.demand.segments;
+  const choice = world.scenario.market.customerChoice;
   const idx = Math.max(0.01, world.market.computeIndexUsd);
   const hyperPrice = hyperscalerUsdPerH100eHour(world);
   const nOffers = offers.length;
   for (const o of offers) { o.demandH100e = 0; o.servedH100e = 0; }
   // Per-provider figures for the week in reused typed buffers (no allocation per tick): log price
-  // ratio (logs taken once a week), capacity, whether it is closed (slot 0: no provider), 0.6 ×
+  // ratio (logs taken once a week), capacity, whether it is closed (slot 0: no provider), platformUtility ×
   // platform and the demand gathered so far.
   if (lnPriceBuf.length < nOffers) {
     lnPriceBuf = new Float64Array(nOffers * 2);
@@ -184,7 +188,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
     capBuf[c] = o.capacityH100e;
     closedBuf[c + 1] = o.capacityH100e <= 0 ? 1 : 0;
     if (o.capacityH100e > 0) openBuf[nOpen++] = c;
-    platformBuf[c] = 0.6 * o.platform;
+    platformBuf[c] = choice.platformUtility * o.platform;
     demand[c] = 0;
   }
   const lnHyper = ln(hyperPrice / idx);
@@ -192,7 +196,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   let toHyperscalers = 0;
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
-    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, nOpen, rng, util, lnHyper, toHyperscalers);
+    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, nOpen, rng, util, lnHyper, toHyperscalers, choice);
   }
   for (let c = 0; c < nOffers; c++) offers[c]!.demandH100e = demand[c]!;
   for (const o of offers) {
@@ -206,7 +210,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
     for (let c = 0; c < nOffers; c++) {
       const o = offers[c]!;
       const free = o.capacityH100e - o.servedH100e;
-      util[c] = free > 0 ? free * pow(idx / Math.max(0.01, o.usdPerH100eHour), 2) : 0;
+      util[c] = free > 0 ? free * pow(idx / Math.max(0.01, o.usdPerH100eHour), choice.spillPriceExponent) : 0;
       wsum += util[c]!;
     }
     let left = spillH100e;

@@ -271,8 +271,8 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
  */
 export function priceByUtilization(world: World, co: Company, act: Act, rng: RngState, targetOffset: number, speed: number, maxFactor: number, minRivalsMultiple = 0): void {
   const p = world.scenario.market.pricing;
-  const target = clamp(p.targetUtilization + targetOffset + 0.04 * (temperament(co) - 0.5), 0.3, 0.99);
-  const rate = Math.min(0.5, (p.adjustPerWeekPct / 100) * speed);
+  const target = clamp(p.targetUtilization + targetOffset + p.temperamentTargetSpread * (temperament(co) - 0.5), 0.3, 0.99);
+  const rate = Math.min(p.maxMovePerWeekShare, (p.adjustPerWeekPct / 100) * speed);
   const offered = co.last.odOfferedGpus, drawn = co.last.odDemandGpus;
   for (const g of world.market.gens) {
     const supplied = offered[g.modelId] ?? 0;

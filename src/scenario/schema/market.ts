@@ -71,9 +71,24 @@ export const Pricing = z
     contractDiscountPerYearPct: Pct('Contract discount to on-demand per year of term, percent.'),
     maxContractDiscountPct: Pct('Largest contract discount to on-demand, percent.'),
     spotVolatilityPct: Pct('Weekly noise in on-demand prices, percent.'),
+    temperamentTargetSpread: Share('How far providers\u2019 target utilisations spread around the scenario\u2019s: each aims this × (its temperament − 0.5) higher (temperament 0\u20131), so rivals do not all cut in the same week. Optional, default 0.04.').default(0.04),
+    maxMovePerWeekShare: Share('Largest weekly move of any rent, as a share of it, whatever the adjustment speed and the archetype\u2019s speed multiple. Optional, default 0.5.').default(0.5),
   })
   .strict()
   .describe('How rents are set: every provider prices each generation it runs from its own utilisation and what rivals charge; customers choose across generations by price per H100-equivalent.');
+
+export const CustomerChoice = z
+  .object({
+    unattachedReshopPerWeek: Share('Chance a week that an on-demand customer with no provider (new, or its provider has no free capacity) shops around. Optional, default 0.5.').default(0.5),
+    unservedChurnMultiple: z.number().min(0).max(20).default(3).describe('An on-demand customer\u2019s churn is raised by this multiple of the share of its demand its provider could not serve (1 + this × unserved share): customers queued at a sold-out provider look elsewhere. Optional, default 3.'),
+    platformUtility: z.number().min(0).max(5).default(0.6).describe('Weight of a provider\u2019s platform maturity (0\u20131) in a customer\u2019s choice (log-utility points). Optional, default 0.6.'),
+    platformPricePremium: Share('Extra price a fully mature platform fetches on top of the posted rent (× platform maturity). Optional, default 0.15.').default(0.15),
+    hyperscalerUtility: z.number().min(-5).max(5).default(0.3).describe('Log-utility bonus customers give the hyperscalers (brand, breadth of services) over a neocloud at the same price. Optional, default 0.3.'),
+    minFreeShareUtility: Share('A nearly full offer still draws this share of the interest an empty one would (customers may queue for it). Optional, default 0.05.').default(0.05),
+    spillPriceExponent: z.number().min(0).max(10).default(2).describe('Contract customers still waiting for an award rent free on-demand capacity in proportion to free capacity × (index ÷ price)^this: how strongly they prefer cheaper providers. Optional, default 2.'),
+  })
+  .strict()
+  .describe('How on-demand customers choose among offers (every provider\u2019s every generation) and the hyperscalers.');
 
 export const Exits = z
   .object({
@@ -153,6 +168,7 @@ export const Market = z
   .object({
     demand: Demand,
     pricing: Pricing,
+    customerChoice: CustomerChoice.default({ unattachedReshopPerWeek: 0.5, unservedChurnMultiple: 3, platformUtility: 0.6, platformPricePremium: 0.15, hyperscalerUtility: 0.3, minFreeShareUtility: 0.05, spillPriceExponent: 2 }).describe('How on-demand customers choose (optional; every field has a default).'),
     exits: Exits.default({ switchOffBelowCashCostMultiple: 1, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: true, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3 }).describe('Exit and re-entry (optional; every field has a default).'),
     vendor: Vendor,
     capital: Capital,
