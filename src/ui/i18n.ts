@@ -218,7 +218,7 @@ const ZH: Partial<Record<StringKey, string>> = {
   rep_top5CustomerShare: '前五大客户占比', rep_onDemandGrossMargin: '按需业务毛利率', rep_capexPerMwUsd: '每 MW 在用资本支出',
   rep_siteEbitdaPerMwYearUsd: '每 MW·年站点 EBITDA', rep_paybackYears: '每 MW 回收期（年）', rep_marketPriceUsdPerGpuHour: '市场价格（$/GPU 小时）',
   rep_sharePriceUsd: '股价', rep_equityValueUsd: '股权价值', newValue: '新增', firstQuarterAfter: '第一个季度在 13 周后结束。',
-  installedCapexHead: '安装后单价', perfHead: '性能 训练/推理', usdPerHourHead: '$/小时', bookValue: '账面价值', total: '总计', nowHead: '当前', gpusHead: 'GPU 数',
+  installedCapexHead: '安装后单价', perfHead: '性能 训练/推理', usdPerHourHead: '时租', bookValue: '账面价值', total: '总计', nowHead: '当前', gpusHead: 'GPU 数',
   catalogueNote: '每块 GPU 的 kW 未计 PUE · 性能以 H100 为 1（训练 / 推理）', h100Index: 'H100 指数', hot: '火热', cold: '冷淡', neutral: '中性',
   holder_founders: '创始人', holder_earlyInvestors: '早期投资者', holder_foundersInvestors: '创始人和投资者', holder_convertible: '可转债持有人', holder_creditors: '债权人（重组）', holder_ipo: 'IPO 投资者', holder_followOn: '增发投资者', holder_series: '{x} 轮投资者',
   ch_revenue: '收入与调整后 EBITDA', ch_revenueS: '收入', ch_ebitdaS: '调整后 EBITDA', ch_netIncomeS: '净利润', ch_margins: '利润率', ch_grossMarginS: '毛利率',
