@@ -53,6 +53,11 @@ async function render(): Promise<void> {
       if (my === token) dispose = m.renderClassStudent(root);
       break;
     }
+    case 'classResults': {
+      const m = await import('./ui/class/results.ts');
+      if (my === token) dispose = m.renderClassResults(root);
+      break;
+    }
   }
   root.dataset.screen = s.screen;
 }

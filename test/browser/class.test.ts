@@ -8,13 +8,17 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Download } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
 import { decodeClassLink } from '../../src/class/link.ts';
-import { classHash, type ClassConfig } from '../../src/class/config.ts';
-import { parseResultFile } from '../../src/class/result.ts';
+import { classHash, classScenarioDocument, type ClassConfig } from '../../src/class/config.ts';
+import { buildResult, resultText, parseResultFile } from '../../src/class/result.ts';
 import { studentSeed } from '../../src/class/seed.ts';
+import { loadScenarioObject } from '../../src/scenario/load.ts';
+import { zipSync, strToU8 } from 'fflate';
 
 const CHROME = chromePath();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -179,4 +183,124 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
   }, 600_000);
+
+  /** Result files as students' browsers would write them (class-core's buildResult), on this class. */
+  async function results(cfg: ClassConfig, students: { name: string; autopilot: 'leveraged' | 'prudent' | 'idle'; week: number }[]): Promise<{ name: string; text: string }[]> {
+    const loaded = loadScenarioObject(classScenarioDocument(cfg));
+    if (!loaded.ok) throw new Error('class scenario does not load');
+    const hash = await classHash(cfg);
+    const out: { name: string; text: string }[] = [];
+    for (const st of students) {
+      const seed = cfg.seedMode === 'perStudent' ? studentSeed(cfg.seed, st.name) : cfg.seed;
+      const file = await buildResult({ scenario: loaded.scenario, scenarioDoc: classScenarioDocument(cfg), seed, autopilot: st.autopilot, depreciationYears: null, log: [], week: st.week },
+        { student: st.name, attempt: 1, class: { hash, title: cfg.title, seed: cfg.seed, seedMode: cfg.seedMode }, answers: ['Because rents fell.', '', 'Yes.'] });
+      out.push({ name: `${st.name.replace(/\W+/g, '_')}.ncrun.json`, text: resultText(file) });
+    }
+    return out;
+  }
+
+  let files: { name: string; text: string }[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'neocloud-class-'));
+
+  it('the results page checks 30 files: verified, other class, tampered and invalid ones; sortable table; grades CSV', async () => {
+    expect(handedIn).not.toBeNull();
+    const cfg = config!;
+    const strategies = ['leveraged', 'prudent', 'idle'] as const;
+    const own = await results(cfg, Array.from({ length: 20 }, (_, i) => ({ name: i === 7 ? '=cmd|calc' : `Student ${i + 1}`, autopilot: strategies[i % 3]!, week: i % 10 === 0 ? 104 : 52 })));
+    const other = await results({ ...cfg, title: 'Another class', seedMode: 'shared', seed: 7 }, Array.from({ length: 4 }, (_, i) => ({ name: `Visitor ${i + 1}`, autopilot: strategies[i % 3]!, week: 52 })));
+    const mine = handedIn!;
+    const tamper = (f: (v: Record<string, unknown>) => void, name: string) => { const v = JSON.parse(mine.text) as Record<string, unknown>; f(v); return { name, text: JSON.stringify(v) }; };
+    const tampered = [
+      tamper((v) => { (v.final as { score: number }).score += 5; }, 'tampered-score.ncrun.json'),
+      tamper((v) => { ((v.log as { command: { count: number } }[])[0]!.command).count = 499; }, 'tampered-command.ncrun.json'),
+      tamper((v) => { (v.checkpoints as { hash: string }[])[3]!.hash = '0123456789abcdef'; }, 'tampered-checkpoint.ncrun.json'),
+    ];
+    const invalid = [{ name: 'truncated.ncrun.json', text: mine.text.slice(0, 500) }, { name: 'notes.txt', text: 'hello teacher' }];
+    files = [...own, mine, ...other, ...tampered, ...invalid];
+    expect(files.length).toBe(30);
+    const paths = files.map((f) => { const p = join(dir, f.name); writeFileSync(p, f.text); return p; });
+
+    const { page, errors, csp } = await open({ width: 1280, height: 720 });
+    await page.click('#class-results-btn');
+    await page.waitForSelector('#class-results');
+    // The class, from its link: a run for another class is then "other".
+    await page.fill('#results-class-link', classUrl);
+    await page.click('#results-use-class');
+    await page.waitForSelector('#results-class-title');
+    await page.setInputFiles('#results-files', paths);
+    await page.waitForFunction(() => document.getElementById('results-progress-text')?.textContent?.match(/(\d+) of (\d+)/)?.slice(1).every((x, _, a) => x === a[1] && x === '30'), null, { timeout: 400_000 });
+    const statuses = await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));
+    const count = (st: string) => statuses.filter((x) => x === st).length;
+    expect(count('verified')).toBe(21);
+    expect(count('other')).toBe(4);
+    expect(count('invalid')).toBe(2);
+    expect(count('diverged') + count('mismatch')).toBe(3);
+    const rowOf = async (file: string) => page.$eval(`#results-table tbody tr:has-text("${file}")`, (tr) => ({ status: tr.getAttribute('data-status'), text: tr.textContent ?? '' }));
+    expect((await rowOf('tampered-score')).status).toBe('mismatch');
+    expect((await rowOf('tampered-checkpoint')).text).toMatch(/diverges at week \d+/);
+    expect((await rowOf('truncated')).text).toContain('not a result file');
+    // Sort by score, descending: the numbers come in order.
+    await page.click('button.th-sort[data-col="score"]');
+    await page.click('button.th-sort[data-col="score"]');
+    const scores = await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => Number((tr.children[3]?.textContent ?? '').replace('—', 'NaN'))).filter((x) => Number.isFinite(x)));
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(await page.getAttribute('th[aria-sort="descending"] button', 'data-col')).toBe('score');
+    await page.waitForFunction(() => /(\d+) of \1\b/.test(document.getElementById('results-bench-progress')?.textContent ?? ''), null, { timeout: 400_000 });
+    await page.screenshot({ path: shot('class-results-1280-en') });
+    expect(await clipped(page)).toEqual([]);
+    expect(await axe(page, 'results')).toEqual([]);
+
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#grades-csv')]);
+    const csv = (await saved(dl)).text.trim().split('\r\n');
+    expect(csv[0]).toContain('student,file,status,score');
+    expect(csv.length).toBe(31);
+    expect(csv.find((l) => l.includes('calc'))).toMatch(/^"'=cmd\|calc"|^'=cmd\|calc/);
+    const ada = csv.find((l) => l.startsWith('Ada  Lovelace'))!;
+    expect(ada).toContain(',verified,');
+    const mark = Number(ada.split(',').at(-1));
+    expect(mark).toBeGreaterThan(40);
+    expect(csv.find((l) => l.includes('tampered-score'))!.split(',').at(-1)).toBe('0');
+    const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#gradebook-csv')]);
+    const book = (await saved(dl2)).text.trim().split('\r\n');
+    expect(book[0]).toBe('Student,ID,Neocloud Tycoon');
+    expect(book.some((l) => l.startsWith('Ada  Lovelace,ada lovelace,'))).toBe(true);
+    // The class debrief opens on these rows (class-debrief's view) and Back returns to the table.
+    await page.click('#results-debrief');
+    await page.waitForSelector('#class-debrief');
+    await page.screenshot({ path: shot('class-debrief-from-results-1280-en') });
+    await page.click('#cd-back');
+    await page.waitForSelector('#results-table');
+    expect(await page.$$eval('#results-table tbody tr', (trs) => trs.length)).toBe(30);
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  }, 900_000);
+
+  it('the same files as one LMS zip give the same rows; forget this class clears them', async () => {
+    expect(files.length).toBe(30);
+    const zipPath = join(dir, 'submissions.zip');
+    writeFileSync(zipPath, zipSync(Object.fromEntries(files.map((f, i) => [`student_${i}/${f.name}`, strToU8(f.text)]))));
+    const { page, errors, csp } = await open({ width: 1440, height: 900 });
+    await page.click('#class-results-btn');
+    await page.fill('#results-class-link', classUrl);
+    await page.click('#results-use-class');
+    await page.setInputFiles('#results-files', [zipPath]);
+    await page.waitForFunction(() => document.getElementById('results-progress-text')?.textContent?.includes('30 of 30'), null, { timeout: 400_000 });
+    const statuses = await page.$$eval('#results-table tbody tr', (trs) => trs.map((tr) => tr.getAttribute('data-status')));
+    expect(statuses.filter((x) => x === 'verified').length).toBe(21);
+    expect(statuses.filter((x) => x === 'other').length).toBe(4);
+    expect(statuses.filter((x) => x === 'invalid').length).toBe(2);
+    await page.screenshot({ path: shot('class-results-1440-en') });
+    expect(await clipped(page)).toEqual([]);
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForSelector('#results-table');
+    await page.screenshot({ path: shot('class-results-1440-zh') });
+    expect(await clipped(page)).toEqual([]);
+    expect(await axe(page, 'results zh')).toEqual([]);
+    await page.click('#results-forget');
+    await page.click('#results-forget');
+    await page.waitForSelector('#results-forgotten');
+    expect(await page.$('#results-table')).toBeNull();
+    expect(errors).toEqual([]);
+    expect(csp).toEqual([]);
+  }, 900_000);
 });

@@ -9,6 +9,7 @@ import '../zodJitless.ts';
 import './class.css';
 import { h, replace, download } from '../dom.ts';
 import { loc, t } from '../i18n.ts';
+import { setState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { bundledScenarios } from '../../scenario/bundled.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
@@ -21,6 +22,7 @@ import { ct, type ClassMsg } from './messages.ts';
 import { classWorker } from './pool.ts';
 import { formItems, buildOverlay, type FormItem, type FormValues } from './overlay.ts';
 import { classCard } from './classInfo.ts';
+import { setResultsClass } from './resultsStore.ts';
 
 type Source = { kind: 'bundled'; id: string } | { kind: 'file'; value: Record<string, unknown>; fileName: string };
 
@@ -261,6 +263,7 @@ export function renderClassBuilder(root: HTMLElement): () => void {
       enc.kind === 'link'
         ? h('div', null, h('p', { className: 'muted' }, ct('linkReady', { chars: enc.url.length })), h('div', { className: 'row class-link-row' }, linkOut, copyBtn, copied), h('div', { className: 'row' }, fileBtn))
         : h('div', null, h('p', { className: 'warn', id: 'class-link-too-long' }, ct('linkTooLong', { chars: enc.chars, max: MAX_LINK_CHARS })), h('div', { className: 'row' }, fileBtn)),
+      h('div', { className: 'row' }, h('button', { type: 'button', id: 'class-open-results', onclick: () => { setResultsClass(c.config); setState({ screen: 'classResults' }); } }, ct('openResults'))),
       h('section', { className: 'box class-preview', 'aria-labelledby': 'preview-h' }, h('h3', { id: 'preview-h' }, ct('studentPreview')), classCard(c.config, 0, 'preview-title')),
     );
     outBox.scrollIntoView({ block: 'start' });

@@ -11,11 +11,33 @@ import { buildResult, resultText, resultFileName, parseResultFile } from '../../
 import { loadBundledScenario } from '../../scenario/load.ts';
 import { runStrategy } from '../../store/sim.ts';
 import type { StrategyId } from '../../engine/types.ts';
-import type { ClassWorkerRequest, ClassWorkerReply } from './workerProtocol.ts';
+import { verifyResultText } from '../../class/verify.ts';
+import { readZip } from '../../class/zip.ts';
+import type { ClassWorkerRequest, ClassWorkerReply, ResultFacts } from './workerProtocol.ts';
 
 /** The autopilots a run's score is measured against (the debrief's "built-in strategies"). */
 const BENCH_STRATEGIES: StrategyId[] = ['leveraged', 'prudent'];
 
+const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const str = (v: unknown, max = 200) => (typeof v === 'string' ? v.slice(0, max) : null);
+const whole = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) ? v : null);
+
+/** The fields the results page shows beside the verifier's row, read defensively (the file is untrusted). */
+function factsOf(text: string): ResultFacts {
+  const none: ResultFacts = { classHash: null, classTitle: null, seed: null, scenarioHash: null, gameVersion: null, objectivesTotal: null, answered: null, questions: null };
+  let v: unknown;
+  try { v = JSON.parse(text); } catch { return none; }
+  if (!isObj(v)) return none;
+  const cls = isObj(v.class) ? v.class : null;
+  const fin = isObj(v.final) ? v.final : null;
+  const answers = Array.isArray(v.answers) ? v.answers : null;
+  return {
+    classHash: str(cls?.hash, 64), classTitle: str(cls?.title), seed: whole(v.seed), scenarioHash: str(v.scenarioHash, 64), gameVersion: str(v.gameVersion, 40),
+    objectivesTotal: Array.isArray(fin?.objectives) ? fin.objectives.length : null,
+    answered: answers ? answers.filter((a) => typeof a === 'string' && a.trim().length > 0).length : null,
+    questions: answers ? answers.length : null,
+  };
+}
 
 /** Best score of the autopilots on a result file's scenario and seed (the file was verified first). */
 function bench(text: string): ClassWorkerReply & { kind: 'bench' } {
@@ -45,8 +67,12 @@ function handle(req: ClassWorkerRequest): Promise<ClassWorkerReply> | ClassWorke
         (file) => ({ id: req.id, kind: 'built', ok: true, text: resultText(file), fileName: resultFileName(req.meta.student, req.meta.class?.title ?? null) }),
         (e: unknown) => ({ id: req.id, kind: 'built', ok: false, reason: e instanceof Error ? e.message : String(e) }),
       );
+    case 'verify':
+      return verifyResultText(req.text, req.options).then((row) => ({ id: req.id, kind: 'verified', row, facts: factsOf(req.text) }));
     case 'bench':
       return { ...bench(req.text), id: req.id };
+    case 'zip':
+      return { id: req.id, kind: 'zip', result: readZip(new Uint8Array(req.bytes)) };
   }
 }
 

@@ -148,6 +148,7 @@ const EN = {
   gradesCsv: '↓ Grades (CSV)',
   gradebookCsv: '↓ Gradebook import (CSV)',
   colMark: 'Mark',
+  classDebriefBtn: 'Class debrief for the projector ▸',
 } as const;
 
 export type ClassMsg = keyof typeof EN;
@@ -293,6 +294,7 @@ const ZH: Record<ClassMsg, string> = {
   gradesCsv: '↓ 成绩（CSV）',
   gradebookCsv: '↓ 成绩册导入（CSV）',
   colMark: '分数',
+  classDebriefBtn: '课堂复盘（投影）▸',
 };
 
 /** A class-mode string in the current language, `{name}` parameters filled in. */

@@ -149,6 +149,7 @@ export function renderTitle(root: HTMLElement): () => void {
         h('p', { className: 'muted' }, ct('teachClassHelp')),
         h('div', { className: 'row' },
           h('button', { type: 'button', id: 'teach-class-btn', className: 'primary', onclick: () => setState({ screen: 'classBuilder' }) }, ct('teachClass') + ' ▸'),
+          h('button', { type: 'button', id: 'class-results-btn', onclick: () => setState({ screen: 'classResults' }) }, ct('classResultsBtn')),
         ),
       ),
       h('section', { className: 'section', 'aria-labelledby': 'saves-h' },
