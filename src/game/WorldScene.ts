@@ -10,6 +10,7 @@ import { PALETTE, rivalColor, rivalLetter, css, rackUnit } from './palette.ts';
 import { drawLand, project, type View } from './land.ts';
 import { mapMsg, type MapMsgId } from './messages.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
+import { assignTexts } from './textPool.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
 export interface MapCard { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
@@ -51,6 +52,7 @@ export class WorldScene extends Phaser.Scene {
   private fx!: Phaser.GameObjects.Graphics;
   private texts: Phaser.GameObjects.Text[] = [];
   private textPool: Phaser.GameObjects.Text[] = [];
+  private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean; style: string; key: string }[] = [];
   private icons: Phaser.GameObjects.Image[] = [];
   private iconPool: Phaser.GameObjects.Image[] = [];
   private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
@@ -154,22 +156,31 @@ export class WorldScene extends Phaser.Scene {
     this.landImage = this.add.image(0, 0, this.landKey).setOrigin(0, 0).setDepth(-10);
   }
 
-  private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false): Phaser.GameObjects.Text {
-    // Re-use a pooled Text with the same content and style when possible: changing a Text redraws
-    // its canvas and re-uploads the texture, which is the expensive part of a rebuild.
-    const key = `${size}|${color}|${bold ? 1 : 0}|${s}`;
-    let i = this.textPool.findIndex((p) => p.getData('k') === key);
-    if (i < 0) i = this.textPool.length - 1;
-    const t = i >= 0 ? this.textPool.splice(i, 1)[0]! : this.add.text(0, 0, '', { fontFamily: FONT });
-    if (t.getData('k') !== key) {
-      t.setStyle({ fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal' });
-      t.setText(s);
-      t.setData('k', key);
-    }
-    t.setActive(true).setVisible(true).setDepth(3).setOrigin(0, 0).setAlpha(1);
-    t.setPosition(Math.round(x), Math.round(y));
-    this.texts.push(t);
-    return t;
+  /** Ask for a text in this redraw; all are placed at its end by `placeTexts` (pooled Text objects). */
+  private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false, centred = false): void {
+    const style = `${size}|${color}|${bold ? 1 : 0}`;
+    this.wanted.push({ x, y, s, size, color, bold, centred, style, key: `${style}|${s}` });
+  }
+
+  /** Give every requested text a Text object, changing as few as possible (src/game/textPool.ts). */
+  private placeTexts(): void {
+    const free = this.textPool.map((t) => ({ item: t, key: String(t.getData('k')), style: String(t.getData('st')) }));
+    const plan = assignTexts(free, this.wanted);
+    const kept = new Set<Phaser.GameObjects.Text>();
+    plan.forEach((a, j) => {
+      const w = this.wanted[j]!;
+      let t = a.item;
+      if (!t) t = this.add.text(0, 0, '', { fontFamily: FONT });
+      if (a.change === 'style' || a.change === 'new') t.setStyle({ fontFamily: FONT, fontSize: `${w.size}px`, color: w.color, fontStyle: w.bold ? 'bold' : 'normal' });
+      if (a.change !== 'same') t.setText(w.s);
+      t.setData('k', w.key).setData('st', w.style);
+      t.setActive(true).setVisible(true).setDepth(3).setOrigin(w.centred ? 0.5 : 0, w.centred ? 0.5 : 0).setAlpha(1);
+      t.setPosition(Math.round(w.x), Math.round(w.y));
+      kept.add(t);
+      this.texts.push(t);
+    });
+    this.textPool = this.textPool.filter((t) => !kept.has(t));
+    this.wanted = [];
   }
 
   private regionName(r: RegionView): string {
@@ -177,7 +188,10 @@ export class WorldScene extends Phaser.Scene {
   }
 
   override update(time: number): void {
-    if (this.dirty && time - this.lastBuild > 120) {
+    // Redraw at most every 120 ms; every 300 ms while time runs at 2× or 4× (a week every 250 ms).
+    const s = this.bridge.getSnapshot();
+    const every = s && !s.paused && s.speed >= 2 ? 300 : 120;
+    if (this.dirty && time - this.lastBuild > every) {
       this.dirty = false;
       this.lastBuild = time;
       this.build(time);
@@ -266,8 +280,7 @@ export class WorldScene extends Phaser.Scene {
         g.fillCircle(x, y, rad + 3);
         g.fillStyle(rivalColor(rv.index), 0.95);
         g.fillCircle(x, y, rad);
-        const t = this.text(x, y, rivalLetter(rv.name), 10, '#081022', true);
-        t.setOrigin(0.5, 0.5);
+        this.text(x, y, rivalLetter(rv.name), 10, '#081022', true, true);
         this.discs.push({ regionId: r.id, rivalIndex: rv.index, x, y, r: rad, tip: this.m('map.rivalTip', { name: rv.name, archetype: this.bridge.archetype(rv.strategy), mw: Math.round(mw) }) });
       });
     }
@@ -397,6 +410,7 @@ export class WorldScene extends Phaser.Scene {
     this.prevOrders = nowOrders;
 
     // The market ticker (top left) is DOM text (src/ui/mapLayer.ts): readable, translatable, testable.
+    this.placeTexts();
     this.bridge.onLayout(this.cards.map((c) => ({ ...c })), this.discs.map(({ tip: _tip, ...d }) => d));
   }
 

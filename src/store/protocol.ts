@@ -6,6 +6,17 @@ import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { HostOptions, RunRequest } from './sim.ts';
 import type { LoadRequest } from './load.ts';
 
+/** Snapshot fields that only grow (closed requests, quarter reports): streamed only when they change. */
+export const HISTORY_FIELDS = ['closedRfps', 'quarters', 'marketQuarters'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** A cheap key that changes whenever a history field's content does (entries are closed records: appended, never edited). */
+export function historyKey(snap: Snapshot, f: HistoryField): string {
+  const a = snap[f] as { id?: string; label?: string }[];
+  const last = a[a.length - 1];
+  return `${a.length}:${last?.id ?? last?.label ?? ''}`;
+}
+
 export type ToWorker =
   | { t: 'load'; id: number; req: LoadRequest }
   | { t: 'preview'; id: number; cmd: Command }
@@ -26,6 +37,7 @@ export type FromWorker =
   | { t: 'reply'; id: number; value: unknown }
   | { t: 'fail'; id: number; message: string }
   | { t: 'progress'; id: number; done: number }
-  | { t: 'snapshot'; snap: Snapshot }
+  /** A streamed snapshot; fields named in `same` were left out (empty) because they did not change since the previous streamed snapshot of this game: the page keeps its own copy. */
+  | { t: 'snapshot'; snap: Snapshot; same?: HistoryField[] }
   | { t: 'paused'; reason: PauseReason }
   | { t: 'error'; message: string };

@@ -1,7 +1,7 @@
 /** EngineHost backed by a dedicated Web Worker (the default). */
 import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary, OpenedResult } from './host.ts';
 import { FramePublisher } from './host.ts';
-import type { ToWorker, FromWorker } from './protocol.ts';
+import type { ToWorker, FromWorker, HistoryField } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { StrategyId } from '../engine/types.ts';
@@ -61,13 +61,21 @@ export class WorkerHost implements EngineHost {
   private errorSubs = new Set<(m: string) => void>();
 
   private options: HostOptions | null = null;
+  /** The last streamed snapshot (complete): history fields the worker leaves out come from it. */
+  private lastStreamed: Snapshot | null = null;
+
+  private withHistory(snap: Snapshot, same: HistoryField[] | undefined): Snapshot {
+    if (same && same.length && this.lastStreamed) for (const f of same) (snap as unknown as Record<string, unknown>)[f] = this.lastStreamed[f];
+    this.lastStreamed = snap;
+    return snap;
+  }
 
   constructor() {
     this.rpc = this.connect();
   }
   private connect(): Rpc {
     const rpc = new Rpc(spawn(), (m) => {
-      if (m.t === 'snapshot') this.pub.push(m.snap);
+      if (m.t === 'snapshot') this.pub.push(this.withHistory(m.snap, m.same));
       else if (m.t === 'paused') for (const cb of this.pauseSubs) cb(m.reason);
       else if (m.t === 'error') for (const cb of this.errorSubs) cb(m.message);
     });

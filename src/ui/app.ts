@@ -42,7 +42,9 @@ export function currentHost(): EngineHost | null {
 
 function onSnapshot(s: Snapshot): void {
   const prev = getState().snapshot;
-  setState({ snapshot: s });
+  // Frozen at the top, so the store's immer neither walks nor deep-freezes ~0.3–1 MB of plain data
+  // 4× a second (nothing mutates a snapshot; immer skips frozen values).
+  setState({ snapshot: Object.freeze(s) });
   if (s.engineError && !getState().engineError) onEngineError(s.engineError);
   // A command the game's rules refused when its week came is news for the player.
   if (prev && s.refusedTotal > prev.refusedTotal) {

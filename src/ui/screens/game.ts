@@ -318,6 +318,8 @@ export function renderGame(root: HTMLElement): () => void {
     const wasOpen = overDlg.open;
     if (wasOpen && !s.advice.gameOver) return;
     if (!wasOpen) void app.autosave();
+    // Fetch the debrief's code (screen, charts, uPlot) while the player reads this dialog.
+    if (!wasOpen) void Promise.all([import('./debrief.ts'), import('../charts.ts')]).catch(() => undefined);
     const title = s.status === 'bankrupt' ? t('bankrupt') : t('ended');
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
