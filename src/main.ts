@@ -58,6 +58,11 @@ async function render(): Promise<void> {
       if (my === token) dispose = m.renderClassResults(root);
       break;
     }
+    case 'classDebrief': {
+      const m = await import('./ui/class/debriefScreen.ts');
+      if (my === token) dispose = m.renderClassDebriefScreen(root);
+      break;
+    }
   }
   root.dataset.screen = s.screen;
 }

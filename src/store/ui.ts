@@ -10,7 +10,7 @@ import type { StrategyId } from '../engine/types.ts';
 import type { ClassConfig } from '../class/config.ts';
 
 export type Lang = 'en' | 'zh-CN';
-export type Screen = 'title' | 'briefing' | 'game' | 'debrief' | 'classBuilder' | 'classStudent' | 'classResults';
+export type Screen = 'title' | 'briefing' | 'game' | 'debrief' | 'classBuilder' | 'classStudent' | 'classResults' | 'classDebrief';
 export type PanelId = 'finance' | 'fleet' | 'sites' | 'customers' | 'market' | 'reports';
 
 export interface LoadError { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }

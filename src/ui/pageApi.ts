@@ -42,6 +42,11 @@ export interface NeocloudApi {
    * file after another (~1 s each for 8 years); the class page spreads files over Web Workers.
    */
   verifyResults(texts: string[]): Promise<VerifyRow[] | Refusal>;
+  /**
+   * Verify result file texts as `verifyResults` does and open the class debrief on them (only the
+   * verified rows are shown). The results page opens the same screen with its rows.
+   */
+  classDebrief(texts: string[], files?: string[]): Promise<{ ok: true; verified: number } | Refusal>;
   /** Switch the UI language ('en' or 'zh-CN'), as the title screen's buttons do. */
   setLanguage(lang: 'en' | 'zh-CN'): void;
   readonly hostKind: string;
@@ -169,6 +174,20 @@ export function installPageApi(version: string): NeocloudApi {
         if (texts.length > MAX_VERIFY_FILES) return refuse(`verifyResults takes at most ${MAX_VERIFY_FILES} files at once, got ${texts.length}.`);
         const { verifyResultTexts } = await import('../class/verify.ts'); // its own chunk: the validator and a second engine load only when asked
         return await verifyResultTexts(texts);
+      } catch (e) {
+        return refuse(why(e));
+      }
+    },
+    async classDebrief(texts, files) {
+      try {
+        if (!Array.isArray(texts) || texts.some((x) => typeof x !== 'string')) return refuse('classDebrief expects a list of result file texts.');
+        if (texts.length > MAX_VERIFY_FILES) return refuse(`classDebrief takes at most ${MAX_VERIFY_FILES} files at once, got ${texts.length}.`);
+        const names = Array.isArray(files) && files.length === texts.length && files.every((f) => typeof f === 'string') ? files : undefined;
+        const { verifyResultTexts } = await import('../class/verify.ts');
+        const rows = await verifyResultTexts(texts, names ? { files: names } : {});
+        const { openClassDebrief } = await import('./class/runTexts.ts');
+        openClassDebrief(rows.map((row, i) => ({ row, text: texts[i]! })), getState().screen);
+        return { ok: true, verified: rows.filter((r) => r.status === 'verified').length };
       } catch (e) {
         return refuse(why(e));
       }

@@ -36,7 +36,7 @@ export function studentName(i: number): string {
  */
 export async function classResultFiles(dir: string, n: number): Promise<string[]> {
   const stamp = join(dir, '.made');
-  if (existsSync(stamp) && statSync(stamp).mtimeMs < newestSourceMs()) rmSync(dir, { recursive: true, force: true });
+  if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestSourceMs()) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const loaded = loadBundledScenario('default');
   if (!loaded.ok) throw new Error('default scenario does not load');

@@ -1,18 +1,28 @@
 /**
- * The texts of the verified result files on the results page, kept in memory (never stored or
- * sent) so the class debrief can open a student's run and find the class scenario. Keyed by the
- * results row's `key`; "forget this class" clears them with the rows.
+ * What the class debrief screen shows: the verifier's rows with the texts of their result files,
+ * kept in memory only (never stored or sent), so the debrief can open a student's run and find
+ * the class scenario. The results page (or `window.neocloud.classDebrief`) hands them over with
+ * `openClassDebrief`; "forget this class" clears them with `forgetClassDebrief`.
  */
-const texts = new Map<number, string>();
+import { setState, type Screen } from '../../store/ui.ts';
+import type { DebriefRow } from './debriefData.ts';
 
-export function rememberRunText(key: number, text: string): void {
-  texts.set(key, text);
+export interface DebriefEntry { row: DebriefRow; text: string | null }
+
+let entries: DebriefEntry[] = [];
+let backTo: Screen = 'title';
+
+/** Show the class debrief on these rows; Back returns to `from`. */
+export function openClassDebrief(list: DebriefEntry[], from: Screen): void {
+  entries = list.slice();
+  backTo = from === 'classDebrief' ? backTo : from;
+  setState({ screen: 'classDebrief' });
 }
 
-export function runTextOf(key: number): string | null {
-  return texts.get(key) ?? null;
+export function classDebriefEntries(): { entries: DebriefEntry[]; backTo: Screen } {
+  return { entries, backTo };
 }
 
-export function forgetRunTexts(): void {
-  texts.clear();
+export function forgetClassDebrief(): void {
+  entries = [];
 }
