@@ -255,8 +255,8 @@ export interface Company {
 export interface BidScore {
   /** The price the customer compared, USD per GPU-hour after the mark-ups below (lowest wins); null when not eligible. */
   scoreUsd: number | null;
-  /** Why a bid was not considered: above the customer's maximum, the bidder is no longer active, or a barred incumbent. */
-  excluded: 'overMax' | 'inactive' | 'barred' | null;
+  /** Why a bid was not considered: above the customer's maximum, the bidder is no longer active, a barred incumbent, or a rival on a renewal the customer offers only to its incumbent (renewal competition off). */
+  excluded: 'overMax' | 'inactive' | 'barred' | 'notInvited' | null;
   /** Mark-up for delivery risk (GPUs not owned, on order or powered in time), a share of the price. */
   deliveryRisk: number;
   /** Mark-up for a deal large for the bidder, a share of the price. */
@@ -291,6 +291,8 @@ export interface Rfp {
   winningUsdPerGpuHour: number | null;
   /** Incumbent provider (renewals), -1 when none. */
   incumbentIndex: number;
+  /** What the request is: a new need, the re-tender of an expiring contract, or a mega-deal. */
+  kind: 'new' | 'renewal' | 'megaDeal';
 }
 
 /** Market figures per GPU generation. */

@@ -3,15 +3,16 @@
  * contracted capacity the bidder already holds (supplier diversification).
  */
 import { describe, expect, it } from 'vitest';
-import { awardRfps, contractShares } from '../../src/engine/market/rfps.ts';
+import { awardRfps, contractShares, contractDefaults, issueRfps } from '../../src/engine/market/rfps.ts';
+import { signContract } from '../../src/engine/contracts.ts';
 import type { Rfp, World } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
 
-function rfpWithBids(w: World, bids: [number, number][]): Rfp {
+function rfpWithBids(w: World, bids: [number, number][], o: Partial<Rfp> = {}): Rfp {
   const rfp: Rfp = {
     id: 'rtest', customerIndex: -1, customerName: 'Test Lab', segment: 'hyperscaler', credit: 'ig', modelId: 'h100', gpuCount: 200, termWeeks: 156,
     startWeek: w.week + 30, closeWeek: w.week, maxUsdPerGpuHour: 10, prepaidShare: 0, lateDeliveryPenaltyShare: 0.25,
-    bids: bids.map(([companyIndex, usdPerGpuHour]) => ({ companyIndex, usdPerGpuHour, week: w.week })), winnerIndex: null, winningUsdPerGpuHour: null, incumbentIndex: -1,
+    bids: bids.map(([companyIndex, usdPerGpuHour]) => ({ companyIndex, usdPerGpuHour, week: w.week })), winnerIndex: null, winningUsdPerGpuHour: null, incumbentIndex: -1, kind: 'new', ...o,
   };
   w.rfps.push(rfp);
   return rfp;
@@ -36,5 +37,70 @@ describe('supplier diversification', () => {
     };
     expect(winner(0)).toBe(0);
     expect(winner(2)).toBe(1);
+  });
+});
+
+describe('renewals are tendered', () => {
+  it('a rival\'s much cheaper bid takes an expiring contract from its incumbent; with renewal competition off only the incumbent is asked', () => {
+    const winner = (competition: boolean) => {
+      const w = world(variant((s) => { s.market.demand.renewalCompetition = competition; s.market.demand.supplierDiversification = 0; s.market.demand.customerAgents = 300; }));
+      const rfp = rfpWithBids(w, [[0, 2.0], [1, 1.2]], { kind: 'renewal', incumbentIndex: 0 });
+      awardRfps(w);
+      return { winner: rfp.winnerIndex, rival: rfp.bids.find((b) => b.companyIndex === 1)!.award?.excluded };
+    };
+    expect(winner(true)).toEqual({ winner: 1, rival: null });
+    expect(winner(false)).toEqual({ winner: 0, rival: 'notInvited' });
+  });
+
+  it('new requests are open to everybody even with renewal competition off', () => {
+    const w = world(variant((s) => { s.market.demand.renewalCompetition = false; s.market.demand.supplierDiversification = 0; s.market.demand.customerAgents = 300; }));
+    const rfp = rfpWithBids(w, [[0, 2.0], [1, 1.2]], { kind: 'new', incumbentIndex: 0 });
+    awardRfps(w);
+    expect(rfp.winnerIndex).toBe(1);
+  });
+});
+
+describe('customers\' own funding shocks', () => {
+  it('contract customers default more often when equity sentiment is low, and equally often when defaults ignore markets', () => {
+    const defaults = (sentiment: number, exponent: number) => {
+      const w = world(variant((s) => { s.market.demand.defaultSentimentExponent = exponent; s.market.demand.segments[1]!.defaultPerYearPct = 100; s.market.demand.customerAgents = 300; }));
+      w.market.sentiment = sentiment;
+      const p = player(w);
+      for (let i = 0; i < 2000; i++) signContract(w, p, { customerIndex: -1, customerName: `Lab ${i}`, credit: 'nonIg', segment: 1, modelId: 'h100', gpuCount: 8, usdPerGpuHour: 2, startWeek: 0, termWeeks: 104, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
+      contractDefaults(w);
+      return p.contracts.filter((c) => c.customerName.startsWith('Lab ') && c.endWeek <= w.week).length;
+    };
+    const warm = defaults(1, 1), cold = defaults(0.4, 1);
+    expect(warm).toBeGreaterThan(10);
+    expect(cold).toBeGreaterThan(1.8 * warm);
+    expect(Math.abs(defaults(0.4, 0) - warm)).toBeLessThan(0.5 * warm);
+  });
+});
+
+describe('big buyers', () => {
+  it('with buyers drawn by size, the segment\'s giant issues a larger share of the requests than its head count would give it', () => {
+    const share = (bySize: boolean) => {
+      const w = world(variant((s) => { s.market.demand.rfpBuyersBySize = bySize; s.market.demand.megaDealsPerYear = 0; s.market.demand.rfpPerYear = 300; }));
+      const seg = w.scenario.market.demand.segments.findIndex((x) => x.id === 'ailab');
+      const start = w.customers.segStart[seg]!, end = w.customers.segEnd[seg]!;
+      let giant = start;
+      for (let i = start; i < end; i++) if (w.customers.weight[i]! > w.customers.weight[giant]!) giant = i;
+      let fromGiant = 0, all = 0;
+      for (let week = 0; week < 60; week++) {
+        w.week = week;
+        // Demand grows so requests keep coming; each request is closed at once (nobody bids).
+        w.market.segmentDemandH100e[seg] = 50_000 * (1 + week);
+        issueRfps(w);
+        for (const r of w.rfps) if (r.segment === 'ailab' && r.kind === 'new') { all++; if (r.customerIndex === giant) fromGiant++; }
+        for (const r of w.rfps) w.customers.rfpOpen[r.customerIndex] = 0;
+        w.rfps = [];
+      }
+      return { share: fromGiant / Math.max(1, all), all, weight: w.customers.weight[giant]!, n: end - start };
+    };
+    const by = share(true), flat = share(false);
+    expect(by.all).toBeGreaterThan(50);
+    expect(by.share).toBeGreaterThan(0.5 * by.weight);
+    expect(flat.share).toBeLessThan(3 / flat.n + 0.02);
+    expect(by.share).toBeGreaterThan(2 * flat.share);
   });
 });

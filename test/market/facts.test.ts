@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson, total, year } from './harness.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
 import { createWorld, step, isOver } from '../../src/engine/api.ts';
-import { annualisedRevenueUsd } from '../../src/engine/metrics.ts';
+import { annualisedRevenueUsd, capacityH100e } from '../../src/engine/metrics.ts';
 
 const report: Record<string, number> = {};
 const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
@@ -98,39 +98,110 @@ describe('fact 6: depreciation life is a reported-profit lever with no cash effe
   });
 });
 
-describe('fact 7: losing the top customer at renewal is a crisis', () => {
-  // Known failure, kept visible: with its control run, the scripted walk-away makes no difference
-  // (0.704 with and without the event: the idle player never bids to renew, so the anchor's revenue
-  // ends with its contract either way). Losing a customer must emerge from a rival's better bid at
-  // renewal (issue 9 item 5, the "power" helper's); `it.fails` turns red once it does, so whoever
-  // fixes the mechanism replaces this with the real test.
-  it.fails('revenue falls sharply when a concentrated customer walks away (and not when it stays)', () => {
-    const mk = (leaves: boolean) => {
-      const j = scenarioJson('default');
-      j.id = leaves ? 'default-walkaway' : 'default-anchor';
-      const co = j.company as { contracts: unknown[] };
-      // An anchor tenant: most of the fleet for one year, ending in the 2025 glut.
-      co.contracts = [{ customerName: 'Anchor Lab', credit: 'nonIg', modelId: 'h100', gpuCount: 1000, usdPerGpuHour: 3, startDate: '2024-06-03', termWeeks: 52, prepaidShare: 0.2, lateDeliveryPenaltyShare: 0.2 },
-        { customerName: 'Inflect AI', credit: 'nonIg', modelId: 'a100', gpuCount: 2000, usdPerGpuHour: 1.35, startDate: '2023-01-02', termWeeks: 52, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 }];
-      if (leaves) (j.events as unknown[]).push({ id: 'anchor-leaves', trigger: { type: 'date', date: '2025-01-06' }, effects: [{ type: 'topCustomerLeaves' }], headline: { en: 'Anchor Lab will not renew' }, explanation: { en: 'It moves to a rival.' }, pauses: false });
-      return scenarioFrom(j);
-    };
-    const leave = mk(true), stay = mk(false);
-    const conc: number[] = [];
-    /** Revenue 2025Q3 ÷ 2025Q1 (NaN when a quarter is missing, which fails the strict median). */
-    const ratio = (sc: typeof leave, key: string, seed: number, onBefore?: (q: QuarterReport) => void) => {
-      const qs = run(sc, key, 'idle', seed, { weeks: 156 }).result.quarters;
-      const before = qs.find((q) => q.label === '2025Q1'), after = qs.find((q) => q.label === '2025Q3');
-      if (before && onBefore) onBefore(before);
-      return before && after ? after.revenueUsd / before.revenueUsd : NaN;
-    };
-    const drop = SEEDS.map((seed) => ratio(leave, 'x', seed, (q) => conc.push(q.topCustomerShare)));
-    // The control: the same world where the anchor is free to renew (mk(false) was built but never
-    // run before, so the test could not tell the loss from the contract simply ending).
-    const control = SEEDS.map((seed) => ratio(stay, 'x', seed));
-    expect(note('f7.topCustomerShareBeforeLoss', median(conc))).toBeGreaterThan(0.4);
-    expect(note('f7.revenueAfterLossVsBefore', median(drop))).toBeLessThan(0.8);
-    expect(note('f7.revenueAfterVsBeforeWithoutLoss', median(control)) - median(drop)).toBeGreaterThan(0.1);
+describe('fact 7: customers are lost at renewal to a better bid, and to their own funding shocks', () => {
+  // economics.md §5 and §9 fact 10: renewal 60–80% at market price; losing the top customer is a
+  // crisis. Nothing is scripted here: an expiring contract is re-tendered, the incumbent re-bids
+  // against rivals, and the customer moves to the best score; contract customers also default, more
+  // often when sentiment sours. The ablation asks only the incumbent to renew (renewalCompetition
+  // off): the losses at renewal disappear and only defaults remain.
+  /** Weekly revenue (GPUs × price) of the player's contracts that came up for renewal, split into kept and lost, plus what defaulted; over 2023–2026. */
+  const losses = (sc: ReturnType<typeof scenario>, seed: number) => {
+    const w = createWorld(sc, { seed, strategy: 'leveraged' });
+    const pending = new Map<string, number>();
+    const ends = new Map<string, number>();
+    let lost = 0, kept = 0, defaulted = 0;
+    while (!isOver(w) && w.week < 208) {
+      const p = w.companies[0]!;
+      for (const c of p.contracts) if (!ends.has(c.id)) ends.set(c.id, c.endWeek);
+      step(w);
+      // A renewal the player is incumbent on (or barred from, when the scripted event made the customer leave).
+      for (const rfp of w.rfps) {
+        if (rfp.kind !== 'renewal' || (rfp.incumbentIndex !== 0 && rfp.incumbentIndex !== -2) || pending.has(rfp.id)) continue;
+        const c = p.contracts.find((x) => x.customerName === rfp.customerName && x.endWeek === rfp.startWeek);
+        pending.set(rfp.id, c ? c.gpuCount * c.usdPerGpuHour : NaN);
+      }
+      for (const rfp of w.closedRfps) {
+        const v = pending.get(rfp.id);
+        if (v === undefined) continue;
+        if (rfp.winnerIndex === 0) kept += v; else lost += v;
+        pending.delete(rfp.id);
+      }
+      for (const c of p.contracts) {
+        const e = ends.get(c.id);
+        if (e !== undefined && c.endWeek < e) { defaulted += c.gpuCount * c.usdPerGpuHour; ends.set(c.id, c.endWeek); }
+      }
+    }
+    return { lost, kept, defaulted, share: (lost + defaulted) / (lost + kept + defaulted) };
+  };
+  const variantOf = (id: string, f: (j: Record<string, unknown>) => void) => { const j = scenarioJson('default'); j.id = id; f(j); return scenarioFrom(j); };
+  const demandOf = (j: Record<string, unknown>) => (j.market as { demand: Record<string, unknown> }).demand;
+  it('a provider loses 15–60% of the contract revenue that comes up for renewal; none at renewal without rival bids (ablation); a scripted walk-away adds to it', () => {
+    const base = scenario('default');
+    const noCompetition = variantOf('default-no-renewal-competition', (j) => { demandOf(j).renewalCompetition = false; });
+    const walkaway = variantOf('default-walkaway', (j) => {
+      (j.events as unknown[]).push({ id: 'top-leaves', trigger: { type: 'date', date: '2025-01-06' }, effects: [{ type: 'topCustomerLeaves' }], headline: { en: 'Your top customer will not renew' }, explanation: { en: 'It moves to a rival.' }, pauses: false });
+    });
+    const on = SEEDS.map((seed) => losses(base, seed));
+    const off = SEEDS.map((seed) => losses(noCompetition, seed));
+    const event = SEEDS.map((seed) => losses(walkaway, seed));
+    const lossShare = note('f7.revenueLostAtRenewalOrDefault', median(on.map((x) => x.share), 'loss share'));
+    const offShare = note('f7.revenueLostWithoutRenewalCompetition', median(off.map((x) => x.share), 'loss share, ablation'));
+    const eventShare = note('f7.revenueLostWithScriptedWalkaway', median(event.map((x) => x.share), 'loss share, scripted'));
+    note('f7.seedsLosingAtRenewal', on.filter((x) => x.lost > 0).length);
+    // Renewal 60–80% at market price (economics §5): a loss between 15% and 60% of what came up.
+    expect(lossShare).toBeGreaterThanOrEqual(0.15);
+    expect(lossShare).toBeLessThanOrEqual(0.6);
+    // The ablation: no rival may bid at renewal, so no revenue is lost there (only to defaults).
+    expect(off.every((x) => x.lost === 0)).toBe(true);
+    expect(lossShare - offShare).toBeGreaterThan(0.1);
+    // The scripted event still works, on top of what the market does.
+    expect(eventShare).toBeGreaterThanOrEqual(lossShare);
+  });
+});
+
+describe('fact 10: concentration comes from lumpy deals with the few giant buyers', () => {
+  // economics.md §9 fact 10 (CoreWeave: Microsoft ≈62% of 2024 revenue; Nebius: top five ≈15%).
+  // Nothing is pinned: default's only scenario contract ends in 2023, so the leveraged grower's 2024
+  // customers are all won in the RFP market — the few giants issue most requests (rfpBuyersBySize),
+  // go back to the provider already running their workloads, and now and then ask for a mega-deal
+  // (10–30% of a provider's capacity, 4–6 years). Prudent does not bid for blocks that large. The
+  // ablation switches both off (mega-deals 0, buyers equally likely): concentration falls.
+  const def = scenario('default');
+  const ablated = (() => { const j = scenarioJson('default'); j.id = 'default-no-mega-deals'; const d = (j.market as { demand: Record<string, unknown> }).demand; d.megaDealsPerYear = 0; d.rfpBuyersBySize = false; return scenarioFrom(j); })();
+  /** Revenue-weighted top-customer share over a calendar year. */
+  const yearTop = (qs: QuarterReport[], y: string) => total(year(qs, y), (q) => q.topCustomerShare * q.revenueUsd) / total(year(qs, y), (q) => q.revenueUsd);
+  const top2024 = (sc: typeof def, key: string) => median(SEEDS.map((seed) => yearTop(run(sc, key, 'leveraged', seed, { weeks: 208 }).result.quarters, '2024')), 'top customer 2024');
+  it('the leveraged grower\'s top customer of 2024 (own awards) rises with lumpy deals from giants and falls without them; prudent stays diversified', () => {
+    const on = note('f10.leveragedTopCustomer2024OwnAwards', top2024(def, 'base'));
+    const off = note('f10.leveragedTopCustomer2024NoMegaDeals', top2024(ablated, 'no-mega'));
+    const backlog = note('f10.leveragedBacklogToRevenue2024Q4', median(SEEDS.map((seed) => { const q = run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters.find((x) => x.label === '2024Q4'); return q ? q.backlogUsd / (4 * q.revenueUsd) : NaN; }), 'backlog ÷ annual revenue'));
+    const pruTop5 = note('f10.prudentTop5Share2025', median(SEEDS.map((seed) => { const qs = year(run(def, 'base', 'prudent', seed, { weeks: 208 }).result.quarters, '2025'); return total(qs, (q) => q.top5CustomerShare * q.revenueUsd) / total(qs, (q) => q.revenueUsd); }), 'prudent top five'));
+    expect(on).toBeGreaterThan(0.25);
+    expect(on - off).toBeGreaterThan(0.08);
+    expect(backlog).toBeGreaterThan(3);
+    expect(pruTop5).toBeLessThan(0.35);
+  });
+  // Known gap, kept visible: the issue's targets are a 2024 top customer ≥ 45% and backlog 5–10× revenue
+  // (CoreWeave 62%, ≈10×); measured ≈ 0.32 and ≈ 3.9× (median of 20 seeds). \`it.fails\` turns red once they are met.
+  it.fails('meets the issue\'s targets: top customer ≥ 45% of 2024 revenue and backlog ≥ 5× annual revenue', () => {
+    expect(top2024(def, 'base')).toBeGreaterThanOrEqual(0.45);
+    expect(median(SEEDS.map((seed) => { const q = run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters.find((x) => x.label === '2024Q4'); return q ? q.backlogUsd / (4 * q.revenueUsd) : NaN; }))).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('the hyperscaler stays dominant and no neocloud runs away', () => {
+  it('at the end of default the hyperscaler holds ≥ 10% of world capacity and no neocloud > 45% (20 seeds, leveraged player)', () => {
+    const def = scenario('default');
+    const hs: number[] = [], big: number[] = [];
+    for (const seed of SEEDS) {
+      const w = run(def, 'full', 'leveraged', seed).world;
+      const caps = w.companies.map((c) => (c.status === 'active' ? capacityH100e(w, c, false) : 0));
+      const all = caps.reduce((a, b) => a + b, 0);
+      hs.push(caps[w.companies.findIndex((c) => c.strategy === 'hyperscaler')]! / all);
+      big.push(Math.max(...caps.filter((_x, i) => w.companies[i]!.strategy !== 'hyperscaler')) / all);
+    }
+    expect(note('hs.hyperscalerShareOfCapacityEnd', median(hs, 'hyperscaler share'))).toBeGreaterThanOrEqual(0.1);
+    expect(note('hs.largestNeocloudShareEnd', median(big, 'largest neocloud share'))).toBeLessThanOrEqual(0.45);
   });
 });
 

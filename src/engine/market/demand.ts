@@ -8,13 +8,21 @@ import { clamp, WEEKS_PER_YEAR } from '../money.ts';
 import { pow } from '../dmath.ts';
 import { perfH100e } from '../metrics.ts';
 
+/** Price ratios beyond these bounds move demand no further (a guard on the elasticity's power law). */
+const PRICE_RATIO_MIN = 0.2;
+const PRICE_RATIO_MAX = 5;
+/** Some training always remains: the inference share of a segment never passes this. */
+const MAX_INFERENCE_SHARE = 0.95;
+/** Inference share reported when there is no demand at all. */
+const INFERENCE_SHARE_WITHOUT_DEMAND = 0.5;
+
 export function updateDemand(world: World): void {
   const d = world.scenario.market.demand;
   const m = world.market;
   const growthPct = pathAt(world.paths.growthPct, world.week);
   if (world.week > 0) m.baseDemandH100e *= pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
   // Price response: demand falls when compute is dearer than the reference price, and grows when it is cheaper.
-  const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, 0.2, 5);
+  const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, PRICE_RATIO_MIN, PRICE_RATIO_MAX);
   const priceFactor = pow(priceRatio, -d.elasticity);
   let total = 0;
   let inference = 0;
@@ -25,7 +33,7 @@ export function updateDemand(world: World): void {
     const v = m.baseDemandH100e * seg.demandShare * shock * priceFactor;
     m.segmentDemandH100e[s] = v;
     total += v;
-    inference += v * clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, 0.95);
+    inference += v * clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, MAX_INFERENCE_SHARE);
     // Shocks recover linearly towards 1.
     if (shock !== 1) {
       const step = m.segmentShockRecoveryPerWeek[s] ?? 0;
@@ -33,7 +41,7 @@ export function updateDemand(world: World): void {
     }
   }
   m.demandH100e = total;
-  m.inferenceShare = total > 0 ? inference / total : 0.5;
+  m.inferenceShare = total > 0 ? inference / total : INFERENCE_SHARE_WITHOUT_DEMAND;
 }
 
 /** Contract discount to on-demand for a term, as a fraction. */

@@ -15,12 +15,24 @@ import { pushNews } from '../news.ts';
 import { msgOf } from '../msg.ts';
 import { powerShortMw } from '../strategies/power.ts';
 import { pow } from '../dmath.ts';
+import { pathAt } from '../paths.ts';
+import { WEEKS_PER_YEAR } from '../money.ts';
+
+/** Smallest request, GPUs: one 8-GPU server. */
+const MIN_RFP_GPUS = 8;
+/** Floor on a model's H100e performance when converting H100e to GPUs (guards a division). */
+const MIN_PERF_H100E = 0.05;
+/** Closed requests kept for the record (besides every one the player bid on). */
+const CLOSED_RFPS_KEPT = 200;
+/** Contract terms are whole quarters, weeks. */
+const TERM_STEP_WEEKS = 13;
 
 /** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
 function chooseModel(world: World, r: number): string | null {
   const released = world.market.gens.filter((g) => g.releaseWeek <= world.week).sort((a, b) => b.releaseWeek - a.releaseWeek || (a.modelId < b.modelId ? -1 : 1));
   if (released.length === 0) return null;
-  const pick = r < 0.6 || released.length === 1 ? released[0]! : r < 0.85 ? released[1]! : released[Math.min(2, released.length - 1)]!;
+  const d = world.scenario.market.demand;
+  const pick = r < d.newestModelShare || released.length === 1 ? released[0]! : r < d.newestModelShare + d.previousModelShare ? released[1]! : released[Math.min(2, released.length - 1)]!;
   return pick.modelId;
 }
 
@@ -29,11 +41,11 @@ function segmentForCredit(world: World, credit: Rfp['credit']): number {
   return world.scenario.market.demand.segments.findIndex((s) => s.buysByRfp && s.credit === credit);
 }
 
-function openRfp(world: World, customerIndex: number, segmentIndex: number, modelId: string, gpuCount: number, termWeeks: number, incumbentIndex: number, name?: string): Rfp | null {
+function openRfp(world: World, kind: Rfp['kind'], customerIndex: number, segmentIndex: number, modelId: string, gpuCount: number, termWeeks: number, incumbentIndex: number, name?: string, leadWeeks?: number): Rfp | null {
   const d = world.scenario.market.demand;
   const seg = d.segments[segmentIndex];
   const g = genMarket(world, modelId);
-  if (!seg || !g || gpuCount < 8) return null;
+  if (!seg || !g || gpuCount < MIN_RFP_GPUS) return null;
   const closeWeek = world.week + d.rfpOpenWeeks - 1;
   const rfp: Rfp = {
     id: `r${world.nextId++}`,
@@ -44,7 +56,7 @@ function openRfp(world: World, customerIndex: number, segmentIndex: number, mode
     modelId,
     gpuCount,
     termWeeks,
-    startWeek: closeWeek + 1 + d.rfpLeadWeeks,
+    startWeek: closeWeek + 1 + (leadWeeks ?? d.rfpLeadWeeks),
     closeWeek,
     // The customer's walk-away price: what a hyperscaler would charge on the same term.
     maxUsdPerGpuHour: Math.round(g.indexUsdPerGpuHour * d.hyperscalerPriceMultiple * (1 - contractDiscount(world, termWeeks)) * 100) / 100,
@@ -54,6 +66,7 @@ function openRfp(world: World, customerIndex: number, segmentIndex: number, mode
     winnerIndex: null,
     winningUsdPerGpuHour: null,
     incumbentIndex,
+    kind,
   };
   world.rfps.push(rfp);
   if (customerIndex >= 0) world.customers.rfpOpen[customerIndex] = 1;
@@ -74,6 +87,41 @@ function mainProvider(world: World, customerIndex: number): number {
     if (h > most) { most = h; best = co.index; }
   }
   return best;
+}
+
+/**
+ * The customer of segment `s` that issues the next request (-1 when every draw found one with a
+ * request already open). With `rfpBuyersBySize` a buyer is drawn in proportion to its size — the
+ * agents' Pareto weights, the segment's demand they hold — so the few giants (a Microsoft, an OpenAI)
+ * issue most of the requests, as they do; otherwise every customer of the segment is equally likely.
+ */
+function drawBuyer(world: World, s: number, rng: World['rng']['rfps']): number {
+  const d = world.scenario.market.demand;
+  const pool = world.customers;
+  const start = pool.segStart[s]!, end = pool.segEnd[s]!;
+  if (end <= start) return -1;
+  for (let k = 0; k < d.rfpBuyerDraws; k++) {
+    let i = start + nextInt(rng, end - start);
+    if (d.rfpBuyersBySize) {
+      // Weights are normalised within the segment: walk the cumulative weight to the draw.
+      let u = nextFloat(rng);
+      i = end - 1;
+      for (let j = start; j < end; j++) { u -= pool.weight[j]!; if (u < 0) { i = j; break; } }
+    }
+    if (!pool.rfpOpen[i]) return i;
+  }
+  return -1;
+}
+
+/** What customer `i` of segment `s` still needs under contract, H100e: its share of the segment's demand less its live contracts and open requests. */
+function buyerNeedH100e(world: World, s: number, i: number): number {
+  let have = 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) if (c.customerIndex === i && c.endWeek > world.week) have += c.gpuCount * perfH100e(world, c.modelId);
+  }
+  for (const r of world.rfps) if (r.customerIndex === i) have += r.gpuCount * perfH100e(world, r.modelId);
+  return (world.customers.weight[i] ?? 0) * (world.market.segmentDemandH100e[s] ?? 0) - have;
 }
 
 /** Contracted H100e per segment across all companies (live or starting later), plus open RFPs. */
@@ -111,8 +159,8 @@ export function issueRfps(world: World): void {
       const term = Math.max(seg.rfpTermWeeksMin, Math.min(seg.rfpTermWeeksMax, c.endWeek - c.startWeek));
       const modelId = chooseModel(world, nextFloat(rng)) ?? c.modelId;
       const h100e = c.gpuCount * perfH100e(world, c.modelId);
-      const count = Math.max(8, Math.round(h100e / Math.max(0.05, perfH100e(world, modelId))));
-      const r = openRfp(world, c.customerIndex, segIndex, modelId, count, term, c.leaving ? -2 - co.index : co.index, c.customerName);
+      const count = Math.max(MIN_RFP_GPUS, Math.round(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+      const r = openRfp(world, 'renewal', c.customerIndex, segIndex, modelId, count, term, c.leaving ? -2 - co.index : co.index, c.customerName);
       if (r) covered[segIndex]! += r.gpuCount * perfH100e(world, r.modelId);
     }
   }
@@ -128,54 +176,75 @@ export function issueRfps(world: World): void {
     while (tries-- > 0) {
       if (!chance(rng, Math.min(1, lambda))) continue;
       const u = nextFloat(rng);
-      const size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand * (0.1 + 0.9 * u * u));
+      let size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand * (d.rfpMinSizeShare + (1 - d.rfpMinSizeShare) * u * u));
       if (size <= 0) break;
-      let agent = -1;
-      for (let k = 0; k < 6 && agent < 0; k++) {
-        const i = world.customers.segStart[s]! + nextInt(rng, world.customers.segEnd[s]! - world.customers.segStart[s]!);
-        if (!world.customers.rfpOpen[i]) agent = i;
-      }
+      const agent = drawBuyer(world, s, rng);
       if (agent < 0) continue;
+      // A customer asks for what it still needs: its own share of the segment's demand less what it
+      // already has under contract (a small lab cannot sign for a giant's block).
+      if (d.rfpBuyersBySize) size = Math.min(size, buyerNeedH100e(world, s, agent));
+      if (size < MIN_RFP_GPUS * MIN_PERF_H100E) continue;
       const modelId = chooseModel(world, nextFloat(rng));
       if (!modelId) break;
-      const count = Math.max(8, Math.round(size / Math.max(0.05, perfH100e(world, modelId))));
-      const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / 13) * 13 || seg.rfpTermWeeksMin;
-      const r = openRfp(world, agent, s, modelId, count, term, mainProvider(world, agent));
+      const count = Math.max(MIN_RFP_GPUS, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+      const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / TERM_STEP_WEEKS) * TERM_STEP_WEEKS || seg.rfpTermWeeksMin;
+      const r = openRfp(world, 'new', agent, s, modelId, count, term, mainProvider(world, agent));
       if (r) issuedH100e += r.gpuCount * perfH100e(world, modelId);
     }
   }
 }
 
+/** A neocloud's capacity for a deal's sizing: GPUs owned and on order, H100e. */
+function capacityWithOrdersH100e(world: World, co: Company): number {
+  let h = capacityH100e(world, co, false);
+  for (const o of co.orders) h += o.count * perfH100e(world, o.modelId);
+  return h;
+}
+
 /**
- * A mega-deal: a hyperscaler or AI lab asks for a large multi-year block at once, sized to a share of
- * the largest neocloud's capacity (so it is lumpy for whoever wins it). Most come from the big buyer
- * already holding the most contracted capacity, as a follow-on where its workloads run (its provider
- * bids as incumbent): that is how one customer grows to most of a provider's revenue.
+ * What a contract segment will need at a future week and is not yet contracted for then, H100e: its
+ * demand grown at today's growth rate, less the contracts that will still be live (or will have
+ * started) by that week and the open requests. Big buyers contract ahead for the capacity they will
+ * need, so a mega-deal is sized against demand at its start, not today's.
+ */
+function forwardGapH100e(world: World, s: number, atWeek: number): number {
+  const growthPct = pathAt(world.paths.growthPct, world.week);
+  const ahead = Math.max(0, atWeek - world.week) / WEEKS_PER_YEAR;
+  const demand = (world.market.segmentDemandH100e[s] ?? 0) * pow(1 + Math.max(0, growthPct) / 100, ahead);
+  const seg = world.scenario.market.demand.segments[s];
+  let covered = 0;
+  for (const co of world.companies) {
+    if (co.status !== 'active') continue;
+    for (const c of co.contracts) if (c.segment === s && c.endWeek > atWeek) covered += c.gpuCount * perfH100e(world, c.modelId);
+  }
+  for (const r of world.rfps) if (seg && r.segment === seg.id) covered += r.gpuCount * perfH100e(world, r.modelId);
+  return demand - covered;
+}
+
+/**
+ * A mega-deal: a hyperscaler or AI lab asks for a large multi-year block at once (Microsoft, OpenAI
+ * and Meta with CoreWeave; Microsoft with Nebius), sized to a share of a neocloud's capacity so it is
+ * lumpy for whoever wins it, and contracted ahead for the capacity the buyer will need when it starts.
+ * Most come from the big buyer already holding the most contracted capacity, as a follow-on where its
+ * workloads run (its provider bids as incumbent and the block is sized to that provider): that is how
+ * one customer grows to most of a provider's revenue. The award is the ordinary scoring — price,
+ * delivery risk (GPUs and power by the start), standing and the buyer's diversification.
  */
 function issueMegaDeal(world: World, covered: number[]): void {
   const d = world.scenario.market.demand;
   const rng = world.rng.rfps;
-  if (d.megaDealsPerYear <= 0 || !chance(rng, Math.min(1, d.megaDealsPerYear / 52))) return;
+  if (d.megaDealsPerYear <= 0 || !chance(rng, Math.min(1, d.megaDealsPerYear / WEEKS_PER_YEAR))) return;
   // The segment: a big-buyer (investment-grade or lab) contract segment, by demand share.
   const big = d.segments.map((seg, i) => ({ seg, i })).filter((x) => x.seg.buysByRfp && x.seg.credit !== 'startup');
   const totalShare = big.reduce((a, x) => a + x.seg.demandShare, 0);
   if (big.length === 0 || totalShare <= 0) return;
   let u = nextFloat(rng) * totalShare, s = big[big.length - 1]!.i;
   for (const x of big) { if (u < x.seg.demandShare) { s = x.i; break; } u -= x.seg.demandShare; }
-  const gap = (world.market.segmentDemandH100e[s] ?? 0) - (covered[s] ?? 0);
-  let largest = 0;
-  for (const co of world.companies) {
-    if (co.status !== 'active' || co.strategy === 'hyperscaler') continue;
-    let h = capacityH100e(world, co, false);
-    for (const o of co.orders) h += o.count * perfH100e(world, o.modelId);
-    largest = Math.max(largest, h);
-  }
   const share = d.megaDealShareOfCapacityMin + nextFloat(rng) * Math.max(0, d.megaDealShareOfCapacityMax - d.megaDealShareOfCapacityMin);
-  const size = Math.min(gap, largest * share);
   const repeat = nextFloat(rng) < d.megaDealRepeatShare;
   const modelId = chooseModel(world, nextFloat(rng));
   const termRaw = d.megaDealTermWeeksMin + nextFloat(rng) * Math.max(0, d.megaDealTermWeeksMax - d.megaDealTermWeeksMin);
-  if (size <= 0 || !modelId) return;
+  if (!modelId) return;
   // The customer: the segment's biggest existing buyer (a follow-on), else a new one.
   let agent = -1, incumbent = -1, most = 0;
   if (repeat) {
@@ -188,15 +257,21 @@ function issueMegaDeal(world: World, covered: number[]): void {
       }
     }
   }
-  for (let k = 0; k < 6 && agent < 0; k++) {
-    const i = world.customers.segStart[s]! + nextInt(rng, world.customers.segEnd[s]! - world.customers.segStart[s]!);
-    if (!world.customers.rfpOpen[i]) agent = i;
-  }
+  if (agent < 0) agent = drawBuyer(world, s, rng);
   if (agent < 0) return;
   if (incumbent < 0) incumbent = mainProvider(world, agent);
-  const count = Math.max(8, Math.round(size / Math.max(0.05, perfH100e(world, modelId))));
-  const term = Math.max(13, Math.round(termRaw / 13) * 13);
-  const r = openRfp(world, agent, s, modelId, count, term, incumbent);
+  // Sized to the provider it expands with (a follow-on), else to the largest neocloud able to take it.
+  let base = 0;
+  const inc = incumbent >= 0 ? world.companies[incumbent] : undefined;
+  if (inc && inc.strategy !== 'hyperscaler') base = capacityWithOrdersH100e(world, inc);
+  else for (const co of world.companies) if (co.status === 'active' && co.strategy !== 'hyperscaler') base = Math.max(base, capacityWithOrdersH100e(world, co));
+  const startWeek = world.week + d.rfpOpenWeeks + d.megaDealLeadWeeks;
+  const size = Math.min(forwardGapH100e(world, s, startWeek), base * share);
+  // No room in the buyer's forward need for a block of at least the smallest mega-deal size: no deal.
+  if (size < base * d.megaDealShareOfCapacityMin || size <= 0) return;
+  const count = Math.max(MIN_RFP_GPUS, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+  const term = Math.max(TERM_STEP_WEEKS, Math.round(termRaw / TERM_STEP_WEEKS) * TERM_STEP_WEEKS);
+  const r = openRfp(world, 'megaDeal', agent, s, modelId, count, term, incumbent, undefined, d.megaDealLeadWeeks);
   if (r) covered[s]! += r.gpuCount * perfH100e(world, r.modelId);
 }
 
@@ -209,7 +284,7 @@ export function deliveryRisk(world: World, co: Company, rfp: Rfp): number {
   const have = gpusAvailableBy(co, rfp.modelId, rfp.startWeek) - contractedGpus(co, rfp.modelId, rfp.startWeek);
   const short = Math.max(0, rfp.gpuCount - Math.max(0, have)) / rfp.gpuCount;
   const timeToOrder = rfp.startWeek - world.week >= world.market.leadTimeWeeks;
-  const gpuRisk = short <= 0 ? 0 : timeToOrder ? 0.3 * short : short;
+  const gpuRisk = short <= 0 ? 0 : timeToOrder ? world.scenario.market.demand.orderableGpuRiskShare * short : short;
   // GPUs it already has for this deal already count in its load; new ones add to it.
   const newGpus = Math.min(rfp.gpuCount, Math.max(0, rfp.gpuCount - Math.max(0, have)));
   const needMw = (rfp.gpuCount * (gpuModel(world, rfp.modelId)?.kwPerGpu ?? 0)) / 1000;
@@ -239,7 +314,8 @@ export function awardRfps(world: World): void {
   if (world.rfps.length === 0) return;
   const keep: Rfp[] = [];
   let share: number[] | null = null;
-  const diversify = world.scenario.market.demand.supplierDiversification;
+  const d = world.scenario.market.demand;
+  const diversify = d.supplierDiversification;
   const riskWeight = world.scenario.agents.powerPlanning.deliveryRiskWeight;
   for (const rfp of world.rfps) {
     if (rfp.closeWeek > world.week) { keep.push(rfp); continue; }
@@ -252,16 +328,21 @@ export function awardRfps(world: World): void {
       if (!co || co.status !== 'active') { b.award = { ...none, excluded: 'inactive' }; continue; }
       if (b.usdPerGpuHour > rfp.maxUsdPerGpuHour) { b.award = { ...none, excluded: 'overMax' }; continue; }
       if (rfp.incumbentIndex === -2 - co.index) { b.award = { ...none, excluded: 'barred' }; continue; }
+      // Renewal competition off (the ablation): the customer asks only its incumbent to renew.
+      if (rfp.kind === 'renewal' && !d.renewalCompetition && rfp.incumbentIndex >= 0 && co.index !== rfp.incumbentIndex) { b.award = { ...none, excluded: 'notInvited' }; continue; }
       const risk = deliveryRisk(world, co, rfp);
       // Standing: platform maturity, being the incumbent, and size relative to the deal.
       const size = capacityH100e(world, co, false);
-      const small = Math.max(0, rfp.gpuCount * perfH100e(world, rfp.modelId) / Math.max(1, size + rfp.gpuCount) - 0.5);
-      // Customers also weigh things the model does not see (relationships, software, timing): ±5% noise.
-      const taste = 1 + 0.05 * (nextFloat(world.rng.rfps) * 2 - 1);
+      const small = d.smallBidderPenalty * Math.max(0, rfp.gpuCount * perfH100e(world, rfp.modelId) / Math.max(1, size + rfp.gpuCount) - d.smallBidderFreeShare);
+      // Customers also weigh things the model does not see (relationships, software, timing).
+      const taste = 1 + (d.awardTastePct / 100) * (nextFloat(world.rng.rfps) * 2 - 1);
+      const incumbent = rfp.incumbentIndex === co.index;
       // Supplier diversification: big buyers spread their capacity across providers rather than hand
       // one of them the whole market (Microsoft signed with several neoclouds at once).
-      const score = b.usdPerGpuHour * (1 + riskWeight * risk + 0.1 * small + diversify * (share[co.index] ?? 0)) * (1 - 0.08 * co.platformMaturity) * (rfp.incumbentIndex === co.index ? 0.95 : 1) * taste;
-      b.award = { scoreUsd: score, excluded: null, deliveryRisk: riskWeight * risk, smallBidder: 0.1 * small, diversification: diversify * (share[co.index] ?? 0), platformDiscount: 0.08 * co.platformMaturity, incumbent: rfp.incumbentIndex === co.index };
+      const diversification = diversify * (share[co.index] ?? 0);
+      const platform = d.platformScoreDiscount * co.platformMaturity;
+      const score = b.usdPerGpuHour * (1 + riskWeight * risk + small + diversification) * (1 - platform) * (incumbent ? 1 - d.incumbentScoreDiscount : 1) * taste;
+      b.award = { scoreUsd: score, excluded: null, deliveryRisk: riskWeight * risk, smallBidder: small, diversification, platformDiscount: platform, incumbent };
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
     }
     if (best >= 0) {
@@ -296,9 +377,9 @@ export function awardRfps(world: World): void {
     world.closedRfps.push(rfp);
   }
   world.rfps = keep;
-  // Keep the last 200 closed requests, and every one the player bid on (its won/lost history).
-  if (world.closedRfps.length > 200) {
-    const cut = world.closedRfps.length - 200;
+  // Keep the last closed requests, and every one the player bid on (its won/lost history).
+  if (world.closedRfps.length > CLOSED_RFPS_KEPT) {
+    const cut = world.closedRfps.length - CLOSED_RFPS_KEPT;
     world.closedRfps = world.closedRfps.filter((r, i) => i >= cut || r.bids.some((b) => b.companyIndex === 0));
   }
 }

@@ -19,6 +19,9 @@ import {
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
 
+/** Weeks in a quarter: reviews and cash cover a quarter at a time. */
+const QUARTER_WEEKS = 13;
+
 const leveraged: Strategy = (world, co, act, rng) => {
   priceByUtilization(world, co, act, rng, 0.05, 1, 2.2);
   for (const rfp of world.rfps) {
@@ -136,18 +139,18 @@ const energy: Strategy = (world, co, act, rng) => {
 const hyperscaler: Strategy = (world, co, act, rng) => {
   const h = world.scenario.agents.hyperscaler;
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
-  priceByUtilization(world, co, act, rng, -0.15, 0.3, mult, h.priceFloorMultiple);
-  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -0.25, 0.3);
+  priceByUtilization(world, co, act, rng, h.utilizationTargetOffset, h.priceAdjustSpeed, mult, h.priceFloorMultiple);
+  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -h.rfpPremium, h.rfpMargin);
   orderForContracts(world, co, act, false, 8);
   const m = newestModel(world, co);
   if (m && world.week % h.orderEveryWeeks === 0 && co.last.utilization >= h.minOwnUtilization) {
     // Deep pockets, not bottomless: it orders only what its spare cash pays for on delivery.
-    const spare = cashUsd(co) - cashNeedUsd(world, co, Math.round(world.market.leadTimeWeeks) + 13);
+    const spare = cashUsd(co) - cashNeedUsd(world, co, Math.round(world.market.leadTimeWeeks) + QUARTER_WEEKS);
     const n = Math.min(shareDefenceGpus(world, co, m, h.targetShareOfSupply, h.maxGrowthPerOrder), Math.floor(spare / Math.max(1, gpuUnitPriceUsd(world, co, m))));
     if (n >= 8) orderWithin(world, co, act, m, n, false);
   }
-  ensurePower(world, co, act, 1.1, ['campus', 'colo', 'powered']);
-  if (cashUsd(co) < 1e9 && world.week % 13 === 0) fund(world, co, act, 2e9, ['issueBond', 'followOn']);
+  ensurePower(world, co, act, h.powerHeadroom, ['campus', 'colo', 'powered']);
+  if (cashUsd(co) < h.cashFloorUsd && world.week % QUARTER_WEEKS === 0) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);
 };
 
 const idle: Strategy = () => {};

@@ -23,6 +23,13 @@ export const HyperscalerAgent = z
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
     priceFloorMultiple: z.number().finite().min(0).max(5).describe('Its on-demand price never falls below this multiple of the neocloud reference rent (it defends margin, not share, on price; it defends share by building).'),
     maxRfpShareOfCapacity: z.number().finite().min(0).max(10).describe('Largest contract it bids for, as a share of its own capacity.'),
+    utilizationTargetOffset: z.number().finite().min(-0.5).max(0.5).default(-0.15).describe('Its utilisation target relative to the market\'s (market.pricing.targetUtilization + this): a hyperscaler runs a deeper reserve of spare capacity than a neocloud, so it cuts prices only when its fleet idles well below a neocloud\'s comfort (optional, default −0.15).'),
+    priceAdjustSpeed: z.number().finite().min(0).max(5).default(0.3).describe('How fast it moves its on-demand price, as a multiple of market.pricing.adjustPerWeekPct: a big list-price business reprices slowly (optional, default 0.3).'),
+    rfpPremium: z.number().finite().min(0).max(2).default(0.25).describe('It bids for contracts at this share above the fair contract rent (it sells reliability and a full platform, not price; optional, default 0.25).'),
+    rfpMargin: z.number().finite().min(0).max(2).default(0.3).describe('Smallest margin over its own break-even it accepts on a contract (optional, default 0.3).'),
+    powerHeadroom: z.number().finite().min(1).max(3).default(1.1).describe('Megawatts it keeps secured as a multiple of what its fleet (installed and on order) needs (optional, default 1.1).'),
+    cashFloorUsd: z.number().finite().min(0).max(1e12).default(1e9).describe('Below this cash, USD, it raises money at the next quarter\'s review (optional, default $1B).'),
+    raiseUsd: z.number().finite().min(0).max(1e12).default(2e9).describe('How much it raises then, by bond or follow-on, USD: its parent\'s balance sheet stands behind it (optional, default $2B).'),
   })
   .strict()
   .describe('The hyperscaler: a dominant, reactive competitor that builds to keep its share.');
@@ -65,7 +72,7 @@ export type Agents = z.infer<typeof Agents>;
 
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
-  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3 },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9 },
   prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, maxDebtToAssetsForLoans: 0.15 },
   leveraged: LEVERAGED_DEFAULTS,
 };
