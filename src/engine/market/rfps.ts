@@ -246,20 +246,23 @@ function issueMegaDeal(world: World, covered: number[]): void {
   const termRaw = d.megaDealTermWeeksMin + nextFloat(rng) * Math.max(0, d.megaDealTermWeeksMax - d.megaDealTermWeeksMin);
   if (!modelId) return;
   // The customer: the segment's biggest existing buyer (a follow-on), else a new one.
-  let agent = -1, incumbent = -1, most = 0;
+  let agent = -1, most = 0;
   if (repeat) {
+    // The buyer with the most contracted capacity in the segment, across all its providers.
+    const held = new Map<number, number>();
     for (const co of world.companies) {
       if (co.status !== 'active') continue;
       for (const c of co.contracts) {
         if (c.segment !== s || c.endWeek <= world.week || c.customerIndex < 0 || world.customers.rfpOpen[c.customerIndex]) continue;
-        const h = c.gpuCount * perfH100e(world, c.modelId);
-        if (h > most) { most = h; agent = c.customerIndex; incumbent = co.index; }
+        const h = (held.get(c.customerIndex) ?? 0) + c.gpuCount * perfH100e(world, c.modelId);
+        held.set(c.customerIndex, h);
+        if (h > most) { most = h; agent = c.customerIndex; }
       }
     }
   }
   if (agent < 0) agent = drawBuyer(world, s, rng);
   if (agent < 0) return;
-  if (incumbent < 0) incumbent = mainProvider(world, agent);
+  const incumbent = mainProvider(world, agent);
   // Sized to the provider it expands with (a follow-on), else to the largest neocloud able to take it.
   let base = 0;
   const inc = incumbent >= 0 ? world.companies[incumbent] : undefined;
