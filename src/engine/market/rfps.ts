@@ -180,9 +180,10 @@ export function issueRfps(world: World): void {
       if (size <= 0) break;
       const agent = drawBuyer(world, s, rng);
       if (agent < 0) continue;
-      // A customer asks for what it still needs: its own share of the segment's demand less what it
-      // already has under contract (a small lab cannot sign for a giant's block).
-      if (d.rfpBuyersBySize) size = Math.min(size, buyerNeedH100e(world, s, agent));
+      // Drawn by size, a customer asks for what it still needs (up to the largest RFP): its own share
+      // of the segment's demand less what it already has under contract — a giant asks for a giant's
+      // block, a small lab for a small one.
+      if (d.rfpBuyersBySize) size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand, buyerNeedH100e(world, s, agent));
       if (size < MIN_RFP_GPUS * MIN_PERF_H100E) continue;
       const modelId = chooseModel(world, nextFloat(rng));
       if (!modelId) break;
