@@ -184,7 +184,7 @@ export function issueRfps(world: World): void {
       // of the segment's demand less what it already has under contract — a giant asks for a giant's
       // block, a small lab for a small one.
       if (d.rfpBuyersBySize) size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand, buyerNeedH100e(world, s, agent));
-      if (size < MIN_RFP_GPUS * MIN_PERF_H100E) continue;
+      if (d.rfpBuyersBySize && size < MIN_RFP_GPUS * MIN_PERF_H100E) continue;
       const modelId = chooseModel(world, nextFloat(rng));
       if (!modelId) break;
       const count = Math.max(MIN_RFP_GPUS, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
