@@ -26,3 +26,19 @@ export function classDebriefEntries(): { entries: DebriefEntry[]; backTo: Screen
 export function forgetClassDebrief(): void {
   entries = [];
 }
+
+/** The results page's file texts by row key (kept in memory only, for opening runs in the debrief). */
+const texts = new Map<number, string>();
+
+export function rememberRunText(key: number, text: string): void {
+  texts.set(key, text);
+}
+
+export function runTextOf(key: number): string | null {
+  return texts.get(key) ?? null;
+}
+
+export function forgetRunTexts(): void {
+  texts.clear();
+  forgetClassDebrief();
+}
