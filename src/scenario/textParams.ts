@@ -66,6 +66,15 @@ function fill(text: string, lookup: (name: string) => unknown, lang: Lang, path:
   });
 }
 
+/**
+ * Fill the parameters of one text for display before the scenario is loaded (e.g. a class card
+ * showing a briefing from raw scenario documents): `lookup` resolves a dotted path; a parameter it
+ * cannot fill stays as written, for the loader to report.
+ */
+export function fillTextParams(text: string, lookup: (name: string) => unknown, lang: Lang): string {
+  return fill(text, lookup, lang, [], []);
+}
+
 function fillLocalized(loc: Localized, lookup: (name: string) => unknown, path: PathSegment[], errors: RawError[]): Localized {
   const out: Localized = { ...loc, en: fill(loc.en, lookup, 'en', [...path, 'en'], errors) };
   if (loc['zh-CN'] !== undefined) out['zh-CN'] = fill(loc['zh-CN'], lookup, 'zh-CN', [...path, 'zh-CN'], errors);
