@@ -23,15 +23,16 @@ export interface OpeningFigures {
 }
 
 const cache = new WeakMap<World, OpeningFigures>();
-/** The platform's deep copy (browsers and Node ≥ 17; the engine's tsconfig names no platform library). */
-const deepCopy = (globalThis as unknown as { structuredClone<T>(value: T): T }).structuredClone;
+
+/** A deep copy of a World. The caller passes the platform's (`structuredClone`): the engine touches no globals. */
+export type DeepCopy = <T>(value: T) => T;
 
 /**
  * The first week's figures, computed by the engine on a deep copy of a week-0 world (without the
  * player's queued commands: the opening, whatever the player does); null after week 0. Cached per
  * World (one tick, 40–300 ms cold).
  */
-export function openingFigures(world: World): OpeningFigures | null {
+export function openingFigures(world: World, deepCopy: DeepCopy): OpeningFigures | null {
   if (world.week !== 0) return null;
   const hit = cache.get(world);
   if (hit) return hit;

@@ -243,7 +243,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const b = p.ledger.balances;
   const cashUsd = b.cash / 100;
   // Week 0: no week has been traded yet; show the opening state as the engine's first tick computes it.
-  const opening = openingFigures(world);
+  const opening = openingFigures(world, structuredClone);
   const pLast = opening ? { ...p.last, utilization: opening.playerUtilization, powerMwUsed: opening.playerPowerMwUsed, powerMwAvailable: opening.playerPowerMwAvailable } : p.last;
   const totalAvail = pLast.powerMwAvailable || 0;
   const usedShare = totalAvail > 0 ? Math.min(1, pLast.powerMwUsed / totalAvail) : 0;

@@ -17,7 +17,7 @@ describe('opening figures (week 0)', () => {
       if (!r.ok) throw new Error(`${id} does not load`);
       const w = createWorld(r.scenario, { seed: 3 });
       const before = hashState(w);
-      const o = openingFigures(w)!;
+      const o = openingFigures(w, structuredClone)!;
       expect(hashState(w)).toBe(before);
       // Not the placeholder a world holds before any trading: the reference rent at 0% utilisation.
       expect(o.marketUtilization).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe('opening figures (week 0)', () => {
       expect(w.market.sentiment).toBe(o.sentiment);
       expect(w.companies[0]!.last.powerMwUsed).toBe(o.playerPowerMwUsed);
       expect(w.companies[0]!.last.utilization).toBe(o.playerUtilization);
-      expect(openingFigures(w)).toBeNull();
+      expect(openingFigures(w, structuredClone)).toBeNull();
       expect(makeSnapshot(w, extras).market.opening).toBe(false);
     });
   }
@@ -44,6 +44,6 @@ describe('opening figures (week 0)', () => {
     const a = createWorld(r.scenario, { seed: 5 });
     const b = createWorld(r.scenario, { seed: 5 });
     b.pending.push({ type: 'setOnDemandPrice', priceFactor: 0.5 });
-    expect(openingFigures(b)).toEqual(openingFigures(a));
+    expect(openingFigures(b, structuredClone)).toEqual(openingFigures(a, structuredClone));
   });
 });
