@@ -290,7 +290,13 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('.toast.error')].some((t) => /refused/.test(t.textContent ?? '')));
     // A load while the old game runs at 4×: no late snapshot of the old game replaces the new one.
     expect((await page.evaluate(() => neocloud.setSpeed(4))).ok).toBe(true);
-    await page.waitForFunction((w) => neocloud.snapshot()!.week >= w + 2, before.week + 1);
+    // The advisor may auto-pause on the cash danger those orders created (it shows its dialog once
+    // time runs): close whatever dialog opens and run on, until two more weeks have passed.
+    await expect.poll(() => page.evaluate((w) => {
+      const open = document.querySelector('dialog[open]') as HTMLDialogElement | null;
+      if (open) { open.close(); void neocloud.setSpeed(4); }
+      return neocloud.snapshot()!.week >= w + 2;
+    }, before.week + 1), { timeout: 30_000, interval: 250 }).toBe(true);
     expect((await page.evaluate((t) => neocloud.importSave(t), good.text)).ok).toBe(true);
     await page.waitForTimeout(500);
     const snap = await page.evaluate(() => neocloud.snapshot()!);
