@@ -64,6 +64,9 @@ let platformBuf = new Float64Array(16);
 let demandBuf = new Float64Array(16);
 let fillBuf = new Float64Array(16);
 let openBuf = new Int32Array(16);
+let boundBuf = new Float64Array(16);
+/** Relative margin on the churn bounds in `shopSegment`: exp's rounding error is ~1e-16. */
+const CHURN_BOUND_MARGIN = 1 + 1e-9;
 
 /**
  * One on-demand offer this week: a provider's free capacity of one generation, filled by the
@@ -104,8 +107,20 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
   const priceSensitivity = seg.priceSensitivity;
   const unattachedReshop = choice.unattachedReshopPerWeek, unservedChurn = choice.unservedChurnMultiple;
   const hyperUtility = choice.hyperscalerUtility, minFree = choice.minFreeShareUtility;
-  const end = pool.segEnd[s]!;
-  for (let i = pool.segStart[s]!; i < end; i++) {
+  const start = pool.segStart[s]!, end = pool.segEnd[s]!;
+  // Upper bounds of the churn multiplier exp(sensitivity × over) per offer, at the segment's most
+  // sensitive customer, with a margin far above exp's rounding error. A draw at or above
+  // churn × bound cannot re-shop, so most customers skip the exp: the same decisions, bit for bit
+  // (rounding is monotone and exp(x) ≥ 1 for x ≥ 0, so churn × exp(x) ≤ churn × bound).
+  let sensMax = 0;
+  for (let i = start; i < end; i++) if (sensitivity[i]! > sensMax) sensMax = sensitivity[i]!;
+  const bound = boundBuf;
+  for (let j = 0; j < nOpen; j++) {
+    const c = open[j]!;
+    bound[c] = lnPrice[c]! > 0 ? exp(Math.min(30, priceSensitivity * sensMax * lnPrice[c]!)) * CHURN_BOUND_MARGIN : 1;
+  }
+  const boundHyper = lnHyper > 0 ? exp(Math.min(30, priceSensitivity * sensMax * lnHyper)) * CHURN_BOUND_MARGIN : 1;
+  for (let i = start; i < end; i++) {
     // Defaults: the agent disappears and a new customer takes its place, unattached.
     const gone = defaultPerWeek > 0 && nextFloat(rng) < defaultPerWeek;
     generation[i] = (generation[i]! + (gone ? 1 : 0)) & 0xffff;
@@ -121,9 +136,14 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
     // sensitivity times how far over the market it pays, so customers leave dear offers — an older
     // chip undercut per unit of performance by a newer one — for cheaper ones.
     const over = p >= 0 ? lnPrice[p]! : p === AT_HYPERSCALERS ? lnHyper : 0;
-    const churnNow = churn * (1 + unservedChurn * (1 - fill)) * (over > 0 ? exp(Math.min(30, priceSensitivity * sensitivity[i]! * over)) : 1);
-    const reshop = p === -1 ? unattachedReshop : churnNow;
-    if (nextFloat(rng) < reshop) {
+    const base = churn * (1 + unservedChurn * (1 - fill));
+    const draw = nextFloat(rng);
+    let reshop: boolean;
+    if (p === -1) reshop = draw < unattachedReshop;
+    else if (over <= 0 || draw < base) reshop = draw < base; // exp(x) ≥ 1: below the base churn it re-shops anyway
+    else if (base >= 0 && draw >= base * (p >= 0 ? bound[p]! : boundHyper)) reshop = false;
+    else reshop = draw < base * exp(Math.min(30, priceSensitivity * sensitivity[i]! * over));
+    if (reshop) {
       const sens = priceSensitivity * sensitivity[i]!;
       // Logit choice over the open offers; weights accumulated in util[] to avoid allocation.
       let sum = 0;
@@ -178,6 +198,7 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
     platformBuf = new Float64Array(nOffers * 2);
     demandBuf = new Float64Array(nOffers * 2);
     openBuf = new Int32Array(nOffers * 2);
+    boundBuf = new Float64Array(nOffers * 2);
   }
   const demand = demandBuf;
   closedBuf[0] = 1;
