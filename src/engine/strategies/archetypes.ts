@@ -18,32 +18,54 @@ import {
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
+import type { RngState } from '../rng.ts';
+import type { ContractBidding, DeskPricing, PlatformSpending } from '../../scenario/schema/agents.ts';
 
 /** Weeks in a quarter: reviews and cash cover a quarter at a time. */
 const QUARTER_WEEKS = 13;
+/** GPUs come in 8-GPU servers (an HGX/DGX board): orders smaller than one server are not placed. */
+const GPUS_PER_SERVER = 8;
+/** Performance floor (H100e per GPU) when converting capacity into a count, so a model listed at 0 cannot divide by zero. */
+const MIN_PERF_H100E = 0.05;
 
 const leveraged: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.05, 1, 2.2);
-  for (const rfp of world.rfps) {
-    if (rfpShareOfCapacity(world, co, rfp) > 6) continue;
-    // It bids close to its own break-even: share now, margin from scale and cheap contract-backed debt.
-    bid(world, co, act, rfp, rfp.credit === 'ig' ? 0.3 : 0.2, 0.12, rng);
-  }
+  const L = world.scenario.agents.leveraged;
+  price(world, co, act, rng, L.pricing);
+  // It bids close to its own break-even: share now, margin from scale and cheap contract-backed debt.
+  bidAll(world, co, act, rng, L.bidding);
   // Funds itself every week, before it orders, so deposits never eat the cash payments need.
-  const gap = cashNeedUsd(world, co, world.scenario.agents.leveraged.fundWeeksAhead) - cashUsd(co);
-  if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn']);
-  if (world.week % 2 === 0) orderForContracts(world, co, act, true, 10);
+  const gap = cashNeedUsd(world, co, L.fundWeeksAhead) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, L.fundingOrder);
+  if (world.week % L.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, L.contractOrders.vendorFinancing, L.contractOrders.aheadWeeks);
   // Speculative capacity for on-demand while the market is tight: it counts little of the industry's
   // order book (it wants share), so in a shortage it over-orders with everybody else.
   const m = newestModel(world, co);
-  if (m && world.week % 4 === 0) {
-    const n = speculativeGpus(world, co, m, { aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15 });
-    if (n >= 8) orderWithin(world, co, act, m, n, true);
+  if (m && world.week % L.speculative.everyWeeks === 0) {
+    const n = speculativeGpus(world, co, m, L.speculative);
+    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, true);
   }
   buildAhead(world, co, act);
-  ensurePower(world, co, act, 1.15, ['colo', 'powered', 'campus']);
-  if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(2e6, annualisedRevenueUsd(co) * 0.01 / 52) });
+  ensurePower(world, co, act, L.power.headroom, L.power.prefer);
+  platformSpend(world, co, act, L.platform);
 };
+
+/** The desk's pricing rule with the archetype's record. */
+function price(world: World, co: Company, act: Act, rng: RngState, p: DeskPricing): void {
+  priceByUtilization(world, co, act, rng, p.utilizationTargetOffset, p.priceAdjustSpeed, p.maxPriceFactor);
+}
+
+/** Bid on every open request that fits the archetype's record. */
+function bidAll(world: World, co: Company, act: Act, rng: RngState, b: ContractBidding): void {
+  for (const rfp of world.rfps) {
+    if (rfpShareOfCapacity(world, co, rfp) > b.maxRfpShareOfCapacity) continue;
+    bid(world, co, act, rfp, rfp.credit === 'ig' ? b.investmentGradeDiscount : b.discount, b.margin, rng);
+  }
+}
+
+/** Platform spending, set at each quarter's review: a share of revenue between a floor and a cap. */
+function platformSpend(world: World, co: Company, act: Act, p: PlatformSpending): void {
+  if (world.week % QUARTER_WEEKS === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(p.maxUsdPerWeek, Math.max(p.minUsdPerWeek, annualisedRevenueUsd(co) * p.revenueShare / WEEKS_PER_YEAR)) });
+}
 
 /**
  * Leveraged builds ahead of its contracts (as CoreWeave does): while sentiment is warm and its GPUs
@@ -58,20 +80,17 @@ function buildAhead(world: World, co: Company, act: Act): void {
   const m = newestModel(world, co);
   if (!m) return;
   const add = capacityH100e(world, co, false) * (pow(1 + L.buildAheadGrowthPerYear, L.orderEveryWeeks / WEEKS_PER_YEAR) - 1);
-  const n = Math.floor(add / Math.max(0.05, perfH100e(world, m)) / 8) * 8;
-  if (n < 8) return;
+  const n = Math.floor(add / Math.max(MIN_PERF_H100E, perfH100e(world, m)) / GPUS_PER_SERVER) * GPUS_PER_SERVER;
+  if (n < GPUS_PER_SERVER) return;
   // Speculative capacity is financed with debt: GPU-backed loans first, whatever cash is in hand.
-  fund(world, co, act, n * gpuUnitPriceUsd(world, co, m), ['takeGpuLoan', 'drawRevolver', 'issueBond']);
+  fund(world, co, act, n * gpuUnitPriceUsd(world, co, m), L.buildAheadFundingOrder);
   orderWithin(world, co, act, m, n, true);
 }
 
 const prudent: Strategy = (world, co, act, rng) => {
   const p = world.scenario.agents.prudent;
-  priceByUtilization(world, co, act, rng, -0.05, 0.7, 1.8);
-  for (const rfp of world.rfps) {
-    if (rfpShareOfCapacity(world, co, rfp) > 0.12) continue;
-    bid(world, co, act, rfp, 0.02, 0.2, rng);
-  }
+  price(world, co, act, rng, p.pricing);
+  bidAll(world, co, act, rng, p.bidding);
   // Growth with the market: while its GPUs are busy, it plans to add what keeps pace with demand
   // growth (and no more than it can power), and raises the money for it first.
   const m = newestModel(world, co);
@@ -82,53 +101,53 @@ const prudent: Strategy = (world, co, act, rng) => {
   {
     const gap = cashNeedUsd(world, co, p.fundWeeksAhead) + growthUsd - cashUsd(co);
     if (gap > 0) {
-      const order: Command['type'][] = debtToMarketAssets(world, co) < p.maxDebtToAssetsForLoans ? ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] : ['ipo', 'followOn', 'raiseEquity', 'issueConvertible'];
+      // Above its debt ratio it takes no more loans: equity and convertibles only.
+      const order = debtToMarketAssets(world, co) < p.maxDebtToAssetsForLoans ? p.fundingOrder : p.fundingOrder.filter((t) => t !== 'takeGpuLoan');
       fund(world, co, act, gap, order);
     }
   }
-  orderForContracts(world, co, act, false, 8);
-  if (m && growth >= 8) {
+  if (world.week % p.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, p.contractOrders.vendorFinancing, p.contractOrders.aheadWeeks);
+  if (m && growth >= GPUS_PER_SERVER) {
     // Only what the cash in hand pays for in full (deposit now, balance on delivery).
     const n = Math.min(growth, Math.floor((cashUsd(co) - cashNeedUsd(world, co, p.fundWeeksAhead)) / Math.max(1, gpuUnitPriceUsd(world, co, m))));
-    if (n >= 8) orderWithin(world, co, act, m, n, false);
+    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, false);
   }
-  ensurePower(world, co, act, 1.1, ['colo', 'campus', 'powered']);
-  if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(4e6, Math.max(100_000, annualisedRevenueUsd(co) * 0.04 / 52)) });
+  ensurePower(world, co, act, p.power.headroom, p.power.prefer);
+  platformSpend(world, co, act, p.platform);
 };
 
 const developer: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0.03, 1.3, 1.6);
-  const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
-  if (gap > 0) fund(world, co, act, gap, ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver']);
+  const d = world.scenario.agents.developer;
+  price(world, co, act, rng, d.pricing);
+  const gap = cashNeedUsd(world, co, d.fundWeeksAhead) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, d.fundingOrder);
   const m = newestModel(world, co);
-  if (m && world.week % 6 === 0) {
-    const n = speculativeGpus(world, co, m, { aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12 });
-    if (n >= 8) orderWithin(world, co, act, m, n, false);
+  if (m && world.week % d.speculative.everyWeeks === 0) {
+    const n = speculativeGpus(world, co, m, d.speculative);
+    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, d.vendorFinancing);
   }
-  ensurePower(world, co, act, 1.1, ['colo', 'powered']);
-  if (world.week % 13 === 0) act({ type: 'setPlatformSpend', usdPerWeek: Math.min(1.5e6, Math.max(80_000, annualisedRevenueUsd(co) * 0.05 / 52)) });
+  ensurePower(world, co, act, d.power.headroom, d.power.prefer);
+  platformSpend(world, co, act, d.platform);
 };
 
 const energy: Strategy = (world, co, act, rng) => {
-  priceByUtilization(world, co, act, rng, 0, 1, 1.9);
-  for (const rfp of world.rfps) {
-    if (rfpShareOfCapacity(world, co, rfp) > 1) continue;
-    bid(world, co, act, rfp, 0.08, 0.1, rng);
-  }
-  const gap = cashNeedUsd(world, co, 26) - cashUsd(co);
-  if (gap > 0) fund(world, co, act, gap, ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn']);
-  orderForContracts(world, co, act, true, 8);
+  const e = world.scenario.agents.energy;
+  price(world, co, act, rng, e.pricing);
+  bidAll(world, co, act, rng, e.bidding);
+  const gap = cashNeedUsd(world, co, e.fundWeeksAhead) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, e.fundingOrder);
+  if (world.week % e.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, e.contractOrders.vendorFinancing, e.contractOrders.aheadWeeks);
   const m = newestModel(world, co);
   // Fill the powered space it has built — but only as far as customers want more GPUs (the demand
   // brake): spare megawatts alone are no reason to buy chips nobody will rent.
-  if (m && world.week % 4 === 0 && co.last.powerMwAvailable - co.last.powerMwUsed > 2) {
+  if (m && world.week % e.speculative.everyWeeks === 0 && co.last.powerMwAvailable - co.last.powerMwUsed > e.minSpareMw) {
     const mw = co.last.powerMwAvailable - co.last.powerMwUsed;
-    const want = speculativeGpus(world, co, m, { aggressiveness: 1.3, pipelineWeight: 0.5, minMarketUtil: 0.85, minOwnUtil: 0.8, maxGrowth: 0.15 });
-    const n = Math.min(want, Math.floor((mw * 1000) / 2));
-    if (n >= 8) orderWithin(world, co, act, m, n, true);
+    const want = speculativeGpus(world, co, m, e.speculative);
+    const n = Math.min(want, Math.floor((mw * 1000) / e.fillKwPerGpu));
+    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, true);
   }
   // Power ahead of the fleet, with spare room only while its GPUs are busy.
-  ensurePower(world, co, act, co.last.utilization > 0.8 ? 1.3 : 1.05, ['powered', 'campus', 'colo']);
+  ensurePower(world, co, act, co.last.utilization > e.busyUtilization ? e.busyPowerHeadroom : e.power.headroom, e.power.prefer);
 };
 
 /**
@@ -141,13 +160,13 @@ const hyperscaler: Strategy = (world, co, act, rng) => {
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
   priceByUtilization(world, co, act, rng, h.utilizationTargetOffset, h.priceAdjustSpeed, mult, h.priceFloorMultiple);
   for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -h.rfpPremium, h.rfpMargin);
-  orderForContracts(world, co, act, false, 8);
+  if (world.week % h.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, h.contractOrders.vendorFinancing, h.contractOrders.aheadWeeks);
   const m = newestModel(world, co);
   if (m && world.week % h.orderEveryWeeks === 0 && co.last.utilization >= h.minOwnUtilization) {
     // Deep pockets, not bottomless: it orders only what its spare cash pays for on delivery.
     const spare = cashUsd(co) - cashNeedUsd(world, co, Math.round(world.market.leadTimeWeeks) + QUARTER_WEEKS);
     const n = Math.min(shareDefenceGpus(world, co, m, h.targetShareOfSupply, h.maxGrowthPerOrder), Math.floor(spare / Math.max(1, gpuUnitPriceUsd(world, co, m))));
-    if (n >= 8) orderWithin(world, co, act, m, n, false);
+    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, h.powerHeadroom, ['campus', 'colo', 'powered']);
   if (cashUsd(co) < h.cashFloorUsd && world.week % QUARTER_WEEKS === 0) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);

@@ -4,7 +4,7 @@
  * Every field says why; teachers change them and ablation tests switch mechanisms off with them.
  */
 import { z } from 'zod';
-import { Share } from './common.ts';
+import { Share, Usd } from './common.ts';
 
 export const PowerPlanning = z
   .object({
@@ -14,6 +14,119 @@ export const PowerPlanning = z
   })
   .strict()
   .describe('How agents check power before ordering GPUs and bidding for contracts.');
+
+
+/** Financing commands an archetype may try, in its order of preference, when it needs cash. */
+export const FUNDING_COMMANDS = ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn'] as const;
+const FundingOrder = (what: string) => z.array(z.enum(FUNDING_COMMANDS)).max(8).describe(what);
+const PowerKind = z.enum(['colo', 'powered', 'campus']).describe('colo = lease a hall in a colocation facility (fast), powered = buy a powered site, campus = build a campus (years).');
+
+/** How an archetype's on-demand desk prices (arguments of the toolkit's `priceByUtilization`). */
+export const DeskPricing = z
+  .object({
+    utilizationTargetOffset: z.number().finite().min(-0.5).max(0.5).describe('Its utilisation target relative to market.pricing.targetUtilization: above 0 it runs its fleet fuller (cuts sooner to fill it), below 0 it keeps spare capacity and defends its margin.'),
+    priceAdjustSpeed: z.number().finite().min(0).max(5).describe('How fast it moves its rents, as a multiple of market.pricing.adjustPerWeekPct (a small desk reprices faster than a big list-price business).'),
+    maxPriceFactor: z.number().finite().min(0).max(10).describe('Its rent never exceeds this multiple of the generation\'s launch rent (what it dares to ask in a shortage).'),
+  })
+  .strict()
+  .describe('How the archetype prices its on-demand GPUs.');
+
+/** How an archetype bids for contracts (arguments of the toolkit's `bid`). */
+export const ContractBidding = z
+  .object({
+    maxRfpShareOfCapacity: z.number().finite().min(0).max(20).describe('Largest request it bids for, as a share of its own capacity (H100e): a grower bids for deals several times its size, a prudent company for slices of its fleet.'),
+    discount: z.number().finite().min(-1).max(1).describe('It bids at the fair contract rent × (1 − this) for a sub-investment-grade buyer (share now against margin later).'),
+    investmentGradeDiscount: z.number().finite().min(-1).max(1).describe('The same for an investment-grade buyer (the deals lenders finance best, so a leveraged grower bids hardest for them).'),
+    margin: z.number().finite().min(0).max(2).describe('Smallest margin over its own break-even (new GPUs repaid over the term plus cash cost) it accepts.'),
+  })
+  .strict()
+  .describe('How the archetype bids for contracts.');
+
+/** Speculative on-demand capacity (arguments of the toolkit's `speculativeGpus`). */
+export const SpeculativeOrders = z
+  .object({
+    everyWeeks: z.number().int().min(1).max(52).describe('Weeks between its reviews of speculative capacity.'),
+    aggressiveness: z.number().finite().min(0).max(5).describe('Share of the market\'s expected shortfall (at the GPUs\' arrival) it orders for itself, relative to its share of capacity.'),
+    pipelineWeight: Share('How much of the industry\'s order book it believes will arrive: below 1 every builder orders for the same gap, so a shortage over-orders and a glut follows (the bullwhip).'),
+    minMarketUtil: Share('It orders nothing while the market\'s utilisation is below this (the demand brake).'),
+    minOwnUtil: Share('Nor while its own fleet is less busy than this.'),
+    maxGrowth: z.number().finite().min(0).max(2).describe('Largest speculative order as a share of its fleet (H100e).'),
+  })
+  .strict()
+  .describe('Speculative capacity ordered for on-demand customers while the market is tight.');
+
+/** Platform (software, sales) spending, reviewed each quarter. */
+export const PlatformSpending = z
+  .object({
+    revenueShare: Share('Platform spending per year as this share of annualised revenue (Nebius-like clouds invest several per cent of revenue in software; a wholesale grower little).'),
+    minUsdPerWeek: Usd('Floor of its platform spending, USD a week (a small team keeps the platform alive).'),
+    maxUsdPerWeek: Usd('Cap of its platform spending, USD a week.'),
+  })
+  .strict()
+  .describe('How much the archetype spends on its software platform (set each quarter).');
+
+/** Orders for GPUs its signed contracts need. */
+export const ContractOrders = z
+  .object({
+    everyWeeks: z.number().int().min(1).max(52).describe('Weeks between its checks of the GPUs its signed contracts need.'),
+    aheadWeeks: z.number().int().min(0).max(104).describe('It covers contracts starting within the lead time plus this many weeks.'),
+    vendorFinancing: z.boolean().describe('Whether it takes the vendor\'s financing on those orders (a leveraged buyer does, a cash-rich one does not).'),
+  })
+  .strict()
+  .describe('How the archetype orders the GPUs its signed contracts need.');
+
+/** Powered space kept ahead of the fleet (arguments of the toolkit's `ensurePower`). */
+export const PowerPlan = z
+  .object({
+    headroom: z.number().finite().min(1).max(3).describe('Megawatts it keeps secured as a multiple of what its fleet (installed and on order) needs.'),
+    prefer: z.array(PowerKind).min(1).max(3).describe('Kinds of space it tries, in order (a grower leases halls first; an energy builder builds).'),
+  })
+  .strict()
+  .describe('How the archetype keeps powered space ahead of its fleet.');
+
+
+/* Each archetype's behaviour record: defaults equal the literals its strategy carried before (state hashes unchanged). */
+const HYPERSCALER_CONTRACT_ORDERS = { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: false };
+const LEVERAGED_RECORD = {
+  pricing: { utilizationTargetOffset: 0.05, priceAdjustSpeed: 1, maxPriceFactor: 2.2 },
+  bidding: { maxRfpShareOfCapacity: 6, discount: 0.2, investmentGradeDiscount: 0.3, margin: 0.12 },
+  fundingOrder: ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
+  buildAheadFundingOrder: ['takeGpuLoan', 'drawRevolver', 'issueBond'] as (typeof FUNDING_COMMANDS)[number][],
+  contractOrders: { everyWeeks: 2, aheadWeeks: 10, vendorFinancing: true },
+  speculative: { everyWeeks: 4, aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15 },
+  power: { headroom: 1.15, prefer: ['colo', 'powered', 'campus'] as ('colo' | 'powered' | 'campus')[] },
+  platform: { revenueShare: 0.01, minUsdPerWeek: 0, maxUsdPerWeek: 2e6 },
+};
+const PRUDENT_RECORD = {
+  pricing: { utilizationTargetOffset: -0.05, priceAdjustSpeed: 0.7, maxPriceFactor: 1.8 },
+  bidding: { maxRfpShareOfCapacity: 0.12, discount: 0.02, investmentGradeDiscount: 0.02, margin: 0.2 },
+  fundingOrder: ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] as (typeof FUNDING_COMMANDS)[number][],
+  contractOrders: { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: false },
+  power: { headroom: 1.1, prefer: ['colo', 'campus', 'powered'] as ('colo' | 'powered' | 'campus')[] },
+  platform: { revenueShare: 0.04, minUsdPerWeek: 100_000, maxUsdPerWeek: 4e6 },
+};
+const DEVELOPER_RECORD = {
+  pricing: { utilizationTargetOffset: 0.03, priceAdjustSpeed: 1.3, maxPriceFactor: 1.6 },
+  fundWeeksAhead: 26,
+  fundingOrder: ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver'] as (typeof FUNDING_COMMANDS)[number][],
+  speculative: { everyWeeks: 6, aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12 },
+  vendorFinancing: false,
+  power: { headroom: 1.1, prefer: ['colo', 'powered'] as ('colo' | 'powered' | 'campus')[] },
+  platform: { revenueShare: 0.05, minUsdPerWeek: 80_000, maxUsdPerWeek: 1.5e6 },
+};
+const ENERGY_RECORD = {
+  pricing: { utilizationTargetOffset: 0, priceAdjustSpeed: 1, maxPriceFactor: 1.9 },
+  bidding: { maxRfpShareOfCapacity: 1, discount: 0.08, investmentGradeDiscount: 0.08, margin: 0.1 },
+  fundWeeksAhead: 26,
+  fundingOrder: ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
+  contractOrders: { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: true },
+  speculative: { everyWeeks: 4, aggressiveness: 1.3, pipelineWeight: 0.5, minMarketUtil: 0.85, minOwnUtil: 0.8, maxGrowth: 0.15 },
+  minSpareMw: 2,
+  fillKwPerGpu: 2,
+  power: { headroom: 1.05, prefer: ['powered', 'campus', 'colo'] as ('colo' | 'powered' | 'campus')[] },
+  busyPowerHeadroom: 1.3,
+  busyUtilization: 0.8,
+};
 
 export const HyperscalerAgent = z
   .object({
@@ -30,6 +143,7 @@ export const HyperscalerAgent = z
     powerHeadroom: z.number().finite().min(1).max(3).default(1.1).describe('Megawatts it keeps secured as a multiple of what its fleet (installed and on order) needs (optional, default 1.1).'),
     cashFloorUsd: z.number().finite().min(0).max(1e12).default(1e9).describe('Below this cash, USD, it raises money at the next quarter\'s review (optional, default $1B).'),
     raiseUsd: z.number().finite().min(0).max(1e12).default(2e9).describe('How much it raises then, by bond or follow-on, USD: its parent\'s balance sheet stands behind it (optional, default $2B).'),
+    contractOrders: ContractOrders.default(HYPERSCALER_CONTRACT_ORDERS).describe('How it orders the GPUs its signed contracts need: with its own cash (optional; default every week, lead time + 8 weeks, no vendor financing).'),
   })
   .strict()
   .describe('The hyperscaler: a dominant, reactive competitor that builds to keep its share.');
@@ -41,6 +155,12 @@ export const PrudentAgent = z
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
     fundWeeksAhead: z.number().int().min(1).max(104).default(39).describe('Treasury: every week it raises what the payments due in this many weeks (plus planned growth) exceed its cash — equity first; a long horizon because rounds take time and it never wants to be forced to borrow (optional, default 39).'),
     maxDebtToAssetsForLoans: Share('It takes GPU-backed loans only while its debt is below this share of its market-valued assets (Nebius: ≈12% debt ratio); above it, equity and convertibles only (optional, default 0.15).').default(0.15),
+    pricing: DeskPricing.default(PRUDENT_RECORD.pricing).describe('Its on-demand desk: a spare-capacity target below the market\'s and slow repricing — it defends margin, not share (optional).'),
+    bidding: ContractBidding.default(PRUDENT_RECORD.bidding).describe('It bids for slices of its fleet near the fair rent with a healthy margin (optional).'),
+    fundingOrder: FundingOrder('Its treasury\'s order: equity first, GPU-backed loans last (dropped while its debt is above maxDebtToAssetsForLoans; optional).').default(PRUDENT_RECORD.fundingOrder),
+    contractOrders: ContractOrders.default(PRUDENT_RECORD.contractOrders).describe('It orders the GPUs its contracts need every week, paying cash (optional).'),
+    power: PowerPlan.default(PRUDENT_RECORD.power).describe('Powered space it keeps ahead of its fleet (optional).'),
+    platform: PlatformSpending.default(PRUDENT_RECORD.platform).describe('A strong platform is its edge: it spends a few per cent of revenue on it (optional).'),
   })
   .strict()
   .describe('The prudent archetype’s growth rule and treasury.');
@@ -52,12 +172,50 @@ export const LeveragedAgent = z
     minOwnUtilization: Share('It builds ahead only while its own fleet is at least this busy.'),
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its build-ahead reviews.'),
     fundWeeksAhead: z.number().int().min(1).max(104).default(16).describe('Treasury: every week it borrows what the payments due in this many weeks exceed its cash — facility first, then GPU loans, the revolver, bonds, then equity (a short horizon: it runs lean on cash and leans on lenders; optional, default 16).'),
+    pricing: DeskPricing.default(LEVERAGED_RECORD.pricing).describe('Its on-demand desk: it runs its fleet fuller than the market and reprices at the market\'s pace (optional).'),
+    bidding: ContractBidding.default(LEVERAGED_RECORD.bidding).describe('It bids for deals several times its size close to its own break-even, hardest for investment-grade buyers whose contracts its lenders finance (optional).'),
+    fundingOrder: FundingOrder('Its treasury\'s order: contract-backed facility, GPU loans, revolver, bonds, then equity (optional).').default(LEVERAGED_RECORD.fundingOrder),
+    buildAheadFundingOrder: FundingOrder('How it finances build-ahead capacity: GPU-backed loans first, then the revolver and bonds (optional).').default(LEVERAGED_RECORD.buildAheadFundingOrder),
+    contractOrders: ContractOrders.default(LEVERAGED_RECORD.contractOrders).describe('It orders the GPUs its contracts need every other week, with vendor financing (optional).'),
+    speculative: SpeculativeOrders.default(LEVERAGED_RECORD.speculative).describe('Speculative on-demand capacity in a shortage: it counts little of the industry\'s order book, so it over-orders with everybody else (optional).'),
+    power: PowerPlan.default(LEVERAGED_RECORD.power).describe('Powered space it keeps ahead of its fleet: halls first (optional).'),
+    platform: PlatformSpending.default(LEVERAGED_RECORD.platform).describe('A wholesale grower spends little on its platform (optional).'),
   })
   .strict()
   .describe('The leveraged archetype’s build-ahead rule: speculative capacity financed with debt, bounded by lenders.');
 
+export const DeveloperAgent = z
+  .object({
+    pricing: DeskPricing.describe('A developer cloud\'s desk: cheap, nimble, quick to reprice.'),
+    fundWeeksAhead: z.number().int().min(1).max(104).describe('Treasury: every week it raises what the payments due in this many weeks exceed its cash.'),
+    fundingOrder: FundingOrder('Its treasury\'s order: GPU loans, equity, then the revolver.'),
+    speculative: SpeculativeOrders.describe('It buys for on-demand demand only (no contracts), ahead of a tight market.'),
+    vendorFinancing: z.boolean().describe('Whether it takes the vendor\'s financing on its orders.'),
+    power: PowerPlan,
+    platform: PlatformSpending.describe('Developer experience is its product: a large share of revenue goes to the platform.'),
+  })
+  .strict()
+  .describe('The developer-cloud archetype: on-demand, cheap, small and nimble.');
+
+export const EnergyAgent = z
+  .object({
+    pricing: DeskPricing,
+    bidding: ContractBidding,
+    fundWeeksAhead: z.number().int().min(1).max(104).describe('Treasury: every week it raises what the payments due in this many weeks exceed its cash.'),
+    fundingOrder: FundingOrder('Its treasury\'s order: contract-backed facility and GPU loans, then equity.'),
+    contractOrders: ContractOrders,
+    speculative: SpeculativeOrders.describe('It fills its spare powered space only as far as customers want more GPUs (the demand brake).'),
+    minSpareMw: z.number().finite().min(0).max(1000).describe('It fills its powered space when more than this many MW stand empty.'),
+    fillKwPerGpu: z.number().finite().min(0.1).max(10).describe('kW per GPU it assumes when it converts its spare megawatts into GPUs (an 8-GPU server with its share of cooling and networking draws ≈2 kW per GPU).'),
+    power: PowerPlan.describe('Power ahead of the fleet; headroom here is the margin while its GPUs are not busy.'),
+    busyPowerHeadroom: z.number().finite().min(1).max(3).describe('Headroom while its GPUs are busy (utilisation above busyUtilization): it builds power ahead of demand.'),
+    busyUtilization: Share('Utilisation above which it counts its fleet as busy.'),
+  })
+  .strict()
+  .describe('The energy-first archetype: secures cheap power first, then fills it.');
+
 /** The leveraged build-ahead rule's defaults (as in default.json). */
-const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16 };
+const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };
 
 export const Agents = z
   .object({
@@ -65,6 +223,8 @@ export const Agents = z
     hyperscaler: HyperscalerAgent,
     prudent: PrudentAgent,
     leveraged: LeveragedAgent.default(LEVERAGED_DEFAULTS),
+    developer: DeveloperAgent.default(DEVELOPER_RECORD).describe('The developer cloud\'s record (optional; defaults as in the schema).'),
+    energy: EnergyAgent.default(ENERGY_RECORD).describe('The energy-first builder\'s record (optional; defaults as in the schema).'),
   })
   .strict()
   .describe('Agent behaviour: power planning and the hyperscaler\u2019s reaction (optional; defaults as in default.json).');
@@ -72,7 +232,12 @@ export type Agents = z.infer<typeof Agents>;
 
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
-  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9 },
-  prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, maxDebtToAssetsForLoans: 0.15 },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
+  prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, maxDebtToAssetsForLoans: 0.15, ...PRUDENT_RECORD },
   leveraged: LEVERAGED_DEFAULTS,
+  developer: DEVELOPER_RECORD,
+  energy: ENERGY_RECORD,
 };
+export type DeskPricing = z.infer<typeof DeskPricing>;
+export type ContractBidding = z.infer<typeof ContractBidding>;
+export type PlatformSpending = z.infer<typeof PlatformSpending>;
