@@ -55,3 +55,8 @@ export function studentSeed(classSeed: number, name: string): number {
   for (const b of utf8(normaliseStudentName(name))) feed(b);
   return mix32(h);
 }
+
+/** The seed `name` plays in a class: the class seed when shared, else this student's own. */
+export function classSeedFor(cls: { seed: number; seedMode: 'shared' | 'perStudent' }, name: string): number {
+  return cls.seedMode === 'perStudent' ? studentSeed(cls.seed, name) : cls.seed;
+}

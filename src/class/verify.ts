@@ -25,9 +25,10 @@ import { NonFiniteError } from '../engine/finite.ts';
 import { evaluateObjectives, score, stateHash } from '../engine/api.ts';
 import type { World } from '../engine/types.ts';
 import { GAME_VERSION } from '../store/saveFormat.ts';
+import { buildId } from './buildId.ts';
 import { parseResultFile, scenarioHash, type ResultClass, type ResultFile } from './result.ts';
 import { replayRun, WEEKS_PER_QUARTER, type Checkpoint } from './replay.ts';
-import { studentSeed } from './seed.ts';
+import { classSeedFor } from './seed.ts';
 
 export type VerifyStatus = 'verified' | 'diverged' | 'mismatch' | 'invalid' | 'other';
 
@@ -51,6 +52,8 @@ export interface VerifyRow {
   divergesAtWeek?: number;
   /** Why, for every status but verified (and for verified files from another game version). */
   reason?: string;
+  /** The file was made by another game version or build (buildId.ts): flagged ⚠ even when its replay verifies. */
+  otherVersion?: true;
   student?: string;
   /** The replay's score when it ran to the end; else the file's claim. */
   score?: number;
@@ -117,8 +120,10 @@ async function verify(text: unknown, file: string, o: VerifyOptions): Promise<Ve
   if (!parsed.ok) return invalid(parsed.reason);
   const r = parsed.result;
   const who: Partial<VerifyRow> = { student: r.student, attempt: r.attempt, score: r.final.score, seed: r.seed, autopilot: r.autopilot };
-  const other = (reason: string): VerifyRow => ({ file, status: 'other', reason, ...who });
-  const versionNote = r.gameVersion === GAME_VERSION ? '' : ` It was made with game version ${r.gameVersion}; this is ${GAME_VERSION}.`;
+  const build = buildId();
+  const sameBuild = r.gameVersion === GAME_VERSION && r.buildId === build;
+  const versionNote = sameBuild ? '' : ` It was made with game version ${r.gameVersion} (build ${r.buildId ?? 'not recorded'}); this is ${GAME_VERSION} (build ${build}).`;
+  const other = (reason: string): VerifyRow => ({ file, status: 'other', reason, ...who, ...(sameBuild ? {} : { otherVersion: true as const }) });
 
   // Which class: the teacher's, when given, else the one the file names.
   if (o.expectedClass) {
@@ -127,7 +132,7 @@ async function verify(text: unknown, file: string, o: VerifyOptions): Promise<Ve
   }
   const cls = o.expectedClass ?? r.class;
   if (cls) {
-    const own = cls.seedMode === 'perStudent' ? studentSeed(cls.seed, r.student) : cls.seed;
+    const own = classSeedFor(cls, r.student);
     if (r.seed !== own) {
       const why = cls.seedMode === 'perStudent' ? `seed ${r.seed} is not ${r.student}'s seed in this class (${own}): a run copied from another student?` : `seed ${r.seed} is not the class seed (${own})`;
       return { file, status: 'mismatch', reason: why, ...who };
@@ -215,7 +220,7 @@ async function verify(text: unknown, file: string, o: VerifyOptions): Promise<Ve
     if (versionNote) return { ...other(`${wrong.join('; ')}.${versionNote}`) };
     return { file, status: 'mismatch', reason: `does not match its replay: ${wrong.join('; ')}`, ...figures };
   }
-  return { file, status: 'verified', ...figures, ...(versionNote ? { reason: `verified, though made with game version ${r.gameVersion} (this is ${GAME_VERSION})` } : {}) };
+  return { file, status: 'verified', ...figures, ...(sameBuild ? {} : { otherVersion: true, reason: `verified, though made with another game version or build:${versionNote}` }) };
 }
 
 /** Highest debt ÷ annualised adjusted EBITDA at a quarter close, over quarters with EBITDA > 0. */

@@ -135,7 +135,9 @@ export async function loadFileText(text: string, fileName: string, seed: number 
 
 /** Load a save (its text, or an IndexedDB record): checked, replayed to its week, then shown. */
 export async function loadSave(save: unknown, label = 'save'): Promise<LoadUiResult> {
-  const r = await loadGame({ source: { kind: 'save', value: save } }, 'game');
+  // A game saved in a class comes back in its class (rules, hand-in): class/resume.ts.
+  const classPlay = await (await import('./class/resume.ts')).classPlayOfSave(save);
+  const r = await loadGame({ source: { kind: 'save', value: save } }, 'game', classPlay ? { classPlay } : null);
   showLoadErrors(label, r);
   return r;
 }
@@ -265,6 +267,12 @@ export async function currentSave(name: string): Promise<saves.SaveFile | null> 
   return saves.saveFileFrom(name, core);
 }
 
+/** A save of a class game remembers its class, so loading it (Menu → Continue) plays on in the class. */
+async function rememberClass(f: saves.SaveFile): Promise<void> {
+  const cls = getState().classPlay;
+  if (cls) (await import('./class/resume.ts')).rememberClassSave(f, cls);
+}
+
 /** Write this tab's autosave. Never after an engine error; a failed load never changed the game. */
 export async function autosave(): Promise<boolean> {
   if (getState().engineError || !host) return false;
@@ -272,6 +280,7 @@ export async function autosave(): Promise<boolean> {
     const f = await currentSave('autosave');
     if (!f) return false;
     await saves.putAutosave(f);
+    await rememberClass(f);
     setState({ hasAutosave: true });
     return true;
   } catch (e) {
@@ -292,6 +301,7 @@ export async function saveNamed(rawName: string, overwrite: boolean): Promise<{ 
     const f = await currentSave(n.name);
     if (!f) return { ok: false, reason: getState().engineError ? 'The game stopped after an engine error; it cannot be saved.' : 'No game is running.' };
     await saves.putSave(f);
+    await rememberClass(f);
     return { ok: true, name: n.name };
   } catch (e) {
     return { ok: false, reason: saves.describeStorageError(e) };

@@ -7,7 +7,7 @@ import '../zodJitless.ts';
 import { getState, setState, type ClassOpen, type ClassPlay } from '../../store/ui.ts';
 import { decodeClassLink } from '../../class/link.ts';
 import { parseClassConfig, isClassFile, classHash, classScenarioSource, type ClassConfig } from '../../class/config.ts';
-import { studentSeed, normaliseStudentName, MAX_STUDENT_NAME_CHARS } from '../../class/seed.ts';
+import { classSeedFor, normaliseStudentName, MAX_STUDENT_NAME_CHARS } from '../../class/seed.ts';
 import * as app from '../app.ts';
 import { ct } from './messages.ts';
 
@@ -69,7 +69,7 @@ export async function openClassFileValue(value: unknown): Promise<ClassOpen> {
 
 /** The seed a student plays in a class. */
 export function seedFor(config: ClassConfig, name: string): number {
-  return config.seedMode === 'perStudent' ? studentSeed(config.seed, name) : config.seed;
+  return classSeedFor(config, name);
 }
 
 /** Why this name cannot start the class now, or null. */
