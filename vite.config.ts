@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
+import { computeBuildId } from './src/cli/buildId.ts';
 
 /**
  * Content-Security-Policy for the built app (a <meta> tag, so it also holds on static hosting).
@@ -37,6 +38,8 @@ export default defineConfig({
   // copied as is into dist/ (src/game/assets.ts lists the icons).
   publicDir: 'assets',
   plugins: [csp()],
+  // The build id result files carry (src/class/buildId.ts): the same sources give the same id here and in the CLI.
+  define: { __NEOCLOUD_BUILD_ID__: JSON.stringify(computeBuildId(import.meta.dirname)) },
   server: { port: 5173 },
   preview: { port: 4173, headers: { 'Content-Security-Policy': CSP } },
   build: {

@@ -4,6 +4,7 @@
  * static bundle proves nothing; trust comes from replay (verify.ts).
  *
  *   format + version + gameVersion      what this file is, and which game made it
+ *   buildId                             which build of the game (buildId.ts: version + source hash)
  *   class                               the class it was handed in for (null outside a class)
  *   scenarioId + scenarioHash           SHA-256 of the canonical JSON of the validated scenario
  *   scenario                            the scenario document, only when it is not a bundled one
@@ -24,6 +25,7 @@ import { loadBundledScenario } from '../scenario/load.ts';
 import { isBundledId } from '../scenario/bundled.ts';
 import { AUTOPILOT_IDS } from '../store/strategyIds.ts';
 import { GAME_VERSION } from '../store/saveFormat.ts';
+import { buildId, BUILD_ID_PATTERN } from './buildId.ts';
 import { evaluateObjectives, score } from '../engine/api.ts';
 import { stateHash } from '../engine/api.ts';
 import { canonicalJson, sha256Hex, SHA256_HEX } from './hash.ts';
@@ -73,6 +75,7 @@ export const ResultFileSchema = z.object({
   format: z.literal(RESULT_FORMAT),
   version: z.literal(RESULT_VERSION),
   gameVersion: z.string().min(1).max(40).describe('The game version that wrote the file.'),
+  buildId: z.union([z.string().regex(BUILD_ID_PATTERN, 'expected a build id (version+12 hex digits)'), z.literal('unknown')]).optional().describe('The build that wrote the file (buildId.ts); absent in files from before build ids.'),
   handedInAt: z.string().max(40).nullable().describe('ISO time of hand-in (informational: the student’s clock).'),
   class: ResultClassSchema.nullable(),
   scenarioId: z.string().min(1).max(200),
@@ -216,6 +219,7 @@ export async function resultOfReplay(run: RunInputs & { scenarioDoc?: unknown },
     format: RESULT_FORMAT,
     version: RESULT_VERSION,
     gameVersion: GAME_VERSION,
+    buildId: buildId(),
     handedInAt: meta.handedInAt ?? null,
     class: meta.class,
     scenarioId: run.scenario.id,

@@ -21,6 +21,9 @@ import { MAX_FILE_BYTES } from '../scenario/limits.ts';
 import { loadScenarioObject } from '../scenario/load.ts';
 import { parseJsonText } from '../scenario/jsonText.ts';
 import { checkSave } from '../store/saveCheck.ts';
+import { useSourceBuildId } from './buildId.ts';
+
+useSourceBuildId();
 
 const USAGE = `usage: npm run --silent sim -- --scenario FILE [options]
 

@@ -16,6 +16,9 @@ import type { VerifyTask } from './verifyTasks.ts';
 import type { VerifyRow } from '../class/verify.ts';
 import { readZip, looksLikeZip, ZIP_LIMITS } from '../class/zip.ts';
 import { formatVerifyTable } from './verifyFormat.ts';
+import { useSourceBuildId } from './buildId.ts';
+
+useSourceBuildId();
 
 const USAGE = `usage: npm run --silent verify -- [--format json|table] [--jobs N] FILE...
 
@@ -32,7 +35,8 @@ Each row: { file, status, divergesAtWeek?, reason?, student?, score?, ... } wher
   diverged   the state at a quarter close differs from the replay (divergesAtWeek: the first)
   mismatch   the claimed score, objectives, final state or seed do not match the replay
   invalid    not a result file (the reason says why)
-  other      a result for another scenario or game version that does not replay here
+  other      a result for another class or scenario, or from another game version or build
+             that does not replay here (a verified file from another build is flagged ⚠)
 Exit codes: 0 all verified, 1 any not verified, 2 bad arguments.`;
 
 const { opts, files } = parseArgs(process.argv.slice(2), ['format', 'jobs'], [], USAGE);

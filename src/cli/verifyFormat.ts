@@ -11,7 +11,7 @@ export function formatVerifyTable(rows: readonly VerifyRow[], run: { seconds: nu
   const head = ['file', 'status', 'week', 'student', 'score', 'objectives', 'reason'];
   const body = rows.map((r) => [
     cut(r.file, 48),
-    MARK[r.status],
+    r.otherVersion && r.status === 'verified' ? `${MARK.verified} ⚠` : MARK[r.status],
     r.divergesAtWeek !== undefined ? String(r.divergesAtWeek) : '',
     cut(r.student ?? '', 24),
     r.score !== undefined ? r.score.toFixed(2) : '',

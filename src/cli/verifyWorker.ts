@@ -9,6 +9,9 @@ import { MAX_FILE_BYTES } from '../scenario/limits.ts';
 import { readBounded } from './readFile.ts';
 import { serveTasks } from './workerPool.ts';
 import type { VerifyTask } from './verifyTasks.ts';
+import { useSourceBuildId } from './buildId.ts';
+
+useSourceBuildId();
 
 serveTasks(async (task: VerifyTask, options: Omit<VerifyOptions, 'file'>): Promise<VerifyRow> => {
   if ('problem' in task) return { file: task.file, status: 'invalid', reason: task.problem };

@@ -13,6 +13,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { ROOT } from '../cli/contract.ts';
 import { parseResultFile } from '../../src/class/result.ts';
 import { verifyResultText, type VerifyRow } from '../../src/class/verify.ts';
+import { buildId } from '../../src/class/buildId.ts';
 
 interface Ran { code: number | null; stdout: string; stderr: string }
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -47,10 +48,15 @@ describe('sim --result and verify', () => {
     expect(f.checkpoints.map((c) => c.week)).toEqual([13, 26, 39]);
     expect(f.scenario).toBeUndefined(); // a bundled scenario, named by id and hash
 
-    const ok = await run('verify', [at('ada.ncrun.json')]);
+    // The CLI stamps the build id the Vite build and these tests use (the same sources).
+    expect(f.buildId).toBe(buildId());
+    // A copy claiming another build still replays: verified, flagged ⚠ with both builds named.
+    writeFileSync(at('old.ncrun.json'), text.replace(`"buildId":"${f.buildId}"`, `"buildId":"${f.gameVersion}+0123456789ab"`));
+    const ok = await run('verify', [at('ada.ncrun.json'), at('old.ncrun.json')]);
     expect([ok.code, ok.stderr]).toEqual([0, '']);
     expect(ok.stdout).toMatch(/ada\.ncrun\.json\s+✓ verified\s+Ada Lovelace/);
-    expect(ok.stdout).toMatch(/1 file: 1 verified \(/);
+    expect(ok.stdout).toMatch(/old\.ncrun\.json\s+✓ verified ⚠\s+Ada Lovelace.*build 0\.1\.0\+0123456789ab.*this is 0\.1\.0 \(build /);
+    expect(ok.stdout).toMatch(/2 files: 2 verified \(/);
 
     // A class: the good file, an edited score, an edited checkpoint, a non-result, a zip of two.
     const edit = (change: (x: Record<string, unknown> & typeof f) => void) => { const x = JSON.parse(text) as Record<string, unknown> & typeof f; change(x); return JSON.stringify(x); };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyResultText, verifyResultTexts } from '../../src/class/verify.ts';
 import { buildResult, resultText, scenarioHash, type ResultFile } from '../../src/class/result.ts';
 import { studentSeed } from '../../src/class/seed.ts';
+import { buildId } from '../../src/class/buildId.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { replay, stateHash } from '../../src/engine/api.ts';
@@ -170,7 +171,27 @@ describe('another class, scenario or game version: other, with the reason', () =
     expect(same).toMatchObject({ status: 'verified' });
     expect(same.reason).toMatch(/game version 0\.0\.9/);
     const differs = await verifyResultText(edited(f, (x) => { x.gameVersion = '0.0.9'; x.checkpoints[0]!.hash = '0000000000000000'; }));
-    expect(differs).toMatchObject({ status: 'other', divergesAtWeek: 13 });
+    expect(differs).toMatchObject({ status: 'other', divergesAtWeek: 13, otherVersion: true });
+  });
+
+  it('the build id: this build verifies unflagged; another build (same version) or none is flagged ⚠; a bad one is invalid', async () => {
+    const f = await twoYears();
+    expect(f.buildId).toBe(buildId());
+    expect(f.buildId).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
+    const own = await verifyResultText(resultText(f));
+    expect(own.status).toBe('verified');
+    expect(own.otherVersion).toBeUndefined();
+    expect(own.reason).toBeUndefined();
+    const otherBuild = await verifyResultText(edited(f, (x) => { x.buildId = `${x.gameVersion}+0123456789ab`; }));
+    expect(otherBuild).toMatchObject({ status: 'verified', otherVersion: true });
+    expect(otherBuild.reason).toContain('build 0.1.0+0123456789ab');
+    expect(otherBuild.reason).toContain(`this is ${f.gameVersion} (build ${buildId()})`);
+    const none = await verifyResultText(edited(f, (x) => { delete (x as { buildId?: string }).buildId; }));
+    expect(none).toMatchObject({ status: 'verified', otherVersion: true });
+    expect(none.reason).toContain('build not recorded');
+    const diverges = await verifyResultText(edited(f, (x) => { x.buildId = `${x.gameVersion}+0123456789ab`; x.checkpoints[2]!.hash = '0000000000000000'; }));
+    expect(diverges).toMatchObject({ status: 'other', divergesAtWeek: 39, otherVersion: true });
+    expect(await verifyResultText(edited(f, (x) => { x.buildId = '<b>1</b>'; }))).toMatchObject({ status: 'invalid' });
   });
 });
 

@@ -117,6 +117,8 @@ function gradeRows(rows: ClassResultRow[], expected: string | null): GradeRow[] 
 
 function statusText(r: ClassResultRow, st: ClassResultRow['status']): string {
   if (st === 'diverged') return ct('st_diverged', { week: r.divergesAtWeek ?? '?' });
+  // A run from another game version or build that still replays: verified, and flagged.
+  if (st === 'verified' && r.otherVersion) return `${ct('st_verified')} · ${ct('st_otherBuild')}`;
   return ct(`st_${st}` as ClassMsg);
 }
 
