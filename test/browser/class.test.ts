@@ -17,6 +17,7 @@ import { decodeClassLink } from '../../src/class/link.ts';
 import { classHash, classScenarioDocument, type ClassConfig } from '../../src/class/config.ts';
 import { buildResult, resultText, parseResultFile } from '../../src/class/result.ts';
 import { studentSeed } from '../../src/class/seed.ts';
+import { computeBuildId } from '../../src/cli/buildId.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { zipSync, strToU8 } from 'fflate';
 
@@ -158,6 +159,14 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(ordered.ok).toBe(true);
     // Two years through the page API (the bulk), then hand in early from the top bar (the class allows it).
     for (let i = 0; i < 2; i++) await page.evaluate(async () => { await (window as unknown as { neocloud: Api }).neocloud.step(52); });
+    // Menu → Continue keeps the class: its speed cap and its hand-in come back with the game.
+    await page.click('#menu-btn');
+    await page.click('#leave-confirm');
+    await page.waitForSelector('#continue-btn:not([disabled])');
+    await page.click('#continue-btn');
+    await page.waitForSelector('#class-hand-in-btn');
+    expect(await page.isDisabled('[data-speed="4"]')).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!.week)).toBe(104);
     await page.click('#class-hand-in-btn');
     await page.waitForSelector('#hand-in');
     const boxes = await page.$$('#hand-in-section textarea');
@@ -175,6 +184,8 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     if (!parsed.ok) return;
     expect(parsed.result.student).toBe('Ada  Lovelace');
     expect(parsed.result.attempt).toBe(1);
+    // The browser build stamps the build id Node computes from the same sources.
+    expect(parsed.result.buildId).toBe(computeBuildId());
     expect(parsed.result.class?.hash).toBe(await classHash(config!));
     expect(parsed.result.seed).toBe(seed);
     expect(parsed.result.log.length).toBeGreaterThan(0);
@@ -264,10 +275,55 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     const book = (await saved(dl2)).text.trim().split('\r\n');
     expect(book[0]).toBe('Student,ID,Neocloud Tycoon');
     expect(book.some((l) => l.startsWith('Ada  Lovelace,ada lovelace,'))).toBe(true);
-    // The class debrief opens on these rows (class-debrief's view) and Back returns to the table.
+    // The class debrief for the projector, on these rows: verified runs only, with the autopilots on the class seed.
     await page.click('#results-debrief');
     await page.waitForSelector('#class-debrief');
-    await page.screenshot({ path: shot('class-debrief-from-results-1280-en') });
+    expect(await page.locator('#cd-intro').textContent()).toMatch(/^21 verified runs of 30 files/);
+    expect(await page.locator('#cd-students-table tbody tr').count()).toBe(21);
+    await page.locator('#cd-autopilots:empty').waitFor({ state: 'attached', timeout: 300_000 });
+    await page.locator('#cd-equityValueUsd .cd-key-leveraged').waitFor();
+    for (const id of ['equityValueUsd', 'cashUsd', 'debtUsd', 'utilisation']) await page.locator(`#cd-${id} canvas`).first().waitFor();
+    const heads = await page.locator('#cd-cashUsd table thead th').allTextContents();
+    expect(heads.length).toBe(1 + 21 + 3);
+    expect(heads).toContain('Autopilot: leveraged');
+    expect(await page.locator('#cd-questions li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#cd-hist canvas').count()).toBe(1);
+    await page.screenshot({ path: shot('class-debrief-1280-en') });
+    // Heat map: a cell names its students (Ada ordered GPUs in the first quarter).
+    const cell = page.locator('#cd-heat button[data-kind="orderGpus"]').filter({ hasText: /\d/ }).first();
+    await cell.click();
+    expect(await page.locator('#cd-heat-who').textContent()).toMatch(/^Order GPUs, \d{4}Q\d: .*Ada {2}Lovelace/);
+    await page.locator('#cd-heat').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('class-debrief-1280-en-heat') });
+    // Anonymise: no student name left on the page.
+    await page.locator('#cd-anon').check();
+    const shown = await page.locator('#class-debrief').innerText();
+    for (const n of ['Ada  Lovelace', '=cmd|calc']) expect(shown).not.toContain(n);
+    await cell.click();
+    expect(await page.locator('#cd-heat-who').textContent()).toMatch(/Student \d/);
+    await page.locator('#cd-anon').uncheck();
+    // Ada's run opens read-only and scrubs week by week; the chosen student is drawn bright.
+    await page.locator('#cd-students-table tbody tr', { hasText: 'Ada  Lovelace' }).locator('button.cd-open').click();
+    await page.locator('#cd-scrub').waitFor({ timeout: 120_000 });
+    expect(Number(await page.locator('#cd-scrub').getAttribute('max'))).toBe(104);
+    const cashAtEnd = await page.locator('#cd-figures dd').nth(1).textContent();
+    await page.locator('#cd-scrub').focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    expect(await page.locator('#cd-scrub-week').textContent()).toMatch(/^Week 94 · /);
+    await page.locator('#cd-scrub').fill('3');
+    expect(await page.locator('#cd-scrub-week').textContent()).toMatch(/^Week 3 · /);
+    expect(await page.locator('#cd-figures dd').nth(1).textContent()).not.toBe(cashAtEnd);
+    expect(await page.locator('#cd-equityValueUsd .cd-key-selected').count()).toBe(1);
+    // The teacher's what-if: Ada's run without her GPU order, side by side.
+    const order = page.locator('#cd-whatif-decision option', { hasText: 'Order 500 H100 GPUs' }).first();
+    await page.locator('#cd-whatif-decision').selectOption(await order.getAttribute('value'));
+    await page.locator('#cd-whatif-run').click();
+    await page.locator('#cd-whatif-cf').waitFor({ timeout: 180_000 });
+    expect(await page.locator('#cd-whatif-charts figure').count()).toBe(4);
+    await page.locator('#cd-run').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('class-debrief-1280-en-run') });
+    expect(await clipped(page)).toEqual([]);
+    expect(await axe(page, 'class debrief')).toEqual([]);
     await page.click('#cd-back');
     await page.waitForSelector('#results-table');
     expect(await page.$$eval('#results-table tbody tr', (trs) => trs.length)).toBe(30);
@@ -296,6 +352,21 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.screenshot({ path: shot('class-results-1440-zh') });
     expect(await clipped(page)).toEqual([]);
     expect(await axe(page, 'results zh')).toEqual([]);
+    // The class debrief in Chinese (the projector view), then back to the rows.
+    await page.click('#results-debrief');
+    expect(await page.locator('#class-debrief h1').textContent()).toBe('全班复盘');
+    expect(await page.locator('#cd-heat-h').textContent()).toBe('各季度的决策');
+    await page.locator('#cd-autopilots:empty').waitFor({ state: 'attached', timeout: 300_000 });
+    await page.screenshot({ path: shot('class-debrief-1440-zh') });
+    await page.locator('#cd-students-table button.cd-open').first().click();
+    await page.locator('#cd-scrub').waitFor({ timeout: 120_000 });
+    expect(await page.locator('#cd-scrub-week').textContent()).toMatch(/^第 \d+ 周 · /);
+    await page.locator('#cd-run').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('class-debrief-1440-zh-run') });
+    expect(await clipped(page)).toEqual([]);
+    expect(await axe(page, 'class debrief zh')).toEqual([]);
+    await page.click('#cd-back');
+    await page.waitForSelector('#results-table');
     await page.click('#results-forget');
     await page.click('#results-forget');
     await page.waitForSelector('#results-forgotten');
