@@ -16,10 +16,11 @@ const report: Record<string, number> = {};
 const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
 
 type Json = Record<string, unknown>;
-const withExits = (id: string, exits: Json) => {
+const withExits = (id: string, exits: Json, patch: (j: Json) => void = () => {}) => {
   const j = scenarioJson(id);
   j.id = `${id}-exits`;
   (j.market as Json).exits = exits;
+  patch(j);
   return scenarioFrom(j);
 };
 
@@ -66,10 +67,17 @@ describe('fact 6: below cash cost, capacity is switched off and sold', () => {
 });
 
 describe('fact 6: a bankrupt fleet returns to supply in new hands', () => {
-  const on = withExits('price-war-2025', {});
-  const off = withExits('price-war-2025', { auctionBankruptFleets: false });
-  // Long enough to see the supply two weeks after a failure at the end of the first year (DevCloud
-  // fails at week 52 in the price war on every seed measured).
+  // What happens to a failed fleet, not why it failed: DevCloud opens over-borrowed (GPU loans at
+  // 0.73 of its fleet's market value — the bundled price war opens everyone within the cap, so few
+  // fail in the first year), and the price war breaks it.
+  const overBorrowed = (j: Json) => {
+    const devcloud = ((j.market as Json).rivals as Json[]).find((r) => r.id === 'devcloud')!;
+    devcloud.debtUsd = 500_000_000;
+  };
+  const on = withExits('price-war-2025', {}, overBorrowed);
+  const off = withExits('price-war-2025', { auctionBankruptFleets: false }, overBorrowed);
+  // Long enough to see the supply two weeks after a failure at the end of the first year (the
+  // over-borrowed DevCloud fails at week 52 in the price war on every seed measured).
   const weeks = 60;
   /** GPUs of bankrupt rivals at their failure, GPUs bought at auction (lots delivered the week of a bankruptcy), and supply after. */
   function play(sc: typeof on, seed: number): { failedGpus: number; boughtGpus: number; balanced: boolean; supplyAfter: number } {
