@@ -166,6 +166,17 @@ describe('sound starts', () => {
     }
   });
 
+  // A briefing or objective label that writes a figure of the opening state as a literal goes stale
+  // under a class overlay that changes the field: money and counts are parameters ({company.cashUsd}).
+  it.each(BUNDLED)('%s: briefings and objective labels write money and counts as parameters, not literals', (id) => {
+    const lesson = scenarioJson(id).lesson as { teaching?: { briefing?: Record<string, string> }; objectives?: { label: Record<string, string> }[] } | undefined;
+    const texts = [lesson?.teaching?.briefing, ...(lesson?.objectives ?? []).map((o) => o.label)].filter((t) => t !== undefined).flatMap((t) => Object.values(t!));
+    for (const t of texts) {
+      const literal = t.replace(/\{[^}]*\}/g, '').match(/\$\s?\d|\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?\s?(?:万|亿)?美元/);
+      expect(literal?.[0], `${id}: "${t}"`).toBeUndefined();
+    }
+  });
+
   it.each(BUNDLED)('%s: an idle company survives at least 26 weeks and nobody is over its GPU-loan covenant at the first quarter close (20 seeds)', (id) => {
     const sc = scenario(id);
     for (const seed of SEEDS) {

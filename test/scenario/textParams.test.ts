@@ -46,10 +46,14 @@ describe('teaching-text parameters', () => {
     expect(label['zh-CN']).toContain('25 亿美元');
   });
 
-  it('price-war-2025: the fleet and the loan rate come from the company block', () => {
-    const s = load(overlay({ company: { gpus: [{ modelId: 'h100', count: 6000, ageWeeks: 52 }] } }, 'price-war-2025'));
+  it('price-war-2025: the fleet, the loans and their rates come from the company block', () => {
+    const debt = [
+      { kind: 'gpuLoan', principalUsd: 50_000_000, annualRatePct: 11, remainingWeeks: 156, amortizing: true },
+      { kind: 'vendor', principalUsd: 90_000_000, annualRatePct: 9, remainingWeeks: 156, amortizing: true },
+    ];
+    const s = load(overlay({ company: { gpus: [{ modelId: 'h100', count: 6000, ageWeeks: 52 }], debt } }, 'price-war-2025'));
     expect(s.lesson.teaching.briefing.en).toContain('Your 6,000 H100s');
-    expect(s.lesson.teaching.briefing.en).toContain('borrowed at 12%');
+    expect(s.lesson.teaching.briefing.en).toContain('$50M of GPU loans at 11% and $90M of vendor financing at 9%');
   });
 
   it('a parameter that names nothing (or not a figure) is an error at the text’s path, with a hint', () => {
