@@ -47,8 +47,15 @@ describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
     }
     return { op: median(op), ebitda: median(ebitda) };
   };
-  // Known miss (issue 9, stop 14 note): since rents come from the market the median adjusted
-  // EBITDA margin is 0.499, a hair under the fact's 50% floor; expected to fail until re-tuned.
+  // Known miss (issue 9): the median adjusted EBITDA margin is ≈0.50, not the fact's ≈0.60 — and not a
+  // regression of the rents landing: seeds 1–20 gave 0.503 before it and 0.499 after (seeds 101–120:
+  // 0.516; with mega-deals on: 0.498). Why, per ledger line (default, leveraged, 2024): cost of revenue
+  // 30% of revenue (colocation 21%, power 4%, staff 3%, late-delivery penalties 2%) and cash overheads
+  // 19% (overhead per energised MW 16% — $1.4M per MW a year — sales 3%, platform 1%), while 20–35% of
+  // the energised megawatts stand empty during the build-out (MW used ÷ energised 0.65–0.8) and still
+  // pay colocation and overhead. CoreWeave (Q2 2025): cost of revenue 26%, other cash opex 12%; with
+  // CoreWeave's own decisions (coreweave-2023, docs/calibration.md) the model gives ≈58%. Expected to
+  // fail until the build-out's empty halls or the overhead per MW are modelled from data (not a tolerance).
   it.fails('in its fastest-growth year: fat adjusted EBITDA, most of it eaten by depreciation and stock pay', () => {
     const m = margins();
     expect(note('f1.adjustedEbitdaMargin', m.ebitda)).toBeGreaterThan(0.5);
