@@ -104,3 +104,48 @@ describe('big buyers', () => {
     expect(by.share).toBeGreaterThan(2 * flat.share);
   });
 });
+
+describe('mega-deal expansions', () => {
+  it('an expansion goes to the buyer\'s provider when it bids, even against a cheaper rival; tendered (the ablation) the cheaper bid wins', () => {
+    const award = (firstOffer: boolean, bids: [number, number][]) => {
+      const w = world(variant((s) => { s.market.demand.megaDealExpansionFirstOffer = firstOffer; s.market.demand.supplierDiversification = 0; s.market.demand.customerAgents = 300; }));
+      const rfp = rfpWithBids(w, bids, { kind: 'megaDeal', incumbentIndex: 0, termWeeks: 260 });
+      awardRfps(w);
+      return { winner: rfp.winnerIndex, price: rfp.winningUsdPerGpuHour };
+    };
+    // The player is the buyer's provider and bids 25% above the rival.
+    expect(award(true, [[0, 2.0], [1, 1.5]])).toEqual({ winner: 0, price: 2.0 });
+    expect(award(false, [[0, 2.0], [1, 1.5]])).toEqual({ winner: 1, price: 1.5 });
+    // An incumbent that did not bid, or bid over the buyer's walk-away price, leaves it to the others.
+    expect(award(true, [[1, 1.5]]).winner).toBe(1);
+    expect(award(true, [[0, 11], [1, 1.5]]).winner).toBe(1);
+  });
+
+  it('follow-ons by holding: every big buyer with contracted capacity expands, in proportion to what it holds; without it only the largest does', () => {
+    const buyers = (byHolding: boolean) => {
+      const w = world(variant((s) => { s.market.demand.megaDealFollowOnByHolding = byHolding; s.market.demand.megaDealsPerYear = 52; s.market.demand.megaDealRepeatShare = 1; s.market.demand.rfpPerYear = 0; s.market.demand.customerAgents = 1000; }));
+      const seg = w.scenario.market.demand.segments.findIndex((x) => x.id === 'hyperscaler');
+      const start = w.customers.segStart[seg]!;
+      // Two buyers of the hyperscaler segment hold contracts with the player: one 3× the other.
+      expect(w.customers.segEnd[seg]! - start).toBeGreaterThan(2);
+      const p = player(w);
+      for (const [k, n] of [[0, 3000], [1, 1000]] as const) signContract(w, p, { customerIndex: start + k, customerName: `Buyer ${k}`, credit: 'ig', segment: seg, modelId: 'h100', gpuCount: n, usdPerGpuHour: 2, startWeek: 0, termWeeks: 520, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
+      const from = new Map<number, number>();
+      for (let week = 1; week < 400; week++) {
+        w.week = week;
+        w.market.segmentDemandH100e[seg] = 1e7;
+        issueRfps(w);
+        for (const r of w.rfps) if (r.kind === 'megaDeal' && r.segment === 'hyperscaler') from.set(r.customerIndex, (from.get(r.customerIndex) ?? 0) + 1);
+        for (const r of w.rfps) w.customers.rfpOpen[r.customerIndex] = 0;
+        w.rfps = [];
+      }
+      return { big: from.get(start) ?? 0, small: from.get(start + 1) ?? 0 };
+    };
+    const held = buyers(true), largest = buyers(false);
+    expect(held.big + held.small).toBeGreaterThan(100);
+    expect(held.small).toBeGreaterThan(0.15 * (held.big + held.small));
+    expect(held.big).toBeGreaterThan(held.small);
+    expect(largest.small).toBe(0);
+    expect(largest.big).toBeGreaterThan(100);
+  });
+});

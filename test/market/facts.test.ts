@@ -172,35 +172,34 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
 describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stays diversified', () => {
   // economics.md §9 facts 3 and 10 (CoreWeave: Microsoft ≈62% of 2024 revenue, backlog ≈10× revenue;
   // Nebius: top five ≈15%). Nothing is pinned: default's only scenario contract ends in 2023, so the
-  // leveraged grower's 2024 book is all won in the RFP market. Mega-deals (a hyperscaler or lab asks
-  // for 10–30% of a provider's capacity for 4–6 years, 26 weeks ahead, most as a follow-on with the
-  // provider it already runs on) are won by the ordinary scoring; prudent does not bid for blocks that
-  // large. The ablation switches them off (megaDealsPerYear 0): the backlog falls back.
-  // Default keeps mega-deals off until the bundled scenarios are re-tuned with them (on, the
-  // east-data-west-compute and coreweave-2023 playthrough checks moved); this overlay switches them on
-  // at 4 a year (Microsoft, OpenAI and Meta with CoreWeave; Microsoft with Nebius, Nscale, Lambda).
-  const def = (() => { const j = scenarioJson('default'); j.id = 'default-mega-deals'; (j.market as { demand: Record<string, unknown> }).demand.megaDealsPerYear = 4; return scenarioFrom(j); })();
-  const ablated = scenario('default');
+  // leveraged grower's 2024 book is all won in the RFP market. Mega-deals are on in default (4 a year:
+  // a hyperscaler or lab asks for 10–30% of a provider's capacity for 4–6 years, 26 weeks ahead; a
+  // buyer already running with a neocloud expands there first, and follow-ons come from buyers in
+  // proportion to what they hold) and are won by the ordinary scoring; prudent does not bid for blocks
+  // that large. The ablation switches them off (megaDealsPerYear 0): the backlog and the top customer fall back.
+  const def = scenario('default');
+  const ablated = (() => { const j = scenarioJson('default'); j.id = 'default-no-mega-deals'; (j.market as { demand: Record<string, unknown> }).demand.megaDealsPerYear = 0; return scenarioFrom(j); })();
   /** Revenue-weighted top-customer share over a calendar year. */
   const yearTop = (qs: QuarterReport[], y: string) => total(year(qs, y), (q) => q.topCustomerShare * q.revenueUsd) / total(year(qs, y), (q) => q.revenueUsd);
-  const top2024 = (sc: typeof def, key: string) => median(SEEDS.map((seed) => yearTop(run(sc, key, 'leveraged', seed, { weeks: 208 }).result.quarters, '2024')), 'top customer 2024');
-  const backlog2024 = (sc: typeof def, key: string) => median(SEEDS.map((seed) => { const q = run(sc, key, 'leveraged', seed, { weeks: 208 }).result.quarters.find((x) => x.label === '2024Q4'); return q ? q.backlogUsd / (4 * q.revenueUsd) : NaN; }), 'backlog ÷ annual revenue');
-  it('mega-deals lengthen the leveraged grower\'s backlog (ablation: none → shorter); prudent\'s top five stay under ~35% of revenue', () => {
-    const on = note('f10.leveragedBacklogToRevenue2024Q4', backlog2024(def, 'base'));
-    const off = note('f10.leveragedBacklogToRevenue2024Q4NoMegaDeals', backlog2024(ablated, 'no-mega'));
-    note('f10.leveragedTopCustomer2024OwnAwards', top2024(def, 'base'));
-    note('f10.leveragedTopCustomer2024NoMegaDeals', top2024(ablated, 'no-mega'));
+  const top2024 = (sc: typeof def) => median(SEEDS.map((seed) => yearTop(run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters, '2024')), 'top customer 2024');
+  const backlog2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const q = run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters.find((x) => x.label === '2024Q4'); return q ? q.backlogUsd / (4 * q.revenueUsd) : NaN; }), 'backlog ÷ annual revenue');
+  it('mega-deals lengthen the leveraged grower\'s backlog and concentrate its book (ablation: none → shorter, less concentrated); prudent\'s top five stay under ~35% of revenue', () => {
+    const on = note('f10.leveragedBacklogToRevenue2024Q4', backlog2024(def));
+    const off = note('f10.leveragedBacklogToRevenue2024Q4NoMegaDeals', backlog2024(ablated));
+    const topOn = note('f10.leveragedTopCustomer2024OwnAwards', top2024(def));
+    const topOff = note('f10.leveragedTopCustomer2024NoMegaDeals', top2024(ablated));
+    // Fact 1's prudent runs (the same world and key): no second set of runs.
     const pruTop5 = note('f10.prudentTop5Share2025', median(SEEDS.map((seed) => { const qs = year(run(def, 'base', 'prudent', seed, { weeks: 208 }).result.quarters, '2025'); return total(qs, (q) => q.top5CustomerShare * q.revenueUsd) / total(qs, (q) => q.revenueUsd); }), 'prudent top five'));
-    expect(on - off).toBeGreaterThan(0.15);
+    expect(on - off).toBeGreaterThan(0.3);
+    expect(topOn - topOff).toBeGreaterThan(0.03);
     expect(pruTop5).toBeLessThan(0.35);
   });
   // Known gap, kept visible: the issue's targets are a 2024 top customer ≥ 45% from own awards and
-  // backlog 5–10× revenue (CoreWeave 62%, ≈10×); measured with mega-deals on ≈ 0.20 and ≈ 3.1× (median of 20 seeds).
-  // Drawing RFP buyers by size (market.demand.rfpBuyersBySize) lifts the top customer to ≈ 0.32 but
-  // costs facts 1 and 3 today, so it is off in default. \`it.fails\` turns red once the targets are met.
+  // backlog 5–10× revenue (CoreWeave 62%, ≈10×); measured with mega-deals on ≈ 0.25 and ≈ 3.8× (median
+  // of 20 seeds, 2 Dec). \`it.fails\` turns red once the targets are met.
   it.fails('meets the issue\'s targets: top customer ≥ 45% of 2024 revenue and backlog ≥ 5× annual revenue', () => {
-    expect(top2024(def, 'base')).toBeGreaterThanOrEqual(0.45);
-    expect(backlog2024(def, 'base')).toBeGreaterThanOrEqual(5);
+    expect(top2024(def)).toBeGreaterThanOrEqual(0.45);
+    expect(backlog2024(def)).toBeGreaterThanOrEqual(5);
   });
 });
 

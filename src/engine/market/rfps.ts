@@ -249,16 +249,24 @@ function issueMegaDeal(world: World, covered: number[]): void {
   // The customer: the segment's biggest existing buyer (a follow-on), else a new one.
   let agent = -1, most = 0;
   if (repeat) {
-    // The buyer with the most contracted capacity in the segment, across all its providers.
+    // The buyer with the most contracted capacity in the segment, across all its providers — or, with
+    // `megaDealFollowOnByHolding`, a buyer drawn in proportion to the capacity it holds.
     const held = new Map<number, number>();
+    let all = 0;
     for (const co of world.companies) {
       if (co.status !== 'active') continue;
       for (const c of co.contracts) {
         if (c.segment !== s || c.endWeek <= world.week || c.customerIndex < 0 || world.customers.rfpOpen[c.customerIndex]) continue;
-        const h = (held.get(c.customerIndex) ?? 0) + c.gpuCount * perfH100e(world, c.modelId);
+        const x = c.gpuCount * perfH100e(world, c.modelId);
+        const h = (held.get(c.customerIndex) ?? 0) + x;
+        all += x;
         held.set(c.customerIndex, h);
         if (h > most) { most = h; agent = c.customerIndex; }
       }
+    }
+    if (d.megaDealFollowOnByHolding && all > 0) {
+      let v = nextFloat(rng) * all;
+      for (const [i, h] of held) { agent = i; v -= h; if (v < 0) break; }
     }
   }
   if (agent < 0) agent = drawBuyer(world, s, rng);
@@ -348,6 +356,12 @@ export function awardRfps(world: World): void {
       const score = b.usdPerGpuHour * (1 + riskWeight * risk + small + diversification) * (1 - platform) * (incumbent ? 1 - d.incumbentScoreDiscount : 1) * taste;
       b.award = { scoreUsd: score, excluded: null, deliveryRisk: riskWeight * risk, smallBidder: small, diversification, platformDiscount: platform, incumbent };
       if (score < bestScore - 1e-12 || (Math.abs(score - bestScore) <= 1e-12 && b.companyIndex < best)) { best = b.companyIndex; bestScore = score; bestPrice = b.usdPerGpuHour; }
+    }
+    // An expansion: a mega-deal from a buyer already running with a neocloud goes to that provider
+    // whenever it bid within the walk-away price (and was not excluded); the others are the fallback.
+    if (rfp.kind === 'megaDeal' && d.megaDealExpansionFirstOffer && rfp.incumbentIndex >= 0 && world.companies[rfp.incumbentIndex]?.strategy !== 'hyperscaler') {
+      const inc = rfp.bids.find((b) => b.companyIndex === rfp.incumbentIndex && b.award?.scoreUsd != null);
+      if (inc) { best = inc.companyIndex; bestPrice = inc.usdPerGpuHour; }
     }
     if (best >= 0) {
       const co = world.companies[best]!;
