@@ -123,6 +123,8 @@ describe('the leveraged grower builds ahead of its contracts in a warm market', 
     s.market.capital.sentimentStart = 2;
     s.market.capital.sentimentLongRun = [{ date: s.calendar.startDate, value: 2 }];
     s.agents.leveraged.buildAheadGrowthPerYear = growth;
+    // Without mega-deals: a block ordered for one (default has 4 a year) dwarfs the build-ahead in half a year.
+    s.market.demand.megaDealsPerYear = 0;
   });
   it('it has more GPUs owned and on order after half a year than with the build-ahead rule off', () => {
     const fleet = (sc: Scenario) => {
