@@ -166,7 +166,7 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
     expect(lossShare - offShare).toBeGreaterThan(0.1);
     // The scripted event still works, on top of what the market does.
     expect(eventShare).toBeGreaterThanOrEqual(lossShare);
-  });
+  }, 900_000);
 });
 
 describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stays diversified', () => {
