@@ -34,6 +34,17 @@ export function previewCommand(world: World, cmd: Command | unknown): CommandRes
   return runCommand(world, 0, cmd, false);
 }
 
+/**
+ * Withdraw a queued player command (`index` in `world.pending`) before its week is played. Issuing
+ * only queues, so the world is left exactly as if the command had never been issued. False when
+ * there is no such command.
+ */
+export function cancelPending(world: World, index: number): boolean {
+  if (!Number.isInteger(index) || index < 0 || index >= world.pending.length) return false;
+  world.pending.splice(index, 1);
+  return true;
+}
+
 /** Preview and, when it would succeed, queue the command for the next tick. */
 export function issueCommand(world: World, cmd: Command | unknown): CommandResult {
   const r = runCommand(world, 0, cmd, false);

@@ -7,6 +7,8 @@
  */
 import type { World } from './types.ts';
 import { step } from './step.ts';
+import { annualisedEbitdaUsd } from './metrics.ts';
+import { WEEKS_PER_YEAR } from './money.ts';
 
 export interface OpeningFigures {
   /** The week these figures describe (the first simulated week). */
@@ -20,6 +22,15 @@ export interface OpeningFigures {
   playerUtilization: number;
   playerPowerMwUsed: number;
   playerPowerMwAvailable: number;
+  /** The player's operating cash flow in that week (adjusted EBITDA, as the advisor reads it), USD. */
+  playerOperatingUsdPerWeek: number;
+  /** Market demand and supply after the first week's trading, H100-equivalents. */
+  demandH100e: number;
+  supplyH100e: number;
+  /** Each generation's index, peak and installed GPUs after the first week (same order as `market.gens`). */
+  gens: { modelId: string; indexUsdPerGpuHour: number; peakIndexUsdPerGpuHour: number; installedGpus: number }[];
+  /** Each rival's utilisation 0–1 and installed GPUs in that week (same order as `companies`, player excluded). */
+  rivals: { index: number; utilization: number; installedGpus: number }[];
 }
 
 const cache = new WeakMap<World, OpeningFigures>();
@@ -50,6 +61,11 @@ export function openingFigures(world: World, deepCopy: DeepCopy): OpeningFigures
     playerUtilization: p.last.utilization,
     playerPowerMwUsed: p.last.powerMwUsed,
     playerPowerMwAvailable: p.last.powerMwAvailable,
+    playerOperatingUsdPerWeek: annualisedEbitdaUsd(p) / WEEKS_PER_YEAR,
+    demandH100e: m.demandH100e,
+    supplyH100e: m.supplyH100e,
+    gens: m.gens.map((g) => ({ modelId: g.modelId, indexUsdPerGpuHour: g.indexUsdPerGpuHour, peakIndexUsdPerGpuHour: g.peakIndexUsdPerGpuHour, installedGpus: g.installedGpus })),
+    rivals: copy.companies.slice(1).map((c) => ({ index: c.index, utilization: c.last.utilization, installedGpus: c.lots.reduce((a, l) => a + l.installed, 0) })),
   };
   cache.set(world, out);
   return out;

@@ -271,6 +271,8 @@ export class WorldScene extends Phaser.Scene {
     for (const r of s.regions) {
       const c = this.cards.find((k) => k.id === r.id)!;
       const present = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt');
+      // The rivals' icon leads the row of discs (what the legend's icon means).
+      if (present.length > 0) this.icon('rival', c.ax - ((present.length - 1) / 2) * 24 - 30, c.ay + 24 - 7, 14);
       present.forEach((rv, i) => {
         const mw = rv.mwByRegion[r.id] ?? 0;
         const rad = Math.max(6, Math.min(11, 4 + Math.sqrt(mw) * 0.5));

@@ -96,6 +96,10 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'reply', id: m.id, value: core.issue(m.cmd) });
         publish(true);
         break;
+      case 'cancel':
+        post({ t: 'reply', id: m.id, value: core.cancel(m.index) });
+        publish(true);
+        break;
       case 'step':
         try {
           core.stepWeeks(m.weeks);

@@ -27,6 +27,8 @@ export interface EngineHost {
   preview(cmd: Command | unknown): Promise<CommandResult>;
   /** Preview and, when valid, queue for the next tick (and log it). */
   issue(cmd: Command | unknown): Promise<CommandResult>;
+  /** Withdraw a queued command (`index` in the snapshot's `queued`) before its week runs; false when there is none. */
+  cancel(index: number): Promise<boolean>;
   /** Advance a paused game; resolves with the snapshot after the last week. */
   step(weeks: number): Promise<Snapshot>;
   setSpeed(s: Speed): void;

@@ -81,6 +81,9 @@ export class InThreadHost implements EngineHost {
   async issue(cmd: Command | unknown): Promise<CommandResult> {
     return structuredClone(this.core.issue(structuredClone(cmd)));
   }
+  async cancel(index: number): Promise<boolean> {
+    return this.core.cancel(index);
+  }
   async step(weeks: number): Promise<Snapshot> {
     try {
       this.core.stepWeeks(weeks);

@@ -21,6 +21,7 @@ export type ToWorker =
   | { t: 'load'; id: number; req: LoadRequest }
   | { t: 'preview'; id: number; cmd: Command }
   | { t: 'issue'; id: number; cmd: Command }
+  | { t: 'cancel'; id: number; index: number }
   | { t: 'failNextStep' }
   | { t: 'crashWorker' }
   | { t: 'step'; id: number; weeks: number }

@@ -4,7 +4,7 @@
  * The engine itself runs unmodified: same scenario + seed + strategy + commands = same stateHash
  * as the command-line runner.
  */
-import { createWorld, step, previewCommand, issueCommand, stateHash, isOver, evaluateObjectives, score, replayInto, playerLog } from '../engine/api.ts';
+import { createWorld, step, previewCommand, issueCommand, cancelPending, stateHash, isOver, evaluateObjectives, score, replayInto, playerLog } from '../engine/api.ts';
 import type { World, StrategyId } from '../engine/types.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
@@ -125,6 +125,18 @@ export class SimCore {
     const c = this.refuseEarly(cmd);
     if ('refusal' in c) return c.refusal;
     return previewCommand(this.world!, c.command);
+  }
+
+  /** Withdraw a queued command (`index` in the snapshot's `queued`) and its log entry, before its week runs. */
+  cancel(index: number): boolean {
+    if (!this.world || this.failure) return false;
+    const queued = this.world.pending.length;
+    // The log ends with this week's queued commands, in the order they were issued (issue and playerLog keep both in step).
+    const at = this.log.length - queued + index;
+    if (!cancelPending(this.world, index)) return false;
+    if (at >= 0 && at < this.log.length && this.log[at]!.week === this.world.week) this.log.splice(at, 1);
+    this.dirty = true;
+    return true;
   }
 
   issue(cmd: unknown): CommandResult {

@@ -4,6 +4,7 @@
  * into the simulation.
  */
 import type { World, Company, Debt, Contract, Rfp, NewsItem, CapTableEntry, SiteKind, SiteStatus, StrategyId, GenMarket } from '../engine/types.ts';
+import type { Command } from '../engine/commands/types.ts';
 import type { QuarterReport, MarketQuarter } from '../engine/reports.ts';
 import type { Localized } from '../scenario/schema/index.ts';
 import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
@@ -126,7 +127,7 @@ export interface MarketView {
   leadTimeWeeks: number;
   baseRatePct: number;
   sentiment: number;
-  /** True at week 0: index, utilisation and sentiment are the engine's first clearing (src/engine/opening.ts), not a traded week yet. */
+  /** True at week 0: index, utilisation, sentiment, demand, supply and each generation's index/peak/installed GPUs (and rivals' utilisation) are the engine's first clearing (src/engine/opening.ts), not a traded week yet. */
   opening: boolean;
 }
 
@@ -160,6 +161,8 @@ export interface Snapshot {
   marketQuarters: MarketQuarter[];
   /** Player commands issued so far. */
   commandCount: number;
+  /** The player's commands queued for this week (not yet played), in order; each can still be withdrawn (`host.cancel(index)`). */
+  queued: Command[];
   /** Player commands refused when their tick came (the game's rules, e.g. not enough cash), latest last. */
   refusedCommands: { week: number; type: string; reason: Msg }[];
   /** How many player commands were refused at their tick in the whole game. */
@@ -247,7 +250,9 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const pLast = opening ? { ...p.last, utilization: opening.playerUtilization, powerMwUsed: opening.playerPowerMwUsed, powerMwAvailable: opening.playerPowerMwAvailable } : p.last;
   const totalAvail = pLast.powerMwAvailable || 0;
   const usedShare = totalAvail > 0 ? Math.min(1, pLast.powerMwUsed / totalAvail) : 0;
-  const advice = advise(world, 0);
+  const advice0 = advise(world, 0);
+  // Week 0: the operating cash flow of the first week (the advisor has no traded week to read yet).
+  const advice = opening ? { ...advice0, operatingUsdPerWeek: opening.playerOperatingUsdPerWeek } : advice0;
   const fleet = fleetOf(world, p);
   // Week 0: the first tick installs the opening fleet; show it as it stands (the advisor runs the engine's installer on a copy).
   if (world.week === 0) for (const r of fleet) r.installed = advice.gpusInstalledByModel[r.modelId] ?? r.installed;
@@ -301,15 +306,16 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     equityValueUsd: advice.equityValueUsd,
     backlogUsd: lastQ && world.week % 13 === 0 ? lastQ.backlogUsd : backlogUsd,
   };
-  const rivals: RivalView[] = world.companies.slice(1).map((c) => {
+  const rivals: RivalView[] = world.companies.slice(1).map((c, k) => {
     const mwByRegion: Record<string, number> = {};
     for (const s of c.sites) mwByRegion[s.regionId] = (mwByRegion[s.regionId] ?? 0) + s.powerMw;
     let gpus = 0;
     let installed = 0;
     for (const l of c.lots) { gpus += l.count; installed += l.installed; }
+    const o = opening?.rivals[k];
     return {
-      index: c.index, id: c.id, name: c.name, strategy: c.strategy, status: c.status, gpus, installed,
-      utilization: c.last.utilization, cashUsd: c.ledger.balances.cash / 100, debtUsd: companyDebtUsd(c),
+      index: c.index, id: c.id, name: c.name, strategy: c.strategy, status: c.status, gpus, installed: o?.installedGpus ?? installed,
+      utilization: o?.utilization ?? c.last.utilization, cashUsd: c.ledger.balances.cash / 100, debtUsd: companyDebtUsd(c),
       sharePriceUsd: c.sharePriceUsd, valuationUsd: c.sharePriceUsd !== null ? c.sharePriceUsd * c.sharesOutstanding : c.lastValuationUsd,
       priceFactor: c.priceFactor, mwByRegion,
     };
@@ -328,15 +334,18 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   });
   const m = world.market;
   const market: MarketView = {
-    gens: m.gens.map((g) => {
-      const gm = sc.gpus.find((x) => x.id === g.modelId);
+    gens: m.gens.map((g0, k) => {
+      const gm = sc.gpus.find((x) => x.id === g0.modelId);
+      // Week 0: the first clearing's index, peak and installed GPUs (the World holds no traded week yet).
+      const o = opening?.gens[k];
+      const g = o ? { ...g0, indexUsdPerGpuHour: o.indexUsdPerGpuHour, peakIndexUsdPerGpuHour: o.peakIndexUsdPerGpuHour, installedGpus: o.installedGpus } : g0;
       return {
         ...g, name: gm?.name ?? g.modelId, kwPerGpu: gm?.kwPerGpu ?? 1, gpuPriceUsd: (gm?.gpuPriceUsd ?? 0) * g.vendorPriceFactor,
         installedCapexUsdPerGpu: (gm?.installedCapexUsdPerGpu ?? 0) * g.vendorPriceFactor, liquidCooled: gm?.liquidCooled ?? false,
         released: g.releaseWeek <= world.week, vendor: gm?.vendor ?? '',
       };
     }),
-    demandH100e: m.demandH100e, supplyH100e: m.supplyH100e, utilization: opening?.marketUtilization ?? m.utilization, h100IndexUsd: opening?.h100IndexUsd ?? m.h100IndexUsd,
+    demandH100e: opening?.demandH100e ?? m.demandH100e, supplyH100e: opening?.supplyH100e ?? m.supplyH100e, utilization: opening?.marketUtilization ?? m.utilization, h100IndexUsd: opening?.h100IndexUsd ?? m.h100IndexUsd,
     leadTimeWeeks: m.leadTimeWeeks, baseRatePct: opening?.baseRatePct ?? m.baseRatePct, sentiment: opening?.sentiment ?? m.sentiment, opening: opening !== null,
   };
   const over = world.status !== 'running' || world.week >= world.lengthWeeks;
@@ -368,6 +377,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     quarters: p.quarters.slice(),
     marketQuarters: world.marketQuarters.slice(),
     commandCount: x.commandCount,
+    queued: world.pending.map((c) => ({ ...c })),
     ...refusals(world),
     engineError: x.engineError,
     objectives: x.objectives,

@@ -106,6 +106,9 @@ export class WorkerHost implements EngineHost {
   issue(cmd: Command | unknown): Promise<CommandResult> {
     return this.rpc.call<CommandResult>({ t: 'issue', cmd: cmd as Command });
   }
+  cancel(index: number): Promise<boolean> {
+    return this.rpc.call<boolean>({ t: 'cancel', index });
+  }
   async step(weeks: number): Promise<Snapshot> {
     const s = await this.rpc.call<Snapshot>({ t: 'step', weeks });
     this.pub.flush(s);

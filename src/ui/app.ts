@@ -222,6 +222,14 @@ export async function preview(cmd: Command | unknown): Promise<CommandResult> {
   return h.preview(cmd);
 }
 
+/** Withdraw the queued command `index` (the snapshot's `queued`) before its week runs. */
+export async function cancelQueued(index: number, text: string): Promise<boolean> {
+  const h = await ensureHost();
+  const ok = await h.cancel(index);
+  toast(ok ? `${t('cancelledQueued')}: ${text}` : t('cancelledQueued') + ' ✕', ok ? 'ok' : 'error');
+  return ok;
+}
+
 export async function issue(cmd: Command | unknown): Promise<CommandResult> {
   const h = await ensureHost();
   return h.issue(cmd);
@@ -271,6 +279,27 @@ export async function currentSave(name: string): Promise<saves.SaveFile | null> 
 async function rememberClass(f: saves.SaveFile): Promise<void> {
   const cls = getState().classPlay;
   if (cls) (await import('./class/resume.ts')).rememberClassSave(f, cls);
+}
+
+/**
+ * The game as it stood at a quarter close (`week`, a multiple of 13): the running game's save cut
+ * back to that week (the commands played before it; replay stops there, before that week's own
+ * decisions). The game-over dialog offers the last quarter close before the end.
+ */
+export async function quarterSave(week: number): Promise<saves.SaveFile | null> {
+  const f = await currentSave('quarter');
+  if (!f || week < 0 || week > f.week) return null;
+  return { ...f, name: `quarter ${week}`, week, log: f.log.filter((c) => c.week < week) };
+}
+
+/** Load the save of the quarter close `week` and show it on a fresh game screen; on failure the ended game stays as it was. */
+export async function resumeQuarter(week: number): Promise<LoadUiResult> {
+  const f = await quarterSave(week);
+  if (!f) return { ok: false, reason: 'No save for that week.', errors: [{ path: '(save)', message: 'No save for that week.' }] };
+  const r = await loadSave(f, f.name);
+  // The game screen is built anew for the loaded game (its guide, advisor and dialogs start clean).
+  if (r.ok && getState().screen === 'game') { setState({ screen: 'title' }); setState({ screen: 'game' }); }
+  return r;
 }
 
 /** Write this tab's autosave. Never after an engine error; a failed load never changed the game. */

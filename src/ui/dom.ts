@@ -55,7 +55,7 @@ export function replace(el: Element, ...children: Child[]): void {
 }
 
 /** A real <table> with a caption, header row and numeric cells right-aligned. */
-export function table(caption: string, head: string[], rows: (string | number | Node)[][], opts?: { numericFrom?: number; className?: string }): HTMLTableElement {
+export function table(caption: string | Node, head: (string | Node)[], rows: (string | number | Node)[][], opts?: { numericFrom?: number; className?: string }): HTMLTableElement {
   const from = opts?.numericFrom ?? 1;
   return h('table', { className: 'data ' + (opts?.className ?? '') },
     h('caption', null, caption),

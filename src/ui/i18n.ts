@@ -115,6 +115,8 @@ const EN = {
   engErrLoading: 'Loading the last autosave…', engErrLoadFailed: 'Could not load the last autosave', engErrLoad: 'Load the last autosave', engErrTitleScreen: 'Back to the title screen',
   benchRevenue: 'Revenue (last Q ×4)', benchEbitda: 'Adj. EBITDA (last Q)', benchRevenueChart: 'Revenue per quarter', worldViewFailed: 'The world view could not start (no WebGL or Canvas).',
   refusedAtWeek: 'Week {week}: {what} was refused — {reason}',
+  perShareFmt: '{price}/share',
+  queuedTitle: 'Queued for this week', cancelQueued: 'Cancel', cancelledQueued: 'Withdrawn',
 };
 
 export type StringKey = keyof typeof EN;
@@ -229,6 +231,8 @@ const ZH: Partial<Record<StringKey, string>> = {
   engErrLoading: '正在载入最近的自动存档…', engErrLoadFailed: '无法载入最近的自动存档', engErrLoad: '载入最近的自动存档', engErrTitleScreen: '返回标题画面',
   benchRevenue: '收入（上季度 ×4）', benchEbitda: '调整后 EBITDA（上季度）', benchRevenueChart: '每季度收入', worldViewFailed: '世界地图无法启动（没有 WebGL 或 Canvas）。',
   refusedAtWeek: '第 {week} 周：{what}被拒绝——{reason}',
+  perShareFmt: '每股 {price}',
+  queuedTitle: '本周已排队', cancelQueued: '撤销', cancelledQueued: '已撤销',
 };
 
 /** The keys of both UI string tables (a test checks they are the same). */

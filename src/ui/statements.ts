@@ -2,31 +2,33 @@
 import { h } from './dom.ts';
 import { t, usd, pct, int, price, type StringKey } from './i18n.ts';
 import { QUARTER_FIELDS, type QuarterReport } from '../engine/reports.ts';
+import { termSpan } from './glossary.ts';
 
-type Row = { label: StringKey; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw' | 'years'; cls?: 'sub' | 'total' };
+/** `lower`: a fall is good news (costs, debt, idle GPUs, concentration): the change is coloured by good/bad, not by its sign. */
+type Row = { label: StringKey; key: keyof QuarterReport; fmt?: 'usd' | 'pct' | 'int' | 'price' | 'mw' | 'years'; cls?: 'sub' | 'total'; lower?: true };
 
 const IS: Row[] = [
   { label: 'rep_revenueUsd', key: 'revenueUsd', cls: 'total' },
   { label: 'rep_contractRevenueUsd', key: 'contractRevenueUsd', cls: 'sub' },
   { label: 'rep_onDemandRevenueUsd', key: 'onDemandRevenueUsd', cls: 'sub' },
-  { label: 'rep_costOfRevenueUsd', key: 'costOfRevenueUsd' },
+  { label: 'rep_costOfRevenueUsd', key: 'costOfRevenueUsd', lower: true },
   { label: 'rep_grossProfitUsd', key: 'grossProfitUsd', cls: 'total' },
-  { label: 'rep_operatingExpensesUsd', key: 'operatingExpensesUsd' },
-  { label: 'rep_depreciationUsd', key: 'depreciationUsd', cls: 'sub' },
-  { label: 'rep_stockCompensationUsd', key: 'stockCompensationUsd', cls: 'sub' },
+  { label: 'rep_operatingExpensesUsd', key: 'operatingExpensesUsd', lower: true },
+  { label: 'rep_depreciationUsd', key: 'depreciationUsd', cls: 'sub', lower: true },
+  { label: 'rep_stockCompensationUsd', key: 'stockCompensationUsd', cls: 'sub', lower: true },
   { label: 'rep_operatingIncomeUsd', key: 'operatingIncomeUsd', cls: 'total' },
-  { label: 'rep_interestExpenseUsd', key: 'interestExpenseUsd' },
+  { label: 'rep_interestExpenseUsd', key: 'interestExpenseUsd', lower: true },
   { label: 'rep_otherIncomeUsd', key: 'otherIncomeUsd' },
-  { label: 'rep_incomeTaxUsd', key: 'incomeTaxUsd' },
+  { label: 'rep_incomeTaxUsd', key: 'incomeTaxUsd', lower: true },
   { label: 'rep_netIncomeUsd', key: 'netIncomeUsd', cls: 'total' },
   { label: 'rep_adjustedEbitdaUsd', key: 'adjustedEbitdaUsd', cls: 'total' },
 ];
 const BS: Row[] = [
   { label: 'rep_cash', key: 'cashUsd' },
   { label: 'rep_totalAssetsUsd', key: 'totalAssetsUsd', cls: 'total' },
-  { label: 'rep_debtUsd', key: 'debtUsd' },
+  { label: 'rep_debtUsd', key: 'debtUsd', lower: true },
   { label: 'rep_deferredRevenueUsd', key: 'deferredRevenueUsd' },
-  { label: 'rep_totalLiabilitiesUsd', key: 'totalLiabilitiesUsd', cls: 'total' },
+  { label: 'rep_totalLiabilitiesUsd', key: 'totalLiabilitiesUsd', cls: 'total', lower: true },
   { label: 'rep_totalEquityUsd', key: 'totalEquityUsd', cls: 'total' },
 ];
 const CF: Row[] = [
@@ -41,16 +43,16 @@ const KPI: Row[] = [
   { label: 'rep_backlogUsd', key: 'backlogUsd' },
   { label: 'rep_gpusOwned', key: 'gpusOwned', fmt: 'int' },
   { label: 'rep_gpusInstalled', key: 'gpusInstalled', fmt: 'int' },
-  { label: 'rep_gpusIdle', key: 'gpusIdle', fmt: 'int' },
+  { label: 'rep_gpusIdle', key: 'gpusIdle', fmt: 'int', lower: true },
   { label: 'rep_powerMwAvailable', key: 'powerMwAvailable', fmt: 'mw' },
   { label: 'rep_powerMwUsed', key: 'powerMwUsed', fmt: 'mw' },
   { label: 'rep_utilization', key: 'utilization', fmt: 'pct' },
-  { label: 'rep_topCustomerShare', key: 'topCustomerShare', fmt: 'pct' },
-  { label: 'rep_top5CustomerShare', key: 'top5CustomerShare', fmt: 'pct' },
+  { label: 'rep_topCustomerShare', key: 'topCustomerShare', fmt: 'pct', lower: true },
+  { label: 'rep_top5CustomerShare', key: 'top5CustomerShare', fmt: 'pct', lower: true },
   { label: 'rep_onDemandGrossMargin', key: 'onDemandGrossMargin', fmt: 'pct' },
-  { label: 'rep_capexPerMwUsd', key: 'capexPerMwUsd' },
+  { label: 'rep_capexPerMwUsd', key: 'capexPerMwUsd', lower: true },
   { label: 'rep_siteEbitdaPerMwYearUsd', key: 'siteEbitdaPerMwYearUsd' },
-  { label: 'rep_paybackYears', key: 'paybackYears', fmt: 'years' },
+  { label: 'rep_paybackYears', key: 'paybackYears', fmt: 'years', lower: true },
   { label: 'rep_marketPriceUsdPerGpuHour', key: 'marketPriceUsdPerGpuHour', fmt: 'price' },
   { label: 'rep_sharePriceUsd', key: 'sharePriceUsd', fmt: 'price' },
   { label: 'rep_equityValueUsd', key: 'equityValueUsd' },
@@ -68,15 +70,17 @@ function fmt(v: unknown, f: Row['fmt']): string {
   }
 }
 
-function change(cur: unknown, prev: unknown, f: Row['fmt']): { text: string; cls: string } {
+/** The change since the last quarter: its sign and arrow say which way, its colour whether that is good (`pos`) or bad (`neg`) for this row. */
+export function change(cur: unknown, prev: unknown, f: Row['fmt'], lower = false): { text: string; cls: string } {
   if (typeof cur !== 'number' || typeof prev !== 'number') return { text: '—', cls: '' };
+  const tone = (up: boolean, down: boolean) => (up ? (lower ? 'neg' : 'pos') : down ? (lower ? 'pos' : 'neg') : '');
   if (f === 'pct') {
     const d = (cur - prev) * 100;
-    return { text: `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`, cls: d > 0.05 ? 'pos' : d < -0.05 ? 'neg' : '' };
+    return { text: `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`, cls: tone(d > 0.05, d < -0.05) };
   }
   if (prev === 0) return { text: cur === 0 ? '0%' : t('newValue'), cls: '' };
   const r = (cur - prev) / Math.abs(prev);
-  return { text: `${r >= 0 ? '▲ +' : '▼ −'}${Math.abs(r * 100).toFixed(0)}%`, cls: r > 0.005 ? 'pos' : r < -0.005 ? 'neg' : '' };
+  return { text: `${r >= 0 ? '▲ +' : '▼ −'}${Math.abs(r * 100).toFixed(0)}%`, cls: tone(r > 0.005, r < -0.005) };
 }
 
 export function statementTable(caption: string, rows: Row[], q: QuarterReport, prev: QuarterReport | undefined): HTMLTableElement {
@@ -89,9 +93,9 @@ export function statementTable(caption: string, rows: Row[], q: QuarterReport, p
       h('th', { scope: 'col', className: 'num' }, t('change')),
     )),
     h('tbody', null, rows.map((r) => {
-      const c = change(q[r.key], prev?.[r.key], r.fmt);
+      const c = change(q[r.key], prev?.[r.key], r.fmt, r.lower);
       return h('tr', { className: r.cls ?? '' },
-        h('th', { scope: 'row' }, t(r.label)),
+        h('th', { scope: 'row' }, termSpan(t(r.label))),
         h('td', { className: 'num' }, fmt(q[r.key], r.fmt)),
         h('td', { className: 'num muted' }, prev ? fmt(prev[r.key], r.fmt) : '—'),
         h('td', { className: 'num ' + c.cls }, c.text),

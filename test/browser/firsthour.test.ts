@@ -141,10 +141,13 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
       await page.locator('#briefing').waitFor();
       if (withAxe) axeBad.push(...await axe(page, 'briefing'));
       await page.screenshot({ path: shot(`fh-${tag}-briefing`) });
+      // The briefing lists the glossary, with the scenario's own definition where it has one (default: take-or-pay).
+      if (withAxe) expect(await page.locator('#briefing-glossary').textContent()).toContain('pays for the reserved capacity whether it uses it or not');
       await page.locator('#start-game').click();
       await page.locator('#game').waitFor();
       await page.waitForTimeout(500);
       const bad: string[] = [];
+      const terms: string[] = [];
       for (const tab of TABS) {
         await page.locator(`#tab-${tab}`).click();
         await page.locator(`#panel-${tab}`).waitFor();
@@ -152,8 +155,66 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
         bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
         if (withAxe) axeBad.push(...await axe(page, `main/${tab}`));
         await page.screenshot({ path: shot(`fh-${tag}-tab-${tab}`) });
+        // Jargon on each decision tab is a term whose description (aria-describedby) is its definition.
+        if (withAxe) terms.push(...await page.evaluate((tb) => [...document.querySelectorAll<HTMLElement>('#panel .term')].map((e) => `${tb}:${e.dataset.term}:${(document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent ?? '').length > 20}`), tab));
       }
       expect(bad).toEqual([]);
+      if (withAxe) {
+        const tabsWithTerms = new Set(terms.map((x) => x.split(':')[0]));
+        for (const tab of ['finance', 'fleet', 'sites', 'customers', 'market']) expect(tabsWithTerms.has(tab), `no glossary term on ${tab}`).toBe(true);
+        expect(terms.filter((x) => !x.endsWith(':true'))).toEqual([]);
+        for (const key of ['h100e', 'covenant', 'takeOrPay', 'pue', 'sentiment']) expect(terms.some((x) => x.split(':')[1] === key), `term ${key}`).toBe(true);
+        // Week 0 in the Market panel is the engine's opening state: supply, installed GPUs, peaks and rivals' use are not zeros.
+        await page.locator('#tab-market').click();
+        await page.locator('#panel-market').waitFor();
+        const market = await page.evaluate(() => {
+          const n = (window as unknown as { neocloud: { snapshot(): { market: { supplyH100e: number; gens: { released: boolean; peakIndexUsdPerGpuHour: number; installedGpus: number }[] }; rivals: { utilization: number; sharePriceUsd: number | null }[] } } }).neocloud.snapshot();
+          const cells = [...document.querySelectorAll<HTMLElement>('#panel-market td')].map((td) => td.innerText);
+          return { supply: n.market.supplyH100e, peaks: n.market.gens.filter((g) => g.released).map((g) => g.peakIndexUsdPerGpuHour), installed: n.market.gens.reduce((a, g) => a + g.installedGpus, 0), rivalUse: n.rivals.map((r) => r.utilization), listed: n.rivals.filter((r) => r.sharePriceUsd !== null).length, cells };
+        });
+        expect(market.supply).toBeGreaterThan(0);
+        expect(market.installed).toBeGreaterThan(0);
+        expect(market.peaks.every((p) => p > 0)).toBe(true);
+        expect(market.rivalUse.some((u) => u > 0)).toBe(true);
+        expect(market.cells.length).toBeGreaterThan(20);
+        expect(market.cells.filter((c) => c.trim() === '$0.00' || c.trim() === '0')).toEqual([]);
+        // A listed rival's value and share price are two labelled figures, not "$10.00 $3.0B".
+        if (market.listed > 0) expect(market.cells.some((c) => /\$[\d.]+[MBk]?\s*\$[\d.]+\/share/.test(c))).toBe(true);
+        // Hover a term (real mouse): the shared tooltip shows the definition, inside the viewport; Escape hides it.
+        const word = page.locator('#panel-market .term[data-term="h100e"]').first();
+        await word.hover();
+        const tip = page.locator('#term-tip');
+        await tip.waitFor({ state: 'visible' });
+        expect(await tip.textContent()).toMatch(/H100-equivalents/);
+        const box = (await tip.boundingBox())!;
+        expect(box.x >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height).toBe(true);
+        expect(await overflowing(page)).toEqual([]);
+        await page.keyboard.press('Escape');
+        await tip.waitFor({ state: 'hidden' });
+        // By keyboard: focus shows it too.
+        await page.locator('#panel-market .term[data-term="sentiment"]').focus();
+        await tip.waitFor({ state: 'visible' });
+        expect(await tip.textContent()).toMatch(/investors and lenders/);
+        await page.screenshot({ path: shot(`fh-${tag}-term-tooltip`) });
+        await page.keyboard.press('Escape');
+        // The vendor-financing box sits on one line beside its label.
+        await page.locator('#tab-fleet').click();
+        const check = (await page.locator('#panel-fleet label.check').first().boundingBox())!;
+        expect(check.height).toBeLessThan(34);
+        if (size.width === 1280) {
+          // A confirmed decision is listed as queued for this week and can be withdrawn before the week runs.
+          await page.locator('#tab-finance').click();
+          await page.locator('#finance-raise-confirm:not([disabled])').click();
+          const item = page.locator('#queued li');
+          await item.waitFor();
+          expect(await item.innerText()).toMatch(/Private equity round · \$100(\.0)?M/);
+          await page.screenshot({ path: shot(`fh-${tag}-queued`) });
+          await page.locator('#queued .queued-cancel').click();
+          await page.locator('#queued').waitFor({ state: 'hidden' });
+          const after = await page.evaluate(() => (window as unknown as { neocloud: { snapshot(): { queued: unknown[]; commandCount: number } } }).neocloud.snapshot());
+          expect(after).toMatchObject({ queued: [], commandCount: 0 });
+        }
+      }
       expect(await topbarRows(page)).toBe(1);
       expect(axeBad).toEqual([]);
       expect(errors).toEqual([]);
@@ -199,6 +260,17 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week \d+: (a payment could not be made — \$[\d.]+[kMB]? was missing|a loan covenant breach \(or a margin call on GPU loans\) was not cured in time)/);
     await page.screenshot({ path: shot('fh-game-over') });
+    // The dialog offers the last quarter close before the end: the same game, back at that week, running again.
+    const back = page.locator('#over-load-quarter');
+    const backText = await back.textContent();
+    const resumeWeek = Number(/week (\d+)/.exec(backText ?? '')?.[1]);
+    expect(resumeWeek % 13).toBe(0);
+    expect(resumeWeek).toBeLessThan(PRICE_WAR.endWeek);
+    expect(resumeWeek).toBeGreaterThanOrEqual(PRICE_WAR.endWeek - 14);
+    await back.click();
+    await page.waitForFunction((wk) => { const s = (window as unknown as { neocloud: Api }).neocloud.snapshot(); return s?.week === wk && !s.over; }, resumeWeek, { timeout: 30_000 });
+    await page.locator('#game').waitFor();
+    expect(await page.locator('#over-dialog[open]').count()).toBe(0);
   });
 
   it('a lost bid shows why: its score against the winner\'s, and the mark-ups', async () => {
@@ -256,6 +328,15 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
         return b ? b.getBoundingClientRect().height : null;
       });
       if (bid !== null && bid >= 48) layout.push(`${tag}: the 投标 button is ${bid}px tall`);
+      // The glossary in Chinese: a term's tooltip (hover) is the Chinese definition.
+      await page.locator('#tab-market').click();
+      await page.locator('#panel-market .term[data-term="sentiment"]').hover();
+      await page.locator('#term-tip').waitFor({ state: 'visible' });
+      const tipText = await page.locator('#term-tip').innerText();
+      expect(tipText).toMatch(/[\u4e00-\u9fff]{6}/);
+      for (const w of tipText.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []) if (!LATIN_OK.test(w)) english.push(`${tag} tooltip: ${w}`);
+      await page.screenshot({ path: shot(`fh-zh-${tag}-term-tooltip`) });
+      await page.mouse.move(5, size.height - 5);
     }
     expect(english).toEqual([]);
     expect(layout).toEqual([]);

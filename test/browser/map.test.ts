@@ -160,6 +160,13 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
       const legend = await page.locator('#rival-legend').innerText();
       for (const rv of s.rivals) expect(legend).toContain(rv.name);
       expect(legend).toMatch(/\((leveraged growth|prudent growth|developer|energy partner|hyperscaler)\)/);
+      // The rivals' icon heads the legend and the card's rivals (loaded, not a broken image).
+      expect(await page.evaluate(() => [...document.querySelectorAll<HTMLImageElement>('#rival-legend img, #region-detail h4 img')].filter((i) => i.src.endsWith('rival.svg') && i.naturalWidth > 0).length)).toBe(2);
+      // At 1280×720 the card leaves most of the map in view (a third of its width at most).
+      if (size.width === 1280) {
+        const share = await page.evaluate(() => document.getElementById('region-detail')!.getBoundingClientRect().width / document.getElementById('world')!.getBoundingClientRect().width);
+        expect(share).toBeLessThanOrEqual(0.34);
+      }
       const axeOpen = await axe(page);
       expect(await smallTargets(page)).toEqual([]);
       await page.screenshot({ path: shot(`map-${size.width}x${size.height}-region`) });

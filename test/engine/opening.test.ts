@@ -27,7 +27,19 @@ describe('opening figures (week 0)', () => {
       expect(snap.market.h100IndexUsd).toBe(o.h100IndexUsd);
       expect(snap.market.utilization).toBe(o.marketUtilization);
       expect(snap.player.last.powerMwUsed).toBe(o.playerPowerMwUsed);
+      // The Market panel's figures at week 0: supply, installed GPUs, peaks and rivals' use are the first clearing's, not zeros.
+      expect(snap.market.supplyH100e).toBe(o.supplyH100e);
+      expect(o.supplyH100e).toBeGreaterThan(0);
+      expect(snap.market.gens.filter((g) => g.released).every((g) => g.peakIndexUsdPerGpuHour > 0)).toBe(true);
+      expect(snap.market.gens.reduce((a, g) => a + g.installedGpus, 0)).toBeGreaterThan(0);
+      expect(snap.rivals.some((r) => r.utilization > 0)).toBe(true);
+      expect(snap.advice.operatingUsdPerWeek).toBe(o.playerOperatingUsdPerWeek);
       step(w);
+      expect(w.market.demandH100e).toBe(o.demandH100e);
+      expect(w.market.supplyH100e).toBe(o.supplyH100e);
+      expect(w.market.gens.map((g) => [g.indexUsdPerGpuHour, g.peakIndexUsdPerGpuHour, g.installedGpus])).toEqual(o.gens.map((g) => [g.indexUsdPerGpuHour, g.peakIndexUsdPerGpuHour, g.installedGpus]));
+      expect(w.companies.slice(1).map((c) => c.last.utilization)).toEqual(o.rivals.map((r) => r.utilization));
+      expect(makeSnapshot(w, extras).advice.operatingUsdPerWeek).toBe(o.playerOperatingUsdPerWeek);
       expect(w.market.h100IndexUsd).toBe(o.h100IndexUsd);
       expect(w.market.utilization).toBe(o.marketUtilization);
       expect(w.market.sentiment).toBe(o.sentiment);

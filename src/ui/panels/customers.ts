@@ -6,6 +6,7 @@ import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
+import { term, withTerms } from '../glossary.ts';
 
 /** Why a bid lost, from the award's own record of how it scored each bid. */
 function lossReason(r: Rfp): string {
@@ -58,7 +59,7 @@ export function customersPanel(): Panel {
     replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), t('gpusHead'), t('term'), t('maxPrice'), t('closesWeek'), t('yourBid'), ''], s.rfps.map((r) => {
       const mine = r.bids.find((b) => b.companyIndex === 0);
       return [
-        `${r.customerName} (${t(('credit_' + r.credit) as StringKey)})`, `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
+        h('span', null, `${r.customerName} (`, r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')'), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
@@ -73,13 +74,13 @@ export function customersPanel(): Panel {
           r.winnerIndex === null ? t('nobody') : `${nameOf(r.winnerIndex)} ${price(r.winningUsdPerGpuHour)}`,
           h('span', { className: 'bid-result' }, h('span', { className: 'badge ' + (won ? 'ok' : 'bad') }, won ? '✓ ' + t('won') : '✕ ' + t('lost')), won ? null : h('span', { className: 'bid-reason muted', 'data-rfp': r.id }, ' ' + lossReason(r)))];
       }), { numericFrom: 1 })),
-      h('p', { className: 'muted' }, t('howAwarded')),
-      h('section', null, table(t('contracts'), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
-        `${c.customerName} (${t(('credit_' + c.credit) as StringKey)})`, `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
+      h('p', { className: 'muted' }, withTerms(t('howAwarded'))),
+      h('section', null, table(h('span', null, t('contracts'), ' · ', term('takeOrPay')), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
+        h('span', null, `${c.customerName} (`, c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')'), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
         c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
-        h('p', null, `${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`)),
+        h('p', null, withTerms(`${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`))),
     );
   }
   if (snap) render(snap);

@@ -7,6 +7,7 @@ import type { Snapshot } from '../../store/snapshot.ts';
 import type { Command } from '../../engine/commands/types.ts';
 import type { Panel } from './types.ts';
 import { msg } from '../advice.ts';
+import { termSpan, withTerms } from '../glossary.ts';
 
 const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
 
@@ -47,19 +48,19 @@ export function financePanel(): Panel {
     const totalShares = p.capTable.reduce((a, c) => a + c.shares, 0) || 1;
     replace(live,
       h('section', null,
-        table(t('covenants'), [msg('covTest'), msg('covNow'), msg('covLimit'), msg('covStatus'), nc ? msg('covNext', { week: nc.week }) : '—'], adv.covenantsNow.map((c, k) => {
+        table(termSpan(t('covenants')), [msg('covTest'), msg('covNow'), msg('covLimit'), msg('covStatus'), nc ? msg('covNext', { week: nc.week }) : '—'], adv.covenantsNow.map((c, k) => {
           const n = nc?.tests[k];
-          return [msg('cov.' + c.id), covValue(c.id, c.value), covLimit(c.id, c.limit), badge(c.pass), n ? h('span', null, covValue(n.id, n.value), ' ', badge(n.pass)) : '—'];
+          return [termSpan(msg('cov.' + c.id)), covValue(c.id, c.value), covLimit(c.id, c.limit), badge(c.pass), n ? h('span', null, covValue(n.id, n.value), ' ', badge(n.pass)) : '—'];
         })),
         h('p', { className: 'muted', id: 'covenant-notes' }, msg('breachesInRow', { n: p.covenantBreaches }), p.covenantBreaches > 0 ? ` · +${p.spreadStepUpPct.toFixed(1)}%` : '', nc && nc.marginCallUsd > 0 ? ' · ' + msg('marginCallNext', { usd: nc.marginCallUsd }) : ''),
       ),
       h('section', null,
-        h('p', { id: 'schedule-totals' }, msg('schedTotals', { weeks: adv.horizonWeeks, interest: adv.scheduledUsd.interest, principal: adv.scheduledUsd.instalment + adv.scheduledUsd.bullet, gpu: adv.scheduledUsd.gpuBalance, construction: adv.scheduledUsd.construction, op: adv.operatingUsdPerWeek })),
+        h('p', { id: 'schedule-totals' }, withTerms(msg('schedTotals', { weeks: adv.horizonWeeks, interest: adv.scheduledUsd.interest, principal: adv.scheduledUsd.instalment + adv.scheduledUsd.bullet, gpu: adv.scheduledUsd.gpuBalance, construction: adv.scheduledUsd.construction, op: adv.operatingUsdPerWeek }))),
         table(msg('upcoming'), [msg('payWhen'), msg('payWhat'), msg('payAmount')], adv.upcoming.map((u) => [String(u.week), msg('pay.' + u.kind), usd(u.usd)]), { numericFrom: 2 }),
       ),
       h('section', null,
         table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
-          d.id, t(('debt_' + d.kind) as StringKey), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
+          d.id, termSpan(t(('debt_' + d.kind) as StringKey)), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
           `${weekN(d.maturityWeek)} (${d.amortizing ? t('amortizing') : t('bullet')})`,
         ])),
       ),

@@ -5,6 +5,7 @@ import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
+import { withTerms } from '../glossary.ts';
 
 export function fleetPanel(): Panel {
   let snap: Snapshot | null = getState().snapshot;
@@ -45,7 +46,7 @@ export function fleetPanel(): Panel {
         const m = getState().scenario?.gpus.find((x) => x.id === g.modelId);
         return [g.name + (g.liquidCooled ? ` (${t('liquid')})` : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
           `${(m?.trainingPerfH100 ?? 0).toFixed(1)}/${(m?.inferencePerfH100 ?? 0).toFixed(1)}`, price(g.indexUsdPerGpuHour)];
-      })), h('p', { className: 'muted' }, `${t('leadTime')}: ${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')} · ${t('catalogueNote')}`)),
+      })), h('p', { className: 'muted' }, withTerms(`${t('leadTime')}: ${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')} · ${t('catalogueNote')}`))),
       h('section', null,
         table(t('fleet'), [t('model'), t('owned'), t('installed'), t('unpowered'), t('bookValue')], p.fleet.map((f) => [f.name, int(f.count), int(f.installed), int(f.count - f.installed), usd(f.bookUsd)])),
         h('p', { className: 'muted' }, `${int(p.gpusRented)} ${t('rented')} · ${int(p.gpusInstalled - p.gpusRented)} ${t('idle')} · ${int(unpowered)} ${t('unpowered')} · ${t('depreciation')}: ${p.depreciationYears} ${t('years')}`),

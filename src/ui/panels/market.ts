@@ -6,6 +6,7 @@ import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
 import { rivalColorCss, rivalLetter } from '../../game/palette.ts';
+import { term } from '../glossary.ts';
 
 export function marketPanel(): Panel {
   const el = h('div', { id: 'panel-market' });
@@ -13,11 +14,11 @@ export function marketPanel(): Panel {
     const m = s.market;
     replace(el,
       h('section', null, table(t('market'), ['', t('nowHead')], [
-        [t('demand') + ' (H100e)', num(m.demandH100e)],
-        [t('supply') + ' (H100e)', num(m.supplyH100e)],
+        [h('span', null, t('demand'), ' (', term('h100e', 'H100e'), ')'), num(m.demandH100e)],
+        [h('span', null, t('supply'), ' (', term('h100e', 'H100e'), ')'), num(m.supplyH100e)],
         [t('utilization'), pct(m.utilization)],
-        [t('h100Index'), price(m.h100IndexUsd)],
-        [t('sentiment'), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ` ▲ ${t('hot')}` : m.sentiment < 0.85 ? ` ▼ ${t('cold')}` : ` ● ${t('neutral')}`)],
+        [term('h100Index', t('h100Index')), price(m.h100IndexUsd)],
+        [term('sentiment', t('sentiment')), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ` ▲ ${t('hot')}` : m.sentiment < 0.85 ? ` ▼ ${t('cold')}` : ` ● ${t('neutral')}`)],
         [t('baseRate'), m.baseRatePct.toFixed(2) + '%'],
         [t('leadTime'), `${Math.round(m.leadTimeWeeks)} ${t('weeksShort')}`],
       ])),
@@ -29,10 +30,9 @@ export function marketPanel(): Panel {
         sw.style.background = rivalColorCss(r.index);
         return [
           h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), t(('strat_' + r.strategy) as StringKey), int(r.gpus), pct(r.utilization),
-          usd(r.debtUsd), r.sharePriceUsd !== null ? stack(price(r.sharePriceUsd), usd(r.valuationUsd)) : usd(r.valuationUsd), r.priceFactor.toFixed(2) + '×',
+          usd(r.debtUsd), r.sharePriceUsd !== null ? stack(usd(r.valuationUsd), t('perShareFmt').replace('{price}', price(r.sharePriceUsd))) : usd(r.valuationUsd), r.priceFactor.toFixed(2) + '×',
         ];
       }), { className: 'compact', numericFrom: 2 })),
-      getState().scenario ? null : null,
     );
   }
   const s0 = getState().snapshot;

@@ -5,6 +5,7 @@ import { commandForm } from '../commandForm.ts';
 import { getState, setState, store } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
+import { termSpan } from '../glossary.ts';
 
 /** Two figures stacked in one cell (each stays on one line). */
 export function stack(a: string, b: string): HTMLElement {
@@ -63,7 +64,7 @@ export function sitesPanel(): Panel {
         ])),
         h('p', { className: 'muted' }, `${t('mwUsed')}: ${p.last.powerMwUsed.toFixed(1)} / ${t('mwAvailable')}: ${p.last.powerMwAvailable.toFixed(1)}`),
       ),
-      h('section', null, table(t('regions'), [t('region'), t('powerPrice'), t('coloHead'), t('gridHead'), t('buildHead'), t('poweredHead')], s.regions.map((r) => [
+      h('section', null, table(t('regions'), [t('region'), t('powerPrice'), termSpan(t('coloHead')), t('gridHead'), t('buildHead'), t('poweredHead')], s.regions.map((r) => [
         regionName(r.id) + (r.curtailShare > 0 ? ` ! ${t('curtailed')}` : ''),
         '$' + r.powerUsdPerMwh.toFixed(0),
         stack(`${r.colocAvailableMw.toFixed(0)} MW`, `$${r.colocUsdPerKwMonth.toFixed(0)}`),

@@ -3,6 +3,8 @@ import { h } from '../dom.ts';
 import { t, loc, usd, int } from '../i18n.ts';
 import { getState, setState } from '../../store/ui.ts';
 import * as app from '../app.ts';
+import { withTerms, glossaryEntries } from '../glossary.ts';
+import { msg } from '../advice.ts';
 
 export function renderBriefing(root: HTMLElement): () => void {
   const sc = getState().scenario;
@@ -14,7 +16,8 @@ export function renderBriefing(root: HTMLElement): () => void {
     h('div', { className: 'briefing-inner' },
       h('p', { className: 'muted' }, t('briefing')),
       h('h1', null, loc(sc.title)),
-      h('div', { className: 'story' }, loc(sc.lesson.teaching.briefing)),
+      // The story with its jargon explained in place (hover or focus a dotted word), and the glossary below.
+      h('div', { className: 'story' }, withTerms(loc(sc.lesson.teaching.briefing))),
       h('div', { className: 'two-col' },
         h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', null, sc.lesson.objectives.map((o) => h('li', null, loc(o.label))))),
         h('div', { className: 'box' }, h('h3', null, t('startingPosition')),
@@ -30,7 +33,9 @@ export function renderBriefing(root: HTMLElement): () => void {
           ),
         ),
       ),
-      h('div', { className: 'box two-col-span' }, h('h3', null, t('learning')), h('ul', null, sc.lesson.teaching.learningObjectives.map((o) => h('li', null, loc(o))))),
+      h('div', { className: 'box two-col-span' }, h('h3', null, t('learning')), h('ul', null, sc.lesson.teaching.learningObjectives.map((o) => h('li', null, withTerms(loc(o)))))),
+      h('details', { className: 'box two-col-span', id: 'briefing-glossary' }, h('summary', null, msg('glossary')),
+        h('dl', { className: 'glossary' }, glossaryEntries().map((e) => [h('dt', null, e.term), h('dd', null, e.definition)]))),
       h('div', { className: 'row briefing-actions' },
         h('button', { type: 'button', onclick: () => app.goTitle() }, '◂ ' + t('back')),
         h('button', { type: 'button', className: 'primary', id: 'start-game', onclick: () => setState({ screen: 'game' }) }, t('startGame') + ' ▸'),

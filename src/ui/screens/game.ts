@@ -16,10 +16,11 @@ import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
 import { msg, newsText } from '../advice.ts';
 import { onboarding } from '../onboarding.ts';
-import { glossaryEntries, term } from '../glossary.ts';
+import { glossaryEntries, term, withTerms } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
 import { createMapLayer } from '../mapLayer.ts';
 import { newsList } from '../newsList.ts';
+import { queuedList } from '../queuedList.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
   { id: 'finance', key: 'F', make: financePanel },
@@ -100,7 +101,8 @@ export function renderGame(root: HTMLElement): () => void {
     e.preventDefault();
   });
   const panelEl = h('div', { className: 'panel', role: 'tabpanel', id: 'panel', tabindex: 0 });
-  const dock = h('aside', { className: 'dock', 'aria-label': t('decisions') }, guide?.el ?? null, tablist, panelEl);
+  const queued = queuedList();
+  const dock = h('aside', { className: 'dock', 'aria-label': t('decisions') }, guide?.el ?? null, queued.el, tablist, panelEl);
   const quarterDlg = h('dialog', { id: 'quarter-dialog', 'aria-labelledby': 'quarter-title' });
   const newsDlg = h('dialog', { id: 'news-dialog', className: 'small', 'aria-labelledby': 'news-title' });
   const saveDlg = h('dialog', { id: 'save-dialog', className: 'small', 'aria-labelledby': 'save-title' });
@@ -182,6 +184,7 @@ export function renderGame(root: HTMLElement): () => void {
       if (announce && latest) newsLive.textContent = msg('newsArrived', { headline: newsText(latest.headline) });
     }
     guide?.update(s);
+    queued.update(s);
     if (force) { lastPanelUpdate = performance.now(); panel?.update(s); } else schedulePanel();
   };
   // The panel re-renders in a task of its own (not inside the snapshot's delivery), with the newest
@@ -229,7 +232,7 @@ export function renderGame(root: HTMLElement): () => void {
     const icon = w.severity === 'danger' ? '⚠' : w.severity === 'warn' ? '!' : 'i';
     return h('li', { className: `adv adv-${w.severity}`, 'data-warning': w.id },
       h('span', { className: 'adv-sev' }, `${icon} ${msg('sev.' + w.severity)}`), ' ',
-      h('span', { className: 'adv-text' }, warningText(w)),
+      h('span', { className: 'adv-text' }, withTerms(warningText(w))),
       withActions && w.actions.length ? h('span', { className: 'adv-actions' }, ` ${msg('canDo')}: ${w.actions.map((a) => msg(a)).join(' · ')}.`) : null,
     );
   }
@@ -288,7 +291,7 @@ export function renderGame(root: HTMLElement): () => void {
     replace(quarterDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '▤'), h('h2', { id: 'quarter-title' }, `${t('quarterReport')} — ${q.label}`)),
       h('div', { className: 'dlg-body' },
-        h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, t('marketReaction') + ': '), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, why)),
+        h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, t('marketReaction') + ': '), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, withTerms(why))),
         h('div', { className: 'q-grid' }, statements(q, prev)),
       ),
       h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'quarter-continue', onclick: () => quarterDlg.close() }, t('continue'))),
@@ -321,13 +324,24 @@ export function renderGame(root: HTMLElement): () => void {
     // Fetch the debrief's code (screen, charts, uPlot) while the player reads this dialog.
     if (!wasOpen) void Promise.all([import('./debrief.ts'), import('../charts.ts')]).catch(() => undefined);
     const title = s.status === 'bankrupt' ? t('bankrupt') : t('ended');
+    // A bankrupt company can go back to the last quarter close before the end (a save cut at that week).
+    const endWeek = s.advice.gameOver?.week ?? s.week;
+    // Not in a class game: its rules (attempts, hand-in) hold for the game as played.
+    const resumeWeek = s.status === 'bankrupt' && !getState().classPlay ? Math.floor(Math.max(0, endWeek - 1) / 13) * 13 : 0;
+    const resumeLabel = s.quarters[resumeWeek / 13 - 1]?.label ?? '';
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
       h('div', { className: 'dlg-body' },
         h('p', { id: 'over-reason' }, s.advice.gameOver ? msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd }) : s.dateIso),
         s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', loc(o.label)))) : null,
       ),
-      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'go-debrief', onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
+      h('div', { className: 'dlg-foot' },
+        resumeWeek > 0 ? h('button', { type: 'button', id: 'over-load-quarter', onclick: async (e: Event) => {
+          (e.currentTarget as HTMLButtonElement).disabled = true;
+          const r = await app.resumeQuarter(resumeWeek);
+          if (r.ok) overDlg.close(); else { (e.currentTarget as HTMLButtonElement | null)?.removeAttribute('disabled'); app.toast(r.reason, 'error'); }
+        } }, msg('over.loadQuarter', { week: resumeWeek, quarter: resumeLabel })) : null,
+        h('button', { type: 'button', className: 'primary', id: 'go-debrief', onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
     );
     if (quarterDlg.open) quarterDlg.close();
     if (newsDlg.open) newsDlg.close();
