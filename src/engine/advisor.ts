@@ -185,8 +185,12 @@ function gameOverReason(world: World, co: Company): GameOverReason | null {
   return { kind: world.status === 'won' ? 'won' : world.status === 'lost' ? 'objectives' : 'ended', week: world.week, missingUsd: 0 };
 }
 
-/** Everything the advisor says about company `index` (the player by default) now. */
-export function advise(world: World, index = 0): Advice {
+/**
+ * Everything the advisor says about company `index` (the player by default) now. At week 0 no week
+ * has run, so the MW in use is not known from the world: the caller may pass the opening week's
+ * (`openingFigures` in opening.ts, which needs a deep copy the engine does not make itself).
+ */
+export function advise(world: World, index = 0, opening: { powerMwUsed: number } | null = null): Advice {
   const co = world.companies[index]!;
   const f = world.scenario.finance;
   const horizon = Math.max(0, Math.min(ADVISOR_HORIZON_WEEKS, world.lengthWeeks - world.week));
@@ -312,8 +316,9 @@ export function advise(world: World, index = 0): Advice {
   if (co.status === 'active' && owned - phys.installed > 0) {
     warnings.push({ id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0, params: { count: owned - phys.installed }, actions: ['act.getPower'] });
   }
-  const usedMw = world.week > 0 ? co.last.powerMwUsed : 0;
-  if (co.status === 'active' && world.week > 0 && phys.mw - usedMw >= 1 && owned === phys.installed) {
+  const known = world.week > 0 || opening !== null;
+  const usedMw = world.week > 0 ? co.last.powerMwUsed : opening?.powerMwUsed ?? 0;
+  if (co.status === 'active' && known && phys.mw - usedMw >= 1 && owned === phys.installed) {
     warnings.push({ id: 'alert.idlePower', severity: 'info', inWeeks: 0, params: { mw: phys.mw - usedMw }, actions: ['act.orderGpus'] });
   }
   const open = world.rfps.filter((r) => r.closeWeek >= world.week && !r.bids.some((b) => b.companyIndex === index)).length;

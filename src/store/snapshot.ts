@@ -250,7 +250,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const pLast = opening ? { ...p.last, utilization: opening.playerUtilization, powerMwUsed: opening.playerPowerMwUsed, powerMwAvailable: opening.playerPowerMwAvailable } : p.last;
   const totalAvail = pLast.powerMwAvailable || 0;
   const usedShare = totalAvail > 0 ? Math.min(1, pLast.powerMwUsed / totalAvail) : 0;
-  const advice0 = advise(world, 0);
+  const advice0 = advise(world, 0, opening ? { powerMwUsed: opening.playerPowerMwUsed } : null);
   // Week 0: the operating cash flow of the first week (the advisor has no traded week to read yet).
   const advice = opening ? { ...advice0, operatingUsdPerWeek: opening.playerOperatingUsdPerWeek } : advice0;
   const fleet = fleetOf(world, p);

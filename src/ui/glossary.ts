@@ -51,9 +51,12 @@ function scenarioEntries(): { term: { en: string; 'zh-CN'?: string | undefined }
   return getState().scenario?.lesson.teaching.glossary ?? [];
 }
 
+/** An entry in force: its word, definition, and the expression that finds it in running text (null: none). */
+type Def = { term: string; definition: string; re: RegExp | null };
+
 /** Every entry in force: the game's (with the scenario's definition where it names the same word) and the scenario's others, keyed. */
-let cached: { key: string; map: Map<string, { term: string; definition: string; patterns: string[] }> } | null = null;
-function entries(): Map<string, { term: string; definition: string; patterns: string[] }> {
+let cached: { key: string; map: Map<string, Def> } | null = null;
+function entries(): Map<string, Def> {
   const sc0 = getState().scenario;
   const cacheKey = `${lang()}|${sc0?.id ?? ''}|${sc0?.lesson.teaching.glossary.length ?? 0}`;
   if (cached && cached.key === cacheKey && cached.map.size > 0) return cached.map;
@@ -61,22 +64,29 @@ function entries(): Map<string, { term: string; definition: string; patterns: st
   cached = { key: cacheKey, map };
   return map;
 }
-function buildEntries(): Map<string, { term: string; definition: string; patterns: string[] }> {
+function buildEntries(): Map<string, Def> {
   const zh = zhNow();
   const sc = scenarioEntries();
   const used = new Set<number>();
-  const out = new Map<string, { term: string; definition: string; patterns: string[] }>();
+  const out = new Map<string, Def>();
   for (const [key, e] of Object.entries(GAME) as [TermKey, Entry][]) {
     const i = sc.findIndex((x) => new RegExp(`^(${e.match.en.join('|')})$`, 'i').test(x.term.en.trim()) || x.term.en.trim().toLowerCase() === e.term.en.toLowerCase());
     if (i >= 0) used.add(i);
-    out.set(key, { term: pick(e.term), definition: i >= 0 ? loc(sc[i]!.definition) : pick(e.definition), patterns: zh ? e.match.zh : e.match.en });
+    out.set(key, { term: pick(e.term), definition: i >= 0 ? loc(sc[i]!.definition) : pick(e.definition), re: finder(zh ? e.match.zh : e.match.en, zh) });
   }
   sc.forEach((x, i) => {
     if (used.has(i)) return;
     const words = [x.term.en, x.term['zh-CN']].filter((w): w is string => !!w && w.trim().length > 1).map((w) => escapeRe(w.trim()));
-    out.set(`sc${i}`, { term: loc(x.term), definition: loc(x.definition), patterns: words });
+    out.set(`sc${i}`, { term: loc(x.term), definition: loc(x.definition), re: finder(words, zh) });
   });
   return out;
+}
+
+/** One expression for a word's forms: English ones as whole words (not inside a longer word or hyphenation), any case. */
+function finder(patterns: string[], zh: boolean): RegExp | null {
+  if (patterns.length === 0) return null;
+  const src = `(${patterns.join('|')})`;
+  return zh ? new RegExp(src, 'i') : new RegExp(`(?<![\\w-])${src}(?![\\w-])`, 'i');
 }
 
 /** Every glossary entry in the current language (the Help dialog's list): the game's, then the scenario's extra terms. */
@@ -161,14 +171,9 @@ export function term(key: TermKey | string, text?: string): HTMLElement {
  * unchanged (one string) when it holds none.
  */
 export function withTerms(text: string): (string | HTMLElement)[] {
-  const all = entries();
-  const zh = zhNow();
   const found: { start: number; end: number; key: string }[] = [];
-  for (const [key, e] of all) {
-    if (e.patterns.length === 0) continue;
-    const src = `(${e.patterns.join('|')})`;
-    const re = zh ? new RegExp(src, 'i') : new RegExp(`(?<![\\w-])${src}(?![\\w-])`, 'i');
-    const m = re.exec(text);
+  for (const [key, e] of entries()) {
+    const m = e.re?.exec(text);
     if (!m) continue;
     const start = m.index, end = m.index + m[0].length;
     if (found.some((f) => start < f.end && end > f.start)) continue;

@@ -117,6 +117,7 @@ const EN = {
   refusedAtWeek: 'Week {week}: {what} was refused — {reason}',
   perShareFmt: '{price}/share',
   queuedTitle: 'Queued for this week', cancelQueued: 'Cancel', cancelledQueued: 'Withdrawn',
+  recentWins: 'Winning prices in the last {weeks} wk', awardsN: '{n} awarded', noRecentWins: 'no request awarded yet',
 };
 
 export type StringKey = keyof typeof EN;
@@ -233,6 +234,7 @@ const ZH: Partial<Record<StringKey, string>> = {
   refusedAtWeek: '第 {week} 周：{what}被拒绝——{reason}',
   perShareFmt: '每股 {price}',
   queuedTitle: '本周已排队', cancelQueued: '撤销', cancelledQueued: '已撤销',
+  recentWins: '最近 {weeks} 周的中标价', awardsN: '{n} 次授标', noRecentWins: '尚无授标',
 };
 
 /** The keys of both UI string tables (a test checks they are the same). */

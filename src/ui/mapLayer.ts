@@ -14,7 +14,7 @@ import { rivalColorCss, rivalLetter, rackUnit } from '../game/palette.ts';
 import { iconUrl, siteIcon } from '../game/assets.ts';
 import type { MapCard } from '../game/WorldScene.ts';
 import * as app from './app.ts';
-import { withTerms } from './glossary.ts';
+import { termSpan } from './glossary.ts';
 import './map.css';
 
 const m = (id: MapMsgId, params: Record<string, string | number> = {}): string => mapMsg(getState().settings.lang, id, params);
@@ -156,7 +156,7 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
         m('region.siteRow', { kind: m(`site.${x.kind}`), mw: mw(x.powerMw), status: m(`status.${x.status}`) })))),
       h('h4', null, m('region.power')),
       h('ul', { className: 'rd-facts' },
-        h('li', { 'data-fact': 'coloc' }, withTerms(m('region.coloc', { mw: mw(r.colocAvailableMw), price: price(r.colocUsdPerKwMonth), weeks: r.colocLeadWeeks }))),
+        h('li', { 'data-fact': 'coloc' }, termSpan(m('region.coloc', { mw: mw(r.colocAvailableMw), price: price(r.colocUsdPerKwMonth), weeks: r.colocLeadWeeks }))),
         h('li', { 'data-fact': 'powered' }, m('region.powered', { mw: mw(r.poweredSiteAvailableMw), price: usd(r.poweredSiteUsdPerMw), weeks: r.poweredSiteLeadWeeks })),
         h('li', { 'data-fact': 'grid' }, m('region.grid', { mw: mw(r.gridAvailableMw), weeks: r.gridQueueWeeks })),
         h('li', { 'data-fact': 'campus' }, m('region.campus', { price: usd(r.buildCapexUsdPerMw), weeks: r.buildWeeks })),
@@ -164,7 +164,7 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
       ),
       h('h4', null, m('region.prices')),
       h('ul', { className: 'rd-facts' },
-        h('li', { 'data-fact': 'energy' }, withTerms(m('region.energy', { price: price(r.powerUsdPerMwh), pue: r.pue.toFixed(2) }))),
+        h('li', { 'data-fact': 'energy' }, termSpan(m('region.energy', { price: price(r.powerUsdPerMwh), pue: r.pue.toFixed(2) }))),
         r.curtailShare > 0 ? h('li', { className: 'warn' }, m('region.curtailedNow', { pct: pct(r.curtailShare) })) : null,
       ),
       h('h4', null, h('img', { src: iconUrl('rival'), alt: '', width: 16, height: 16 }), m('region.rivals')),

@@ -34,7 +34,12 @@ describe('opening figures (week 0)', () => {
       expect(snap.market.gens.reduce((a, g) => a + g.installedGpus, 0)).toBeGreaterThan(0);
       expect(snap.rivals.some((r) => r.utilization > 0)).toBe(true);
       expect(snap.advice.operatingUsdPerWeek).toBe(o.playerOperatingUsdPerWeek);
+      // The advisor reads the opening week's MW in use: power left idle at week 0 is an alert then, as it is a week later.
+      const idle0 = snap.advice.warnings.find((x) => x.id === 'alert.idlePower');
       step(w);
+      const idle1 = makeSnapshot(w, extras).advice.warnings.find((x) => x.id === 'alert.idlePower');
+      expect(idle0?.params.mw).toBe(idle1?.params.mw);
+      if (id === 'default') expect(idle0).toBeDefined(); // 6 MW in Texas, 3.6 MW in use
       expect(w.market.demandH100e).toBe(o.demandH100e);
       expect(w.market.supplyH100e).toBe(o.supplyH100e);
       expect(w.market.gens.map((g) => [g.indexUsdPerGpuHour, g.peakIndexUsdPerGpuHour, g.installedGpus])).toEqual(o.gens.map((g) => [g.indexUsdPerGpuHour, g.peakIndexUsdPerGpuHour, g.installedGpus]));

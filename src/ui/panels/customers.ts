@@ -25,6 +25,24 @@ function lossReason(r: Rfp): string {
   return `${head}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
 }
 
+/** Weeks of awards the competitive range looks back over. */
+const RANGE_WEEKS = 26;
+
+/**
+ * The competitive range before bidding: the winning prices of the requests awarded in the last
+ * weeks, per generation (the awards' own records; lowest–highest and how many).
+ */
+function recentWins(s: Snapshot): HTMLElement {
+  const by = new Map<string, number[]>();
+  for (const r of s.closedRfps) {
+    if (r.winningUsdPerGpuHour === null || r.closeWeek < s.week - RANGE_WEEKS) continue;
+    const name = s.market.gens.find((g) => g.modelId === r.modelId)?.name ?? r.modelId;
+    by.set(name, [...(by.get(name) ?? []), r.winningUsdPerGpuHour]);
+  }
+  const parts = [...by].map(([name, xs]) => `${name} ${price(Math.min(...xs))}–${price(Math.max(...xs))} (${t('awardsN').replace('{n}', String(xs.length))})`);
+  return h('p', { className: 'muted', id: 'recent-wins' }, `${t('recentWins').replace('{weeks}', String(RANGE_WEEKS))}: ${parts.length ? parts.join(' · ') : t('noRecentWins')}`);
+}
+
 export function customersPanel(): Panel {
   let snap: Snapshot | null = getState().snapshot;
   const name = (id: string) => snap?.market.gens.find((g) => g.modelId === id)?.name ?? id;
@@ -46,7 +64,7 @@ export function customersPanel(): Panel {
   const plat = commandForm({
     id: 'customers-platform',
     title: t('platformSpend'),
-    fields: [{ name: 'usdPerWeek', label: t('usdPerWeekLabel'), kind: 'number', value: snap?.player.platformUsdPerWeek ?? 0, min: 0, step: 50000 }],
+    fields: [{ name: 'usdPerWeek', label: t('usdPerWeekLabel'), kind: 'amount', value: snap?.player.platformUsdPerWeek ?? 0 }],
     build: (v) => (Number(v.usdPerWeek) >= 0 ? { type: 'setPlatformSpend', usdPerWeek: Number(v.usdPerWeek) } : null),
   });
   const rfpTable = h('div');
@@ -63,7 +81,7 @@ export function customersPanel(): Panel {
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
-    }), { className: 'compact' })));
+    }), { className: 'compact' }), recentWins(s)));
     const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();
     const nameOf = (i: number | null) => (i === null ? '—' : i === 0 ? t('you') : s.rivals.find((r) => r.index === i)?.name ?? '?');
     replace(live,
