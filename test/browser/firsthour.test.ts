@@ -15,16 +15,16 @@ import { advise } from '../../src/engine/advisor.ts';
 
 /**
  * price-war-2025, seed 1, doing nothing: the first week (after `fromWeek`) the engine's advisor shows
- * a warning (not an alert) and the week the company ends — found by the same engine in Node, so the
+ * a danger warning (not an alert: the one that pauses the game with its dialog) and the week the company ends — found by the same engine in Node, so the
  * browser test follows the engine instead of a week number written down by hand.
  */
 function priceWarWarning(fromWeek: number): { warnWeek: number; endWeek: number } {
   const r = loadBundledScenario('price-war-2025');
   if (!r.ok) throw new Error('price-war-2025 does not load');
-  const w = createWorld(r.scenario, { seed: 1, strategy: 'idle' });
+  const w = createWorld(r.scenario, { seed: 1 }); // no autopilot, as the page's newGame
   let warnWeek = -1;
   while (w.status === 'running' && w.week < w.lengthWeeks) {
-    if (warnWeek < 0 && w.week >= fromWeek && advise(w).warnings.some((x) => x.id.startsWith('warn.'))) warnWeek = w.week;
+    if (warnWeek < 0 && w.week >= fromWeek && advise(w).warnings.some((x) => x.id.startsWith('warn.') && x.severity === 'danger')) warnWeek = w.week;
     stepWorld(w);
   }
   if (warnWeek < 0) throw new Error('no advisor warning in price-war-2025 seed 1');

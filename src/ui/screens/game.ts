@@ -258,11 +258,13 @@ export function renderGame(root: HTMLElement): () => void {
     const idsNow = ws.map((w) => w.id).join(',');
     if (idsNow !== idsBefore) advisorLive.textContent = ws.filter((w) => w.severity !== 'info').map(warningText).join(' ');
   }
+  // Each dialog opens with the focus on its main button (autofocus), not on the first focusable
+  // glossary word in its text (which would open that word's tooltip over the dialog).
   function showAdvisor(ws: AdvisorWarning[]): void {
     replace(advisorDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '⚠'), h('h2', { id: 'advisor-title' }, msg('advisor'))),
       h('div', { className: 'dlg-body' }, h('ul', { className: 'adv-dialog-list' }, ws.map((w) => warningItem(w, true)))),
-      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'advisor-continue', onclick: () => advisorDlg.close() }, t('continue'))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'advisor-continue', autofocus: true, onclick: () => advisorDlg.close() }, t('continue'))),
     );
     if (!advisorDlg.open && !quarterDlg.open && !overDlg.open) advisorDlg.showModal();
   }
@@ -294,7 +296,7 @@ export function renderGame(root: HTMLElement): () => void {
         h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, t('marketReaction') + ': '), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, withTerms(why))),
         h('div', { className: 'q-grid' }, statements(q, prev)),
       ),
-      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'quarter-continue', onclick: () => quarterDlg.close() }, t('continue'))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'quarter-continue', autofocus: true, onclick: () => quarterDlg.close() }, t('continue'))),
     );
     if (!quarterDlg.open) quarterDlg.showModal();
     (document.getElementById('quarter-continue') as HTMLButtonElement | null)?.focus();
@@ -309,7 +311,7 @@ export function renderGame(root: HTMLElement): () => void {
     replace(newsDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, newsText(n.headline))),
       h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), newsText(n.explanation))),
-      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'news-continue', onclick: () => newsDlg.close() }, t('continue'))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'news-continue', autofocus: true, onclick: () => newsDlg.close() }, t('continue'))),
     );
     if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
   }
@@ -341,7 +343,7 @@ export function renderGame(root: HTMLElement): () => void {
           const r = await app.resumeQuarter(resumeWeek);
           if (r.ok) overDlg.close(); else { (e.currentTarget as HTMLButtonElement | null)?.removeAttribute('disabled'); app.toast(r.reason, 'error'); }
         } }, msg('over.loadQuarter', { week: resumeWeek, quarter: resumeLabel })) : null,
-        h('button', { type: 'button', className: 'primary', id: 'go-debrief', onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
+        h('button', { type: 'button', className: 'primary', id: 'go-debrief', autofocus: true, onclick: () => { overDlg.close(); quarterDlg.close(); newsDlg.close(); app.goDebrief(); } }, t('endGame') + ' ▸')),
     );
     if (quarterDlg.open) quarterDlg.close();
     if (newsDlg.open) newsDlg.close();
@@ -358,7 +360,7 @@ export function renderGame(root: HTMLElement): () => void {
         h('h3', null, msg('glossary')),
         h('dl', { className: 'glossary', id: 'glossary' }, glossaryEntries().map((e) => [h('dt', null, e.term), h('dd', null, e.definition)])),
       ),
-      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'help-close', onclick: () => helpDlg.close() }, t('continue'))),
+      h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'help-close', autofocus: true, onclick: () => helpDlg.close() }, t('continue'))),
     );
     helpDlg.showModal();
   }
