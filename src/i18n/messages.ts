@@ -5,9 +5,11 @@
  * (src/engine/msg.ts); the UI renders them in the chosen language (src/ui/advice.ts `msg`, which
  * also holds the advisor's ids) and the CLI and tests in English (`engineText`). Placeholder formats
  * are listed in ./render.ts. Both tables have the same keys (test/i18n/messages.test.ts).
+ * Class mode's messages (`class.*`, `debrief.*`, ./classMessages.ts) are merged in below.
  */
 import { render, type Lang, type Table } from './render.ts';
 import type { Msg } from '../engine/msg.ts';
+import { EN_CLASS_MESSAGES, ZH_CLASS_MESSAGES } from './classMessages.ts';
 
 export const EN_MESSAGES: Table = {
   // Any command
@@ -291,6 +293,10 @@ export const ZH_MESSAGES: Table = {
   'news.lockup.h': '你的 IPO 禁售期到期',
   'news.lockup.e': '早期投资者和员工现在可以卖出你公司 {unlockPct:fix0}% 的股票。大量待售股票使股价下跌 {dropPct:fix0}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。',
 };
+
+// Class mode's messages (`class.*`, `debrief.*`) are ids of this one table too.
+Object.assign(EN_MESSAGES, EN_CLASS_MESSAGES);
+Object.assign(ZH_MESSAGES, ZH_CLASS_MESSAGES);
 
 const TABLES = { en: EN_MESSAGES, zh: ZH_MESSAGES };
 
