@@ -1,11 +1,12 @@
 /**
  * The run behind a result file, ready to replay (the class debrief opens a student's run read-only
  * and runs its what-if): the file checked with `parseResultFile`, its scenario resolved as the
- * verifier does (the embedded document through the validator, else the bundled one by id). Runs
+ * verifier does (`resultScenario`, the one lookup both use). Runs
  * where the engine runs (a worker, Node). Trust is the verifier's job: the class debrief only opens
  * rows the verifier marked verified. Never throws.
  */
-import { parseResultFile } from './result.ts';
+import { parseResultFile, type ResultFile } from './result.ts';
+import type { Scenario } from '../scenario/schema/index.ts';
 import type { RunInputs } from './replay.ts';
 import { loadBundledScenario, loadScenarioObject } from '../scenario/load.ts';
 import { isBundledId } from '../scenario/bundled.ts';
@@ -18,6 +19,36 @@ export interface ResultRun {
   classSeed: number | null;
 }
 
+/** Why a result's scenario is not available: `invalid` (the file is wrong) or `notCarried` (neither bundled here nor in the file). */
+export type ResultScenario = { ok: true; scenario: Scenario } | { ok: false; kind: 'invalid' | 'notCarried'; reason: string };
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/**
+ * The scenario a result was played on — the one lookup the verifier and the debrief share: the
+ * embedded document through the scenario validator, else the bundled one by id; its id must be
+ * the file's `scenarioId`. Whether it is the same scenario (its hash) is the verifier's question.
+ */
+export function resultScenario(r: Pick<ResultFile, 'scenario' | 'scenarioId'>): ResultScenario {
+  let scenario: Scenario;
+  if (r.scenario !== undefined) {
+    const loaded = loadScenarioObject(r.scenario);
+    if (!loaded.ok) {
+      const e = loaded.errors[0];
+      return { ok: false, kind: 'invalid', reason: `its scenario is not valid: ${e ? `${e.path}: ${e.message}` : 'unknown error'}${loaded.errors.length > 1 ? ` (and ${plural(loaded.errors.length - 1, 'more problem')})` : ''}` };
+    }
+    scenario = loaded.scenario;
+  } else if (isBundledId(r.scenarioId)) {
+    const loaded = loadBundledScenario(r.scenarioId);
+    if (!loaded.ok) return { ok: false, kind: 'invalid', reason: `bundled scenario "${r.scenarioId}" does not load in this game` };
+    scenario = loaded.scenario;
+  } else {
+    return { ok: false, kind: 'notCarried', reason: `played on scenario "${r.scenarioId.slice(0, 60)}", which this game does not bundle, and the file does not carry it.` };
+  }
+  if (scenario.id !== r.scenarioId) return { ok: false, kind: 'invalid', reason: `"scenarioId" is "${r.scenarioId.slice(0, 60)}" but the scenario inside is "${scenario.id}"` };
+  return { ok: true, scenario };
+}
+
 export function resultRunInputs(text: string): { ok: true; run: ResultRun } | { ok: false; reason: string } {
   try {
     const size = textSizeProblem('classResult', text);
@@ -25,9 +56,8 @@ export function resultRunInputs(text: string): { ok: true; run: ResultRun } | { 
     const parsed = parseResultFile(JSON.parse(text));
     if (!parsed.ok) return { ok: false, reason: parsed.reason };
     const r = parsed.result;
-    const loaded = r.scenario !== undefined ? loadScenarioObject(r.scenario) : isBundledId(r.scenarioId) ? loadBundledScenario(r.scenarioId) : null;
-    if (!loaded) return { ok: false, reason: `scenario "${r.scenarioId.slice(0, 60)}" is not bundled and not in the file` };
-    if (!loaded.ok) return { ok: false, reason: `its scenario is not valid: ${loaded.errors[0]?.path ?? ''} ${loaded.errors[0]?.message ?? ''}`.trim() };
+    const loaded = resultScenario(r);
+    if (!loaded.ok) return { ok: false, reason: loaded.reason };
     return {
       ok: true,
       run: {

@@ -17,9 +17,6 @@
  * embedded scenario goes through the scenario validator (markup, non-finite numbers, caps), and a
  * replay is at most the scenario's length (≤ 1040 weeks).
  */
-import type { Scenario } from '../scenario/schema/index.ts';
-import { loadBundledScenario, loadScenarioObject } from '../scenario/load.ts';
-import { isBundledId } from '../scenario/bundled.ts';
 import { textSizeProblem } from '../scenario/limits.ts';
 import { NonFiniteError } from '../engine/finite.ts';
 import { evaluateObjectives, score, stateHash } from '../engine/api.ts';
@@ -29,6 +26,7 @@ import { buildId } from './buildId.ts';
 import { parseResultFile, scenarioHash, type ResultClass, type ResultFile } from './result.ts';
 import { replayRun, WEEKS_PER_QUARTER, type Checkpoint } from './replay.ts';
 import { classSeedFor } from './seed.ts';
+import { resultScenario } from './resultInputs.ts';
 
 export type VerifyStatus = 'verified' | 'diverged' | 'mismatch' | 'invalid' | 'other';
 
@@ -86,8 +84,6 @@ export interface VerifyOptions {
   expectedScenarioHash?: string;
 }
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
-
 /** Verify one result file's text. Never throws. */
 export async function verifyResultText(text: unknown, options: VerifyOptions = {}): Promise<VerifyRow> {
   const file = options.file ?? 'result';
@@ -139,23 +135,10 @@ async function verify(text: unknown, file: string, o: VerifyOptions): Promise<Ve
     }
   }
 
-  // Which scenario: the embedded document through the validator, or the bundled one by id; the hash decides.
-  let scenario: Scenario;
-  if (r.scenario !== undefined) {
-    const loaded = loadScenarioObject(r.scenario);
-    if (!loaded.ok) {
-      const e = loaded.errors[0];
-      return invalid(`its scenario is not valid: ${e ? `${e.path}: ${e.message}` : 'unknown error'}${loaded.errors.length > 1 ? ` (and ${plural(loaded.errors.length - 1, 'more problem')})` : ''}`, who);
-    }
-    scenario = loaded.scenario;
-  } else if (isBundledId(r.scenarioId)) {
-    const loaded = loadBundledScenario(r.scenarioId);
-    if (!loaded.ok) return invalid(`bundled scenario "${r.scenarioId}" does not load in this game`, who);
-    scenario = loaded.scenario;
-  } else {
-    return other(`played on scenario "${r.scenarioId.slice(0, 60)}", which this game does not bundle, and the file does not carry it.${versionNote}`);
-  }
-  if (scenario.id !== r.scenarioId) return invalid(`"scenarioId" is "${r.scenarioId.slice(0, 60)}" but the scenario inside is "${scenario.id}"`, who);
+  // Which scenario: the embedded document through the validator, or the bundled one by id (the lookup the debrief shares); the hash decides.
+  const lookup = resultScenario(r);
+  if (!lookup.ok) return lookup.kind === 'notCarried' ? other(`${lookup.reason}${versionNote}`) : invalid(lookup.reason, who);
+  const scenario = lookup.scenario;
   const hash = await scenarioHash(scenario);
   if (o.expectedScenarioHash !== undefined && hash !== o.expectedScenarioHash) return other(`played on another scenario ("${scenario.id}") than this class's`);
   if (hash !== r.scenarioHash) {

@@ -9,6 +9,7 @@ import { verifyResultText, verifyResultTexts } from '../../src/class/verify.ts';
 import { buildResult, resultText, scenarioHash, type ResultFile } from '../../src/class/result.ts';
 import { studentSeed } from '../../src/class/seed.ts';
 import { buildId } from '../../src/class/buildId.ts';
+import { resultRunInputs } from '../../src/class/resultInputs.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { replay, stateHash } from '../../src/engine/api.ts';
@@ -163,6 +164,18 @@ describe('another class, scenario or game version: other, with the reason', () =
     const f = await twoYears();
     expect((await verifyResultText(edited(f, (x) => { x.scenarioHash = 'e'.repeat(64); }))).reason).toMatch(/different version of scenario "default"/);
     expect((await verifyResultText(edited(f, (x) => { x.scenarioId = 'my-own'; }))).reason).toMatch(/does not bundle, and the file does not carry it/);
+  });
+
+  it("the debrief's run lookup (resultRunInputs) is the verifier's: the same run, the same reasons", async () => {
+    const f = await twoYears();
+    const ok = resultRunInputs(resultText(f));
+    expect(ok.ok && [ok.run.inputs.scenario.id, ok.run.inputs.seed, ok.run.inputs.log.length, ok.run.student]).toEqual(['default', 7, f.log.length, 'Grace Hopper']);
+    for (const change of [(x: ResultFile) => { x.scenarioId = 'my-own'; }, (x: ResultFile) => { x.scenario = { schemaVersion: 2, extends: 'default', id: 'other-id' }; }]) {
+      const text = edited(f, change);
+      const opened = resultRunInputs(text);
+      expect(opened.ok).toBe(false);
+      expect((await verifyResultText(text)).reason).toContain(opened.ok ? '?' : opened.reason);
+    }
   });
 
   it('a file from another game version that replays identically verifies with a note; one that differs is other', async () => {
