@@ -29,10 +29,10 @@ export async function openRun(into: HTMLElement, opts: { name: string; text: str
     return;
   }
   if (!opened || !opened.ok || !opened.summary) { replace(body, h('p', { className: 'neg' }, dt('cdRunFailed', { reason: opened && !opened.ok ? opened.reason : '' }))); return; }
-  renderRun(body, opened.run, opened.summary, opts.host);
+  renderRun(body, opened.run, opened.summary, opts.host, opts.name);
 }
 
-function renderRun(body: HTMLElement, run: ResultRun, sum: RunSummary, host: Pick<EngineHost, 'replayRuns'>): void {
+function renderRun(body: HTMLElement, run: ResultRun, sum: RunSummary, host: Pick<EngineHost, 'replayRuns'>, student: string): void {
   const { scenario: sc } = run.inputs;
   const last = sum.weekly.length - 1;
   const slider = h('input', { type: 'range', id: 'cd-scrub', min: '0', max: String(last), step: '1', value: String(last), 'aria-describedby': 'cd-scrub-help' });
@@ -92,7 +92,7 @@ function renderRun(body: HTMLElement, run: ResultRun, sum: RunSummary, host: Pic
     whatIfSection({
       scenario: sc, seed: run.inputs.seed, strategy: run.inputs.autopilot, depreciationYears: run.inputs.depreciationYears,
       log: [...run.inputs.log], week: run.inputs.week, over: sum.status !== 'running' || sum.weeks >= sc.calendar.lengthWeeks,
-      real: viewOf(sum), played: sum.played, replay: (runs, onProgress) => host.replayRuns(runs, onProgress), idPrefix: 'cd-whatif',
+      real: viewOf(sum), played: sum.played, replay: (runs, onProgress) => host.replayRuns(runs, onProgress), idPrefix: 'cd-whatif', student,
     }),
   );
   show(last);

@@ -45,6 +45,8 @@ export interface WhatIfInput {
   replay: (runs: RunRequest[], onProgress?: (n: number) => void) => Promise<RunSummary[]>;
   /** Prefix of element ids (two what-ifs may share a page). */
   idPrefix?: string;
+  /** The student whose run this is, in the teacher's view (the texts then say "this student's", not "your"). */
+  student?: string;
 }
 
 export const REAL_COLOR = '#2fe0c0';
@@ -66,7 +68,7 @@ export function whatIfSection(input: WhatIfInput): HTMLElement {
   const { scenario: sc, log } = input;
   const box = h('section', { className: 'section whatif', id: p, 'aria-labelledby': `${p}-h` }, h('h2', { id: `${p}-h` }, dt('whatIf')));
   if (log.length === 0) {
-    box.append(h('p', { className: 'muted', id: `${p}-none` }, dt('whatIfNone')));
+    box.append(h('p', { className: 'muted', id: `${p}-none` }, (input.student !== undefined ? dt('whatIfNoneStudent') : dt('whatIfNone'))));
     return box;
   }
   const options = log.map((l, i) => {
@@ -125,7 +127,7 @@ export function whatIfSection(input: WhatIfInput): HTMLElement {
       };
       const [cf] = await input.replay([req], (n) => { status.textContent = dt('whatIfRunning', { n, of: 1 }); });
       status.textContent = '';
-      await renderComparison(result, input.real, viewOf(cf!), changeText, p);
+      await renderComparison(result, input.real, viewOf(cf!), changeText, p, input.student !== undefined ? dt('whatIfRealStudent', { name: input.student }) : dt('whatIfReal'));
     } catch (e) {
       status.textContent = dt('whatIfFailed', { reason: String((e as Error)?.message ?? e) });
     } finally {
@@ -135,7 +137,7 @@ export function whatIfSection(input: WhatIfInput): HTMLElement {
   }
 
   box.append(
-    h('p', { className: 'muted' }, dt('whatIfIntro')),
+    h('p', { className: 'muted' }, (input.student !== undefined ? dt('whatIfIntroStudent') : dt('whatIfIntro'))),
     h('div', { className: 'whatif-form' },
       h('label', { className: 'whatif-field' }, h('span', null, dt('whatIfDecision')), select),
       h('fieldset', { className: 'whatif-mode' }, h('legend', { className: 'sr-only' }, dt('whatIf')),
@@ -170,7 +172,7 @@ function card(id: string, title: string, r: RunView, which: 'real' | 'cf'): HTML
 }
 
 /** The two runs side by side: cards, the difference in words, and the four charts overlaid. */
-export async function renderComparison(into: HTMLElement, real: RunView, cf: RunView, changeText: string, p: string): Promise<void> {
+export async function renderComparison(into: HTMLElement, real: RunView, cf: RunView, changeText: string, p: string, realLabel: string = dt('whatIfReal')): Promise<void> {
   const same = real.hash === cf.hash;
   const diff = cf.score - real.score;
   const summary = same
@@ -179,7 +181,7 @@ export async function renderComparison(into: HTMLElement, real: RunView, cf: Run
   const cfTitle = dt('whatIfCf', { change: changeText });
   const charts = h('div', { className: 'charts-grid', id: `${p}-charts` });
   replace(into,
-    h('div', { className: 'whatif-cards' }, card(`${p}-real`, dt('whatIfReal'), real, 'real'), card(`${p}-cf`, cfTitle, cf, 'cf')),
+    h('div', { className: 'whatif-cards' }, card(`${p}-real`, realLabel, real, 'real'), card(`${p}-cf`, cfTitle, cf, 'cf')),
     h('p', { id: `${p}-summary`, className: same ? 'muted' : '' }, summary),
     charts,
   );
@@ -190,7 +192,7 @@ export async function renderComparison(into: HTMLElement, real: RunView, cf: Run
   const mk = (id: string, title: string, format: 'usd' | 'pct', f: (q: QuarterReport) => number) => chart({
     id: `${p}-${id}`, title, labels, format,
     series: [
-      { label: dt('whatIfReal'), values: labels.map((_, i) => (real.quarters[i] ? f(real.quarters[i]!) : null)), color: REAL_COLOR },
+      { label: realLabel, values: labels.map((_, i) => (real.quarters[i] ? f(real.quarters[i]!) : null)), color: REAL_COLOR },
       { label: dt('whatIf'), values: labels.map((_, i) => (cf.quarters[i] ? f(cf.quarters[i]!) : null)), color: CF_COLOR, dash: [6, 4] },
     ],
   }, width);
