@@ -319,6 +319,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.locator('#cd-whatif-decision').selectOption(await order.getAttribute('value'));
     await page.locator('#cd-whatif-run').click();
     await page.locator('#cd-whatif-cf').waitFor({ timeout: 180_000 });
+    await page.locator('#cd-whatif-charts figure').nth(3).waitFor(); // the charts follow the cards (their code loads on demand)
     expect(await page.locator('#cd-whatif-charts figure').count()).toBe(4);
     await page.locator('#cd-run').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('class-debrief-1280-en-run') });

@@ -1,6 +1,6 @@
 /**
- * A pool of class workers (class.worker.ts): hardwareConcurrency − 1 of them (at least 1) for the
- * results page, one for the builder and the hand-in. A task that runs longer than its time limit
+ * A pool of class workers (class.worker.ts): hardwareConcurrency − 1 of them (at least 1, and 2 on
+ * a 2-core machine) for the results page, one for the builder and the hand-in. A task that runs longer than its time limit
  * has its worker terminated and replaced (an untrusted file never holds up the others for good).
  */
 import type { ClassTask, ClassWorkerReply } from './workerProtocol.ts';
@@ -10,7 +10,18 @@ export const TASK_TIMEOUT_MS = 120_000;
 
 export function poolSize(): number {
   const n = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 1;
-  return Math.max(1, (Number.isFinite(n) ? n : 1) - 1);
+  return poolSizeFor(Number.isFinite(n) ? n : 1);
+}
+
+/**
+ * Workers for `cores` logical cores: one core left for the page, but never fewer than two workers
+ * on a machine with two cores — the results page's own thread only adds rows, and on a 2-core
+ * laptop one worker left a whole core idle (40 eight-year files: ~61 s of one worker's CPU;
+ * docs/teaching.md has the figures).
+ */
+export function poolSizeFor(cores: number): number {
+  const c = Number.isFinite(cores) ? Math.max(1, Math.floor(cores)) : 1;
+  return Math.max(Math.min(2, c), c - 1);
 }
 
 interface Job { task: ClassTask; resolve: (r: ClassWorkerReply) => void; timeoutMs: number }

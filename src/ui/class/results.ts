@@ -1,6 +1,6 @@
 /**
  * The class results page: drop result files or an LMS zip; each file (untrusted) is replayed in a
- * pool of class workers (hardwareConcurrency − 1, at least 1) with class-core's
+ * pool of class workers (pool.ts: hardwareConcurrency − 1, at least 1, 2 on 2 cores) with class-core's
  * `verifyResultText`, with a progress bar; a sortable table of rows; grades as CSV. Nothing
  * leaves the browser; "forget this class" clears the page's memory and stops the workers.
  */
