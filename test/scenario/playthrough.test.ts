@@ -23,11 +23,8 @@ const strategies = Object.keys(STRATEGIES) as StrategyId[];
 /** Strategies a player can pick and a teacher would call reasonable. */
 const REASONABLE = ['leveraged', 'prudent'] as const satisfies readonly StrategyId[];
 
-/** Scenarios whose objectives fail the rule on the current engine (measured 2026-12-01), and why. */
-const AWAITING_RETUNE: Record<string, string> = {
-  'ai-winter': 'with mega-deals on (deals, 2 Dec) nobody wins seeds d..d+2: leveraged ends with negative book equity (and debt above 4× EBITDA on d+1, d+2: it builds out for multi-year blocks before the winter), prudent misses $320M annualised revenue by 2029 (it missed it on d+1, d+2 before); without mega-deals both win seed d',
-  'coreweave-2023': 'leveraged and prudent both meet every objective on seeds d..d+2: no reasonable strategy loses',
-};
+/** Scenarios whose objectives fail the rule on the current engine, and why (none since the re-tune of 2026-12-02). */
+const AWAITING_RETUNE: Record<string, string> = {};
 
 const worlds = new Map<string, World>();
 function played(id: string, sc: Scenario, strategy: StrategyId, seed: number): World {
