@@ -19,7 +19,7 @@ export function renderBriefing(root: HTMLElement): () => void {
       // The story with its jargon explained in place (hover or focus a dotted word), and the glossary below.
       h('div', { className: 'story' }, withTerms(loc(sc.lesson.teaching.briefing))),
       h('div', { className: 'two-col' },
-        h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', null, sc.lesson.objectives.map((o) => h('li', null, loc(o.label))))),
+        h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', null, sc.lesson.objectives.map((o) => h('li', null, withTerms(loc(o.label)))))),
         h('div', { className: 'box' }, h('h3', null, t('startingPosition')),
           h('dl', { className: 'kv' },
             h('dt', null, t('company')), h('dd', null, c.name),

@@ -12,6 +12,7 @@ import type { BenchResult } from '../../store/host.ts';
 import type { StrategyId } from '../../engine/types.ts';
 import type { QuarterReport } from '../../engine/reports.ts';
 import { msg, msgText } from '../advice.ts';
+import { withTerms } from '../glossary.ts';
 import { engineText } from '../../i18n/messages.ts';
 
 export const BENCH_STRATEGIES: StrategyId[] = ['leveraged', 'prudent', 'idle'];
@@ -43,14 +44,14 @@ export function renderDebrief(root: HTMLElement): () => void {
     h('div', { className: 'debrief-inner' },
       h('p', { className: 'muted' }, `${t('debrief')} · ${loc(sc.title)} · ${t('seed')} ${s.seed}`),
       h('div', { className: 'outcome ' + (allMet && !bankrupt ? '' : 'lost'), id: 'outcome' },
-        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted', id: 'outcome-reason' }, s.advice.gameOver ? msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd }) : `${s.dateIso} · ${weekN(s.week)}`)),
+        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted', id: 'outcome-reason' }, s.advice.gameOver ? withTerms(msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd })) : `${s.dateIso} · ${weekN(s.week)}`)),
         h('div', null, h('div', { className: 'muted' }, t('score')), h('div', { className: 'big', id: 'score' }, price(myScore)), h('div', { className: 'muted' }, t('scorePerShare'))),
         h('div', null, h('div', { className: 'muted' }, t('valuation')), h('div', { className: 'big' }, usd(equity))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('objectives')),
         h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
           h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
-          h('span', null, h('strong', null, loc(r.label)), ` — ${r.met ? t('met') : t('notMet')}: ${msgText(r.detail)}`),
+          h('span', null, h('strong', null, withTerms(loc(r.label))), ` — ${r.met ? t('met') : t('notMet')}: ${msgText(r.detail)}`),
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),
@@ -58,7 +59,7 @@ export function renderDebrief(root: HTMLElement): () => void {
       h('section', { className: 'section' }, h('h2', null, t('strategies')), benchBox),
       // In a class the hand-in section below asks the same questions with an answer box each.
       !getState().classPlay && h('section', { className: 'section' }, h('h2', null, t('debriefQuestions')),
-        h('ol', { id: 'debrief-questions' }, sc.lesson.teaching.debriefQuestions.map((q) => h('li', null, h('p', null, loc(q))))),
+        h('ol', { id: 'debrief-questions' }, sc.lesson.teaching.debriefQuestions.map((q) => h('li', null, h('p', null, withTerms(loc(q)))))),
       ),
       handInBox,
       h('div', { className: 'row section' },

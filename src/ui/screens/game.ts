@@ -334,8 +334,8 @@ export function renderGame(root: HTMLElement): () => void {
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
       h('div', { className: 'dlg-body' },
-        h('p', { id: 'over-reason' }, s.advice.gameOver ? msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd }) : s.dateIso),
-        s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', loc(o.label)))) : null,
+        h('p', { id: 'over-reason' }, s.advice.gameOver ? withTerms(msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd })) : s.dateIso),
+        s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', withTerms(loc(o.label))))) : null,
       ),
       h('div', { className: 'dlg-foot' },
         resumeWeek > 0 ? h('button', { type: 'button', id: 'over-load-quarter', onclick: async (e: Event) => {
