@@ -234,7 +234,10 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     const { page, errors, csp } = await open({ width: 1280, height: 720 });
     await page.click('#class-results-btn');
     await page.waitForSelector('#class-results');
-    // The class, from its link: a run for another class is then "other".
+    // The class, from its link: a run for another class is then "other". Its box is one line high, as wide as the row allows.
+    const linkBox = (await page.locator('#results-class-link').boundingBox())!;
+    expect(linkBox.height).toBeLessThan(60);
+    expect(linkBox.width).toBeGreaterThan(400);
     await page.fill('#results-class-link', classUrl);
     await page.click('#results-use-class');
     await page.waitForSelector('#results-class-title');
