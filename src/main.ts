@@ -2,6 +2,8 @@
  * Boot: settings, the screen router, toasts, drag-and-drop, the page API. Everything heavy
  * (engine + worker, scenario validator, Phaser, charts) loads lazily.
  */
+// First: zod must be told not to compile parsers with eval (CSP) before any module defines a schema.
+import './ui/zodJitless.ts';
 import './ui/style.css';
 import { getState, setState, store } from './store/ui.ts';
 import * as saves from './ui/saves.ts';

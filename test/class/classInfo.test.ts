@@ -17,7 +17,7 @@ describe('class card briefing', () => {
   it('fills the starting cash from the overlay, and says what the loaded game will say', () => {
     const c = config({ overlay: { company: { cashUsd: 250_000_000 } } });
     const { briefing } = classBriefing(c);
-    expect(briefing).not.toMatch(/\{[a-zA-Z.]+\}/);
+    expect(briefing).not.toMatch(/\{[a-zA-Z0-9_.]+\}/);
     expect(briefing).toContain('$250M');
     const loaded = loadScenarioObject(classScenarioDocument(c));
     if (!loaded.ok) throw new Error('class scenario did not load');
@@ -27,7 +27,7 @@ describe('class card briefing', () => {
   it('without an overlay the scenario (and what it extends) fills it', () => {
     for (const id of ['default', 'ai-winter', 'power-crunch', 'price-war-2025']) {
       const { briefing } = classBriefing(config({ scenario: { kind: 'bundled', id } }));
-      expect(briefing, id).not.toMatch(/\{[a-zA-Z.]+\}/);
+      expect(briefing, id).not.toMatch(/\{[a-zA-Z0-9_.]+\}/);
     }
   });
 });
