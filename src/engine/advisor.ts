@@ -14,7 +14,7 @@ import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
-import { corporateCovenantBreached, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
+import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
@@ -209,6 +209,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const revolver = undrawnRevolverUsd(co);
   const underwrittenUsd = underwrittenEbitdaUsd(world, co);
   const fleetUsd = fleetValueUsd(world, co);
+  const nowFigures = covenantFigures(world, co);
   let cash = toUsd(co.ledger.balances.cash);
   let shortfall = null as Advice['shortfall'];
   let nextCovenant = null as CovenantProjection | null;
@@ -221,6 +222,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const figures = () => ({
     cashUsd: cash, undrawnRevolverUsd: revolver, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
     gpuLoansUsd: sumDebt((kd) => kd === 'gpuLoan'), fleetValueUsd: fleetUsd, totalDebtUsd: sumDebt(() => true),
+    runRateEbitdaUsd: nowFigures.runRateEbitdaUsd, debtServiceUsd: nowFigures.debtServiceUsd,
   });
   const payGpuLoans = (usd: number) => {
     let left = usd;
@@ -260,8 +262,10 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     if (cureEnds !== null && wk >= cureEnds) {
       cureEnds = null;
       const tests = covenantTestsOf(f, figures());
-      if (corporateCovenantBreached(tests)) {
-        // The cure period ends with the breach still there: the lenders call the loans.
+      // Liquidity or leverage: the loans are called; debt service alone: acceleration the cash may pay.
+      const called = tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+      if (corporateCovenantBreached(tests) && (called || cash < sumDebt(() => true))) {
+        // The cure period ends with the breach still there: the lenders call the loans, more than the cash pays.
         if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, marginCallUsd: 0 };
         endWeek = wk;
         break;

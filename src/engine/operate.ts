@@ -4,7 +4,7 @@
  *  after:  on-demand revenue, site costs, overheads, depreciation, debt service, tax, cash shortfall.
  * The player and every rival run through exactly this code.
  */
-import type { Company, World } from './types.ts';
+import type { Company, Debt, World } from './types.ts';
 import type { OnDemandOffer } from './market/customers.ts';
 import { book, bookCents } from './ledger.ts';
 import { toCents, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
@@ -14,8 +14,8 @@ import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from '.
 import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
-import { corporateCovenantBreached, covenantTests, gpuLoanExcessUsd } from './finance/covenants.ts';
-import { baseRatePct } from './finance/rates.ts';
+import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd } from './finance/covenants.ts';
+import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
 import { postedRentUsd } from './market/rents.ts';
@@ -239,9 +239,52 @@ export function covenantDeadlines(world: World, co: Company): void {
   }
   if (co.covenantCureEndsWeek !== null && world.week >= co.covenantCureEndsWeek) {
     co.covenantCureEndsWeek = null;
-    if (corporateCovenantBreached(covenantTests(world, co))) defaultOnDebt(world, co, 'covenant');
-    else co.covenantBreaches = 0;
+    const tests = covenantTests(world, co);
+    // Liquidity or leverage still breached: the loans are called. Only debt service still breached:
+    // the company may prepay to cure it; if that is not enough, the debt is accelerated.
+    if (tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass)) defaultOnDebt(world, co, 'covenant');
+    else if (corporateCovenantBreached(tests)) {
+      prepayToCure(world, co);
+      if (corporateCovenantBreached(covenantTests(world, co))) accelerate(world, co);
+      else co.covenantBreaches = 0;
+    } else co.covenantBreaches = 0;
   }
+}
+
+/**
+ * A debt-service breach at the end of its cure period can still be cured by prepaying debt from
+ * cash above the liquidity covenant (a mandatory prepayment): the instruments whose service is
+ * heaviest per dollar (shortest amortisation) first, until the run-rate EBITDA covers next year's
+ * service the covenant's number of times.
+ */
+function prepayToCure(world: World, co: Company): void {
+  const f = world.scenario.finance;
+  const figures = covenantFigures(world, co);
+  let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover;
+  const base = baseRatePct(world);
+  const perDollar = (d: Debt) => (d.amortizing ? Math.min(WEEKS_PER_YEAR, Math.max(0, d.maturityWeek - world.week)) / Math.max(1, d.amortizeToWeek - world.week) : 0) + debtRatePct(world, co, d, base) / 100;
+  const counted = co.debts.filter((d) => d.principalCents > 0 && d.kind !== 'claims' && world.week - d.startWeek >= f.covenantDebtServiceGraceWeeks);
+  counted.sort((a, b) => perDollar(b) - perDollar(a) || (a.id < b.id ? -1 : 1));
+  for (const d of counted) {
+    if (excessUsd <= 0) break;
+    const spare = toUsd(co.ledger.balances.cash) - f.covenantMinLiquidityUsd;
+    if (spare <= 0) break;
+    const rate = perDollar(d);
+    const usd = Math.min(spare, toUsd(d.principalCents), excessUsd / Math.max(0.01, rate));
+    excessUsd -= (toUsd(repayDebt(co, d, usd)) * rate);
+  }
+  co.debts = co.debts.filter((d) => d.principalCents > 0);
+}
+
+/**
+ * The cure period ended with the debt-service covenant still breached: the lenders accelerate — all debt falls due
+ * at once. A company whose cash pays it all repays and carries on debt-free; otherwise it is a default.
+ */
+function accelerate(world: World, co: Company): void {
+  if (co.ledger.balances.cash < co.ledger.balances.debt) { defaultOnDebt(world, co, 'covenant'); return; }
+  for (const d of co.debts) repayDebt(co, d, toUsd(d.principalCents));
+  co.debts = co.debts.filter((d) => d.principalCents > 0);
+  co.covenantBreaches = 0;
 }
 
 function restructure(world: World, co: Company): void {

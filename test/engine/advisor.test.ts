@@ -35,7 +35,7 @@ describe('advisor', () => {
     const f = defaultScenario().finance;
     const base = {
       cashUsd: f.covenantMinLiquidityUsd + 1, undrawnRevolverUsd: 0, corporateDebtUsd: 100e6, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda - 0.5),
-      gpuLoansUsd: 0, fleetValueUsd: 500e6, totalDebtUsd: 100e6,
+      gpuLoansUsd: 0, fleetValueUsd: 500e6, totalDebtUsd: 100e6, runRateEbitdaUsd: 60e6, debtServiceUsd: 50e6,
     };
     const byId = (x: typeof base) => Object.fromEntries(covenantTestsOf(f, x).map((t) => [t.id, t]));
     expect(corporateCovenantBreached(covenantTestsOf(f, base))).toBe(false);
@@ -51,6 +51,14 @@ describe('advisor', () => {
     expect(byId({ ...base, gpuLoansUsd: cap + 1e6, totalDebtUsd: 100e6 + cap }).gpuLoanToValue!.pass).toBe(false);
     expect(gpuLoanExcessOf(f, { gpuLoansUsd: cap + 1e6, fleetValueUsd: base.fleetValueUsd })).toBeCloseTo(1e6, 2);
     expect(covenantTestsOf(f, { ...base, cashUsd: 0, underwrittenEbitdaUsd: -1, totalDebtUsd: 0, corporateDebtUsd: 0 })).toEqual([]);
+    // Debt-service cover: run-rate EBITDA against next year's scheduled service; 0 switches it off.
+    const dscr = { ...f, covenantMinDebtServiceCover: 1.1 };
+    const dsOf = (x: typeof base) => covenantTestsOf(dscr, x).find((t) => t.id === 'debtService')!;
+    expect(dsOf(base).pass).toBe(true);
+    expect(dsOf(base).value).toBeCloseTo(1.2, 6);
+    expect(dsOf({ ...base, runRateEbitdaUsd: 50e6 }).pass).toBe(false);
+    expect(corporateCovenantBreached(covenantTestsOf(dscr, { ...base, runRateEbitdaUsd: -5e6 }))).toBe(true);
+    expect(covenantTestsOf({ ...f, covenantMinDebtServiceCover: 0 }, { ...base, runRateEbitdaUsd: -5e6 }).some((t) => t.id === 'debtService')).toBe(false);
   });
 
   it('is pure: advising does not change the state hash', () => {

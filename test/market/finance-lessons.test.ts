@@ -1,10 +1,16 @@
 /**
  * The finance lessons of issue 9 over 20 seeds, each with an ablation that switches its mechanism
  * off (a scenario overlay) so the test cannot pass for the wrong reason:
+ *  - ai-winter (fact 13, "in a bust, leverage kills"): the player's leveraged autopilot goes bust
+ *    (bankrupt or restructured by its creditors) more often than its prudent autopilot, prudent in at
+ *    most 30% of seeds — through the lenders' debt-service covenant (finance.covenantMinDebtServiceCover):
+ *    when rents and renewals fall, run-rate EBITDA no longer covers the fixed interest and amortisation;
+ *    after the cure period the company prepays from cash or its loans are accelerated. The equity-funded
+ *    company carries little debt service and cash to prepay. Ablation: the covenant off (0) → the
+ *    leveraged autopilot survives like prudent and the gap disappears.
  *  - default: leveraged grows faster; prudent rarely fails; nobody wins insolvent; a levered grower
  *    pays ≈20% of revenue in interest (fact 2), the same autopilot without lenders a fraction of it.
- *    (The bust rates of the ai-winter and default lessons are printed, not yet asserted: see the
- *    issue-9 report — the levered autopilot does not yet fail in 10–70% of seeds.)
+ *    The default lesson's 10–70% bust rate for leveraged is an expected failure (see its test).
  *  - fact 14: a loss-maker with negative book equity is worth little once sentiment turns, because
  *    the weight on profit rises; with the profit weight off the same kind of company keeps a revenue multiple.
  *  - fact 11: the lock-up drawdown scales with the share of stock that unlocks; nothing unlocking, no drop.
@@ -53,8 +59,17 @@ describe('default: leverage buys growth and risk; nobody wins insolvent', () => 
 
   it('leveraged grows faster than prudent; prudent goes bust in at most 20% of seeds', () => {
     expect(note('default.revenueGrowthLeveraged', growth(def, 'base', 'leveraged'))).toBeGreaterThan(note('default.revenueGrowthPrudent', growth(def, 'base', 'prudent')));
-    note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
     expect(note('default.bustRatePrudent', rate(def, 'base', 'prudent'))).toBeLessThanOrEqual(0.2);
+  });
+
+  // Issue 9 open: default has no debt-service covenant (its lenders size contract facilities on
+  // backlog revenue and vendor loans amortise over 3 years, so a boom-time grower runs at DSCR ≈ 0.8–1.0:
+  // with the ai-winter covenant of 1.1× it fails in 20 of 20 seeds in 2024, during the boom). Needs a
+  // DSCR incurrence test in lending before the covenant can be on here; without it 0 of 20 fail.
+  it.fails('leveraged goes bust in 10–70% of seeds (2023–2026)', () => {
+    const r = note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
+    expect(r).toBeGreaterThanOrEqual(0.1);
+    expect(r).toBeLessThanOrEqual(0.7);
   });
 
   it('no run is won with negative book equity', () => {
@@ -85,6 +100,40 @@ describe('default: leverage buys growth and risk; nobody wins insolvent', () => 
     expect(lev).toBeLessThanOrEqual(0.3);
     // Without lenders the same autopilot pays a fraction of that (convertibles and the odd bond only).
     expect(note('fact2.noLeverage.interestShareOfRevenue', share(unlevered, 'base'))).toBeLessThan(0.5 * lev);
+  });
+});
+
+describe('ai-winter: in a bust, leverage kills (fact 13)', () => {
+  const winter = overlay('ai-winter', 'base', () => {});
+  /** The lenders' debt-service covenant off: nothing forces a levered company whose EBITDA no longer covers its service to pay up. */
+  const noDscr = overlay('ai-winter', 'no-dscr', (j) => { finance(j).covenantMinDebtServiceCover = 0; });
+  /** Did the player's company fail (bankrupt, or restructured by its creditors) over the whole winter? */
+  const bustRate = (sc: Scenario, key: string, s: 'leveraged' | 'prudent') => SEEDS.reduce((a, seed) => a + bust(run(sc, key, s, seed).world), 0) / SEEDS.length;
+
+  it('the leveraged autopilot goes bust more often than the prudent one; prudent in at most 30% of seeds', () => {
+    const lev = note('aiWinter.bustRateLeveraged', bustRate(winter, 'base', 'leveraged'));
+    const pru = note('aiWinter.bustRatePrudent', bustRate(winter, 'base', 'prudent'));
+    expect(pru).toBeLessThanOrEqual(0.3);
+    // Not a coin toss: at least a quarter of the seeds apart (measured 0.85 vs 0).
+    expect(lev).toBeGreaterThanOrEqual(pru + 0.25);
+  });
+
+  it('ablation: with no debt-service covenant the leveraged autopilot survives the winter like prudent (the gap disappears)', () => {
+    // (Prudent's own rate is the base run's: it carries little debt service, and the covenant can only add busts.)
+    const lev = note('aiWinter.noDscr.bustRateLeveraged', bustRate(noDscr, 'no-dscr', 'leveraged'));
+    expect(lev).toBeLessThanOrEqual(bustRate(winter, 'base', 'prudent') + 0.1);
+    expect(lev).toBeLessThan(bustRate(winter, 'base', 'leveraged') - 0.25);
+  });
+
+  it('nobody wins the winter with negative book equity', () => {
+    for (const [key, sc, s] of [['base', winter, 'leveraged'], ['base', winter, 'prudent'], ['no-dscr', noDscr, 'leveraged']] as const) {
+      {
+        for (const seed of SEEDS) {
+          const { world } = run(sc, key, s, seed);
+          if (world.status === 'won') expect(totalEquityCents(world.companies[0]!.ledger.balances), `${key} ${s} seed ${seed}`).toBeGreaterThanOrEqual(0);
+        }
+      }
+    }
   });
 });
 

@@ -6,9 +6,12 @@
 import type { Company, World } from '../types.ts';
 import { toUsd } from '../money.ts';
 import { fleetValueUsd, underwrittenEbitdaUsd, undrawnRevolverUsd } from '../metrics.ts';
-import { principalOfKind } from './debt.ts';
+import { instalmentCents, principalOfKind } from './debt.ts';
+import { baseRatePct, debtRatePct } from './rates.ts';
+import { annualisedEbitdaUsd } from '../metrics.ts';
+import { WEEKS_PER_YEAR } from '../money.ts';
 
-export type CovenantId = 'liquidity' | 'leverage' | 'gpuLoanToValue';
+export type CovenantId = 'liquidity' | 'leverage' | 'debtService' | 'gpuLoanToValue';
 
 export interface CovenantTest {
   id: CovenantId;
@@ -47,6 +50,27 @@ export interface CovenantFigures {
   fleetValueUsd: number;
   /** All debt, USD: a company without debt has no covenants. */
   totalDebtUsd: number;
+  /** Delivered EBITDA at its run rate (the last 13 weeks, annualised), USD a year. */
+  runRateEbitdaUsd: number;
+  /** Scheduled debt service of the next year (interest plus amortisation) of debt past its grace period, USD. */
+  debtServiceUsd: number;
+}
+
+/**
+ * The next year's scheduled debt service, USD: interest at today's rates on all debt, plus the
+ * instalments of amortising debt, for debt drawn at least `covenantDebtServiceGraceWeeks` ago
+ * (bullets and balloons are refinancing, not service).
+ */
+export function debtServiceUsd(world: World, co: Company): number {
+  const grace = world.scenario.finance.covenantDebtServiceGraceWeeks;
+  const base = baseRatePct(world);
+  let cents = 0;
+  for (const d of co.debts) {
+    if (d.principalCents <= 0 || world.week - d.startWeek < grace || d.kind === 'claims') continue;
+    const weeks = Math.max(0, Math.min(WEEKS_PER_YEAR, d.maturityWeek - world.week));
+    cents += Math.min(d.principalCents, instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
+  }
+  return toUsd(Math.round(cents));
 }
 
 /** The company's covenant figures as of now. */
@@ -59,6 +83,8 @@ export function covenantFigures(world: World, co: Company): CovenantFigures {
     gpuLoansUsd: principalOfKind(co, 'gpuLoan'),
     fleetValueUsd: fleetValueUsd(world, co),
     totalDebtUsd: toUsd(co.ledger.balances.debt),
+    runRateEbitdaUsd: annualisedEbitdaUsd(co),
+    debtServiceUsd: world.scenario.finance.covenantMinDebtServiceCover > 0 ? debtServiceUsd(world, co) : 0,
   };
 }
 
@@ -76,9 +102,14 @@ export function covenantTestsOf(f: World['scenario']['finance'], x: CovenantFigu
   const fleet = x.fleetValueUsd;
   const gpuLoans = x.gpuLoansUsd;
   const ltvLimit = f.gpuLoanMaxLtv * (1 + f.gpuLoanLtvCushionShare);
+  const service = x.debtServiceUsd;
+  const dscr = f.covenantMinDebtServiceCover > 0 && service > 0 ? [
+    { id: 'debtService' as const, label: 'Run-rate EBITDA / next year\'s debt service', value: x.runRateEbitdaUsd / service, limit: f.covenantMinDebtServiceCover, pass: x.runRateEbitdaUsd >= f.covenantMinDebtServiceCover * service },
+  ] : [];
   return [
     { id: 'liquidity', label: 'Cash + undrawn revolver', value: liquidity, limit: f.covenantMinLiquidityUsd, pass: liquidity >= f.covenantMinLiquidityUsd },
     { id: 'leverage', label: 'Bonds, revolver and convertibles / underwritten EBITDA', value: corporate > 0 ? lev : 0, limit: f.covenantMaxDebtToEbitda, pass: corporate <= 0 || (lev !== null && lev <= f.covenantMaxDebtToEbitda) },
+    ...dscr,
     { id: 'gpuLoanToValue', label: 'GPU loans / fleet market value', value: fleet > 0 ? gpuLoans / fleet : gpuLoans > 0 ? null : 0, limit: ltvLimit, pass: gpuLoans <= ltvLimit * fleet },
   ];
 }
@@ -93,7 +124,7 @@ export function covenantTests(world: World, co: Company): CovenantTest[] {
   return covenantTestsOf(world.scenario.finance, covenantFigures(world, co));
 }
 
-/** True when a corporate covenant (liquidity or leverage) fails — the tests a cure period applies to. */
+/** True when a corporate covenant (liquidity, leverage or debt service) fails — the tests a cure period applies to. */
 export function corporateCovenantBreached(tests: CovenantTest[]): boolean {
   return tests.some((t) => t.id !== 'gpuLoanToValue' && !t.pass);
 }

@@ -58,7 +58,7 @@ function price(world: World, co: Company, act: Act, rng: RngState, p: DeskPricin
 function bidAll(world: World, co: Company, act: Act, rng: RngState, b: ContractBidding): void {
   for (const rfp of world.rfps) {
     if (rfpShareOfCapacity(world, co, rfp) > b.maxRfpShareOfCapacity) continue;
-    bid(world, co, act, rfp, rfp.credit === 'ig' ? b.investmentGradeDiscount : b.discount, b.margin, rng);
+    bid(world, co, act, rfp, rfp.credit === 'ig' ? b.investmentGradeDiscount : b.discount, b.margin, rng, b.debtFinancedShare);
   }
 }
 

@@ -13,6 +13,7 @@ import { gpuModel, genMarket } from '../lookup.ts';
 import { gpuUnitPriceUsd, exportBlocked } from '../fleet.ts';
 import { instalmentCents } from '../finance/debt.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
+import { baseRatePct } from '../finance/rates.ts';
 import { cashCostUsdPerGpuHour, postedRentUsd, rentCeilingUsd, rivalsRentUsd } from '../market/rents.ts';
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
@@ -127,6 +128,23 @@ export function breakEvenUsdPerGpuHour(world: World, co: Company, rfp: Rfp, marg
   return ((unit * 0.67) / lifeHours + cashCostPerGpuHour(world, rfp.modelId, co)) * (1 + margin);
 }
 
+/**
+ * Lowest contract rent whose margin over cash cost covers the service of the debt that funds the
+ * deal `finance.covenantMinDebtServiceCover` times: `debtFinancedShare` of a new GPU's price,
+ * amortised over the term (at most five years) at today's base rate plus the lenders' spread for the
+ * buyer's credit, per GPU-hour at 95% uptime. 0 without a debt-service covenant or without debt.
+ */
+export function debtServiceFloorUsdPerGpuHour(world: World, co: Company, rfp: Rfp, debtFinancedShare: number): number {
+  const f = world.scenario.finance;
+  if (f.covenantMinDebtServiceCover <= 0 || debtFinancedShare <= 0) return 0;
+  const years = Math.min(rfp.termWeeks, 5 * WEEKS_PER_YEAR) / WEEKS_PER_YEAR;
+  const spread = rfp.credit === 'ig' ? f.facilitySpreadIgPct : rfp.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
+  const debt = gpuUnitPriceUsd(world, co, rfp.modelId) * debtFinancedShare;
+  // Average principal over a straight-line amortisation is half the loan.
+  const servicePerYear = debt / years + (debt / 2) * (baseRatePct(world) + spread) / 100;
+  return cashCostPerGpuHour(world, rfp.modelId, co) + (f.covenantMinDebtServiceCover * servicePerYear) / (WEEKS_PER_YEAR * HOURS_PER_WEEK * 0.95);
+}
+
 /** Fair contract price: on-demand index less the term discount. */
 export function fairContractUsd(world: World, rfp: Rfp): number {
   const g = genMarket(world, rfp.modelId);
@@ -140,13 +158,13 @@ function newGpusFor(co: Company, rfp: Rfp): number {
 }
 
 /** Bid on an RFP at fair price × (1 − aggressiveness), not below break-even; returns true when placed. */
-export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressiveness: number, margin: number, rng?: RngState): boolean {
+export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressiveness: number, margin: number, rng?: RngState, debtFinancedShare = 0): boolean {
   if (rfp.bids.some((b) => b.companyIndex === co.index)) return false;
   // No bid for GPUs it could not power by the start: delivery risk includes power.
   if (tooShortOfPower(world, co, rfp.modelId, newGpusFor(co, rfp), rfp.startWeek)) return false;
   // Each bidder reads the deal a little differently: its temperament and ±3% of judgement per bid.
   const judgement = 0.06 * (temperament(co) - 0.5) + (rng ? 0.06 * (nextFloat(rng) - 0.5) : 0);
-  const floor = breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement / 2);
+  const floor = Math.max(breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement / 2), debtServiceFloorUsdPerGpuHour(world, co, rfp, debtFinancedShare));
   const price = Math.min(rfp.maxUsdPerGpuHour, Math.max(floor, fairContractUsd(world, rfp) * (1 - aggressiveness - judgement)));
   if (price > rfp.maxUsdPerGpuHour || price <= 0) return false;
   return act({ type: 'bidRfp', rfpId: rfp.id, usdPerGpuHour: Math.round(price * 100) / 100 }).ok;

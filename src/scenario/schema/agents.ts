@@ -38,6 +38,7 @@ export const ContractBidding = z
     discount: z.number().finite().min(-1).max(1).describe('It bids at the fair contract rent × (1 − this) for a sub-investment-grade buyer (share now against margin later).'),
     investmentGradeDiscount: z.number().finite().min(-1).max(1).describe('The same for an investment-grade buyer (the deals lenders finance best, so a leveraged grower bids hardest for them).'),
     margin: z.number().finite().min(0).max(2).describe('Smallest margin over its own break-even (new GPUs repaid over the term plus cash cost) it accepts.'),
+    debtFinancedShare: Share('Share of a new GPU\'s price it expects to borrow against the contract (amortised over the term). With a debt-service covenant (finance.covenantMinDebtServiceCover > 0) it never bids below the rent whose margin over cash cost covers that debt\'s service (interest at today\'s base rate plus the lenders\' spread for the buyer\'s credit, and amortisation over the term) that many times: its lenders would not fund a deal that breaches the covenant on day one. 0 = it funds contracts with equity and has no such floor (optional, default 0).').default(0),
   })
   .strict()
   .describe('How the archetype bids for contracts.');
@@ -89,7 +90,7 @@ export const PowerPlan = z
 const HYPERSCALER_CONTRACT_ORDERS = { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: false };
 const LEVERAGED_RECORD = {
   pricing: { utilizationTargetOffset: 0.05, priceAdjustSpeed: 1, maxPriceFactor: 2.2 },
-  bidding: { maxRfpShareOfCapacity: 6, discount: 0.2, investmentGradeDiscount: 0.3, margin: 0.12 },
+  bidding: { maxRfpShareOfCapacity: 6, discount: 0.2, investmentGradeDiscount: 0.3, margin: 0.12, debtFinancedShare: 0.8 },
   fundingOrder: ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
   buildAheadFundingOrder: ['takeGpuLoan', 'drawRevolver', 'issueBond'] as (typeof FUNDING_COMMANDS)[number][],
   contractOrders: { everyWeeks: 2, aheadWeeks: 10, vendorFinancing: true },
@@ -99,7 +100,7 @@ const LEVERAGED_RECORD = {
 };
 const PRUDENT_RECORD = {
   pricing: { utilizationTargetOffset: -0.05, priceAdjustSpeed: 0.7, maxPriceFactor: 1.8 },
-  bidding: { maxRfpShareOfCapacity: 0.12, discount: 0.02, investmentGradeDiscount: 0.02, margin: 0.2 },
+  bidding: { maxRfpShareOfCapacity: 0.12, discount: 0.02, investmentGradeDiscount: 0.02, margin: 0.2, debtFinancedShare: 0 },
   fundingOrder: ['ipo', 'followOn', 'raiseEquity', 'issueConvertible', 'takeGpuLoan'] as (typeof FUNDING_COMMANDS)[number][],
   contractOrders: { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: false },
   power: { headroom: 1.1, prefer: ['colo', 'campus', 'powered'] as ('colo' | 'powered' | 'campus')[] },
@@ -116,7 +117,7 @@ const DEVELOPER_RECORD = {
 };
 const ENERGY_RECORD = {
   pricing: { utilizationTargetOffset: 0, priceAdjustSpeed: 1, maxPriceFactor: 1.9 },
-  bidding: { maxRfpShareOfCapacity: 1, discount: 0.08, investmentGradeDiscount: 0.08, margin: 0.1 },
+  bidding: { maxRfpShareOfCapacity: 1, discount: 0.08, investmentGradeDiscount: 0.08, margin: 0.1, debtFinancedShare: 0.8 },
   fundWeeksAhead: 26,
   fundingOrder: ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
   contractOrders: { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: true },
