@@ -35,6 +35,8 @@ function scenarioObjectives(world: World): ObjectiveResult[] {
   return world.scenario.lesson.objectives.map((o) => {
     switch (o.type) {
       case 'survive':
+        // A restructuring hands the company to its creditors: rating agencies count that distressed exchange as a default.
+        if (p.status === 'active' && p.restructured) return { label: o.label, met: false, detail: msgOf('obj.restructured') };
         return { label: o.label, met: p.status === 'active', detail: p.status === 'active' ? msgOf('obj.solvent') : msgOf('obj.bankrupt') };
       case 'annualRevenue': {
         const by = weekOf(start, o.byDate);
