@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, browserLock, ROOT, type Session, type Watched } from './harness.ts';
+import { buildApp, serve, launch, watchedPage, shot, chromePath, ROOT, type Session, type Watched } from './harness.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step, stateHash } from '../../src/engine/api.ts';
 
@@ -48,9 +48,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
   const HASH_WEEKS = 60;
   let expectedHash = '';
   let cliHash = '';
-  let release: (() => void) | null = null;
   beforeAll(async () => {
-    release = await browserLock(); // one browser test file at a time (timing budgets below)
     // Reference hashes first, then the build: both read the same working tree.
     expectedHash = nodeHash(7, 'leveraged', HASH_WEEKS);
     cliHash = (JSON.parse(execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/sim.ts'), '--scenario', join(ROOT, 'scenarios/default.json'), '--seed', '7', '--strategy', 'leveraged', '--weeks', String(HASH_WEEKS), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' })) as { outcome: { stateHash: string } }).outcome.stateHash;
@@ -61,7 +59,6 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
   afterAll(async () => {
     await session?.close();
     await srv?.close();
-    release?.();
   });
   afterEach(async () => {
     if (!current) return;

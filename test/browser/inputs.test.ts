@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, chromePath, browserLock, type Session, type Watched } from './harness.ts';
+import { buildApp, serve, launch, watchedPage, chromePath, type Session, type Watched } from './harness.ts';
 import { SimCore } from '../../src/store/sim.ts';
 import { makeSaveFile } from '../../src/store/saveFormat.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
@@ -79,9 +79,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
   let tried = 0;
   let refused = 0;
 
-  let release: (() => void) | null = null;
   beforeAll(async () => {
-    release = await browserLock();
     await buildApp();
     srv = await serve();
     session = await launch();
@@ -90,7 +88,6 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     console.log(`[inputs] bad inputs tried in the browser: ${tried}, refused: ${refused}`);
     await session?.close();
     await srv?.close();
-    release?.();
   });
   afterEach(async () => {
     if (!current) return;

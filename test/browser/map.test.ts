@@ -10,7 +10,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, browserLock, type Session, type Watched } from './harness.ts';
+import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
 
 const CHROME = chromePath();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -66,17 +66,14 @@ async function mapReady(page: Page): Promise<void> {
 
 describe.skipIf(!CHROME)('the map (Chromium)', () => {
   let srv: { url: string; close: () => Promise<void> };
-  let release: () => void = () => undefined;
   const sessions: Session[] = [];
   beforeAll(async () => {
-    release = await browserLock();
     await buildApp();
     srv = await serve();
   }, 900_000);
   afterAll(async () => {
     for (const s of sessions) await s.close();
     await srv?.close();
-    release();
   });
   async function open(size = { width: 1440, height: 900 }, query = '?renderer=canvas'): Promise<Watched> {
     const s = await launch([], size);

@@ -8,7 +8,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, browserLock, type Session } from './harness.ts';
+import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session } from './harness.ts';
 import { axeProblems, sidewaysOverflow } from './pageChecks.ts';
 
 const CHROME = chromePath();
@@ -61,16 +61,13 @@ async function longestTaskDuring(page: Page, fn: () => Promise<void>): Promise<n
 describe.skipIf(!CHROME)('what if in the debrief (Chromium, real clicks)', () => {
   let srv: { url: string; close: () => Promise<void> };
   const sessions: Session[] = [];
-  let release: (() => void) | null = null;
   beforeAll(async () => {
-    release = await browserLock();
     await buildApp();
     srv = await serve();
   }, 1_200_000);
   afterAll(async () => {
     for (const s of sessions) await s.close();
     await srv?.close();
-    release?.();
   });
 
   async function open(size: { width: number; height: number }) {
