@@ -149,3 +149,75 @@ describe('mega-deal expansions', () => {
     expect(largest.big).toBeGreaterThan(100);
   });
 });
+
+describe('big buyers buy blocks', () => {
+  /** H100e of ordinary ('new') requests opened in a segment over `weeks`, with its demand held fixed and nothing awarded. */
+  const newRequestH100e = (reserved: number, megaDealsPerYear: number) => {
+    const w = world(variant((s) => { s.market.demand.megaDealReservedShare = reserved; s.market.demand.megaDealsPerYear = megaDealsPerYear; s.market.demand.rfpPerYear = 300; }));
+    const seg = w.scenario.market.demand.segments.findIndex((x) => x.id === 'hyperscaler');
+    for (let week = 0; week < 80; week++) {
+      w.week = week;
+      w.market.segmentDemandH100e[seg] = 40_000;
+      issueRfps(w);
+      // Mega-deals are closed at once (nobody bids); ordinary requests stay open and count as covered.
+      w.rfps = w.rfps.filter((r) => { if (r.kind === 'megaDeal') w.customers.rfpOpen[r.customerIndex] = 0; return r.kind !== 'megaDeal'; });
+    }
+    return w.rfps.filter((r) => r.segment === 'hyperscaler').reduce((a, r) => a + r.gpuCount * (r.modelId === 'a100' ? 0.5 : 1), 0);
+  };
+  it('ordinary requests cover only the share big buyers do not keep for mega-deals; with mega-deals off (the ablation) they cover it all', () => {
+    const all = newRequestH100e(0, 4), kept = newRequestH100e(0.6, 4), off = newRequestH100e(0.6, 0);
+    // Requests of the newest generations are counted at ≥ 1 H100e per GPU, so these are upper bounds on the H100e asked for.
+    expect(all).toBeGreaterThan(0.5 * 40_000);
+    expect(kept).toBeLessThan(0.5 * all);
+    expect(off).toBeGreaterThan(0.8 * all);
+  });
+
+  it('a new mega-deal comes from a giant when buyers are drawn by size; without it from any buyer of the segment', () => {
+    const giantShare = (bySize: boolean) => {
+      const w = world(variant((s) => { s.market.demand.megaDealBuyersBySize = bySize; s.market.demand.megaDealsPerYear = 52; s.market.demand.megaDealRepeatShare = 0; s.market.demand.rfpPerYear = 0; s.market.demand.customerAgents = 3000; }));
+      const seg = w.scenario.market.demand.segments.findIndex((x) => x.id === 'ailab');
+      const start = w.customers.segStart[seg]!, end = w.customers.segEnd[seg]!;
+      // The giants: the fewest buyers holding half the segment's weight.
+      const order = Array.from({ length: end - start }, (_, k) => start + k).sort((a, b) => w.customers.weight[b]! - w.customers.weight[a]!);
+      const giants = new Set<number>();
+      let held = 0;
+      for (const i of order) { if (held >= 0.5) break; giants.add(i); held += w.customers.weight[i]!; }
+      let fromGiants = 0, all = 0;
+      for (let week = 1; week < 600; week++) {
+        w.week = week;
+        for (let s = 0; s < w.market.segmentDemandH100e.length; s++) w.market.segmentDemandH100e[s] = 1e7;
+        issueRfps(w);
+        for (const r of w.rfps) if (r.kind === 'megaDeal' && r.segment === 'ailab') { all++; if (giants.has(r.customerIndex)) fromGiants++; }
+        for (const r of w.rfps) w.customers.rfpOpen[r.customerIndex] = 0;
+        w.rfps = [];
+      }
+      return { share: fromGiants / Math.max(1, all), all, headShare: giants.size / (end - start) };
+    };
+    const by = giantShare(true), flat = giantShare(false);
+    expect(by.all).toBeGreaterThan(50);
+    expect(by.headShare).toBeLessThan(0.3);
+    expect(by.share).toBeGreaterThan(0.35);
+    expect(flat.share).toBeLessThan(by.headShare + 0.15);
+  });
+});
+
+describe('request sizes', () => {
+  it('no request asks for fewer GPUs than rfpMinGpus (one 8-GPU server by default)', () => {
+    const smallest = (min: number) => {
+      const w = world(variant((s) => { s.market.demand.rfpMinGpus = min; s.market.demand.rfpPerYear = 300; s.market.demand.megaDealsPerYear = 0; }));
+      let least = Infinity, n = 0;
+      for (let week = 0; week < 60; week++) {
+        w.week = week;
+        for (let s = 0; s < w.market.segmentDemandH100e.length; s++) w.market.segmentDemandH100e[s] = 2_000 * (1 + week);
+        issueRfps(w);
+        for (const r of w.rfps) { least = Math.min(least, r.gpuCount); n++; w.customers.rfpOpen[r.customerIndex] = 0; }
+        w.rfps = [];
+      }
+      return { least, n };
+    };
+    const big = smallest(1500), dflt = smallest(8);
+    expect(big.n).toBeGreaterThan(20);
+    expect(big.least).toBeGreaterThanOrEqual(1500);
+    expect(dflt.least).toBeLessThan(1500);
+  });
+});

@@ -8,9 +8,6 @@ import { clamp, WEEKS_PER_YEAR } from '../money.ts';
 import { pow } from '../dmath.ts';
 import { perfH100e } from '../metrics.ts';
 
-/** Price ratios beyond these bounds move demand no further (a guard on the elasticity's power law). */
-const PRICE_RATIO_MIN = 0.2;
-const PRICE_RATIO_MAX = 5;
 /** Some training always remains: the inference share of a segment never passes this. */
 const MAX_INFERENCE_SHARE = 0.95;
 /** Inference share reported when there is no demand at all. */
@@ -22,7 +19,7 @@ export function updateDemand(world: World): void {
   const growthPct = pathAt(world.paths.growthPct, world.week);
   if (world.week > 0) m.baseDemandH100e *= pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
   // Price response: demand falls when compute is dearer than the reference price, and grows when it is cheaper.
-  const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, PRICE_RATIO_MIN, PRICE_RATIO_MAX);
+  const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, d.elasticPriceRatioMin, d.elasticPriceRatioMax);
   const priceFactor = pow(priceRatio, -d.elasticity);
   let total = 0;
   let inference = 0;

@@ -18,8 +18,6 @@ import { pow } from '../dmath.ts';
 import { pathAt } from '../paths.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 
-/** Smallest request, GPUs: one 8-GPU server. */
-const MIN_RFP_GPUS = 8;
 /** Floor on a model's H100e performance when converting H100e to GPUs (guards a division). */
 const MIN_PERF_H100E = 0.05;
 /** Closed requests kept for the record (besides every one the player bid on). */
@@ -45,7 +43,7 @@ function openRfp(world: World, kind: Rfp['kind'], customerIndex: number, segment
   const d = world.scenario.market.demand;
   const seg = d.segments[segmentIndex];
   const g = genMarket(world, modelId);
-  if (!seg || !g || gpuCount < MIN_RFP_GPUS) return null;
+  if (!seg || !g || gpuCount < d.rfpMinGpus) return null;
   const closeWeek = world.week + d.rfpOpenWeeks - 1;
   const rfp: Rfp = {
     id: `r${world.nextId++}`,
@@ -95,14 +93,14 @@ function mainProvider(world: World, customerIndex: number): number {
  * agents' Pareto weights, the segment's demand they hold — so the few giants (a Microsoft, an OpenAI)
  * issue most of the requests, as they do; otherwise every customer of the segment is equally likely.
  */
-function drawBuyer(world: World, s: number, rng: World['rng']['rfps']): number {
+function drawBuyer(world: World, s: number, rng: World['rng']['rfps'], bySize = world.scenario.market.demand.rfpBuyersBySize): number {
   const d = world.scenario.market.demand;
   const pool = world.customers;
   const start = pool.segStart[s]!, end = pool.segEnd[s]!;
   if (end <= start) return -1;
   for (let k = 0; k < d.rfpBuyerDraws; k++) {
     let i = start + nextInt(rng, end - start);
-    if (d.rfpBuyersBySize) {
+    if (bySize) {
       // Weights are normalised within the segment: walk the cumulative weight to the draw.
       let u = nextFloat(rng);
       i = end - 1;
@@ -139,6 +137,21 @@ function coveredBySegment(world: World): number[] {
   return covered;
 }
 
+/** Whether segment `s` is a big-buyer segment that signs mega-deals: contracts bought by RFP from hyperscalers or labs (not startups). */
+function isBigBuyerSegment(world: World, s: number): boolean {
+  const seg = world.scenario.market.demand.segments[s];
+  return !!seg && seg.buysByRfp && seg.credit !== 'startup';
+}
+
+/**
+ * Share of big-buyer segment `s`'s demand its customers leave to mega-deals (the ordinary requests
+ * cover only the rest): `megaDealReservedShare` in a big-buyer segment while mega-deals are on, else 0.
+ */
+function megaDealReserve(world: World, s: number): number {
+  const d = world.scenario.market.demand;
+  return d.megaDealsPerYear > 0 && isBigBuyerSegment(world, s) ? d.megaDealReservedShare : 0;
+}
+
 /** Issue new RFPs where contract demand is uncovered, and renewal RFPs for contracts about to end. */
 export function issueRfps(world: World): void {
   const d = world.scenario.market.demand;
@@ -159,7 +172,7 @@ export function issueRfps(world: World): void {
       const term = Math.max(seg.rfpTermWeeksMin, Math.min(seg.rfpTermWeeksMax, c.endWeek - c.startWeek));
       const modelId = chooseModel(world, nextFloat(rng)) ?? c.modelId;
       const h100e = c.gpuCount * perfH100e(world, c.modelId);
-      const count = Math.max(MIN_RFP_GPUS, Math.round(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+      const count = Math.max(d.rfpMinGpus, Math.round(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
       const r = openRfp(world, 'renewal', c.customerIndex, segIndex, modelId, count, term, c.leaving ? -2 - co.index : co.index, c.customerName);
       if (r) covered[segIndex]! += r.gpuCount * perfH100e(world, r.modelId);
     }
@@ -168,7 +181,7 @@ export function issueRfps(world: World): void {
   for (let s = 0; s < d.segments.length; s++) {
     const seg = d.segments[s]!;
     if (!seg.buysByRfp) continue;
-    const gap = (world.market.segmentDemandH100e[s] ?? 0) - (covered[s] ?? 0);
+    const gap = (world.market.segmentDemandH100e[s] ?? 0) * (1 - megaDealReserve(world, s)) - (covered[s] ?? 0);
     if (gap <= 0) continue;
     const lambda = (d.rfpPerYear / 52) * (seg.demandShare / rfpSegShare);
     let tries = Math.ceil(lambda);
@@ -184,10 +197,10 @@ export function issueRfps(world: World): void {
       // of the segment's demand less what it already has under contract — a giant asks for a giant's
       // block, a small lab for a small one.
       if (d.rfpBuyersBySize) size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand, buyerNeedH100e(world, s, agent));
-      if (d.rfpBuyersBySize && size < MIN_RFP_GPUS * MIN_PERF_H100E) continue;
+      if (d.rfpBuyersBySize && size < d.rfpMinGpus * MIN_PERF_H100E) continue;
       const modelId = chooseModel(world, nextFloat(rng));
       if (!modelId) break;
-      const count = Math.max(MIN_RFP_GPUS, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+      const count = Math.max(d.rfpMinGpus, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
       const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / TERM_STEP_WEEKS) * TERM_STEP_WEEKS || seg.rfpTermWeeksMin;
       const r = openRfp(world, 'new', agent, s, modelId, count, term, mainProvider(world, agent));
       if (r) issuedH100e += r.gpuCount * perfH100e(world, modelId);
@@ -236,7 +249,7 @@ function issueMegaDeal(world: World, covered: number[]): void {
   const rng = world.rng.rfps;
   if (d.megaDealsPerYear <= 0 || !chance(rng, Math.min(1, d.megaDealsPerYear / WEEKS_PER_YEAR))) return;
   // The segment: a big-buyer (investment-grade or lab) contract segment, by demand share.
-  const big = d.segments.map((seg, i) => ({ seg, i })).filter((x) => x.seg.buysByRfp && x.seg.credit !== 'startup');
+  const big = d.segments.map((seg, i) => ({ seg, i })).filter((x) => isBigBuyerSegment(world, x.i));
   const totalShare = big.reduce((a, x) => a + x.seg.demandShare, 0);
   if (big.length === 0 || totalShare <= 0) return;
   let u = nextFloat(rng) * totalShare, s = big[big.length - 1]!.i;
@@ -269,7 +282,8 @@ function issueMegaDeal(world: World, covered: number[]): void {
       for (const [i, h] of held) { agent = i; v -= h; if (v < 0) break; }
     }
   }
-  if (agent < 0) agent = drawBuyer(world, s, rng);
+  // A new block comes from a buyer big enough to need it: with `megaDealBuyersBySize`, drawn by size.
+  if (agent < 0) agent = drawBuyer(world, s, rng, d.rfpBuyersBySize || d.megaDealBuyersBySize);
   if (agent < 0) return;
   const incumbent = mainProvider(world, agent);
   // Sized to the provider it expands with (a follow-on), else to the largest neocloud able to take it.
@@ -281,7 +295,7 @@ function issueMegaDeal(world: World, covered: number[]): void {
   const size = Math.min(forwardGapH100e(world, s, startWeek), base * share);
   // No room in the buyer's forward need for a block of at least the smallest mega-deal size: no deal.
   if (size < base * d.megaDealShareOfCapacityMin || size <= 0) return;
-  const count = Math.max(MIN_RFP_GPUS, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
+  const count = Math.max(d.rfpMinGpus, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
   const term = Math.max(TERM_STEP_WEEKS, Math.round(termRaw / TERM_STEP_WEEKS) * TERM_STEP_WEEKS);
   const r = openRfp(world, 'megaDeal', agent, s, modelId, count, term, incumbent, undefined, d.megaDealLeadWeeks);
   if (r) covered[s]! += r.gpuCount * perfH100e(world, r.modelId);
