@@ -52,12 +52,18 @@ export class WorldScene extends Phaser.Scene {
   private fx!: Phaser.GameObjects.Graphics;
   private texts: Phaser.GameObjects.Text[] = [];
   private textPool: Phaser.GameObjects.Text[] = [];
+  /** Font metrics by `size|bold`, measured once (the font family is the same for every map text). */
+  private metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
   private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean; style: string; key: string }[] = [];
   private icons: Phaser.GameObjects.Image[] = [];
   private iconPool: Phaser.GameObjects.Image[] = [];
   private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
   private dirty = true;
   private lastBuild = 0;
+  /** A redraw is scheduled (in its own task). */
+  private buildQueued = false;
+  /** The scene was shut down or destroyed (a queued redraw then does nothing). */
+  private gone = false;
   private lit: LitRack[] = [];
   private cards: Card[] = [];
   private unsub: (() => void) | null = null;
@@ -109,8 +115,8 @@ export class WorldScene extends Phaser.Scene {
     });
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.showTip(p.x, p.y));
     this.input.on('gameout', () => this.showTip(-1e6, -1e6));
-    this.events.once('shutdown', () => this.unsub?.());
-    this.events.once('destroy', () => this.unsub?.());
+    this.events.once('shutdown', () => { this.gone = true; this.unsub?.(); });
+    this.events.once('destroy', () => { this.gone = true; this.unsub?.(); });
     this.layoutView();
   }
 
@@ -162,6 +168,15 @@ export class WorldScene extends Phaser.Scene {
     this.wanted.push({ x, y, s, size, color, bold, centred, style, key: `${style}|${s}` });
   }
 
+  /**
+   * A Text style; with the font's metrics once they are known, so Phaser does not measure the font
+   * again (its measurement draws and reads back a canvas: the largest part of a text's cost).
+   */
+  private textStyle(size: number, color: string, bold: boolean): Phaser.Types.GameObjects.Text.TextStyle {
+    const metrics = this.metrics.get(`${size}|${bold ? 1 : 0}`);
+    return { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal', ...(metrics ? { metrics } : {}) };
+  }
+
   /** Give every requested text a Text object, changing as few as possible (src/game/textPool.ts). */
   private placeTexts(): void {
     const free = this.textPool.map((t) => ({ item: t, key: String(t.getData('k')), style: String(t.getData('st')) }));
@@ -169,10 +184,12 @@ export class WorldScene extends Phaser.Scene {
     const kept = new Set<Phaser.GameObjects.Text>();
     plan.forEach((a, j) => {
       const w = this.wanted[j]!;
+      const style = this.textStyle(w.size, w.color, w.bold);
       let t = a.item;
-      if (!t) t = this.add.text(0, 0, '', { fontFamily: FONT });
-      if (a.change === 'style' || a.change === 'new') t.setStyle({ fontFamily: FONT, fontSize: `${w.size}px`, color: w.color, fontStyle: w.bold ? 'bold' : 'normal' });
-      if (a.change !== 'same') t.setText(w.s);
+      if (!t) t = this.add.text(0, 0, w.s, style);
+      else if (a.change === 'style') t.setStyle(style);
+      if (a.change === 'text' || a.change === 'style') t.setText(w.s);
+      if (!style.metrics) this.metrics.set(`${w.size}|${w.bold ? 1 : 0}`, t.style.getTextMetrics());
       t.setData('k', w.key).setData('st', w.style);
       t.setActive(true).setVisible(true).setDepth(3).setOrigin(w.centred ? 0.5 : 0, w.centred ? 0.5 : 0).setAlpha(1);
       t.setPosition(Math.round(w.x), Math.round(w.y));
@@ -191,10 +208,16 @@ export class WorldScene extends Phaser.Scene {
     // Redraw at most every 120 ms; every 300 ms while time runs at 2× or 4× (a week every 250 ms).
     const s = this.bridge.getSnapshot();
     const every = s && !s.paused && s.speed >= 2 ? 300 : 120;
-    if (this.dirty && time - this.lastBuild > every) {
+    if (this.dirty && !this.buildQueued && time - this.lastBuild > every) {
+      // The redraw runs in a task of its own, not in this animation frame: the frame then only
+      // draws (the redraw and the frame's drawing in one task made long tasks at 4×).
       this.dirty = false;
+      this.buildQueued = true;
       this.lastBuild = time;
-      this.build(time);
+      setTimeout(() => {
+        this.buildQueued = false;
+        if (!this.gone) this.build(this.time.now);
+      }, 0);
     }
     this.animate(time);
   }

@@ -37,7 +37,7 @@ export interface EngineHost {
   saveData(): Promise<SaveCore | null>;
   /** A snapshot right now (not waiting for the next frame). */
   snapshotNow(): Promise<Snapshot | null>;
-  /** Latest snapshots, delivered at most once per animation frame. */
+  /** Latest snapshots, each in a task of its own (coalesced: at most one per ~16 ms). */
   onSnapshot(cb: (s: Snapshot) => void): () => void;
   /** Stepping stopped by itself (major news, quarter close, game over). */
   onAutoPause(cb: (r: PauseReason) => void): () => void;
@@ -60,7 +60,20 @@ export interface EngineHost {
   dispose(): void;
 }
 
-/** Coalesce snapshots to one per animation frame. */
+/** Run `f` in a task of its own, soon (a MessageChannel message: no timer clamping, also in a hidden tab). */
+export function inOwnTask(f: () => void): void {
+  if (typeof MessageChannel !== 'function') { setTimeout(f, 0); return; }
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => { ch.port1.close(); f(); };
+  ch.port2.postMessage(null);
+}
+
+/**
+ * Coalesce snapshots: the newest one is delivered in a task of its own, never inside an animation
+ * frame — the frame already draws the map, and the DOM update of a snapshot plus the map's drawing
+ * in one task were the main thread's long tasks at 4× (issue 12 item 10). The worker posts at most
+ * one snapshot per ~16 ms, so this is still at most one per frame.
+ */
 export class FramePublisher {
   private latest: Snapshot | null = null;
   private scheduled = false;
@@ -69,8 +82,7 @@ export class FramePublisher {
     this.latest = s;
     if (this.scheduled) return;
     this.scheduled = true;
-    const raf = typeof requestAnimationFrame === 'function' && !document.hidden ? requestAnimationFrame : (f: () => void) => setTimeout(f, 16);
-    raf(() => {
+    inOwnTask(() => {
       this.scheduled = false;
       const s2 = this.latest;
       this.latest = null;

@@ -37,9 +37,30 @@ export function chartSpecs(s: Snapshot, markers?: { x: number; note: string }[])
   ];
 }
 
-/** Lazy-load uPlot and draw the charts into `box`. */
+/** The newest drawing asked for each box: an older one still drawing stops (a newer quarter came in). */
+const drawing = new WeakMap<HTMLElement, number>();
+let drawings = 0;
+
+/**
+ * Lazy-load uPlot and draw the charts into `box`, one chart per task: the five charts in one task
+ * were a main-thread long task each quarter at 4× (issue 12 item 10). Resolves when all are drawn
+ * (or a newer call for the same box took over).
+ */
 export async function gameCharts(s: Snapshot, box: HTMLElement, width: number, wide: boolean, markers?: { x: number; note: string }[]): Promise<void> {
+  const id = ++drawings;
+  drawing.set(box, id);
   if (s.quarters.length === 0) { replace(box, h('p', { className: 'muted' }, t('nothing'))); return; }
   const { chart } = await import('./charts.ts');
-  replace(box, h('div', { className: wide ? 'charts-grid' : '' }, chartSpecs(s, markers).map((spec) => chart(spec, wide ? width / 2 - 40 : width))));
+  if (drawing.get(box) !== id) return;
+  const specs = chartSpecs(s, markers);
+  const grid = h('div', { className: wide ? 'charts-grid' : '' });
+  // The old charts stay on screen until the first new one is ready.
+  for (const [i, spec] of specs.entries()) {
+    if (i > 0) {
+      await new Promise<void>((r) => setTimeout(r, 0));
+      if (drawing.get(box) !== id) return;
+    }
+    grid.append(chart(spec, wide ? width / 2 - 40 : width));
+    if (i === 0) replace(box, grid);
+  }
 }

@@ -151,6 +151,21 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     // here, where a busy machine's scheduling decides the durations. Here the observer must work.
     expect(longTasks.every((d) => Number.isFinite(d) && d > 0)).toBe(true);
     await page.screenshot({ path: shot('05-after-4x') });
+    // The map's canvas keeps its size when the advisor's warnings or the top bar's figures get
+    // shorter (each resize redrew the whole map: at 4× almost every week). Fewer warnings and a
+    // shorter figure, as the next week could bring:
+    const sizes = await page.evaluate(async () => {
+      const world = document.getElementById('world')!;
+      const cash = document.querySelector<HTMLElement>('#stat-cash')!;
+      const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const before = { world: world.getBoundingClientRect().height, cash: cash.getBoundingClientRect().width };
+      for (const li of document.querySelectorAll('#advisor-list li')) li.remove();
+      cash.querySelector('.v')!.textContent = '$1';
+      await frame();
+      return { before, after: { world: world.getBoundingClientRect().height, cash: cash.getBoundingClientRect().width } };
+    });
+    expect(sizes.after.world).toBe(sizes.before.world);
+    expect(sizes.after.cash).toBe(sizes.before.cash);
   });
 
   it('a quarterly report appears at the quarter close (auto-pause) with statements as tables', async () => {

@@ -21,6 +21,7 @@ import type { AdvisorWarning } from '../../engine/advisor.ts';
 import { createMapLayer } from '../mapLayer.ts';
 import { newsList } from '../newsList.ts';
 import { queuedList } from '../queuedList.ts';
+import { keepGrowing } from '../steadySize.ts';
 
 const PANELS: { id: PanelId; key: string; make: () => Panel }[] = [
   { id: 'finance', key: 'F', make: financePanel },
@@ -116,6 +117,10 @@ export function renderGame(root: HTMLElement): () => void {
     h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock),
     quarterDlg, newsDlg, saveDlg, overDlg, advisorDlg, leaveDlg, helpDlg);
   root.replaceChildren(view);
+  // The map's size must not follow the weekly changes of the top bar's figures and the advisor's
+  // warnings: each resize of its canvas redraws the whole map (see steadySize.ts).
+  for (const el of topbar.querySelectorAll<HTMLElement>('.stat')) cleanups.push(keepGrowing(el, 'width'));
+  cleanups.push(keepGrowing(statusPill, 'width'), keepGrowing(topbar, 'height'), keepGrowing(advisorEl, 'height'));
 
   // ----- panels -----
   let panel: Panel | null = null;
