@@ -95,6 +95,8 @@ export const EN_MESSAGES: Table = {
   'cmd.repay': 'Repay {amountUsd:usd} of {kind:msg} {id}',
   'refuse.lenderLeverage': 'Lenders refuse: debt would be {lev:turns} EBITDA (limit {limit}×)',
   'refuse.lenderCover': 'Lenders refuse: EBITDA would cover the interest only {cover:turns} (they want {min}×)',
+  'refuse.lenderDebtService': 'Lenders refuse: the cash flow they count would cover next year\'s interest and repayments only {cover:turns} (they size loans at {min}×)',
+  'refuse.facilitySized': 'The contracts\' cash flow supports at most {roomUsd:usd} more (lenders size the facility so it covers next year\'s interest and repayments {min}×)',
   'refuse.lenderAssets': 'Lenders refuse: debt would be {pct:fix0}% of assets with no EBITDA to service it',
   // Customers
   'refuse.noRfp': 'No open request for proposals with id {id}',
@@ -237,6 +239,8 @@ export const ZH_MESSAGES: Table = {
   'cmd.repay': '偿还{kind:msg} {id} 共 {amountUsd:usd}',
   'refuse.lenderLeverage': '贷款方拒绝：债务将达到 EBITDA 的 {lev:turns}（上限 {limit}×）',
   'refuse.lenderCover': '贷款方拒绝：EBITDA 只能覆盖利息的 {cover:turns}（要求 {min}×）',
+  'refuse.lenderDebtService': '贷款方拒绝：其认可的现金流只能覆盖明年利息与还本的 {cover:turns}（放贷按 {min}× 核定）',
+  'refuse.facilitySized': '合同现金流最多再支持 {roomUsd:usd}（贷款方按覆盖明年利息与还本 {min}× 核定额度）',
   'refuse.lenderAssets': '贷款方拒绝：在没有 EBITDA 偿债的情况下，债务将占资产的 {pct:fix0}%',
   'refuse.noRfp': '没有编号为 {id} 的公开招标',
   'refuse.bidClosed': '投标已截止',

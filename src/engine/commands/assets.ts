@@ -8,7 +8,8 @@ import { toCents, HOURS_PER_WEEK } from '../money.ts';
 import { gpuModel, genMarket, region, regionState } from '../lookup.ts';
 import { exportBlocked, gpuUnitPriceUsd, sellGpus as sell } from '../fleet.ts';
 import { newSite } from '../sites.ts';
-import { cashUsd, gpuUnitValueUsd, gpusOwnedOf, leverage } from '../metrics.ts';
+import { cashUsd, gpuUnitValueUsd, gpusOwnedOf } from '../metrics.ts';
+import { vendorFinancingRefusal } from '../finance/lending.ts';
 import { nextFloat } from '../rng.ts';
 import { checkInt, checkNumber, done, refuse } from './common.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
@@ -31,8 +32,8 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
   const f = world.scenario.finance;
   const vf = cmd.vendorFinancing === true ? f.vendorFinancingShare : 0;
   if (vf > 0) {
-    const lev = leverage(world, co, total * vf);
-    if (Number.isFinite(lev) && lev > f.maxDebtToEbitda) return refuse('refuse.vendorLeverage', { lev });
+    const no = vendorFinancingRefusal(world, co, total * vf);
+    if (no) return { ok: false, reason: no };
   }
   const lead = Math.max(1, Math.round(world.market.leadTimeWeeks));
   const deliveryWeek = world.week + lead;

@@ -11,7 +11,7 @@ import { addDebt, principalOfKind, repayDebt } from '../finance/debt.ts';
 import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
 import { lenderRefusal } from '../finance/lending.ts';
 import { newGpuLoanLtv } from '../finance/refinance.ts';
-import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomUsd, facilityTermWeeks } from '../finance/facility.ts';
+import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomParts, facilityTermWeeks } from '../finance/facility.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
 import {
   annualisedEbitdaUsd, annualisedRevenueUsd, cashUsd, fleetValueUsd, undrawnRevolverUsd,
@@ -159,7 +159,7 @@ export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, e
   const room = ltv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
   if (cmd.amountUsd > room) return refuse('refuse.ltvCap', { ltvPct: ltv * 100, roomUsd: Math.max(0, room) });
   const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
-  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: f.gpuLoanTermWeeks });
   if (lev) return { ok: false, reason: lev };
   if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks), amortizationWeeks: f.gpuLoanTermWeeks, amortizing: true });
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
@@ -173,12 +173,14 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
-  const room = facilityRoomUsd(world, co);
-  if (cmd.amountUsd > room) return refuse('refuse.facilityRoom', { roomUsd: room, advancePct: f.facilityAdvanceRate * 100 });
+  const room = facilityRoomParts(world, co);
+  if (cmd.amountUsd > room.advanceUsd) return refuse('refuse.facilityRoom', { roomUsd: room.advanceUsd, advancePct: f.facilityAdvanceRate * 100 });
+  if (cmd.amountUsd > room.sizedUsd) return refuse('refuse.facilitySized', { roomUsd: room.sizedUsd, min: f.lenderMinDebtServiceCover });
   const spread = facilityDrawSpreadPct(world, co, cmd.amountUsd);
-  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct);
-  if (lev) return { ok: false, reason: lev };
   const term = facilityTermWeeks(world, co);
+  // Underwritten on the contracts that secure it (their cash flow at full ramp), not on next year's alone.
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: term }, true);
+  if (lev) return { ok: false, reason: lev };
   if (execute) addFacilityDraw(world, co, cmd.amountUsd);
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
   return done('cmd.facility', { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: term }, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
@@ -190,7 +192,7 @@ export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execu
   if (bad) return bad;
   if (annualisedEbitdaUsd(co) <= 0) return refuse('refuse.bondEbitda');
   const coupon = baseRatePct(world) + f.bondSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd) + co.spreadStepUpPct;
-  const lev = lenderRefusal(world, co, cmd.amountUsd, coupon);
+  const lev = lenderRefusal(world, co, cmd.amountUsd, coupon, { amortizationWeeks: 0 });
   if (lev) return { ok: false, reason: lev };
   if (execute) {
     addDebt(world, co, { kind: 'bond', amountUsd: cmd.amountUsd, fixedRatePct: coupon, spreadPct: 0, termWeeks: f.bondTermWeeks, amortizing: false });

@@ -6,10 +6,9 @@
 import type { Company, World } from '../types.ts';
 import { toUsd } from '../money.ts';
 import { fleetValueUsd, underwrittenEbitdaUsd, undrawnRevolverUsd } from '../metrics.ts';
-import { instalmentCents, principalOfKind } from './debt.ts';
-import { baseRatePct, debtRatePct } from './rates.ts';
+import { principalOfKind } from './debt.ts';
+import { scheduledDebtServiceUsd } from './lending.ts';
 import { annualisedEbitdaUsd } from '../metrics.ts';
-import { WEEKS_PER_YEAR } from '../money.ts';
 
 export type CovenantId = 'liquidity' | 'leverage' | 'debtService' | 'gpuLoanToValue';
 
@@ -62,15 +61,7 @@ export interface CovenantFigures {
  * (bullets and balloons are refinancing, not service).
  */
 export function debtServiceUsd(world: World, co: Company): number {
-  const grace = world.scenario.finance.covenantDebtServiceGraceWeeks;
-  const base = baseRatePct(world);
-  let cents = 0;
-  for (const d of co.debts) {
-    if (d.principalCents <= 0 || world.week - d.startWeek < grace || d.kind === 'claims') continue;
-    const weeks = Math.max(0, Math.min(WEEKS_PER_YEAR, d.maturityWeek - world.week));
-    cents += Math.min(d.principalCents, instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
-  }
-  return toUsd(Math.round(cents));
+  return scheduledDebtServiceUsd(world, co, world.scenario.finance.covenantDebtServiceGraceWeeks);
 }
 
 /** The company's covenant figures as of now. */

@@ -5,18 +5,38 @@
  * default (operate.ts) just as a player would.
  */
 import type { Company, World } from '../types.ts';
+import { contractBorrowingBaseUsd, debtServiceRoomUsd } from './lending.ts';
+import { baseRatePct } from './rates.ts';
 import { deliverableBacklogUsd } from '../metrics.ts';
 import { addDebt, principalOfKind } from './debt.ts';
 import { leverageAddOnPct } from './rates.ts';
 import { lenderAppetite } from './refinance.ts';
 
 /**
- * Undrawn facility room: advance rate × lenders' appetite × deliverable backlog − facility debt
- * outstanding, USD (≥ 0). The borrowing base is re-tested at each draw, so in a cold credit market
- * the same backlog supports less (refinance.ts `lenderAppetite`).
+ * Undrawn facility room, USD (≥ 0). Without debt-service sizing (`finance.lenderMinDebtServiceCover`
+ * 0): advance rate × lenders' appetite × deliverable backlog (GPUs owned or on order, and powered)
+ * − facility debt outstanding. With it, the smaller of
+ *  - advance rate × lenders' appetite × the contracts' borrowing base (backlog the company can power:
+ *    lending.ts `contractBorrowingBaseUsd` — the draws buy the GPUs) − facility debt outstanding, and
+ *  - what the debt-service sizing test leaves (lending.ts `debtServiceRoomUsd`, at the facility's
+ *    rate and term): lenders size the loan on the contracts' cash flow, not on their revenue.
+ * The borrowing base is re-tested at each draw, so in a cold credit market the same backlog supports
+ * less (refinance.ts `lenderAppetite`).
  */
 export function facilityRoomUsd(world: World, co: Company): number {
-  return Math.max(0, world.scenario.finance.facilityAdvanceRate * lenderAppetite(world) * deliverableBacklogUsd(world, co) - principalOfKind(co, 'contractFacility'));
+  const r = facilityRoomParts(world, co);
+  return Math.min(r.advanceUsd, r.sizedUsd);
+}
+
+/** The two limits of `facilityRoomUsd`, USD: the advance on the borrowing base, and what debt-service sizing leaves (Infinity when off). */
+export function facilityRoomParts(world: World, co: Company): { advanceUsd: number; sizedUsd: number } {
+  const f = world.scenario.finance;
+  const sized = f.lenderMinDebtServiceCover > 0;
+  const backlogUsd = sized ? contractBorrowingBaseUsd(world, co) : deliverableBacklogUsd(world, co);
+  const advanceUsd = Math.max(0, f.facilityAdvanceRate * lenderAppetite(world) * backlogUsd - principalOfKind(co, 'contractFacility'));
+  if (!sized || advanceUsd <= 0) return { advanceUsd, sizedUsd: Infinity };
+  const ratePct = baseRatePct(world) + facilityDrawSpreadPct(world, co, 0) + co.spreadStepUpPct;
+  return { advanceUsd, sizedUsd: debtServiceRoomUsd(world, co, ratePct, { amortizationWeeks: facilityTermWeeks(world, co) }) };
 }
 
 /** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */
