@@ -75,6 +75,40 @@ describe('customers\' own funding shocks', () => {
     expect(cold).toBeGreaterThan(1.8 * warm);
     expect(Math.abs(defaults(0.4, 0) - warm)).toBeLessThan(0.5 * warm);
   });
+
+  it('below defaultSentimentFloor a colder market raises defaults no further', () => {
+    const defaults = (sentiment: number, floor: number) => {
+      const w = world(variant((s) => { s.market.demand.defaultSentimentFloor = floor; s.market.demand.segments[1]!.defaultPerYearPct = 20; s.market.demand.customerAgents = 300; }));
+      w.market.sentiment = sentiment;
+      const p = player(w);
+      for (let i = 0; i < 2000; i++) signContract(w, p, { customerIndex: -1, customerName: `Lab ${i}`, credit: 'nonIg', segment: 1, modelId: 'h100', gpuCount: 8, usdPerGpuHour: 2, startWeek: 0, termWeeks: 104, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
+      contractDefaults(w);
+      return p.contracts.filter((c) => c.customerName.startsWith('Lab ') && c.endWeek <= w.week).length;
+    };
+    // Floor 0.5: sentiment 0.1 counts as 0.5 (2× the base rate), not 10×.
+    const floored = defaults(0.1, 0.5), open = defaults(0.1, 0.05), atFloor = defaults(0.5, 0.5);
+    expect(atFloor).toBeGreaterThan(5);
+    expect(Math.abs(floored - atFloor)).toBeLessThan(0.5 * atFloor + 3);
+    expect(open).toBeGreaterThan(3 * floored);
+  });
+});
+
+describe('customer sizes and temperaments', () => {
+  it('a heavier size tail gives a segment\'s largest customer more of its demand; price sensitivities stay within their draw', () => {
+    const pool = (tail: number) => world(variant((s) => { s.market.demand.customerSizeTailExponent = tail; s.market.demand.customerSensitivityMin = 0.8; s.market.demand.customerSensitivityRange = 0.4; s.market.demand.customerAgents = 5000; })).customers;
+    const largest = (c: ReturnType<typeof pool>) => {
+      let m = 0;
+      for (let s = 0; s < c.segStart.length; s++) for (let i = c.segStart[s]!; i < c.segEnd[s]!; i++) m = Math.max(m, c.weight[i]!);
+      return m;
+    };
+    const light = pool(0.3), heavy = pool(1.2);
+    expect(largest(heavy)).toBeGreaterThan(2 * largest(light));
+    let lo = Infinity, hi = -Infinity;
+    for (let i = 0; i < heavy.count; i++) { lo = Math.min(lo, heavy.sensitivity[i]!); hi = Math.max(hi, heavy.sensitivity[i]!); }
+    expect(lo).toBeGreaterThanOrEqual(0.8 - 1e-6);
+    expect(hi).toBeLessThanOrEqual(1.2 + 1e-6);
+    expect(hi - lo).toBeGreaterThan(0.35);
+  });
 });
 
 describe('big buyers', () => {

@@ -18,8 +18,9 @@ type Segment = Scenario['market']['demand']['segments'][number];
 type Choice = Scenario['market']['customerChoice'];
 
 export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool {
-  const segs = scenario.market.demand.segments;
-  const n = scenario.market.demand.customerAgents;
+  const d = scenario.market.demand;
+  const segs = d.segments;
+  const n = d.customerAgents;
   const counts = segs.map((s) => Math.max(1, Math.round(s.agentShare * n)));
   const total = counts.reduce((a, b) => a + b, 0);
   const pool: CustomerPool = {
@@ -42,10 +43,10 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
     for (let k = 0; k < counts[s]!; k++, i++) {
       pool.segment[i] = s;
       // Pareto-like sizes: a few large customers, many small ones.
-      const w = 1 / pow(1 - nextFloat(rng) * 0.999, 0.8);
+      const w = 1 / pow(1 - nextFloat(rng) * d.customerSizeDrawCap, d.customerSizeTailExponent);
       pool.weight[i] = w;
       wsum += w;
-      pool.sensitivity[i] = 0.5 + nextFloat(rng);
+      pool.sensitivity[i] = d.customerSensitivityMin + nextFloat(rng) * d.customerSensitivityRange;
     }
     for (let k = pool.segStart[s]!; k < i; k++) pool.weight[k] = pool.weight[k]! / wsum;
     pool.segEnd.push(i);

@@ -8,8 +8,6 @@ import { clamp, WEEKS_PER_YEAR } from '../money.ts';
 import { pow } from '../dmath.ts';
 import { perfH100e } from '../metrics.ts';
 
-/** Some training always remains: the inference share of a segment never passes this. */
-const MAX_INFERENCE_SHARE = 0.95;
 /** Inference share reported when there is no demand at all. */
 const INFERENCE_SHARE_WITHOUT_DEMAND = 0.5;
 
@@ -30,7 +28,7 @@ export function updateDemand(world: World): void {
     const v = m.baseDemandH100e * seg.demandShare * shock * priceFactor;
     m.segmentDemandH100e[s] = v;
     total += v;
-    inference += v * clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, MAX_INFERENCE_SHARE);
+    inference += v * clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, d.maxInferenceShare);
     // Shocks recover linearly towards 1.
     if (shock !== 1) {
       const step = m.segmentShockRecoveryPerWeek[s] ?? 0;

@@ -420,7 +420,7 @@ export function awardRfps(world: World): void {
 export function contractDefaults(world: World): void {
   const segs = world.scenario.market.demand.segments;
   const rng = world.rng.customers;
-  const fundingStress = pow(1 / Math.max(0.1, world.market.sentiment), world.scenario.market.demand.defaultSentimentExponent);
+  const fundingStress = pow(1 / Math.max(world.scenario.market.demand.defaultSentimentFloor, world.market.sentiment), world.scenario.market.demand.defaultSentimentExponent);
   for (const co of world.companies) {
     if (co.status !== 'active') continue;
     for (const c of co.contracts) {
