@@ -30,6 +30,7 @@ import { evaluateObjectives, score } from '../engine/api.ts';
 import { stateHash } from '../engine/api.ts';
 import { canonicalJson, sha256Hex, SHA256_HEX } from './hash.ts';
 import { MAX_STUDENT_NAME_CHARS, normaliseStudentName, studentSeed } from './seed.ts';
+import { whyOne, zodIssueWhy, type Why } from './why.ts';
 import { replayRun, WEEKS_PER_QUARTER, type ReplayedRun, type RunInputs } from './replay.ts';
 
 export const RESULT_FORMAT = 'neocloud-result';
@@ -103,47 +104,67 @@ export type ResultFile = Omit<z.infer<typeof ResultFileSchema>, 'log' | 'autopil
 /** The file's envelope: everything but the log, which `parseCommandLog` checks with its own paths. */
 const EnvelopeSchema = ResultFileSchema.extend({ log: z.array(z.unknown()) });
 
-export type ResultParse = { ok: true; result: ResultFile } | { ok: false; reason: string };
+export type ResultParse = { ok: true; result: ResultFile } | { ok: false; reason: string; why: Why };
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const refuse = (why: Why): ResultParse => ({ ok: false, reason: whyOne(why), why });
+const atField = (path: string, problem: Why): Why => ({ id: 'field', params: { path }, parts: [problem] });
 
 /**
  * Check an untrusted, already JSON-parsed result file: format, version, every field's type and
  * range, no unknown fields, the log with the project's one command-log check, weeks in order and
  * no later than the hand-in week. The embedded scenario is left to the scenario validator.
- * Never throws; the first problem comes back with its path.
+ * Never throws; the first problem comes back with its path, as a reason id (`why`, why.ts) and
+ * in English (`reason`).
  */
 export function parseResultFile(value: unknown): ResultParse {
   try {
-    if (!isObj(value)) return { ok: false, reason: 'not a result file: expected a JSON object' };
-    if (value.format !== RESULT_FORMAT) {
-      const what = value.format === 'neocloud-tycoon-save' ? 'a save file, not a result file (hand in from the end of the game)' : `not a Neocloud Tycoon result file ("format" should be "${RESULT_FORMAT}")`;
-      return { ok: false, reason: `this is ${what}` };
-    }
+    if (!isObj(value)) return refuse({ id: 'notObject' });
+    if (value.format !== RESULT_FORMAT) return refuse(value.format === 'neocloud-tycoon-save' ? { id: 'saveFile' } : { id: 'otherFormat', params: { format: RESULT_FORMAT } });
     const v = value.version;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return { ok: false, reason: `"version": expected a whole number from 1 to ${RESULT_VERSION}` };
-    if (v > RESULT_VERSION) return { ok: false, reason: `result version ${v} is newer than this game reads (up to ${RESULT_VERSION}); verify it with a newer game` };
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) return refuse({ id: 'badVersion', params: { max: RESULT_VERSION } });
+    if (v > RESULT_VERSION) return refuse({ id: 'newerVersion', params: { version: v, max: RESULT_VERSION } });
     // Count before anything walks the list: a 100,000-command log is refused here, not parsed.
-    if (Array.isArray(value.log) && value.log.length > MAX_LOGGED_COMMANDS) return { ok: false, reason: `"log": at most ${MAX_LOGGED_COMMANDS} commands, found ${value.log.length}` };
+    if (Array.isArray(value.log) && value.log.length > MAX_LOGGED_COMMANDS) return refuse({ id: 'logTooLong', params: { max: MAX_LOGGED_COMMANDS, count: value.log.length } });
     const env = EnvelopeSchema.safeParse(value);
     if (!env.success) {
-      const e = zodIssuesToErrors(env.error.issues, EnvelopeSchema, value)[0];
-      return { ok: false, reason: `"${formatPath(e?.path ?? []) || '(file)'}": ${e?.message ?? 'not a result file'}` };
+      // zod's safe-integer range says less than the field's own bound on the same path: skip it.
+      const all = env.error.issues;
+      const samePath = (a: (typeof all)[number], b: (typeof all)[number]) => a.path.length === b.path.length && a.path.every((p, k) => p === b.path[k]);
+      const issue = all.find((i) => !((i.code === 'too_big' || i.code === 'too_small') && i.origin === 'int' && all.some((o) => o !== i && samePath(o, i)))) ?? all[0];
+      return refuse(issue ? zodIssueWhy(issue, value) : { id: 'notObject' });
     }
     const log = parseCommandLog(env.data.log, ['log']);
-    if (!log.ok) return { ok: false, reason: `"${log.path}": ${log.message}` };
+    if (!log.ok) return refuse(commandWhy(env.data.log, log));
     const r = { ...env.data, log: log.log } as ResultFile;
     const late = r.log.findIndex((e) => e.week > r.week);
-    if (late >= 0) return { ok: false, reason: `"log[${late}].week": week ${r.log[late]!.week} is after the hand-in week (${r.week})` };
+    if (late >= 0) return refuse(atField(`log[${late}].week`, { id: 'afterHandIn', params: { week: r.log[late]!.week, handIn: r.week } }));
     for (let i = 0; i < r.checkpoints.length; i++) {
       const w = r.checkpoints[i]!.week;
-      if (w > r.week) return { ok: false, reason: `"checkpoints[${i}].week": week ${w} is after the hand-in week (${r.week})` };
-      if (i > 0 && w <= r.checkpoints[i - 1]!.week) return { ok: false, reason: `"checkpoints[${i}].week": checkpoints must be in week order` };
+      if (w > r.week) return refuse(atField(`checkpoints[${i}].week`, { id: 'afterHandIn', params: { week: w, handIn: r.week } }));
+      if (i > 0 && w <= r.checkpoints[i - 1]!.week) return refuse(atField(`checkpoints[${i}].week`, { id: 'checkpointOrder' }));
     }
     return { ok: true, result: r };
   } catch (e) {
-    return { ok: false, reason: `internal error while checking the result file (please report it): ${e instanceof Error ? e.message : String(e)}` };
+    return refuse({ id: 'parseInternal', detail: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/**
+ * A command-log refusal as a reason: the entry's own zod issue (described by its kind), or the
+ * order of weeks; the log check's English message is the detail when neither says it.
+ */
+function commandWhy(log: unknown[], failure: { path: string; message: string }): Why {
+  const i = Number(/^log\[(\d+)\]/.exec(failure.path)?.[1] ?? NaN);
+  if (Number.isInteger(i) && i < log.length) {
+    const one = LoggedCommandSchema.safeParse(log[i]);
+    if (!one.success && one.error.issues[0]) return zodIssueWhy(one.error.issues[0], log[i], ['log', i]);
+    const week = (k: number) => (log[k] as { week?: unknown } | undefined)?.week;
+    if (i > 0 && typeof week(i) === 'number' && typeof week(i - 1) === 'number' && (week(i) as number) < (week(i - 1) as number)) {
+      return atField(failure.path, { id: 'logOrder', params: { week: week(i) as number, prev: week(i - 1) as number } });
+    }
+  }
+  return atField(failure.path || 'log', { id: 'z_invalid', detail: failure.message });
 }
 
 /** SHA-256 of a validated scenario's canonical JSON: the scenario's identity in results and classes. */

@@ -10,7 +10,7 @@ import type { Scenario } from '../scenario/schema/index.ts';
 import type { RunInputs } from './replay.ts';
 import { loadBundledScenario, loadScenarioObject } from '../scenario/load.ts';
 import { isBundledId } from '../scenario/bundled.ts';
-import { textSizeProblem } from '../scenario/limits.ts';
+import { textSizeWhy, whyOne, type Why } from './why.ts';
 
 export interface ResultRun {
   inputs: RunInputs;
@@ -20,9 +20,9 @@ export interface ResultRun {
 }
 
 /** Why a result's scenario is not available: `invalid` (the file is wrong) or `notCarried` (neither bundled here nor in the file). */
-export type ResultScenario = { ok: true; scenario: Scenario } | { ok: false; kind: 'invalid' | 'notCarried'; reason: string };
+export type ResultScenario = { ok: true; scenario: Scenario } | { ok: false; kind: 'invalid' | 'notCarried'; reason: string; why: Why };
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+const no = (kind: 'invalid' | 'notCarried', why: Why): ResultScenario => ({ ok: false, kind, reason: whyOne(why), why });
 
 /**
  * The scenario a result was played on — the one lookup the verifier and the debrief share: the
@@ -35,29 +35,30 @@ export function resultScenario(r: Pick<ResultFile, 'scenario' | 'scenarioId'>): 
     const loaded = loadScenarioObject(r.scenario);
     if (!loaded.ok) {
       const e = loaded.errors[0];
-      return { ok: false, kind: 'invalid', reason: `its scenario is not valid: ${e ? `${e.path}: ${e.message}` : 'unknown error'}${loaded.errors.length > 1 ? ` (and ${plural(loaded.errors.length - 1, 'more problem')})` : ''}` };
+      return no('invalid', { id: 'scenarioInvalid', params: { path: e?.path ?? '(file)', count: loaded.errors.length }, ...(e ? { detail: e.message } : {}) });
     }
     scenario = loaded.scenario;
   } else if (isBundledId(r.scenarioId)) {
     const loaded = loadBundledScenario(r.scenarioId);
-    if (!loaded.ok) return { ok: false, kind: 'invalid', reason: `bundled scenario "${r.scenarioId}" does not load in this game` };
+    if (!loaded.ok) return no('invalid', { id: 'bundledBroken', params: { id: r.scenarioId } });
     scenario = loaded.scenario;
   } else {
-    return { ok: false, kind: 'notCarried', reason: `played on scenario "${r.scenarioId.slice(0, 60)}", which this game does not bundle, and the file does not carry it.` };
+    return no('notCarried', { id: 'notCarried', params: { id: r.scenarioId.slice(0, 60) } });
   }
-  if (scenario.id !== r.scenarioId) return { ok: false, kind: 'invalid', reason: `"scenarioId" is "${r.scenarioId.slice(0, 60)}" but the scenario inside is "${scenario.id}"` };
+  if (scenario.id !== r.scenarioId) return no('invalid', { id: 'idMismatch', params: { fileId: r.scenarioId.slice(0, 60), innerId: scenario.id } });
   return { ok: true, scenario };
 }
 
-export function resultRunInputs(text: string): { ok: true; run: ResultRun } | { ok: false; reason: string } {
+export function resultRunInputs(text: string): { ok: true; run: ResultRun } | { ok: false; reason: string; why: Why } {
+  const fail = (why: Why) => ({ ok: false as const, reason: whyOne(why), why });
   try {
-    const size = textSizeProblem('classResult', text);
-    if (size) return { ok: false, reason: size };
+    const size = textSizeWhy('classResult', text);
+    if (size) return fail(size);
     const parsed = parseResultFile(JSON.parse(text));
-    if (!parsed.ok) return { ok: false, reason: parsed.reason };
+    if (!parsed.ok) return fail(parsed.why);
     const r = parsed.result;
     const loaded = resultScenario(r);
-    if (!loaded.ok) return { ok: false, reason: loaded.reason };
+    if (!loaded.ok) return fail(loaded.why);
     return {
       ok: true,
       run: {
@@ -67,6 +68,6 @@ export function resultRunInputs(text: string): { ok: true; run: ResultRun } | { 
       },
     };
   } catch (e) {
-    return { ok: false, reason: e instanceof SyntaxError ? `not valid JSON (${e.message})` : `internal error: ${String((e as Error)?.message ?? e)}` };
+    return fail(e instanceof SyntaxError ? { id: 'notJson', detail: e.message } : { id: 'internal', detail: String((e as Error)?.message ?? e) });
   }
 }

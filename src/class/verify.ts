@@ -17,7 +17,6 @@
  * embedded scenario goes through the scenario validator (markup, non-finite numbers, caps), and a
  * replay is at most the scenario's length (≤ 1040 weeks).
  */
-import { textSizeProblem } from '../scenario/limits.ts';
 import { NonFiniteError } from '../engine/finite.ts';
 import { evaluateObjectives, score, stateHash } from '../engine/api.ts';
 import type { World } from '../engine/types.ts';
@@ -27,6 +26,7 @@ import { parseResultFile, scenarioHash, type ResultClass, type ResultFile } from
 import { replayRun, WEEKS_PER_QUARTER, type Checkpoint } from './replay.ts';
 import { classSeedFor } from './seed.ts';
 import { resultScenario } from './resultInputs.ts';
+import { textSizeWhy, whyText, type Why } from './why.ts';
 
 export type VerifyStatus = 'verified' | 'diverged' | 'mismatch' | 'invalid' | 'other';
 
@@ -48,8 +48,10 @@ export interface VerifyRow {
   status: VerifyStatus;
   /** diverged: the week of the first quarter close whose state differs from the replay. */
   divergesAtWeek?: number;
-  /** Why, for every status but verified (and for verified files from another game version). */
+  /** Why, in English, for every status but verified (and for verified files from another game version): `whyText(why)`. */
   reason?: string;
+  /** The same reasons as message ids with parameters (why.ts): the results page renders them in the teacher's language. */
+  why?: Why[];
   /** The file was made by another game version or build (buildId.ts): flagged ⚠ even when its replay verifies. */
   otherVersion?: true;
   student?: string;
@@ -90,7 +92,7 @@ export async function verifyResultText(text: unknown, options: VerifyOptions = {
   try {
     return await verify(text, file, options);
   } catch (e) {
-    return { file, status: 'invalid', reason: `internal error while verifying (please report it): ${e instanceof Error ? e.message : String(e)}` };
+    return { file, status: 'invalid', ...because({ id: 'internal', detail: e instanceof Error ? e.message : String(e) }) };
   }
 }
 
@@ -101,76 +103,81 @@ export async function verifyResultTexts(texts: readonly unknown[], options: Omit
   return rows;
 }
 
+/** A row's reasons: the ids and, for the CLI and logs, their English text. */
+function because(...why: Why[]): Pick<VerifyRow, 'reason' | 'why'> {
+  return { reason: whyText(why), why };
+}
+
 async function verify(text: unknown, file: string, o: VerifyOptions): Promise<VerifyRow> {
-  const invalid = (reason: string, extra: Partial<VerifyRow> = {}): VerifyRow => ({ file, status: 'invalid', reason, ...extra });
-  if (typeof text !== 'string') return invalid('not a result file: expected the text of a .ncrun.json file');
-  const size = textSizeProblem('classResult', text);
-  if (size) return invalid(`not read: ${size}`);
+  const invalid = (why: Why, extra: Partial<VerifyRow> = {}): VerifyRow => ({ file, status: 'invalid', ...because(why), ...extra });
+  if (typeof text !== 'string') return invalid({ id: 'notText' });
+  const size = textSizeWhy('classResult', text);
+  if (size) return invalid(size);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return invalid(`not valid JSON (${e instanceof Error ? e.message : String(e)}); a truncated or edited file?`);
+    return invalid({ id: 'notJson', detail: e instanceof Error ? e.message : String(e) });
   }
   const parsed = parseResultFile(json);
-  if (!parsed.ok) return invalid(parsed.reason);
+  if (!parsed.ok) return invalid(parsed.why);
   const r = parsed.result;
   const who: Partial<VerifyRow> = { student: r.student, attempt: r.attempt, score: r.final.score, seed: r.seed, autopilot: r.autopilot };
   const build = buildId();
   const sameBuild = r.gameVersion === GAME_VERSION && r.buildId === build;
-  const versionNote = sameBuild ? '' : ` It was made with game version ${r.gameVersion} (build ${r.buildId ?? 'not recorded'}); this is ${GAME_VERSION} (build ${build}).`;
-  const other = (reason: string): VerifyRow => ({ file, status: 'other', reason, ...who, ...(sameBuild ? {} : { otherVersion: true as const }) });
+  const versionNote: Why[] = sameBuild ? [] : [r.buildId
+    ? { id: 'versionNote', params: { theirVersion: r.gameVersion, theirBuild: r.buildId, ourVersion: GAME_VERSION, ourBuild: build } }
+    : { id: 'versionNoteNoBuild', params: { theirVersion: r.gameVersion, ourVersion: GAME_VERSION, ourBuild: build } }];
+  const other = (...why: Why[]): VerifyRow => ({ file, status: 'other', ...because(...why), ...who, ...(sameBuild ? {} : { otherVersion: true as const }) });
 
   // Which class: the teacher's, when given, else the one the file names.
   if (o.expectedClass) {
-    if (r.class === null) return other('not handed in for a class (no class in the file)');
-    if (r.class.hash !== o.expectedClass.hash) return other(`handed in for another class ("${r.class.title}")`);
+    if (r.class === null) return other({ id: 'noClass' });
+    if (r.class.hash !== o.expectedClass.hash) return other({ id: 'otherClass', params: { title: r.class.title } });
   }
   const cls = o.expectedClass ?? r.class;
   if (cls) {
     const own = classSeedFor(cls, r.student);
     if (r.seed !== own) {
-      const why = cls.seedMode === 'perStudent' ? `seed ${r.seed} is not ${r.student}'s seed in this class (${own}): a run copied from another student?` : `seed ${r.seed} is not the class seed (${own})`;
-      return { file, status: 'mismatch', reason: why, ...who };
+      const why: Why = cls.seedMode === 'perStudent' ? { id: 'seedStudent', params: { seed: r.seed, student: r.student, own } } : { id: 'seedClass', params: { seed: r.seed, own } };
+      return { file, status: 'mismatch', ...because(why), ...who };
     }
   }
 
   // Which scenario: the embedded document through the validator, or the bundled one by id (the lookup the debrief shares); the hash decides.
   const lookup = resultScenario(r);
-  if (!lookup.ok) return lookup.kind === 'notCarried' ? other(`${lookup.reason}${versionNote}`) : invalid(lookup.reason, who);
+  if (!lookup.ok) return lookup.kind === 'notCarried' ? other(lookup.why, ...versionNote) : invalid(lookup.why, who);
   const scenario = lookup.scenario;
   const hash = await scenarioHash(scenario);
-  if (o.expectedScenarioHash !== undefined && hash !== o.expectedScenarioHash) return other(`played on another scenario ("${scenario.id}") than this class's`);
-  if (hash !== r.scenarioHash) {
-    return other(`played on a different version of scenario "${scenario.id}" (its SHA-256 differs from the one this game has).${versionNote}`);
-  }
-  if (r.week > scenario.calendar.lengthWeeks) return invalid(`"week": ${r.week} is past the scenario's end (week ${scenario.calendar.lengthWeeks})`, who);
+  if (o.expectedScenarioHash !== undefined && hash !== o.expectedScenarioHash) return other({ id: 'otherScenario', params: { id: scenario.id } });
+  if (hash !== r.scenarioHash) return other({ id: 'scenarioVersion', params: { id: scenario.id } }, ...versionNote);
+  if (r.week > scenario.calendar.lengthWeeks) return invalid({ id: 'pastEnd', params: { week: r.week, end: scenario.calendar.lengthWeeks } }, who);
 
   // Replay, comparing each quarter close as it comes; stop at the first that differs.
-  type Divergence = { week: number; why: string };
+  type Divergence = { week: number; why: Why };
   const found: { at: Divergence | null } = { at: null };
   const diverge = (at: Divergence) => { found.at = at; return false; };
   let run;
   try {
     run = replayRun({ scenario, seed: r.seed, autopilot: r.autopilot, depreciationYears: r.depreciationYears, log: r.log, week: r.week }, (cp: Checkpoint, i: number) => {
       const claimed = r.checkpoints[i];
-      if (claimed === undefined) return diverge({ week: cp.week, why: `the file has no state for the quarter close of week ${cp.week}` });
-      if (claimed.week !== cp.week) return diverge({ week: Math.min(claimed.week, cp.week), why: `the file's quarter close ${i + 1} is at week ${claimed.week}, the replay's at week ${cp.week}` });
-      if (claimed.hash !== cp.hash) return diverge({ week: cp.week, why: `the state at the quarter close of week ${cp.week} differs from its replay (the run departs from its log within weeks ${Math.max(0, cp.week - WEEKS_PER_QUARTER)}–${cp.week})` });
+      if (claimed === undefined) return diverge({ week: cp.week, why: { id: 'cpMissing', params: { week: cp.week } } });
+      if (claimed.week !== cp.week) return diverge({ week: Math.min(claimed.week, cp.week), why: { id: 'cpWeek', params: { n: i + 1, claimed: claimed.week, week: cp.week } } });
+      if (claimed.hash !== cp.hash) return diverge({ week: cp.week, why: { id: 'stateDiffers', params: { week: cp.week, from: Math.max(0, cp.week - WEEKS_PER_QUARTER) } } });
       return true;
     });
   } catch (e) {
-    if (e instanceof NonFiniteError) return invalid(`the replay stopped: ${e.message}`, who);
+    if (e instanceof NonFiniteError) return invalid({ id: 'replayStopped', detail: e.message }, who);
     throw e;
   }
   if (found.at === null && r.checkpoints.length > run.checkpoints.length) {
     const extra = r.checkpoints[run.checkpoints.length]!;
-    diverge({ week: extra.week, why: `the file has a quarter close at week ${extra.week}, which the replay never reaches (it ends at week ${run.world.week})` });
+    diverge({ week: extra.week, why: { id: 'cpExtra', params: { week: extra.week, end: run.world.week } } });
   }
   const div = found.at;
   if (div) {
-    if (versionNote) return { ...other(`${div.why}.${versionNote}`), divergesAtWeek: div.week };
-    return { file, status: 'diverged', divergesAtWeek: div.week, reason: div.why, ...who };
+    if (!sameBuild) return { ...other(div.why, ...versionNote), divergesAtWeek: div.week };
+    return { file, status: 'diverged', divergesAtWeek: div.week, ...because(div.why), ...who };
   }
 
   // Every quarter matches: now the claims at hand-in.
@@ -188,22 +195,23 @@ async function verify(text: unknown, file: string, o: VerifyOptions): Promise<Ve
     series: seriesOf(world, run.checkpoints),
     decisions: world.commandLog.filter((c) => c.ok).map((c) => ({ week: c.week, type: c.command.type })),
   };
-  const wrong: string[] = [];
-  if (world.week !== r.week) wrong.push(`handed in at week ${r.week}, but the replay ends at week ${world.week}`);
-  if (world.status !== r.final.status) wrong.push(`claims the game ${r.final.status === 'running' ? 'was still running' : `was ${r.final.status}`}, the replay says ${world.status}`);
-  if (figures.score !== r.final.score) wrong.push(`claims score ${r.final.score}, the replay scores ${figures.score}`);
+  const wrong: Why[] = [];
+  if (world.week !== r.week) wrong.push({ id: 'handInWeek', params: { claimed: r.week, week: world.week } });
+  if (world.status !== r.final.status) wrong.push({ id: 'claimStatus', params: { claimed: `class.why_game_${r.final.status}`, replay: `class.why_game_${world.status}` } });
+  if (figures.score !== r.final.score) wrong.push({ id: 'claimScore', params: { claimed: r.final.score, replay: figures.score! } });
   const claimedMet = r.final.objectives.map((x) => x.met);
   const met = objectives.map((x) => x.met);
   if (claimedMet.length !== met.length || claimedMet.some((m, i) => m !== met[i])) {
-    wrong.push(`claims ${claimedMet.filter(Boolean).length} of ${claimedMet.length} objectives met, the replay meets ${met.filter(Boolean).length} of ${met.length}`);
+    wrong.push({ id: 'claimObjectives', params: { claimedMet: claimedMet.filter(Boolean).length, claimedTotal: claimedMet.length, met: met.filter(Boolean).length, total: met.length } });
   }
   const finalHash = stateHash(world);
-  if (finalHash !== r.final.stateHash) wrong.push('the final state hash differs from the replay');
+  if (finalHash !== r.final.stateHash) wrong.push({ id: 'finalHash' });
   if (wrong.length > 0) {
-    if (versionNote) return { ...other(`${wrong.join('; ')}.${versionNote}`) };
-    return { file, status: 'mismatch', reason: `does not match its replay: ${wrong.join('; ')}`, ...figures };
+    const mismatch: Why = { id: 'mismatch', parts: wrong };
+    if (!sameBuild) return other(mismatch, ...versionNote);
+    return { file, status: 'mismatch', ...because(mismatch), ...figures };
   }
-  return { file, status: 'verified', ...figures, ...(sameBuild ? {} : { otherVersion: true, reason: `verified, though made with another game version or build:${versionNote}` }) };
+  return { file, status: 'verified', ...figures, ...(sameBuild ? {} : { otherVersion: true, ...because({ id: 'verifiedOtherBuild' }, ...versionNote) }) };
 }
 
 /** Highest debt ÷ annualised adjusted EBITDA at a quarter close, over quarters with EBITDA > 0. */

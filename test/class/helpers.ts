@@ -63,3 +63,15 @@ export function edited(file: ResultFile, change: (f: Record<string, unknown> & R
   change(f);
   return JSON.stringify(f);
 }
+
+/**
+ * English words left in a text meant to be Chinese: what remains after taking out quoted names
+ * (“…” and "…": paths, titles, ids from the file), tokens with a digit (figures, build ids, hex),
+ * file names and the few technical words both languages write alike. Empty when none.
+ */
+export function englishWords(text: string, allowed: readonly string[] = []): string[] {
+  let t = text.replace(/“[^”]*”|"[^"]*"/g, ' ');
+  for (const a of allowed) t = t.split(a).join(' ');
+  t = t.replace(/[\w.+-]*\d[\w.+-]*/g, ' ').replace(/\S+\.(?:ncrun\.)?(?:json|zip|txt)\b/gi, ' ');
+  return (t.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !['JSON', 'SHA', 'MB', 'null', 'true', 'false', 'ncrun', 'json'].includes(w));
+}

@@ -112,6 +112,6 @@ describe('parseResultFile refuses what is not a result, with the reason', async 
   });
 
   it('a list, a number and null are not result files', () => {
-    for (const v of [[], 3, null, 'x']) expect(parseResultFile(v)).toEqual({ ok: false, reason: 'not a result file: expected a JSON object' });
+    for (const v of [[], 3, null, 'x']) expect(parseResultFile(v)).toEqual({ ok: false, reason: 'not a result file: expected a JSON object', why: { id: 'notObject' } });
   });
 });

@@ -13,7 +13,18 @@ import { resultRunInputs } from '../../src/class/resultInputs.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.ts';
 import { replay, stateHash } from '../../src/engine/api.ts';
-import { cachedResult, defaultScenario, edited, handPlayedLog, noClassMeta, runOf, typicalResult } from './helpers.ts';
+import { cachedResult, defaultScenario, edited, englishWords, handPlayedLog, noClassMeta, runOf, typicalResult } from './helpers.ts';
+import { whyText } from '../../src/class/why.ts';
+import type { VerifyRow } from '../../src/class/verify.ts';
+
+/** A row's reason is message ids: its English text is their English rendering, its Chinese has no English words. */
+function expectLocalised(row: VerifyRow): void {
+  expect(row.why?.length).toBeGreaterThan(0);
+  expect(row.reason).toBe(whyText(row.why!, 'en'));
+  const zh = whyText(row.why!, 'zh-CN');
+  expect(zh).not.toMatch(/class\.why_/);
+  expect(englishWords(zh, row.student ? [row.student] : []), zh).toEqual([]);
+}
 
 /** Two years of a hand-played game (8 checkpoints): cheap enough for the tampering cases. */
 const twoYears = () => cachedResult('two-years', () => buildResult(runOf(defaultScenario(), 7, { log: handPlayedLog(104), week: 104 }), noClassMeta('Grace Hopper')));
@@ -77,6 +88,8 @@ describe('an edited file is caught', () => {
     const row = await verifyResultText(edited(f, (x) => { x.final.score = f.final.score + 10; }));
     expect(row.status).toBe('mismatch');
     expect(row.reason).toContain(`claims score ${f.final.score + 10}, the replay scores ${f.final.score}`);
+    expectLocalised(row);
+    expect(whyText(row.why!, 'zh-CN')).toContain(`声称得分 ${f.final.score + 10}，重放得分 ${f.final.score}`);
     expect(row.divergesAtWeek).toBeUndefined();
   });
 
@@ -87,6 +100,7 @@ describe('an edited file is caught', () => {
     const row = await verifyResultText(edited(f, (x) => { (x.log[i]!.command as { count: number }).count = 255; }));
     expect(row).toMatchObject({ status: 'diverged', divergesAtWeek: 65 });
     expect(row.reason).toMatch(/week 65 differs from its replay .*weeks 52–65/);
+    expectLocalised(row);
   });
 
   it('a removed command and an added one: diverged where they were', async () => {
@@ -110,6 +124,8 @@ describe('an edited file is caught', () => {
     const row = await verifyResultText(edited(f, (x) => { for (const o of x.final.objectives) o.met = true; }));
     expect(row.status).toBe('mismatch');
     expect(row.reason).toMatch(/objectives met, the replay meets/);
+    expectLocalised(row);
+    expectLocalised(await verifyResultText(edited(f, (x) => { x.final.status = 'won'; x.final.stateHash = 'ffffffffffffffff'; })));
   });
 
   it('a week moved earlier (handed in before the end it claims): diverged or mismatch, never verified', async () => {
@@ -158,6 +174,8 @@ describe('another class, scenario or game version: other, with the reason', () =
     const f = await twoYears();
     expect((await verifyResultText(resultText(f), { expectedClass: classOf('shared') })).reason).toMatch(/not handed in for a class/);
     expect((await verifyResultText(resultText(f), { expectedScenarioHash: 'd'.repeat(64) })).reason).toMatch(/another scenario/);
+    expectLocalised(await verifyResultText(resultText(ada), { expectedClass: { ...classOf('perStudent'), hash: 'c'.repeat(64) } }));
+    expectLocalised(await verifyResultText(resultText(f), { expectedClass: classOf('shared') }));
   });
 
   it('a bundled scenario that differs in this game, a scenario not bundled and not carried', async () => {
@@ -202,6 +220,7 @@ describe('another class, scenario or game version: other, with the reason', () =
     const none = await verifyResultText(edited(f, (x) => { delete (x as { buildId?: string }).buildId; }));
     expect(none).toMatchObject({ status: 'verified', otherVersion: true });
     expect(none.reason).toContain('build not recorded');
+    for (const r of [otherBuild, none]) expectLocalised(r);
     const diverges = await verifyResultText(edited(f, (x) => { x.buildId = `${x.gameVersion}+0123456789ab`; x.checkpoints[2]!.hash = '0000000000000000'; }));
     expect(diverges).toMatchObject({ status: 'other', divergesAtWeek: 39, otherVersion: true });
     expect(await verifyResultText(edited(f, (x) => { x.buildId = '<b>1</b>'; }))).toMatchObject({ status: 'invalid' });
@@ -214,7 +233,7 @@ describe('files that are not results: invalid, each with a clear reason, nothing
   const withScenario = (scenarioJson: string) => text.replace(/^\{/, `{"scenario":${scenarioJson},`);
   const base = JSON.stringify({ schemaVersion: 1, extends: 'default', id: 'class-x' });
   const cases: [string, unknown, RegExp][] = [
-    ['truncated JSON', text.slice(0, text.length / 2), /not valid JSON .*truncated/],
+    ['truncated JSON', text.slice(0, text.length / 2), /not valid JSON; a truncated .*\(.*JSON/],
     ['empty text', '', /not valid JSON/],
     ['not text at all', { format: 'neocloud-result' }, /expected the text/],
     ['another format (a save)', JSON.stringify({ format: 'neocloud-tycoon-save', saveVersion: 1 }), /save file, not a result/],
@@ -225,8 +244,8 @@ describe('files that are not results: invalid, each with a clear reason, nothing
     ['a command of the wrong shape', edited(f, (x) => { (x.log[0]!.command as unknown as { powerMw: unknown }).powerMw = '4'; }), /"log\[0\]\.command\.powerMw"/],
     ['a command of the wrong type', edited(f, (x) => { (x.log[0]!.command as unknown as { type: unknown }).type = 'mintCash'; }), /"log\[0\]\.command\.type"/],
     ['a command list that is not a list', edited(f, (x) => { (x as { log: unknown }).log = { 0: 1 }; }), /"log"/],
-    ['a scenario with markup', withScenario(base.replace(/\}$/, ',"title":{"en":"<img src=x onerror=alert(1)>"}}')).replace(/"scenarioId":"default"/, '"scenarioId":"class-x"'), /its scenario is not valid: title\.en: .*markup/],
-    ['a scenario with a non-finite number', withScenario(base.replace(/\}$/, ',"company":{"cashUsd":1e999}}')).replace(/"scenarioId":"default"/, '"scenarioId":"class-x"'), /its scenario is not valid: company\.cashUsd/],
+    ['a scenario with markup', withScenario(base.replace(/\}$/, ',"title":{"en":"<img src=x onerror=alert(1)>"}}')).replace(/"scenarioId":"default"/, '"scenarioId":"class-x"'), /its scenario is not valid at "title\.en" .*markup/],
+    ['a scenario with a non-finite number', withScenario(base.replace(/\}$/, ',"company":{"cashUsd":1e999}}')).replace(/"scenarioId":"default"/, '"scenarioId":"class-x"'), /its scenario is not valid at "company\.cashUsd"/],
     ['a scenario that is not one', withScenario('[1,2]'), /its scenario is not valid/],
     ['a deeply nested bomb', `{"format":"neocloud-result","version":1,"scenario":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, /./],
   ];
@@ -236,6 +255,7 @@ describe('files that are not results: invalid, each with a clear reason, nothing
     expect(row.file).toBe('x.ncrun.json');
     expect(row.reason).toMatch(reason);
     expect(row.reason!.length).toBeLessThan(400);
+    expectLocalised(row);
   });
 
   it('the page API form: many texts, one row each in order, good ones unaffected by bad ones', async () => {
