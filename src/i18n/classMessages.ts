@@ -8,6 +8,7 @@
  * messages.ts, debriefText.ts); values are inserted as text, never markup.
  */
 import type { Table } from './render.ts';
+import { WHY_TABLES } from './whyMessages.ts';
 
 const CLASS_EN = {
   teachClass: 'Teach a class',
@@ -115,7 +116,7 @@ const CLASS_EN = {
   handInNotYet: 'This class hands in at the end of the game.',
   // results page
   resultsTitle: 'Class results',
-  resultsIntro: 'Drop the result files (.ncrun.json) or the zip your LMS gives for “download all submissions”. Every file is replayed in this browser; nothing leaves it.',
+  resultsIntro: 'Drop the result files (.ncrun.json) or the zip your LMS gives for “download all submissions”. Every file is replayed in this browser; nothing leaves it. The checked results are kept in this browser, per class, until you forget the class.',
   pickFiles: 'Choose result files or a zip…',
   dropHere: 'or drop them on this page',
   forClass: 'Class: {title}',
@@ -126,8 +127,17 @@ const CLASS_EN = {
   progressLabel: 'Checking the result files',
   autopilotProgress: 'Autopilots on the students’ seeds: {done} of {total}',
   forget: 'Forget this class',
-  forgetConfirm: 'Click again to forget every result on this page',
-  forgotten: 'Forgotten: nothing of this class is kept in this browser.',
+  forgetConfirm: 'Click again to delete this class’s results from this page and this browser',
+  forgotten: 'Forgotten: this class’s results are gone from this page and from this browser’s storage.',
+  keptTitle: 'Classes kept in this browser',
+  keptItem: '{title} — {files} files, {date}',
+  keptNoTitle: 'class {hash}',
+  keptRestored: 'Restored {n} files of this class kept in this browser (saved {date}).',
+  keptDropped: '{n} kept rows did not agree with their files and were left out: drop those files again.',
+  keptLeftOut: '{n} files are not kept in this browser (at most {mb} MB of result files per class): after a reload, drop them again.',
+  keptDamaged: 'The copy of this class kept in this browser is damaged and was not loaded; nothing else was touched. Drop the files again, or forget this class to delete it.',
+  keptNewer: 'The copy of this class kept in this browser was written by a newer version of the game and was not loaded.',
+  keptFailed: 'These results could not be kept in this browser (storage full or blocked): they stay only while this page is open.',
   nothingYet: 'No result files yet.',
   colStudent: 'Student', colStatus: 'Status', colOutcome: 'Outcome', colScore: 'Score', colObjectives: 'Objectives',
   colPeakDebt: 'Peak debt / EBITDA', colFirstGpu: 'First GPU order (week)', colBankrupt: 'Bankrupt (week)', colAttempt: 'Attempt', colFile: 'File',
@@ -262,7 +272,7 @@ const CLASS_ZH: Record<ClassMsg, string> = {
   handInFailed: '无法生成结果文件：{reason}',
   handInNotYet: '本课堂在游戏结束后提交。',
   resultsTitle: '课堂结果',
-  resultsIntro: '拖入结果文件（.ncrun.json）或学习平台“下载全部提交”得到的 zip。每个文件都在本浏览器里重放；不会离开本机。',
+  resultsIntro: '拖入结果文件（.ncrun.json）或学习平台“下载全部提交”得到的 zip。每个文件都在本浏览器里重放；不会离开本机。检查过的结果按课堂保存在本浏览器中，直到你忘记这个课堂。',
   pickFiles: '选择结果文件或 zip…',
   dropHere: '或拖到本页面',
   forClass: '课堂：{title}',
@@ -273,8 +283,17 @@ const CLASS_ZH: Record<ClassMsg, string> = {
   progressLabel: '正在核验结果文件',
   autopilotProgress: '学生种子上的自动驾驶：{done} / {total}',
   forget: '忘记这个课堂',
-  forgetConfirm: '再点一次以忘记本页全部结果',
-  forgotten: '已忘记：本浏览器不再保存这个课堂的任何内容。',
+  forgetConfirm: '再点一次，从本页和本浏览器中删除这个课堂的结果',
+  forgotten: '已忘记：这个课堂的结果已从本页和本浏览器的存储中删除。',
+  keptTitle: '保存在本浏览器中的课堂',
+  keptItem: '{title} — {files} 个文件，{date}',
+  keptNoTitle: '课堂 {hash}',
+  keptRestored: '已恢复本浏览器中保存的这个课堂的 {n} 个文件（保存于 {date}）。',
+  keptDropped: '有 {n} 行保存的结果与其文件不符，已略去：请重新放入这些文件。',
+  keptLeftOut: '有 {n} 个文件未保存在本浏览器中（每个课堂最多保存 {mb} MB 的结果文件）：重新加载后请再次放入。',
+  keptDamaged: '本浏览器中保存的这个课堂的副本已损坏，未被加载；其他内容未受影响。请重新放入文件，或忘记这个课堂以删除它。',
+  keptNewer: '本浏览器中保存的这个课堂的副本由更新版本的游戏写入，未被加载。',
+  keptFailed: '无法在本浏览器中保存这些结果（存储已满或被禁止）：它们只在本页打开期间保留。',
   nothingYet: '还没有结果文件。',
   colStudent: '学生', colStatus: '状态', colOutcome: '结局', colScore: '得分', colObjectives: '目标',
   colPeakDebt: '最高 债务/EBITDA', colFirstGpu: '首次订购 GPU（周）', colBankrupt: '破产（周）', colAttempt: '尝试', colFile: '文件',
@@ -540,6 +559,6 @@ const DEBRIEF_ZH: Record<DebriefKey, string> = {
 
 const prefixed = (prefix: string, t: Record<string, string>): Table => Object.fromEntries(Object.entries(t).map(([k, v]) => [`${prefix}.${k}`, v]));
 
-/** The class and debrief messages as ids of the one table. */
-export const EN_CLASS_MESSAGES: Table = { ...prefixed('class', CLASS_EN), ...prefixed('debrief', DEBRIEF_EN) };
-export const ZH_CLASS_MESSAGES: Table = { ...prefixed('class', CLASS_ZH), ...prefixed('debrief', DEBRIEF_ZH) };
+/** The class and debrief messages as ids of the one table, with the verifier's reasons (`class.why_*`, whyMessages.ts). */
+export const EN_CLASS_MESSAGES: Table = { ...prefixed('class', CLASS_EN), ...prefixed('debrief', DEBRIEF_EN), ...WHY_TABLES.en };
+export const ZH_CLASS_MESSAGES: Table = { ...prefixed('class', CLASS_ZH), ...prefixed('debrief', DEBRIEF_ZH), ...WHY_TABLES.zh };

@@ -2,21 +2,27 @@
  * The class results page: drop result files or an LMS zip; each file (untrusted) is replayed in a
  * pool of class workers (pool.ts: hardwareConcurrency − 1, at least 1, 2 on 2 cores) with class-core's
  * `verifyResultText`, with a progress bar; a sortable table of rows; grades as CSV. Nothing
- * leaves the browser; "forget this class" clears the page's memory and stops the workers.
+ * leaves the browser. Each class's rows (and its verified files' texts, for the debrief) are kept
+ * in this browser per class hash (classStore.ts, IndexedDB) once a drop is checked, and restored
+ * when the page opens that class again (or from the list of kept classes); "forget this class"
+ * clears the page's memory, stops the workers and deletes exactly that class's kept copy.
  */
 import '../zodJitless.ts';
 import './class.css';
 import { h, replace, download } from '../dom.ts';
 import * as app from '../app.ts';
 import { setState } from '../../store/ui.ts';
-import { fileSizeProblem, MAX_FILE_BYTES } from '../../scenario/limits.ts';
-import { classHash } from '../../class/config.ts';
+import { MAX_FILE_BYTES } from '../../scenario/limits.ts';
+import { sizeWhy, whyOne, whyText, type Why } from '../../class/why.ts';
+import { lang } from '../i18n.ts';
+import { classHash, parseClassConfig } from '../../class/config.ts';
+import { packClass, loadClass, saveClass, forgetClass, listClasses, idbBackend, MAX_STORED_TEXT_CHARS, type KeyValueBackend } from './classStore.ts';
 import { decodeClassLink } from '../../class/link.ts';
 import { normaliseStudentName } from '../../class/seed.ts';
 import { readZipEntries } from './zipInput.ts';
 import { ClassPool } from './pool.ts';
 import { ct, type ClassMsg } from './messages.ts';
-import { getResults, subscribeResults, updateResults, forgetResults, expectedClassHash, shownStatus, type ClassResultRow } from './resultsStore.ts';
+import { getResults, subscribeResults, updateResults, forgetResults, expectedClassHash, shownStatus, type ClassResultRow, type ResultsState } from './resultsStore.ts';
 import { rememberRunText, runTextOf, forgetRunTexts } from './runTexts.ts';
 import { gradesCsv, gradebookCsv, markOf, DEFAULT_WEIGHTS, type GradeRow, type GradeWeights } from './csv.ts';
 
@@ -34,13 +40,87 @@ let sort: { col: SortCol; dir: 1 | -1 } = { col: 'key', dir: 1 };
 
 type SortCol = 'key' | 'student' | 'status' | 'outcome' | 'score' | 'objectives' | 'peakDebt' | 'firstGpu' | 'bankrupt' | 'attempt' | 'mark';
 
+/** This browser's kept classes (IndexedDB), or null where there is none. */
+let kept: KeyValueBackend | null | undefined;
+function keptStore(): KeyValueBackend | null {
+  if (kept === undefined) kept = typeof indexedDB === 'undefined' ? null : idbBackend();
+  return kept;
+}
+/** The class whose kept copy was loaded (or found empty) on this page. */
+let restoredFor: string | null = null;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let savedRows: ClassResultRow[] | null = null;
+let autosaveOn = false;
+
+/** The hash the page keeps its rows under: the chosen class's, else the one most rows name. */
+const keptHash = () => { const s = getResults(); return s.classHash ?? expectedClassHash(s); };
+
+/** Keep the rows once a drop is checked (and again when autopilot scores arrive), a moment after the last change. */
+function autosave(): void {
+  if (autosaveOn) return;
+  autosaveOn = true;
+  subscribeResults((s) => {
+    if (s.rows === savedRows || s.rows.length === 0 || s.done < s.total) return;
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => { saveTimer = null; void keepNow(); }, 300);
+  });
+}
+
+async function keepNow(): Promise<void> {
+  const store = keptStore();
+  const s = getResults();
+  const hash = keptHash();
+  if (!store || !hash || s.rows.length === 0) return;
+  savedRows = s.rows;
+  const title = s.config?.title ?? s.rows.find((r) => r.classHash === hash)?.classTitle ?? null;
+  const record = packClass(hash, title, s.config, s.rows, runTextOf, new Date().toISOString());
+  const others = s.keptNotes.filter((n) => n.msg !== 'keptLeftOut' && n.msg !== 'keptFailed');
+  try {
+    await saveClass(store, record);
+    restoredFor = hash;
+    updateResults({ keptNotes: record.leftOut > 0 ? [...others, { msg: 'keptLeftOut', params: { n: record.leftOut, mb: MAX_STORED_TEXT_CHARS / 1048576 }, tone: 'warn' }] : others });
+  } catch {
+    updateResults({ keptNotes: [...others, { msg: 'keptFailed', tone: 'warn' }] });
+  }
+}
+
+const shortDate = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** Bring back the rows this browser keeps for class `hash` (once per page), checked again (classStore.ts). */
+async function restoreKept(hash: string, withConfig = false): Promise<void> {
+  const store = keptStore();
+  if (!store || restoredFor === hash) return;
+  restoredFor = hash;
+  const got = await loadClass(store, hash);
+  if (got === null) return;
+  if (!got.ok) {
+    updateResults((s) => ({ keptNotes: [...s.keptNotes, { msg: got.problem === 'newer' ? 'keptNewer' : 'keptDamaged', tone: 'warn' }] }));
+    return;
+  }
+  if (withConfig && !getResults().config && got.config !== null) {
+    const c = parseClassConfig(got.config);
+    if (c.ok && (await classHash(c.config)) === hash) updateResults({ config: c.config, classHash: hash });
+  }
+  if (!getResults().classHash) updateResults({ classHash: hash });
+  const rows = got.rows.map(({ text, ...r }): ClassResultRow => {
+    const key = nextKey++;
+    if (text !== null) rememberRunText(key, text);
+    return { ...r, key };
+  });
+  const notes: ResultsState['keptNotes'] = [{ msg: 'keptRestored', params: { n: rows.length, date: shortDate(got.savedAt) }, tone: 'pos' }];
+  if (got.dropped > 0) notes.push({ msg: 'keptDropped', params: { n: got.dropped }, tone: 'warn' });
+  if (got.leftOut > 0) notes.push({ msg: 'keptLeftOut', params: { n: got.leftOut, mb: MAX_STORED_TEXT_CHARS / 1048576 }, tone: 'warn' });
+  updateResults((s) => ({ rows: [...rows, ...s.rows], done: s.done + rows.length, total: s.total + rows.length, keptNotes: [...s.keptNotes, ...notes] }));
+  for (const r of rows) if (r.status === 'verified' && r.bestAutopilotScore === null) { const t = runTextOf(r.key); if (t) void measure(r, t); }
+}
+
 function thePool(): ClassPool {
   pool ??= new ClassPool();
   return pool;
 }
 
-function invalidRow(file: string, reason: string): ClassResultRow {
-  return { key: nextKey++, file, status: 'invalid', reason, classHash: null, classTitle: null, seed: null, scenarioHash: null, gameVersion: null, objectivesTotal: null, answered: null, questions: null, bestAutopilotScore: null };
+function invalidRow(file: string, why: Why): ClassResultRow {
+  return { key: nextKey++, file, status: 'invalid', reason: whyOne(why), why: [why], classHash: null, classTitle: null, seed: null, scenarioHash: null, gameVersion: null, objectivesTotal: null, answered: null, questions: null, bestAutopilotScore: null };
 }
 
 function addRow(row: ClassResultRow): void {
@@ -60,7 +140,7 @@ async function verifyText(file: string, text: string): Promise<void> {
       void measure(row, text);
     }
   } else {
-    addRow(invalidRow(file, reply.kind === 'error' ? reply.reason : 'unexpected reply from the checker'));
+    addRow(invalidRow(file, reply.kind === 'error' && reply.reason === 'closed' ? { id: 'checkerClosed' } : { id: 'checkerFailed', detail: reply.kind === 'error' ? reply.reason : 'unexpected reply' }));
   }
 }
 
@@ -92,17 +172,17 @@ export async function addFiles(files: File[]): Promise<void> {
       const z = await readZipEntries(f, thePool());
       if (!z.ok) {
         updateResults((s) => ({ total: s.total + 1 }));
-        addRow(invalidRow(f.name, z.reason));
+        addRow(invalidRow(f.name, { id: 'zipUnreadable', detail: z.reason }));
         continue;
       }
       updateResults((s) => ({ total: s.total + z.entries.length }));
-      for (const e of z.entries) jobs.push(e.ok ? verifyText(`${f.name}/${e.name}`, e.text) : Promise.resolve(addRow(invalidRow(`${f.name}/${e.name}`, e.reason))));
+      for (const e of z.entries) jobs.push(e.ok ? verifyText(`${f.name}/${e.name}`, e.text) : Promise.resolve(addRow(invalidRow(`${f.name}/${e.name}`, { id: 'zipEntry', detail: e.reason }))));
       continue;
     }
     updateResults((s) => ({ total: s.total + 1 }));
-    const size = fileSizeProblem('classResult', f.size);
+    const size = sizeWhy('classResult', f.size);
     if (size) { addRow(invalidRow(f.name, size)); continue; }
-    jobs.push(f.text().then((text) => verifyText(f.name, text), (e: unknown) => addRow(invalidRow(f.name, String((e as Error)?.message ?? e)))));
+    jobs.push(f.text().then((text) => verifyText(f.name, text), (e: unknown) => addRow(invalidRow(f.name, { id: 'fileUnreadable', detail: String((e as Error)?.message ?? e) }))));
   }
   await Promise.all(jobs);
 }
@@ -139,10 +219,17 @@ export function renderClassResults(root: HTMLElement): () => void {
   });
   let forgetArmed = false;
   const forgetBtn = h('button', { type: 'button', className: 'danger', id: 'results-forget' }, ct('forget'));
-  forgetBtn.addEventListener('click', () => {
+  forgetBtn.addEventListener('click', async () => {
     if (!forgetArmed) { forgetArmed = true; forgetBtn.textContent = ct('forgetConfirm'); return; }
     forgetArmed = false;
     forgetBtn.textContent = ct('forget');
+    const hash = keptHash();
+    const store = keptStore();
+    if (saveTimer) { clearTimeout(saveTimer); saveTimer = null; }
+    restoredFor = null;
+    savedRows = null;
+    // Deleted before the page forgets, so the list of kept classes it shows next no longer names it.
+    if (hash && store) await forgetClass(store, hash).catch(() => undefined);
     pool?.close();
     pool = null;
     forgetRunTexts();
@@ -163,9 +250,19 @@ export function renderClassResults(root: HTMLElement): () => void {
     use.addEventListener('click', async () => {
       const r = await decodeClassLink(linkIn.value.trim());
       if (!r.ok) { err.textContent = ct(`link_${r.code}` as ClassMsg, { detail: r.reason }); return; }
-      updateResults({ config: r.config, classHash: await classHash(r.config) });
+      const hash = await classHash(r.config);
+      updateResults({ config: r.config, classHash: hash });
+      void restoreKept(hash);
     });
-    replace(classBox, h('p', { className: 'muted' }, ct('noClassChosen')), h('div', { className: 'row' }, h('label', { for: 'results-class-link' }, ct('classLinkInput'), linkIn), use, err));
+    const keptBox = h('div', { id: 'results-kept' });
+    replace(classBox, h('p', { className: 'muted' }, ct('noClassChosen')), h('div', { className: 'row' }, h('label', { for: 'results-class-link' }, ct('classLinkInput'), linkIn), use, err), keptBox);
+    const store = keptStore();
+    if (store) void listClasses(store).then((list) => {
+      if (disposed || list.length === 0 || getResults().config) return;
+      replace(keptBox, h('h2', { id: 'results-kept-h', className: 'small-h' }, ct('keptTitle')), h('ul', { className: 'kept-list', 'aria-labelledby': 'results-kept-h' }, list.map((m) => h('li', null,
+        h('button', { type: 'button', className: 'kept-open', 'data-hash': m.classHash, onclick: () => { void restoreKept(m.classHash, true); } },
+          ct('keptItem', { title: m.title ?? ct('keptNoTitle', { hash: m.classHash.slice(0, 8) }), files: m.files, date: shortDate(m.savedAt) }))))));
+    }, () => undefined);
   }
 
   function sortValue(r: ClassResultRow, col: SortCol, expected: string | null): string | number {
@@ -202,10 +299,10 @@ export function renderClassResults(root: HTMLElement): () => void {
     const body = rows.map((r) => {
       const st = shownStatus(r, expected);
       const mark = markOf(gradeRows([r], expected)[0]!, weights).mark;
-      const why = st === 'other' && r.status === 'verified' ? `${r.classTitle ?? '?'} (${(r.classHash ?? '').slice(0, 8)})` : r.reason;
+      const why = st === 'other' && r.status === 'verified' ? `${r.classTitle ?? '?'} (${(r.classHash ?? '').slice(0, 8)})` : r.why ? whyText(r.why, lang()) : r.reason;
       return h('tr', { className: `row-${st}`, 'data-status': st },
         h('th', { scope: 'row' }, r.student ?? '—', h('div', { className: 'muted small file-name' }, r.file)),
-        h('td', null, h('span', { className: `st st-${st}` }, statusText(r, st)), why ? h('div', { className: 'muted small' }, why) : null),
+        h('td', null, h('span', { className: `st st-${st}` }, statusText(r, st)), why ? h('div', { className: 'muted small row-why' }, why) : null),
         h('td', null, r.outcome && ['running', 'bankrupt', 'won', 'lost'].includes(r.outcome) ? ct(`out_${r.outcome}` as ClassMsg) : (r.outcome ?? '—')),
         h('td', { className: 'num' }, num(r.score)),
         h('td', { className: 'num' }, r.objectivesMet === undefined ? '—' : `${r.objectivesMet}${r.objectivesTotal !== null ? `/${r.objectivesTotal}` : ''}`),
@@ -235,6 +332,7 @@ export function renderClassResults(root: HTMLElement): () => void {
       s.benchTotal > 0 && h('p', { className: 'muted small', id: 'results-bench-progress' }, ct('autopilotProgress', { done: s.benchDone, total: s.benchTotal })),
       s.rows.length > 0 && h('p', { id: 'results-summary' }, ct('summary', counts)),
       s.notes.map((n) => h('p', { className: 'warn' }, n)),
+      s.keptNotes.map((n) => h('p', { className: n.tone === 'pos' ? 'pos kept-note' : 'warn kept-note' }, ct(n.msg, n.params))),
     );
   }
 
@@ -302,8 +400,10 @@ export function renderClassResults(root: HTMLElement): () => void {
       notesBox,
       h('div', { className: 'row section' }, forgetBtn),
     )));
+  autosave();
   const s0 = getResults();
-  if (s0.config && !s0.classHash) void classHash(s0.config).then((hh) => { if (getResults().config === s0.config) updateResults({ classHash: hh }); });
+  if (s0.config && !s0.classHash) void classHash(s0.config).then((hh) => { if (getResults().config === s0.config) { updateResults({ classHash: hh }); void restoreKept(hh); } });
+  else if (s0.classHash) void restoreKept(s0.classHash);
   renderClass();
   renderProgress();
   renderTable();

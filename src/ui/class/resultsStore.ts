@@ -1,13 +1,16 @@
 /**
  * The class results page's data: the class being checked (if the teacher chose one), one row per
  * dropped file (class-core's `VerifyRow` plus what the page adds), and the progress. Held in
- * memory only (nothing is stored or sent); "forget this class" empties it.
+ * memory here; results.ts keeps each class's rows in this browser (classStore.ts, IndexedDB) and
+ * restores them; nothing is sent. "forget this class" empties both.
  *
  * class-debrief reads the rows from here for the class debrief: `getResults()` and
  * `subscribeResults(cb)`; rows with `status === 'verified'` carry `series` and `decisions`.
  */
 import type { VerifyRow } from '../../class/verify.ts';
 import type { ClassConfig } from '../../class/config.ts';
+import type { Params } from '../../i18n/render.ts';
+import type { ClassMsg } from './messages.ts';
 
 /** A results-page row: the verifier's row, what the page read beside it, and the status it shows. */
 export interface ClassResultRow extends Omit<VerifyRow, 'seed' | 'objectivesTotal'> {
@@ -42,9 +45,11 @@ export interface ResultsState {
   benchTotal: number;
   /** Problems with whole drops (a zip that cannot be read, too many files). */
   notes: string[];
+  /** What happened to this class's copy kept in this browser (restored, left out, damaged), as message ids. */
+  keptNotes: { msg: ClassMsg; params?: Params; tone: 'pos' | 'warn' }[];
 }
 
-const empty = (): ResultsState => ({ config: null, classHash: null, rows: [], done: 0, total: 0, benchDone: 0, benchTotal: 0, notes: [] });
+const empty = (): ResultsState => ({ config: null, classHash: null, rows: [], done: 0, total: 0, benchDone: 0, benchTotal: 0, notes: [], keptNotes: [] });
 let state: ResultsState = empty();
 const subs = new Set<(s: ResultsState) => void>();
 

@@ -1,6 +1,6 @@
 /**
  * What the class debrief screen shows: the verifier's rows with the texts of their result files,
- * kept in memory only (never stored or sent), so the debrief can open a student's run and find
+ * kept in memory (never sent; the results page keeps its own copy per class in IndexedDB, classStore.ts), so the debrief can open a student's run and find
  * the class scenario. The results page (or `window.neocloud.classDebrief`) hands them over with
  * `openClassDebrief`; "forget this class" clears them with `forgetClassDebrief`.
  */
@@ -27,7 +27,7 @@ export function forgetClassDebrief(): void {
   entries = [];
 }
 
-/** The results page's file texts by row key (kept in memory only, for opening runs in the debrief). */
+/** The results page's file texts by row key (in memory, for opening runs in the debrief; results.ts restores them from its kept copy). */
 const texts = new Map<number, string>();
 
 export function rememberRunText(key: number, text: string): void {
