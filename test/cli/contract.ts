@@ -13,6 +13,7 @@ import { runScenario, type RunResult } from '../../src/cli/run.ts';
 import { QUARTER_COLUMNS, toCsv } from '../../src/cli/format.ts';
 import type { StrategyId } from '../../src/engine/types.ts';
 import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
+import { run as sharedRun } from '../market/harness.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -36,12 +37,9 @@ export function checkSim(files: string[]): string {
 
 export function contractSuite(strategies: StrategyId[], seeds: number[]): void {
   const scenario = defaultScenario();
-  const runs = new Map<string, RunResult>();
-  const run = (strategy: StrategyId, seed: number) => {
-    const key = `${strategy}-${seed}`;
-    if (!runs.has(key)) runs.set(key, runScenario(scenario, { seed, strategy }).result);
-    return runs.get(key)!;
-  };
+  // Memoised and shared with the market tests through test/market/harness.ts (the same full runs of
+  // `default`); the determinism test below recomputes one afresh and compares it byte for byte.
+  const run = (strategy: StrategyId, seed: number): RunResult => sharedRun(scenario, 'contract', strategy, seed).result;
 
   for (const strategy of strategies) {
     describe(`strategy ${strategy}`, () => {

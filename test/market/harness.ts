@@ -3,13 +3,15 @@
  * scenario (optionally patched), run many seeds in one process, reduce runs to the sweep's rows
  * (src/cli/seedRuns.ts), and take statistics that FAIL on a non-finite value (src/cli/stats.ts):
  * a busted seed whose figure is NaN or Infinity makes the test fail instead of vanishing from the
- * median. Runs are memoised per test file so several facts can share them.
+ * median. Runs are memoised per test file so several facts can share them, and stored on disk
+ * (harnessCache.ts) so other test files and later runs of the same sources share them too.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runScenario, type RunResult } from '../../src/cli/run.ts';
+import { cachedRun } from './harnessCache.ts';
 import type { StrategyId, World } from '../../src/engine/types.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
 import { rowOf, summarizeRows, type SweepRow } from '../../src/cli/seedRuns.ts';
@@ -46,7 +48,9 @@ export function run(sc: Scenario, key: string, strategy: StrategyId, seed: numbe
   const k = `${sc.id}|${key}|${strategy}|${seed}|${o.weeks ?? ''}|${o.depreciationYears ?? ''}`;
   let r = runs.get(k);
   if (!r) {
-    r = runScenario(sc, { seed, strategy, weeks: o.weeks, depreciationYears: o.depreciationYears });
+    const opts = { seed, strategy, weeks: o.weeks, depreciationYears: o.depreciationYears };
+    // Shared across test files through the disk cache (keyed by the sources and the scenario object, see harnessCache.ts).
+    r = cachedRun(sc, opts, () => runScenario(sc, opts));
     runs.set(k, r);
   }
   return r;
