@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type BrowserContext, type Page, type ConsoleMessage } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -76,7 +77,15 @@ export async function serve(): Promise<{ url: string; close: () => Promise<void>
 
 export interface Session { context: BrowserContext; dataDir: string; close: () => Promise<void> }
 
-/** Chromium with a fresh temporary profile (playwright passes it as --user-data-dir). */
+/**
+ * Chromium with a fresh temporary profile (playwright passes it as --user-data-dir).
+ *
+ * A session launched inside a test is closed when that test ends (pass or fail): an open game page
+ * keeps drawing its map and running its clock, and a file's later tests would otherwise pay for
+ * every earlier test's Chromium (about a third of a core each, on a 2-core machine). A session
+ * that several tests share is launched in beforeAll and closed in afterAll, as before. `close` may
+ * be called more than once.
+ */
 export async function launch(extraArgs: string[] = [], viewport = { width: 1440, height: 900 }): Promise<Session> {
   const exe = chromePath();
   if (!exe) throw new Error('no Chromium');
@@ -84,7 +93,10 @@ export async function launch(extraArgs: string[] = [], viewport = { width: 1440,
   const context = await chromium.launchPersistentContext(dataDir, {
     executablePath: exe, headless: true, args: [...CHROME_ARGS.filter((a) => a !== '--headless'), ...extraArgs], viewport, acceptDownloads: true,
   });
-  return { context, dataDir, close: async () => { await context.close(); rmSync(dataDir, { recursive: true, force: true }); } };
+  let closed: Promise<void> | null = null;
+  const close = () => (closed ??= (async () => { await context.close(); rmSync(dataDir, { recursive: true, force: true }); })());
+  try { onTestFinished(close); } catch { /* launched outside a test (beforeAll): the caller closes it */ }
+  return { context, dataDir, close };
 }
 
 export interface Watched { page: Page; errors: string[]; csp: string[] }
