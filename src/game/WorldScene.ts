@@ -10,7 +10,6 @@ import { PALETTE, rivalColor, rivalLetter, css, rackUnit } from './palette.ts';
 import { drawLand, project, type View } from './land.ts';
 import { mapMsg, type MapMsgId } from './messages.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
-import { assignTexts } from './textPool.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
 export interface MapCard { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
@@ -30,6 +29,8 @@ export interface WorldBridge {
   archetype(strategy: string): string;
   /** CSS pixels at the bottom of the view covered by the DOM legends (cards stay above them). */
   reservedBottomPx(): number;
+  /** CSS pixels at the right of the view covered by the open region card: the regions are fitted into the rest. */
+  reservedRightPx(): number;
 }
 
 const RACK_W = 9;
@@ -46,20 +47,22 @@ const FONT = "'Inter','Segoe UI',system-ui,'Noto Sans CJK SC','Noto Sans SC',san
 export class WorldScene extends Phaser.Scene {
   private bridge!: WorldBridge;
   private landKey = 'land';
+  private labelKey = 'labels';
   private landImage: Phaser.GameObjects.Image | null = null;
   private landCanvas: HTMLCanvasElement | null = null;
   private gfx!: Phaser.GameObjects.Graphics;
   private fx!: Phaser.GameObjects.Graphics;
-  private texts: Phaser.GameObjects.Text[] = [];
-  private textPool: Phaser.GameObjects.Text[] = [];
-  /** Font metrics by `size|bold`, measured once (the font family is the same for every map text). */
-  private metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
-  private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean; style: string; key: string }[] = [];
+  /** Every text of the map, drawn in one canvas at each redraw (see `placeTexts`). */
+  private labels: Phaser.Textures.CanvasTexture | null = null;
+  private labelImage: Phaser.GameObjects.Image | null = null;
+  private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean }[] = [];
   private icons: Phaser.GameObjects.Image[] = [];
   private iconPool: Phaser.GameObjects.Image[] = [];
   private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
   private dirty = true;
   private lastBuild = 0;
+  /** The right margin the view was last fitted with (the open region card's width). */
+  private reservedRight = 0;
   /** A redraw is scheduled (in its own task). */
   private buildQueued = false;
   /** The scene was shut down or destroyed (a queued redraw then does nothing). */
@@ -135,11 +138,18 @@ export class WorldScene extends Phaser.Scene {
     this.tip.setPosition(Math.round(tx), Math.round(d.y + d.r + 6)).setVisible(true);
   }
 
+  /** The width the regions are fitted into: the view less the open region card (at least half the view). */
+  private fitWidth(): number {
+    return Math.max(this.scale.width / 2, this.scale.width - this.reservedRight);
+  }
+
   /** Fit the camera to the regions (with room for cards), and redraw the land dots. */
   private layoutView(): void {
     const s = this.bridge.getSnapshot();
     const w = this.scale.width;
     const hgt = this.scale.height;
+    // The regions fit into the part of the view the region card leaves free (it docks at the right).
+    const wFit = this.fitWidth();
     const regs = s?.regions ?? [];
     let minX = 0.1, maxX = 0.6, minY = 0.15, maxY = 0.5;
     if (regs.length) {
@@ -150,8 +160,8 @@ export class WorldScene extends Phaser.Scene {
     minX -= padX; maxX += padX + 0.05; minY -= padY; maxY += padY;
     let spanX = Math.max(0.3, maxX - minX);
     let spanY = Math.max(0.3, maxY - minY) * 0.39;
-    const scale = Math.min(w / spanX, hgt / spanY);
-    spanX = w / scale; spanY = hgt / scale / 0.39;
+    const scale = Math.min(wFit / spanX, hgt / spanY);
+    spanX = wFit / scale; spanY = hgt / scale / 0.39;
     const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
     this.view = { x0: cx - spanX / 2, y0: cy - spanY / 2, scale, width: w, height: hgt };
     if (!this.landCanvas) this.landCanvas = document.createElement('canvas');
@@ -160,43 +170,39 @@ export class WorldScene extends Phaser.Scene {
     this.textures.addCanvas(this.landKey, this.landCanvas);
     if (this.landImage) this.landImage.destroy();
     this.landImage = this.add.image(0, 0, this.landKey).setOrigin(0, 0).setDepth(-10);
+    // The label canvas: the view's size, redrawn at each redraw.
+    if (this.textures.exists(this.labelKey)) this.textures.remove(this.labelKey);
+    this.labels = this.textures.createCanvas(this.labelKey, Math.max(1, Math.round(w)), Math.max(1, Math.round(hgt)));
+    if (this.labelImage) this.labelImage.destroy();
+    this.labelImage = this.labels ? this.add.image(0, 0, this.labelKey).setOrigin(0, 0).setDepth(3) : null;
+    this.dirty = true;
   }
 
-  /** Ask for a text in this redraw; all are placed at its end by `placeTexts` (pooled Text objects). */
+  /** Ask for a text in this redraw; all are drawn at its end by `placeTexts`. */
   private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false, centred = false): void {
-    const style = `${size}|${color}|${bold ? 1 : 0}`;
-    this.wanted.push({ x, y, s, size, color, bold, centred, style, key: `${style}|${s}` });
+    this.wanted.push({ x, y, s, size, color, bold, centred });
   }
 
   /**
-   * A Text style; with the font's metrics once they are known, so Phaser does not measure the font
-   * again (its measurement draws and reads back a canvas: the largest part of a text's cost).
+   * Draw every text of this redraw into the one label canvas (above the cards). One Phaser Text
+   * per label cost a canvas of its own, resized, measured and redrawn whenever its words changed:
+   * 10–20 of them each week at 4× made the map's redraw a long task (issue 12 item 10). Here a
+   * redraw is one clear and a few dozen fillText calls.
    */
-  private textStyle(size: number, color: string, bold: boolean): Phaser.Types.GameObjects.Text.TextStyle {
-    const metrics = this.metrics.get(`${size}|${bold ? 1 : 0}`);
-    return { fontFamily: FONT, fontSize: `${size}px`, color, fontStyle: bold ? 'bold' : 'normal', ...(metrics ? { metrics } : {}) };
-  }
-
-  /** Give every requested text a Text object, changing as few as possible (src/game/textPool.ts). */
   private placeTexts(): void {
-    const free = this.textPool.map((t) => ({ item: t, key: String(t.getData('k')), style: String(t.getData('st')) }));
-    const plan = assignTexts(free, this.wanted);
-    const kept = new Set<Phaser.GameObjects.Text>();
-    plan.forEach((a, j) => {
-      const w = this.wanted[j]!;
-      const style = this.textStyle(w.size, w.color, w.bold);
-      let t = a.item;
-      if (!t) t = this.add.text(0, 0, w.s, style);
-      else if (a.change === 'style') t.setStyle(style);
-      if (a.change === 'text' || a.change === 'style') t.setText(w.s);
-      if (!style.metrics) this.metrics.set(`${w.size}|${w.bold ? 1 : 0}`, t.style.getTextMetrics());
-      t.setData('k', w.key).setData('st', w.style);
-      t.setActive(true).setVisible(true).setDepth(3).setOrigin(w.centred ? 0.5 : 0, w.centred ? 0.5 : 0).setAlpha(1);
-      t.setPosition(Math.round(w.x), Math.round(w.y));
-      kept.add(t);
-      this.texts.push(t);
-    });
-    this.textPool = this.textPool.filter((t) => !kept.has(t));
+    const tex = this.labels;
+    if (tex) {
+      const ctx = tex.context;
+      ctx.clearRect(0, 0, tex.width, tex.height);
+      for (const w of this.wanted) {
+        ctx.font = `${w.bold ? 'bold ' : ''}${w.size}px ${FONT}`;
+        ctx.fillStyle = w.color;
+        ctx.textAlign = w.centred ? 'center' : 'left';
+        ctx.textBaseline = w.centred ? 'middle' : 'top';
+        ctx.fillText(w.s, Math.round(w.x), Math.round(w.y));
+      }
+      tex.refresh();
+    }
     this.wanted = [];
   }
 
@@ -226,8 +232,7 @@ export class WorldScene extends Phaser.Scene {
     const s = this.bridge.getSnapshot();
     const g = this.gfx;
     g.clear();
-    for (const t of this.texts) { t.setVisible(false).setActive(false); this.textPool.push(t); }
-    this.texts = [];
+    this.wanted = [];
     for (const im of this.icons) { im.setVisible(false).setActive(false); this.iconPool.push(im); }
     this.icons = [];
     this.discs = [];
@@ -235,7 +240,10 @@ export class WorldScene extends Phaser.Scene {
     this.cards = [];
     this.pulses = [];
     if (!s) { this.bridge.onLayout([], []); return; }
-    const W = this.scale.width;
+    // The region card opened or closed: fit the regions beside it.
+    const right = Math.round(this.bridge.reservedRightPx());
+    if (right !== this.reservedRight) { this.reservedRight = right; this.layoutView(); }
+    const W = this.fitWidth();
     const selected = this.bridge.selectedRegion();
     const p = s.player;
 
@@ -383,10 +391,11 @@ export class WorldScene extends Phaser.Scene {
       this.text(rx0, y + 3, this.m('map.mwUsed', { used: used.toFixed(1), total: mw.toFixed(0) }), 10, '#b8f5cf', true);
     }
 
-    // GPUs without power + inbound deliveries (top right)
+    // GPUs without power + inbound deliveries (top right of the whole view: under an open region
+    // card, which the player is reading then; beside the ticker it would cover it)
     const unpowered = Math.max(0, p.gpusOwned - p.gpusInstalled);
     const boxW = 230;
-    const bx = W - boxW - 10;
+    const bx = this.scale.width - boxW - 10;
     let by = 10;
     const lines = p.orders.length;
     const boxH = 26 + (unpowered > 0 ? 22 + Math.ceil(Math.ceil(unpowered / unit) / 16) * 12 : 0) + lines * 24 + (lines === 0 && unpowered === 0 ? 16 : 0);

@@ -34,7 +34,7 @@ function softwareWebGl(): boolean {
  * Start the world view in `parent`. `onLayout` hears where the region cards and rival discs were
  * drawn (the DOM map layer puts its buttons there).
  */
-export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[], discs: MapDisc[]) => void = () => undefined, reservedBottomPx: () => number = () => 30): Promise<() => void> {
+export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[], discs: MapDisc[]) => void = () => undefined, reservedBottomPx: () => number = () => 30, reservedRightPx: () => number = () => 0): Promise<() => void> {
   const bridge: WorldBridge = {
     getSnapshot: () => getState().snapshot,
     subscribe: (cb) => store.subscribe((s, p) => { if (s.snapshot !== p.snapshot || s.settings.lang !== p.settings.lang || s.selectedRegion !== p.selectedRegion) cb(); }),
@@ -44,6 +44,7 @@ export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[
     onLayout,
     archetype: (strategy) => t(`strat_${strategy}` as StringKey),
     reservedBottomPx,
+    reservedRightPx,
   };
   const forced = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({

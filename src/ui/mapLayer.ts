@@ -32,6 +32,8 @@ export interface MapLayer {
   update(s: Snapshot): void;
   /** Height at the bottom of the map taken by the colour legend and the rivals' legend (CSS px). */
   reservedBottomPx(): number;
+  /** CSS pixels at the right of the view covered by the open region card (0 when closed): the map fits its regions beside it. */
+  reservedRightPx(): number;
   dispose(): void;
 }
 
@@ -126,6 +128,7 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
     const r = id ? s.regions.find((x) => x.id === id) : undefined;
     if (!r) {
       if (!detail.hidden) { detail.hidden = true; detailKey = ''; }
+      world.classList.remove('rd-open');
       return;
     }
     const sites = s.player.sites.filter((x) => x.regionId === r.id);
@@ -137,9 +140,8 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
     // Right after its region's button in the DOM: Tab from the button goes into the details.
     const btn = buttons.get(r.id);
     if (btn && btn.nextSibling !== detail) btn.after(detail);
-    // Open on the side away from the region's card, so the card stays in view.
-    const card = cards.find((c) => c.id === r.id);
-    detail.classList.toggle('rd-right', !!card && card.x + card.w / 2 < world.clientWidth / 2);
+    // Docked at the right edge of the map; the map fits its regions into the rest (reservedRightPx).
+    world.classList.add('rd-open');
     const action = (type: 'leaseColo' | 'buyPoweredSite' | 'buildCampus', label: MapMsgId, avail: number, icon: 'colo' | 'powered' | 'campus') =>
       h('button', { type: 'button', className: 'region-act', 'data-act': type, onclick: () => {
         setState({ sitePrefill: { regionId: r.id, type, powerMw: suggestedMw(avail) } });
@@ -202,6 +204,10 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
       if (s) { buttonsKey = ''; labelButtons(s); }
     },
     update: render,
+    reservedRightPx() {
+      if (detail.hidden) return 0;
+      return Math.max(0, world.getBoundingClientRect().right - detail.getBoundingClientRect().left);
+    },
     reservedBottomPx() {
       const bottom = world.getBoundingClientRect().bottom;
       let top = bottom;

@@ -150,7 +150,7 @@ export function renderGame(root: HTMLElement): () => void {
   cleanups.push(() => mapLayer.dispose());
   if (!noWorld) void import('../../game/mount.ts').then(async (m) => {
     if (disposed) return;
-    destroyWorld = await m.mountWorld(world, (cards) => mapLayer.layout(cards), () => mapLayer.reservedBottomPx());
+    destroyWorld = await m.mountWorld(world, (cards) => mapLayer.layout(cards), () => mapLayer.reservedBottomPx(), () => mapLayer.reservedRightPx());
     if (disposed) destroyWorld();
   }).catch((e) => {
     console.warn('World view failed to start', e);
