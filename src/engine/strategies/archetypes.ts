@@ -30,13 +30,8 @@ const MIN_PERF_H100E = 0.05;
 
 const leveraged: Strategy = (world, co, act, rng) => {
   const L = world.scenario.agents.leveraged;
-  price(world, co, act, rng, L.pricing);
   // It bids close to its own break-even: share now, margin from scale and cheap contract-backed debt.
-  bidAll(world, co, act, rng, L.bidding);
-  // Funds itself every week, before it orders, so deposits never eat the cash payments need.
-  const gap = cashNeedUsd(world, co, L.fundWeeksAhead) - cashUsd(co);
-  if (gap > 0) fund(world, co, act, gap, L.fundingOrder);
-  if (world.week % L.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, L.contractOrders.vendorFinancing, L.contractOrders.aheadWeeks);
+  contractGrower(world, co, act, rng, L);
   // Speculative capacity for on-demand while the market is tight: it counts little of the industry's
   // order book (it wants share), so in a shortage it over-orders with everybody else.
   const m = newestModel(world, co);
@@ -48,6 +43,28 @@ const leveraged: Strategy = (world, co, act, rng) => {
   ensurePower(world, co, act, L.power.headroom, L.power.prefer);
   platformSpend(world, co, act, L.platform);
 };
+
+/** What a contract grower's week opens with (leveraged, energy): its record's desk, bids, funding and contract orders. */
+interface ContractGrowerRecord {
+  pricing: DeskPricing;
+  bidding: ContractBidding;
+  fundWeeksAhead: number;
+  fundingOrder: Command['type'][];
+  contractOrders: { everyWeeks: number; aheadWeeks: number; vendorFinancing: boolean };
+}
+
+/**
+ * The shared prelude of the contract growers: price the desk, bid on every request that fits, fund
+ * the cash gap every week — before it orders, so deposits never eat the cash payments need — and
+ * order the GPUs its signed contracts need.
+ */
+function contractGrower(world: World, co: Company, act: Act, rng: RngState, r: ContractGrowerRecord): void {
+  price(world, co, act, rng, r.pricing);
+  bidAll(world, co, act, rng, r.bidding);
+  const gap = cashNeedUsd(world, co, r.fundWeeksAhead) - cashUsd(co);
+  if (gap > 0) fund(world, co, act, gap, r.fundingOrder);
+  if (world.week % r.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, r.contractOrders.vendorFinancing, r.contractOrders.aheadWeeks);
+}
 
 /** The desk's pricing rule with the archetype's record. */
 function price(world: World, co: Company, act: Act, rng: RngState, p: DeskPricing): void {
@@ -132,11 +149,7 @@ const developer: Strategy = (world, co, act, rng) => {
 
 const energy: Strategy = (world, co, act, rng) => {
   const e = world.scenario.agents.energy;
-  price(world, co, act, rng, e.pricing);
-  bidAll(world, co, act, rng, e.bidding);
-  const gap = cashNeedUsd(world, co, e.fundWeeksAhead) - cashUsd(co);
-  if (gap > 0) fund(world, co, act, gap, e.fundingOrder);
-  if (world.week % e.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, e.contractOrders.vendorFinancing, e.contractOrders.aheadWeeks);
+  contractGrower(world, co, act, rng, e);
   const m = newestModel(world, co);
   // Fill the powered space it has built — but only as far as customers want more GPUs (the demand
   // brake): spare megawatts alone are no reason to buy chips nobody will rent.

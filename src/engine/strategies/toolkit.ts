@@ -118,31 +118,33 @@ export function cashCostPerGpuHour(world: World, modelId: string, co: Company | 
 }
 
 /**
- * Lowest contract price that repays a new GPU over the term (capex spread over the term's hours at
- * 95% uptime, plus cash cost), times (1 + margin).
+ * Lowest contract price that repays a new GPU over the term (`agents.toolkit.capexRecoveryShare` of
+ * its price spread over the term's billed hours, plus cash cost), times (1 + margin).
  */
 export function breakEvenUsdPerGpuHour(world: World, co: Company, rfp: Rfp, margin: number): number {
+  const t = world.scenario.agents.toolkit;
   const unit = gpuUnitPriceUsd(world, co, rfp.modelId);
-  const lifeHours = Math.min(rfp.termWeeks, 5 * WEEKS_PER_YEAR) * HOURS_PER_WEEK * 0.95;
-  // After the term the GPU still has resale/rental value: credit a third of capex.
-  return ((unit * 0.67) / lifeHours + cashCostPerGpuHour(world, rfp.modelId, co)) * (1 + margin);
+  const lifeHours = Math.min(rfp.termWeeks, t.maxAmortizationWeeks) * HOURS_PER_WEEK * t.uptimeShare;
+  // After the term the GPU still has resale/rental value: the contract repays `capexRecoveryShare` of it.
+  return ((unit * t.capexRecoveryShare) / lifeHours + cashCostPerGpuHour(world, rfp.modelId, co)) * (1 + margin);
 }
 
 /**
  * Lowest contract rent whose margin over cash cost covers the service of the debt that funds the
  * deal `finance.covenantMinDebtServiceCover` times: `debtFinancedShare` of a new GPU's price,
- * amortised over the term (at most five years) at today's base rate plus the lenders' spread for the
- * buyer's credit, per GPU-hour at 95% uptime. 0 without a debt-service covenant or without debt.
+ * amortised over the term (at most `agents.toolkit.maxAmortizationWeeks`) at today's base rate plus
+ * the lenders' spread for the buyer's credit, per billed GPU-hour (`uptimeShare`). 0 without a debt-service covenant or without debt.
  */
 export function debtServiceFloorUsdPerGpuHour(world: World, co: Company, rfp: Rfp, debtFinancedShare: number): number {
   const f = world.scenario.finance;
   if (f.covenantMinDebtServiceCover <= 0 || debtFinancedShare <= 0) return 0;
-  const years = Math.min(rfp.termWeeks, 5 * WEEKS_PER_YEAR) / WEEKS_PER_YEAR;
+  const t = world.scenario.agents.toolkit;
+  const years = Math.min(rfp.termWeeks, t.maxAmortizationWeeks) / WEEKS_PER_YEAR;
   const spread = rfp.credit === 'ig' ? f.facilitySpreadIgPct : rfp.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
   const debt = gpuUnitPriceUsd(world, co, rfp.modelId) * debtFinancedShare;
   // Average principal over a straight-line amortisation is half the loan.
-  const servicePerYear = debt / years + (debt / 2) * (baseRatePct(world) + spread) / 100;
-  return cashCostPerGpuHour(world, rfp.modelId, co) + (f.covenantMinDebtServiceCover * servicePerYear) / (WEEKS_PER_YEAR * HOURS_PER_WEEK * 0.95);
+  const servicePerYear = debt / years + (debt * t.averagePrincipalShare) * (baseRatePct(world) + spread) / 100;
+  return cashCostPerGpuHour(world, rfp.modelId, co) + (f.covenantMinDebtServiceCover * servicePerYear) / (WEEKS_PER_YEAR * HOURS_PER_WEEK * t.uptimeShare);
 }
 
 /** Fair contract price: on-demand index less the term discount. */
@@ -162,9 +164,10 @@ export function bid(world: World, co: Company, act: Act, rfp: Rfp, aggressivenes
   if (rfp.bids.some((b) => b.companyIndex === co.index)) return false;
   // No bid for GPUs it could not power by the start: delivery risk includes power.
   if (tooShortOfPower(world, co, rfp.modelId, newGpusFor(co, rfp), rfp.startWeek)) return false;
-  // Each bidder reads the deal a little differently: its temperament and ±3% of judgement per bid.
-  const judgement = 0.06 * (temperament(co) - 0.5) + (rng ? 0.06 * (nextFloat(rng) - 0.5) : 0);
-  const floor = Math.max(breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement / 2), debtServiceFloorUsdPerGpuHour(world, co, rfp, debtFinancedShare));
+  // Each bidder reads the deal a little differently: its temperament and its judgement per bid.
+  const t = world.scenario.agents.toolkit;
+  const judgement = t.bidJudgementSpread * (temperament(co) - 0.5) + (rng ? t.bidJudgementSpread * (nextFloat(rng) - 0.5) : 0);
+  const floor = Math.max(breakEvenUsdPerGpuHour(world, co, rfp, margin) * (1 - judgement * t.floorJudgementShare), debtServiceFloorUsdPerGpuHour(world, co, rfp, debtFinancedShare));
   const price = Math.min(rfp.maxUsdPerGpuHour, Math.max(floor, fairContractUsd(world, rfp) * (1 - aggressiveness - judgement)));
   if (price > rfp.maxUsdPerGpuHour || price <= 0) return false;
   return act({ type: 'bidRfp', rfpId: rfp.id, usdPerGpuHour: Math.round(price * 100) / 100 }).ok;
@@ -226,7 +229,7 @@ export function fund(world: World, co: Company, act: Act, gapUsd: number, order:
   let gap = gapUsd;
   for (const type of order) {
     if (gap <= 0) return;
-    const tries = [gap * 1.2, gap * 0.6, gap * 0.3];
+    const tries = world.scenario.agents.toolkit.fundingTryShares.map((share) => gap * share);
     for (const amount of tries) {
       const amountUsd = Math.round(Math.max(amount, type === 'issueBond' ? world.scenario.finance.bondMinIssueUsd : world.scenario.finance.minRoundUsd));
       const r = act({ type, amountUsd } as Command);
@@ -254,7 +257,8 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
   if (Math.max(longGap, soonGap) <= 0.5) return;
   // Power comes in blocks (a hall, a building): at least a tenth of what it already has, so a
   // growing company signs a few big leases rather than a new one every week.
-  const block = 0.1 * pipelineMw(co);
+  const t = world.scenario.agents.toolkit;
+  const block = t.powerBlockShare * pipelineMw(co);
   const regions = world.scenario.regions.slice().sort((a, b) => powerPriceUsdPerMwh(world, a.id) - powerPriceUsdPerMwh(world, b.id) || (a.id < b.id ? -1 : 1));
   // MW signed this call: any kind adds to the long-run pipeline; only halls and powered sites come soon.
   let added = 0, addedSoon = 0;
@@ -266,7 +270,7 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
       if (gap <= 0.5) break;
       const rs = world.regions.find((x) => x.id === r.id)!;
       const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
-      const mw = Math.floor(Math.min(gap + 2, avail, kind === 'campus' ? 300 : 150) * 10) / 10;
+      const mw = Math.floor(Math.min(gap + 2, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
       if (mw < 0.5) continue;
       const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
       if (act({ type, regionId: r.id, powerMw: mw }).ok) { gap -= mw; added += mw; if (kind !== 'campus') addedSoon += mw; }

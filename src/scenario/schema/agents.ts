@@ -215,6 +215,28 @@ export const EnergyAgent = z
   .strict()
   .describe('The energy-first archetype: secures cheap power first, then fills it.');
 
+/**
+ * The decision toolkit's own numbers, shared by every archetype (strategies/toolkit.ts): how a
+ * bidder prices a contract, reads a deal, signs for power and sizes its funding attempts.
+ */
+export const DecisionToolkit = z
+  .object({
+    maxAmortizationWeeks: z.number().int().min(13).max(520).describe('A bidder spreads a new GPU\'s price (and the loan that funds it) over the contract term, but over no more than this many weeks: five years is the useful life buyers and lenders assume for a data-centre GPU.'),
+    uptimeShare: Share('Share of the term\'s hours a contracted GPU is expected to bill (maintenance and failures take the rest; ≈95% is what GPU clouds plan on).'),
+    capexRecoveryShare: Share('Share of a new GPU\'s price the contract itself must repay at break-even: after the term the GPU still rents or resells, so about a third of its price is left to later years.'),
+    averagePrincipalShare: Share('Interest in the debt-service bid floor is charged on this share of the loan: the average balance of a loan amortised straight-line to zero is half of it.'),
+    bidJudgementSpread: z.number().finite().min(0).max(1).describe('How differently bidders read the same deal: the spread of its temperament (fixed per company) and of its judgement on each bid (drawn per bid), as a share of the fair price; ±3% each at 0.06.'),
+    floorJudgementShare: Share('Share of its judgement a bidder also applies to its break-even floor (a bidder that reads a deal as better also accepts a slightly lower floor).'),
+    powerBlockShare: Share('Power comes in blocks (a hall, a building): each signing is at least this share of the megawatts it already has, so a grower signs a few big leases rather than one every week.'),
+    maxCampusMw: z.number().finite().min(1).max(5000).describe('Largest campus it starts at once, MW (a large single-site build).'),
+    maxHallMw: z.number().finite().min(1).max(5000).describe('Largest hall lease or powered site it signs at once, MW.'),
+    fundingTryShares: z.array(z.number().finite().min(0.01).max(5)).min(1).max(6).describe('Amounts it asks each financing source for, as multiples of its cash gap, in order until one is granted: a little more than the gap first (fees and slippage), then smaller slices a lender may still grant.'),
+  })
+  .strict()
+  .describe('Numbers of the decision toolkit every archetype shares (optional; defaults as the literals the toolkit carried).');
+
+const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, fundingTryShares: [1.2, 0.6, 0.3] };
+
 /** The leveraged build-ahead rule's defaults (as in default.json). */
 const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };
 
@@ -226,6 +248,7 @@ export const Agents = z
     leveraged: LeveragedAgent.default(LEVERAGED_DEFAULTS),
     developer: DeveloperAgent.default(DEVELOPER_RECORD).describe('The developer cloud\'s record (optional; defaults as in the schema).'),
     energy: EnergyAgent.default(ENERGY_RECORD).describe('The energy-first builder\'s record (optional; defaults as in the schema).'),
+    toolkit: DecisionToolkit.default(TOOLKIT_DEFAULTS),
   })
   .strict()
   .describe('Agent behaviour: power planning and the hyperscaler\u2019s reaction (optional; defaults as in default.json).');
@@ -238,6 +261,7 @@ export const AGENTS_DEFAULTS: Agents = {
   leveraged: LEVERAGED_DEFAULTS,
   developer: DEVELOPER_RECORD,
   energy: ENERGY_RECORD,
+  toolkit: TOOLKIT_DEFAULTS,
 };
 export type DeskPricing = z.infer<typeof DeskPricing>;
 export type ContractBidding = z.infer<typeof ContractBidding>;

@@ -1,0 +1,53 @@
+/**
+ * The decision toolkit's numbers are scenario data (`agents.toolkit`), not literals: each one moves
+ * the decision it names (bid floors, funding attempts, power blocks).
+ */
+import { describe, expect, it } from 'vitest';
+import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund } from '../../src/engine/strategies/toolkit.ts';
+import type { Command, CommandResult } from '../../src/engine/commands/types.ts';
+import type { Rfp } from '../../src/engine/types.ts';
+import { player, variant, world } from './helpers.ts';
+
+const rfp = { id: 'r1', modelId: 'h100', gpuCount: 800, termWeeks: 416, credit: 'ig', startWeek: 26, maxUsdPerGpuHour: 5, bids: [] } as unknown as Rfp;
+/** An act that records the commands and grants only what `grant` says. */
+const recorder = (grant: (c: Command) => boolean) => {
+  const seen: Command[] = [];
+  const act = (c: Command): CommandResult => { seen.push(c); return (grant(c) ? { ok: true, cashNowUsd: 'amountUsd' in c ? c.amountUsd : 0 } : { ok: false }) as unknown as CommandResult; };
+  return { seen, act };
+};
+
+describe('agents.toolkit drives the shared decisions', () => {
+  it('break-even: the capex share and the amortisation cap set the floor; at capex share 0 only cash cost and margin remain', () => {
+    const w = world();
+    const p = player(w);
+    const base = breakEvenUsdPerGpuHour(w, p, rfp, 0.1);
+    const none = world(variant((s) => { s.agents.toolkit.capexRecoveryShare = 0; }));
+    expect(breakEvenUsdPerGpuHour(none, player(none), rfp, 0.1)).toBeCloseTo(cashCostPerGpuHour(none, 'h100', player(none)) * 1.1, 10);
+    // An eight-year contract is amortised over five years by default; let it run eight and the floor falls.
+    const long = world(variant((s) => { s.agents.toolkit.maxAmortizationWeeks = 416; }));
+    expect(breakEvenUsdPerGpuHour(long, player(long), rfp, 0.1)).toBeLessThan(base);
+  });
+
+  it('debt-service floor: interest on the average balance; no interest share → a lower floor', () => {
+    const sc = (share: number) => variant((s) => { s.finance.covenantMinDebtServiceCover = 1.1; s.agents.toolkit.averagePrincipalShare = share; });
+    const half = world(sc(0.5)), none = world(sc(0));
+    expect(debtServiceFloorUsdPerGpuHour(half, player(half), rfp, 0.8)).toBeGreaterThan(debtServiceFloorUsdPerGpuHour(none, player(none), rfp, 0.8));
+  });
+
+  it('funding attempts follow fundingTryShares of the gap, in order, until one is granted', () => {
+    const w = world(variant((s) => { s.agents.toolkit.fundingTryShares = [2, 1, 0.5]; }));
+    const { seen, act } = recorder((c) => 'amountUsd' in c && c.amountUsd <= 100_000_000);
+    fund(w, player(w), act, 100_000_000, ['raiseEquity']);
+    expect(seen.map((c) => ('amountUsd' in c ? c.amountUsd : 0))).toEqual([200_000_000, 100_000_000]);
+  });
+
+  it('power comes in blocks no larger than maxHallMw', () => {
+    const w = world(variant((s) => { s.agents.toolkit.maxHallMw = 3; }));
+    const { seen, act } = recorder(() => true);
+    player(w).orders.push({ id: 'o1', modelId: 'h100', count: 40_000, deliveryWeek: 20, totalCents: 0, depositCents: 0, vendorFinancedShare: 0 });
+    ensurePower(w, player(w), act, 1.2, ['colo']);
+    const leases = seen.filter((c) => c.type === 'leaseColo');
+    expect(leases.length).toBeGreaterThan(0);
+    for (const c of leases) expect(c.type === 'leaseColo' && c.powerMw).toBeLessThanOrEqual(3);
+  });
+});
