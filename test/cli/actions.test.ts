@@ -17,10 +17,10 @@ import { makeSaveFile } from '../../src/store/saveFormat.ts';
 import { defaultScenario } from '../engine/helpers.ts';
 import { badCommands, joinPath, VALID_COMMANDS } from '../scenario/badCommands.ts';
 import { ROOT, runCheck } from './contract.ts';
+import { TSX, tsxArgs } from './harness.ts';
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const DEFAULT = 'scenarios/default.json';
-const sim = (args: string[]) => spawnSync(TSX, [join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+const sim = (args: string[]) => spawnSync(TSX, tsxArgs('sim.ts', args), { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
 const asFile = (bad: unknown) => JSON.stringify([{ week: 0, command: VALID_COMMANDS.raiseEquity }, { week: 1, command: VALID_COMMANDS.leaseColo }, { week: 1, command: bad }]);
 
 describe('sim --actions: the bad-command corpus', () => {

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from './contract.ts';
+import { TSX, tsxArgs } from './harness.ts';
 import { runKernel } from '../../src/cli/benchKernel.ts';
 
 describe('bench', () => {
@@ -21,7 +21,7 @@ describe('bench', () => {
   });
 
   it('the process reports engine ÷ kernel from its own two figures', () => {
-    const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'bench.ts'), '--customers', '300', '--rivals', '2', '--weeks', '26', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(TSX, tsxArgs('bench.ts', ['--customers', '300', '--rivals', '2', '--weeks', '26', '--format', 'json']), { cwd: ROOT, encoding: 'utf8' });
     const r = JSON.parse(out) as { weeks: number; wallMs: number; kernelMs: number; engineToKernel: number; customers: number; rivals: number };
     expect(r.weeks).toBe(26);
     expect(r.rivals).toBe(2);

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from './contract.ts';
+import { TSX, tsxArgs } from './harness.ts';
 
 interface CalRow { figure: string; source: string; reported: number; model: number | string; nonFinite: number; target: string; ok: boolean }
 
 describe('calibrate', () => {
   it('labels sources and reports the two output targets', () => {
-    const out = execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'calibrate.ts'), '--seeds', '1-2', '--format', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(TSX, tsxArgs('calibrate.ts', ['--seeds', '1-2', '--format', 'json']), { cwd: ROOT, encoding: 'utf8' });
     const j = JSON.parse(out) as { seeds: number[]; rows: CalRow[] };
     expect(j.seeds).toEqual([1, 2]);
     for (const r of j.rows) expect(['input', 'mixed', 'output'], r.figure).toContain(r.source);
@@ -34,7 +34,7 @@ describe('calibrate', () => {
   it('bad arguments: exit 2 with one line', () => {
     let err: { status?: number; stderr?: string } = {};
     try {
-      execFileSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'calibrate.ts'), '--seed', '1', '--seeds', '1-3'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(TSX, tsxArgs('calibrate.ts', ['--seed', '1', '--seeds', '1-3']), { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
       err = e as typeof err;
     }

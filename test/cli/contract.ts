@@ -14,14 +14,14 @@ import { QUARTER_COLUMNS, toCsv } from '../../src/cli/format.ts';
 import type { StrategyId } from '../../src/engine/types.ts';
 import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
 import { run as sharedRun } from '../market/harness.ts';
+import { TSX, tsxArgs } from './harness.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** `npm run --silent check -- FILES` as a process: its exit code and output. */
 export function runCheck(files: string[]): { code: number; stdout: string; stderr: string } {
   try {
-    return { code: 0, stdout: execFileSync(TSX, [join(ROOT, 'src', 'cli', 'check.ts'), ...files], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
+    return { code: 0, stdout: execFileSync(TSX, tsxArgs('check.ts', files), { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }), stderr: '' };
   } catch (e) {
     const x = e as { status?: number; stdout?: string; stderr?: string };
     return { code: x.status ?? -1, stdout: x.stdout ?? '', stderr: x.stderr ?? '' };

@@ -12,15 +12,15 @@ import { runScenario } from '../../src/cli/run.ts';
 import type { RunResult } from '../../src/cli/run.ts';
 import { defaultScenario, quartersProblems } from '../engine/helpers.ts';
 import { ROOT, checkSim } from './contract.ts';
+import { TSX, tsxArgs } from './harness.ts';
 
 interface Ran { code: number | null; stdout: string; stderr: string }
 
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 /** `tsx src/cli/sim.ts ARGS` (the same as `npx tsx …` / `npm run --silent sim -- …`). */
 function sim(args: string[]): Promise<Ran> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, tsxArgs('sim.ts', args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });

@@ -5,18 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { ROOT } from './contract.ts';
+import { TSX, tsxArgs } from './harness.ts';
 import { rowOf, runTask, summarizeRows, ROW_FIELDS, type SweepRow, type StrategySummary } from '../../src/cli/seedRuns.ts';
 import { defaultScenario } from '../engine/helpers.ts';
 import { toJson } from '../../src/cli/sweepFormat.ts';
 
 interface Ran { code: number | null; stdout: string; stderr: string }
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 function sweep(args: string[]): Promise<Ran> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(TSX, [join(ROOT, 'src', 'cli', 'sweep.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, tsxArgs('sweep.ts', args), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '', stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });

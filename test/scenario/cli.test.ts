@@ -2,10 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TSX, tsxArgs } from '../cli/harness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[]) => spawnSync(tsx, [join(root, 'src', 'cli', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (script: string, args: string[]) => spawnSync(TSX, tsxArgs(script, args), { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
 describe('scenario:check CLI', () => {
   it('exits 0 for valid files, 1 when any is invalid, with JSON output', () => {
