@@ -14,6 +14,7 @@ import type { LoggedCommand, SaveCore } from './saveFormat.ts';
 import { checkCommand } from './commandCheck.ts';
 import { equityValueUsd } from '../engine/metrics.ts';
 import { resultRunInputs, type ResultRun } from '../class/resultInputs.ts';
+import { whyOne, type Why } from '../class/why.ts';
 import { msgOf, type Msg } from '../engine/msg.ts';
 
 export type { LoggedCommand };
@@ -330,7 +331,8 @@ export interface RunRequest {
 }
 
 /** A result file opened for the class debrief: its run's inputs and, when asked, the replayed run. */
-export type OpenedResult = { ok: true; run: ResultRun; summary: RunSummary | null } | { ok: false; reason: string };
+/** A result file opened for the debrief; a failure carries its reason as an id (`why`, rendered in the page's language) and in English. */
+export type OpenedResult = { ok: true; run: ResultRun; summary: RunSummary | null } | { ok: false; reason: string; why: Why };
 
 /** Open result files (parse, resolve the scenario, replay when `replay`): one answer per text, never throws. */
 export function openResults(texts: readonly string[], replay: boolean, onEach?: (done: number) => void): OpenedResult[] {
@@ -343,7 +345,8 @@ export function openResults(texts: readonly string[], replay: boolean, onEach?: 
         const { inputs } = r.run;
         out = { ok: true, run: r.run, summary: replay ? runLog({ scenario: inputs.scenario, seed: inputs.seed, strategy: inputs.autopilot, depreciationYears: inputs.depreciationYears, log: [...inputs.log], toWeek: inputs.week }) : null };
       } catch (e) {
-        out = { ok: false, reason: String((e as Error)?.message ?? e) };
+        const why: Why = { id: 'internal', detail: String((e as Error)?.message ?? e) };
+        out = { ok: false, reason: whyOne(why), why };
       }
     }
     onEach?.(i + 1);

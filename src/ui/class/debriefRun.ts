@@ -6,7 +6,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h, replace } from '../dom.ts';
-import { usd, pct } from '../i18n.ts';
+import { usd, pct, lang } from '../i18n.ts';
+import { whyOne } from '../../class/why.ts';
 import { dateOfWeek } from '../../engine/calendar.ts';
 import type { EngineHost, RunSummary } from '../../store/host.ts';
 import type { ResultRun } from '../../class/resultInputs.ts';
@@ -25,10 +26,10 @@ export async function openRun(into: HTMLElement, opts: { name: string; text: str
   try {
     [opened] = await opts.host.openResults([opts.text], true);
   } catch (e) {
-    replace(body, h('p', { className: 'neg' }, dt('cdRunFailed', { reason: String((e as Error)?.message ?? e) })));
+    replace(body, h('p', { className: 'neg' }, dt('cdRunFailed', { reason: whyOne({ id: 'internal', detail: String((e as Error)?.message ?? e) }, lang()) })));
     return;
   }
-  if (!opened || !opened.ok || !opened.summary) { replace(body, h('p', { className: 'neg' }, dt('cdRunFailed', { reason: opened && !opened.ok ? opened.reason : '' }))); return; }
+  if (!opened || !opened.ok || !opened.summary) { replace(body, h('p', { className: 'neg' }, dt('cdRunFailed', { reason: opened && !opened.ok ? whyOne(opened.why, lang()) : '' }))); return; }
   renderRun(body, opened.run, opened.summary, opts.host, opts.name);
 }
 
