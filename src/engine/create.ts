@@ -146,7 +146,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     for (const s of r.sites) openingSite(world, co, s.regionId, s.kind, s.powerMw);
     for (const g of r.gpus) openingLot(world, co, g.modelId, g.count, g.ageWeeks);
     if (r.debtUsd > 0) {
-      addDebt(world, co, { kind: 'gpuLoan', amountUsd: r.debtUsd, fixedRatePct: null, spreadPct: scenario.finance.gpuLoanSpreadPct, termWeeks: Math.min(scenario.finance.gpuLoanMaturityWeeks, scenario.finance.gpuLoanTermWeeks), amortizationWeeks: scenario.finance.gpuLoanTermWeeks, amortizing: true, booking: 'openingDebt' });
+      addDebt(world, co, { kind: 'gpuLoan', amountUsd: r.debtUsd, fixedRatePct: null, spreadPct: scenario.finance.gpuLoanSpreadPct, termWeeks: Math.min(scenario.finance.gpuLoanMaturityWeeks, scenario.finance.gpuLoanTermWeeks), amortizationWeeks: scenario.finance.gpuLoanTermWeeks, amortizing: true, residualShare: scenario.finance.loanResidualShare, booking: 'openingDebt' });
     }
   }
   for (const co of world.companies) {

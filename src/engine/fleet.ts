@@ -59,7 +59,7 @@ export function deliverOrders(world: World, co: Company): void {
     bookCents(co.ledger, 'gpuBalancePaid', rest - financed);
     if (financed > 0) {
       const f = world.scenario.finance;
-      addDebt(world, co, { kind: 'vendor', amountUsd: toUsd(financed), fixedRatePct: f.vendorFinancingRatePct, spreadPct: 0, termWeeks: f.vendorFinancingTermWeeks, amortizing: true, booking: 'gpuVendorFinanced' });
+      addDebt(world, co, { kind: 'vendor', amountUsd: toUsd(financed), fixedRatePct: f.vendorFinancingRatePct, spreadPct: 0, termWeeks: f.vendorFinancingTermWeeks, amortizing: true, residualShare: f.loanResidualShare, booking: 'gpuVendorFinanced' });
     }
     co.lots.push({ id: `l${co.nextId++}`, modelId: o.modelId, count: o.count, installed: 0, inServiceWeek: world.week, costCents: o.totalCents, accumDepCents: 0, offCount: 0, offSinceWeek: -1 });
   }

@@ -39,6 +39,11 @@ export interface Debt {
    * later for a GPU loan with a balloon (what is left at maturity must be refinanced or repaid).
    */
   amortizeToWeek: number;
+  /**
+   * Residual the instalments amortise to, whole cents (a balloon due at maturity, like a GPU lender's
+   * expected resale value of the fleet): set only when `finance.loanResidualShare` > 0, absent otherwise.
+   */
+  residualCents?: number;
   /** Convertibles: conversion price per share, USD. */
   conversionPriceUsd: number | null;
 }

@@ -159,9 +159,9 @@ export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, e
   const room = ltv * fleetValueUsd(world, co) - principalOfKind(co, 'gpuLoan');
   if (cmd.amountUsd > room) return refuse('refuse.ltvCap', { ltvPct: ltv * 100, roomUsd: Math.max(0, room) });
   const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, cmd.amountUsd);
-  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: f.gpuLoanTermWeeks });
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: f.gpuLoanTermWeeks, residualShare: f.loanResidualShare });
   if (lev) return { ok: false, reason: lev };
-  if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks), amortizationWeeks: f.gpuLoanTermWeeks, amortizing: true });
+  if (execute) addDebt(world, co, { kind: 'gpuLoan', amountUsd: cmd.amountUsd, fixedRatePct: null, spreadPct: spread, termWeeks: Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks), amortizationWeeks: f.gpuLoanTermWeeks, amortizing: true, residualShare: f.loanResidualShare });
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
   const said = { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: f.gpuLoanTermWeeks };
   const balloon = f.gpuLoanMaturityWeeks < f.gpuLoanTermWeeks;

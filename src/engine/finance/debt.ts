@@ -17,6 +17,8 @@ export interface NewDebt {
   /** Weeks the instalments are sized over when longer than the term (a balloon at maturity); default the term. */
   amortizationWeeks?: number;
   conversionPriceUsd?: number | null;
+  /** Share of the principal the instalments leave due at maturity (`finance.loanResidualShare`); default 0 (amortise to zero). */
+  residualShare?: number;
   /** How the draw is booked: cash (default), straight into equipment (vendor financing), or an opening balance. */
   booking?: 'debtDrawn' | 'gpuVendorFinanced' | 'openingDebt';
 }
@@ -37,14 +39,21 @@ export function addDebt(world: World, co: Company, nd: NewDebt): Debt {
     amortizeToWeek: world.week + Math.max(1, nd.termWeeks, nd.amortizationWeeks ?? 0),
     conversionPriceUsd: nd.conversionPriceUsd ?? null,
   };
+  if (nd.amortizing && (nd.residualShare ?? 0) > 0) d.residualCents = Math.round(cents * (nd.residualShare ?? 0));
   co.debts.push(d);
   bookCents(co.ledger, nd.booking ?? 'debtDrawn', cents);
   return d;
 }
 
-/** This week's scheduled instalment of amortising debt on `principalCents` outstanding, whole cents (0 for a bullet). */
+/**
+ * This week's scheduled instalment of amortising debt on `principalCents` outstanding, whole cents
+ * (0 for a bullet): what is above the residual (`Debt.residualCents`, 0 when absent) spread over the
+ * weeks left to `amortizeToWeek`, so the residual is left due at maturity.
+ */
 export function instalmentCents(d: Debt, principalCents: number, week: number): number {
-  return d.amortizing ? Math.round(principalCents / Math.max(1, d.amortizeToWeek - week)) : 0;
+  if (!d.amortizing) return 0;
+  const amortisedCents = d.residualCents === undefined ? principalCents : Math.max(0, principalCents - d.residualCents);
+  return Math.round(amortisedCents / Math.max(1, d.amortizeToWeek - week));
 }
 
 /** Cents a repayment of up to `usd` takes off an instrument (what `repayDebt` books). */
@@ -87,7 +96,7 @@ export function serviceDebt(world: World, co: Company): void {
     interestCents += bookableCents((toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
     const weeksLeft = d.maturityWeek - world.week;
     // A GPU loan's balloon: lenders roll what they still will at this week's terms; the rest is due now.
-    if (weeksLeft <= 1 && d.kind === 'gpuLoan' && d.amortizeToWeek > d.maturityWeek && rollGpuLoanBalloon(world, co, d)) continue;
+    if (weeksLeft <= 1 && d.kind === 'gpuLoan' && (d.amortizeToWeek > d.maturityWeek || d.residualCents !== undefined) && rollGpuLoanBalloon(world, co, d)) continue;
     if (weeksLeft <= 1) {
       if (d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd) {
         const shares = Math.floor(toUsd(d.principalCents) / d.conversionPriceUsd);

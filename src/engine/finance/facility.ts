@@ -36,7 +36,7 @@ export function facilityRoomParts(world: World, co: Company): { advanceUsd: numb
   const advanceUsd = Math.max(0, f.facilityAdvanceRate * lenderAppetite(world) * backlogUsd - principalOfKind(co, 'contractFacility'));
   if (!sized || advanceUsd <= 0) return { advanceUsd, sizedUsd: Infinity };
   const ratePct = baseRatePct(world) + facilityDrawSpreadPct(world, co, 0) + co.spreadStepUpPct;
-  return { advanceUsd, sizedUsd: debtServiceRoomUsd(world, co, ratePct, { amortizationWeeks: facilityTermWeeks(world, co) }) };
+  return { advanceUsd, sizedUsd: debtServiceRoomUsd(world, co, ratePct, { amortizationWeeks: facilityTermWeeks(world, co), residualShare: world.scenario.finance.loanResidualShare }) };
 }
 
 /** Value-weighted spread of the customers behind the backlog: the customer's credit sets the price. */
@@ -70,5 +70,5 @@ export function facilityDrawSpreadPct(world: World, co: Company, amountUsd: numb
 
 /** Book a facility draw (the caller has checked the room). */
 export function addFacilityDraw(world: World, co: Company, amountUsd: number): void {
-  addDebt(world, co, { kind: 'contractFacility', amountUsd, fixedRatePct: null, spreadPct: facilityDrawSpreadPct(world, co, amountUsd), termWeeks: facilityTermWeeks(world, co), amortizing: true });
+  addDebt(world, co, { kind: 'contractFacility', amountUsd, fixedRatePct: null, spreadPct: facilityDrawSpreadPct(world, co, amountUsd), termWeeks: facilityTermWeeks(world, co), amortizing: true, residualShare: world.scenario.finance.loanResidualShare });
 }

@@ -34,11 +34,14 @@ export function annualInterestUsd(world: World, co: Company): number {
 export interface NewDebtTerms {
   /** Weeks its instalments are sized over; 0 for a bullet (bond, revolver, convertible). */
   amortizationWeeks: number;
+  /** Share of the principal left as a residual at maturity (`finance.loanResidualShare`): instalments amortise the rest; default 0. */
+  residualShare?: number;
 }
 
 /** Next year's service of new debt of `amountUsd` at `ratePct`: a year's interest plus a year of instalments, USD. */
 export function newDebtServiceUsd(amountUsd: number, ratePct: number, t: NewDebtTerms): number {
-  const instalments = t.amortizationWeeks > 0 ? (amountUsd * Math.min(WEEKS_PER_YEAR, t.amortizationWeeks)) / t.amortizationWeeks : 0;
+  const amortisedUsd = (t.residualShare ?? 0) > 0 ? amountUsd * (1 - (t.residualShare ?? 0)) : amountUsd;
+  const instalments = t.amortizationWeeks > 0 ? (amortisedUsd * Math.min(WEEKS_PER_YEAR, t.amortizationWeeks)) / t.amortizationWeeks : 0;
   return instalments + (amountUsd * ratePct) / 100;
 }
 
@@ -53,7 +56,7 @@ export function scheduledDebtServiceUsd(world: World, co: Company, graceWeeks: n
   for (const d of co.debts) {
     if (d.principalCents <= 0 || world.week - d.startWeek < graceWeeks || d.kind === 'claims') continue;
     const weeks = Math.max(0, Math.min(WEEKS_PER_YEAR, d.maturityWeek - world.week));
-    cents += Math.min(d.principalCents, instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
+    cents += Math.min(d.principalCents - (d.residualCents ?? 0), instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
   }
   return toUsd(Math.round(cents));
 }
@@ -61,7 +64,7 @@ export function scheduledDebtServiceUsd(world: World, co: Company, graceWeeks: n
 /** Next year's service lenders count before new money: all debt (no grace) plus the vendor financing open orders will draw. */
 export function committedDebtServiceUsd(world: World, co: Company): number {
   const f = world.scenario.finance;
-  return scheduledDebtServiceUsd(world, co, 0) + newDebtServiceUsd(pendingVendorFinancingUsd(co), f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks });
+  return scheduledDebtServiceUsd(world, co, 0) + newDebtServiceUsd(pendingVendorFinancingUsd(co), f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks, residualShare: f.loanResidualShare });
 }
 
 /**
@@ -207,6 +210,6 @@ export function vendorFinancingRefusal(world: World, co: Company, amountUsd: num
   const lev = debt <= 0 ? 0 : cashFlow > 0 ? debt / cashFlow : Infinity;
   if (!Number.isFinite(lev)) return null;
   if (lev > f.maxDebtToEbitda) return msgOf('refuse.vendorLeverage', { lev });
-  const service = committedDebtServiceUsd(world, co) + newDebtServiceUsd(amountUsd, f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks });
+  const service = committedDebtServiceUsd(world, co) + newDebtServiceUsd(amountUsd, f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks, residualShare: f.loanResidualShare });
   return proForma < f.lenderMinDebtServiceCover * service ? msgOf('refuse.lenderDebtService', { cover: proForma / service, min: f.lenderMinDebtServiceCover }) : null;
 }

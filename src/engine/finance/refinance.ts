@@ -54,6 +54,8 @@ export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean 
   d.startWeek = world.week;
   d.maturityWeek = world.week + Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks);
   d.amortizeToWeek = world.week + f.gpuLoanTermWeeks;
+  if (f.loanResidualShare > 0) d.residualCents = Math.round(d.principalCents * f.loanResidualShare);
+  else delete d.residualCents;
   return true;
 }
 

@@ -1,0 +1,108 @@
+/**
+ * Loans that amortise to a residual (`finance.loanResidualShare`, finance/debt.ts): with 0 the
+ * instalments are today's (no `residualCents` on the instrument, so state hashes are unchanged);
+ * with 0.3 the scheduled instalments repay 70% of the principal and 30% is left due at maturity,
+ * the ledger balancing throughout; lenders sizing on debt service count the smaller instalments,
+ * so they lend more against the same cash flow.
+ */
+import { describe, expect, it } from 'vitest';
+import { runWeeks } from '../../src/engine/api.ts';
+import { addDebt, instalmentCents, serviceDebt } from '../../src/engine/finance/debt.ts';
+import { facilityRoomParts } from '../../src/engine/finance/facility.ts';
+import { newDebtServiceUsd } from '../../src/engine/finance/lending.ts';
+import { debtsOf, exec, expectBalanced, player, variant, world } from './helpers.ts';
+
+const TERM_WEEKS = 52;
+const PRINCIPAL_CENTS = 1_000_000_000; // $10M
+
+/** Draw $10M of vendor financing over `TERM_WEEKS` and service it week by week to maturity: the principal repaid each week, cents. */
+function schedule(residualShare: number): { repaid: number[]; residualCents: number | undefined; hasKey: boolean } {
+  const w = world(variant((s) => { s.company.cashUsd = 1_000_000_000; s.finance.loanResidualShare = residualShare; }));
+  const p = player(w);
+  const d = addDebt(w, p, { kind: 'vendor', amountUsd: PRINCIPAL_CENTS / 100, fixedRatePct: 8, spreadPct: 0, termWeeks: TERM_WEEKS, amortizing: true, residualShare: w.scenario.finance.loanResidualShare });
+  const hasKey = 'residualCents' in d;
+  const residualCents = d.residualCents;
+  const debtBefore = p.ledger.balances.debt;
+  const repaid: number[] = [];
+  let total = 0;
+  while (d.principalCents > 0) {
+    const before = d.principalCents;
+    const weeksLeft = d.maturityWeek - w.week;
+    const expected = weeksLeft <= 1 ? before : instalmentCents(d, before, w.week);
+    serviceDebt(w, p);
+    expect(before - d.principalCents).toBe(expected);
+    repaid.push(before - d.principalCents);
+    total += before - d.principalCents;
+    expectBalanced(w);
+    w.week++;
+  }
+  // Every cent repaid left the ledger's debt (no other instrument of the player matures this year).
+  expect(debtBefore - p.ledger.balances.debt).toBeGreaterThanOrEqual(total);
+  expect(total).toBe(PRINCIPAL_CENTS);
+  expect(repaid).toHaveLength(TERM_WEEKS);
+  return { repaid, residualCents, hasKey };
+}
+
+describe('loans amortise to a residual (finance.loanResidualShare)', () => {
+  it('0: today\u2019s equal instalments, no residual on the instrument; 0.3: instalments repay 70%, 30% is due at maturity', () => {
+    const flat = schedule(0);
+    expect(flat.hasKey).toBe(false);
+    // Today's schedule: principal ÷ weeks left, rounded, each week; the last week pays what is left.
+    let left = PRINCIPAL_CENTS;
+    for (let k = 0; k < TERM_WEEKS - 1; k++) {
+      const inst = Math.round(left / (TERM_WEEKS - k));
+      expect(flat.repaid[k]).toBe(inst);
+      left -= inst;
+    }
+    const res = schedule(0.3);
+    expect(res.residualCents).toBe(0.3 * PRINCIPAL_CENTS);
+    const before = (r: number[]) => r.slice(0, -1).reduce((a, b) => a + b, 0);
+    // Scheduled principal before maturity is 70% of today's, week by week (to the cent's rounding) …
+    for (let k = 0; k < TERM_WEEKS - 1; k++) expect(Math.abs(res.repaid[k]! - 0.7 * flat.repaid[k]!)).toBeLessThanOrEqual(1);
+    expect(before(res.repaid) / PRINCIPAL_CENTS).toBeCloseTo(0.7 * (TERM_WEEKS - 1) / TERM_WEEKS, 6);
+    // … and the balloon is the 30% residual plus the last (70%) instalment.
+    expect(Math.abs(res.repaid.at(-1)! - (0.3 * PRINCIPAL_CENTS + (0.7 * PRINCIPAL_CENTS) / TERM_WEEKS))).toBeLessThanOrEqual(TERM_WEEKS);
+  });
+
+  it('a GPU loan taken with the residual carries it, and its balloon is offered for refinancing even with maturity = term', () => {
+    const w = world(variant((s) => {
+      s.company.cashUsd = 1_000_000_000;
+      s.finance.loanResidualShare = 0.3;
+      s.finance.gpuLoanMaturityWeeks = s.finance.gpuLoanTermWeeks;
+    }));
+    runWeeks(w, 13);
+    exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
+    const d = debtsOf(player(w), 'gpuLoan').at(-1)!;
+    expect(d.residualCents).toBe(600_000_000);
+    expect(d.amortizeToWeek).toBe(d.maturityWeek);
+    expect(instalmentCents(d, d.principalCents, w.week)).toBe(Math.round(1_400_000_000 / w.scenario.finance.gpuLoanTermWeeks));
+    // At maturity (brought forward here) a warm market's lenders roll the balance for another term, residual reset on it.
+    w.market.sentiment = 2;
+    d.maturityWeek = w.week + 1;
+    const cents = d.principalCents;
+    serviceDebt(w, player(w));
+    expect(d.principalCents).toBe(cents);
+    expect(d.maturityWeek).toBe(w.week + w.scenario.finance.gpuLoanTermWeeks);
+    expect(d.residualCents).toBe(Math.round(cents * 0.3));
+    expectBalanced(w);
+  });
+
+  it('lenders sizing on debt service count the smaller instalments: more room against the same cash flow', () => {
+    expect(newDebtServiceUsd(1_000_000, 10, { amortizationWeeks: 104, residualShare: 0.3 })).toBeCloseTo(0.7 * 500_000 + 100_000, 6);
+    expect(newDebtServiceUsd(1_000_000, 10, { amortizationWeeks: 104, residualShare: 0 })).toBeCloseTo(500_000 + 100_000, 6);
+    const sized = (share: number) => {
+      const w = world(variant((s) => {
+        s.company.cashUsd = 1_000_000_000;
+        s.finance.lenderMinDebtServiceCover = 1.3;
+        s.finance.loanResidualShare = share;
+      }));
+      runWeeks(w, 13);
+      return facilityRoomParts(w, player(w)).sizedUsd;
+    };
+    const off = sized(0);
+    const on = sized(0.3);
+    expect(Number.isFinite(off)).toBe(true);
+    expect(off).toBeGreaterThan(0);
+    expect(on).toBeGreaterThan(off * 1.05);
+  });
+});
