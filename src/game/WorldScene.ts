@@ -63,6 +63,8 @@ export class WorldScene extends Phaser.Scene {
   private lastBuild = 0;
   /** The right margin the view was last fitted with (the open region card's width). */
   private reservedRight = 0;
+  /** A re-fit of the view (after a resize) is scheduled in its own task. */
+  private layoutQueued = false;
   /** A redraw is scheduled (in its own task). */
   private buildQueued = false;
   /** The scene was shut down or destroyed (a queued redraw then does nothing). */
@@ -106,7 +108,16 @@ export class WorldScene extends Phaser.Scene {
     this.fx = this.add.graphics();
     this.fx.setDepth(5);
     this.unsub = this.bridge.subscribe(() => { this.dirty = true; });
-    this.scale.on('resize', () => { this.layoutView(); this.dirty = true; });
+    // Phaser reports a resize inside its animation frame; the re-fit (land dots, new textures) runs
+    // in a task of its own after it, so the frame only resizes the canvas (issue 12: long tasks).
+    this.scale.on('resize', () => {
+      if (this.layoutQueued) return;
+      this.layoutQueued = true;
+      setTimeout(() => {
+        this.layoutQueued = false;
+        if (!this.gone) this.layoutView();
+      }, 0);
+    });
     // Cards have DOM buttons over them (keyboard and screen readers); the anchors and discs are
     // clickable here too. Hovering a rival disc names the rival and its archetype.
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => {
