@@ -7,6 +7,7 @@ import { awardRfps, contractShares, contractDefaults, issueRfps } from '../../sr
 import { signContract } from '../../src/engine/contracts.ts';
 import type { Rfp, World } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
 
 function rfpWithBids(w: World, bids: [number, number][], o: Partial<Rfp> = {}): Rfp {
   const rfp: Rfp = {
@@ -61,15 +62,17 @@ describe('renewals are tendered', () => {
 });
 
 describe('customers\' own funding shocks', () => {
+  /** How many of 2,000 small lab contracts default in one week at this sentiment, with the demand settings patched. */
+  const labDefaults = (sentiment: number, patch: (d: Scenario['market']['demand']) => void) => {
+    const w = world(variant((s) => { patch(s.market.demand); s.market.demand.customerAgents = 300; }));
+    w.market.sentiment = sentiment;
+    const p = player(w);
+    for (let i = 0; i < 2000; i++) signContract(w, p, { customerIndex: -1, customerName: `Lab ${i}`, credit: 'nonIg', segment: 1, modelId: 'h100', gpuCount: 8, usdPerGpuHour: 2, startWeek: 0, termWeeks: 104, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
+    contractDefaults(w);
+    return p.contracts.filter((c) => c.customerName.startsWith('Lab ') && c.endWeek <= w.week).length;
+  };
   it('contract customers default more often when equity sentiment is low, and equally often when defaults ignore markets', () => {
-    const defaults = (sentiment: number, exponent: number) => {
-      const w = world(variant((s) => { s.market.demand.defaultSentimentExponent = exponent; s.market.demand.segments[1]!.defaultPerYearPct = 100; s.market.demand.customerAgents = 300; }));
-      w.market.sentiment = sentiment;
-      const p = player(w);
-      for (let i = 0; i < 2000; i++) signContract(w, p, { customerIndex: -1, customerName: `Lab ${i}`, credit: 'nonIg', segment: 1, modelId: 'h100', gpuCount: 8, usdPerGpuHour: 2, startWeek: 0, termWeeks: 104, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
-      contractDefaults(w);
-      return p.contracts.filter((c) => c.customerName.startsWith('Lab ') && c.endWeek <= w.week).length;
-    };
+    const defaults = (sentiment: number, exponent: number) => labDefaults(sentiment, (d) => { d.defaultSentimentExponent = exponent; d.segments[1]!.defaultPerYearPct = 100; });
     const warm = defaults(1, 1), cold = defaults(0.4, 1);
     expect(warm).toBeGreaterThan(10);
     expect(cold).toBeGreaterThan(1.8 * warm);
@@ -77,14 +80,7 @@ describe('customers\' own funding shocks', () => {
   });
 
   it('below defaultSentimentFloor a colder market raises defaults no further', () => {
-    const defaults = (sentiment: number, floor: number) => {
-      const w = world(variant((s) => { s.market.demand.defaultSentimentFloor = floor; s.market.demand.segments[1]!.defaultPerYearPct = 20; s.market.demand.customerAgents = 300; }));
-      w.market.sentiment = sentiment;
-      const p = player(w);
-      for (let i = 0; i < 2000; i++) signContract(w, p, { customerIndex: -1, customerName: `Lab ${i}`, credit: 'nonIg', segment: 1, modelId: 'h100', gpuCount: 8, usdPerGpuHour: 2, startWeek: 0, termWeeks: 104, prepaidShare: 0, lateDeliveryPenaltyShare: 0.2 });
-      contractDefaults(w);
-      return p.contracts.filter((c) => c.customerName.startsWith('Lab ') && c.endWeek <= w.week).length;
-    };
+    const defaults = (sentiment: number, floor: number) => labDefaults(sentiment, (d) => { d.defaultSentimentFloor = floor; d.segments[1]!.defaultPerYearPct = 20; });
     // Floor 0.5: sentiment 0.1 counts as 0.5 (2× the base rate), not 10×.
     const floored = defaults(0.1, 0.5), open = defaults(0.1, 0.05), atFloor = defaults(0.5, 0.5);
     expect(atFloor).toBeGreaterThan(5);
