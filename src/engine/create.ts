@@ -11,6 +11,7 @@ import { resolvePath, pathAt } from './paths.ts';
 import { createCustomers } from './market/customers.ts';
 import { openingLot } from './fleet.ts';
 import { addDebt } from './finance/debt.ts';
+import { markPrivateValuation } from './finance/valuation.ts';
 import { newSite } from './sites.ts';
 import { emptyQuarterOps } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
@@ -149,6 +150,10 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       addDebt(world, co, { kind: 'gpuLoan', amountUsd: r.debtUsd, fixedRatePct: null, spreadPct: scenario.finance.gpuLoanSpreadPct, termWeeks: Math.min(scenario.finance.gpuLoanMaturityWeeks, scenario.finance.gpuLoanTermWeeks), amortizationWeeks: scenario.finance.gpuLoanTermWeeks, amortizing: true, residualShare: scenario.finance.loanResidualShare, booking: 'openingDebt' });
     }
   }
+  // Week 0 shows the mark a week shows (the price a private round would fetch now × shares, the same
+  // rule as `markPrivateValuation` every week and as the round's pre-money), not the scenario's
+  // last-round post-money: the top bar, the round preview and the market table agree from the start.
+  for (const co of world.companies) markPrivateValuation(world, co);
   for (const co of world.companies) {
     co.openingCashCents = co.ledger.balances.cash;
     resetPeriod(co.ledger);

@@ -73,7 +73,7 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
   }
   const dilution = shares / (co.sharesOutstanding + (execute ? 0 : shares));
   return done('cmd.raiseEquity', { letter: name.slice('Series '.length), shares, price, preMoneyUsd: preMoney, dilutionPct: dilution * 100 }, gross - fee, {
-    shares, priceUsd: price, preMoneyUsd: preMoney, feeUsd: fee, dilutionPct: dilution * 100,
+    shares, priceUsd: price, preMoneyUsd: preMoney, privateDiscountPct: f.privateRoundDiscountPct, feeUsd: fee, dilutionPct: dilution * 100,
   });
 }
 

@@ -28,7 +28,8 @@ export function renderBriefing(root: HTMLElement): () => void {
             h('dt', null, t('sites')), h('dd', null, `${c.sites.length} · ${mw} MW`),
             h('dt', null, t('debt')), h('dd', null, usd(c.debt.reduce((a, d) => a + d.principalUsd, 0))),
             h('dt', null, t('contracts')), h('dd', null, String(c.contracts.length)),
-            h('dt', null, t('valuation')), h('dd', null, usd(c.lastValuationUsd)),
+            // The scenario's figure is the last round's post-money; the game's valuation (top bar) is the week's mark.
+            h('dt', null, t('lastRoundPostMoney')), h('dd', null, usd(c.lastValuationUsd)),
             h('dt', null, t('seed')), h('dd', null, String(getState().seed)),
           ),
         ),

@@ -162,8 +162,11 @@ export function renderGame(root: HTMLElement): () => void {
   let pendingNewsId: string | null = null;
   const seenDanger = new Set<string>();
   let lastNewsSeq = '';
+  /** The valuation at week 0 as this screen showed it (the first quarter report compares with it). */
+  let openingEquityUsd: number | null = null;
   const update = (s: Snapshot, force = false) => {
     const p = s.player;
+    if (s.week === 0) openingEquityUsd = p.equityValueUsd;
     setStat('date', `${s.dateIso} · ${s.quarterLabel}`);
     setStat('cash', usd(p.cashUsd), p.cashUsd < 0 ? 'bad' : '');
     setStat('runway', p.runwayWeeks === null ? msg('runwayBeyond', { weeks: s.advice.horizonWeeks }) : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}${p.runwayWeeks < 26 ? ' ⚠' : ''}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
@@ -283,12 +286,14 @@ export function renderGame(root: HTMLElement): () => void {
     if (!q) return;
     const prev = qs[qs.length - 2];
     const eqNow = q.equityValueUsd;
-    const eqPrev = prev?.equityValueUsd ?? getState().scenario?.company.lastValuationUsd ?? eqNow;
+    // The first quarter compares with the week-0 mark this screen saw (the same rule as every week's
+    // mark), never with the scenario's last-round figure; a game loaded mid-quarter states the value only.
+    const eqPrev = prev?.equityValueUsd ?? openingEquityUsd;
     const move = eqPrev ? (eqNow - eqPrev) / eqPrev : 0;
     const revGrowth = prev && prev.revenueUsd ? (q.revenueUsd - prev.revenueUsd) / prev.revenueUsd : null;
     const reaction = q.sharePriceUsd !== null
       ? msg(move >= 0 ? 'q.sharesUp' : 'q.sharesDown', { pct: Math.abs(move * 100), price: price(q.sharePriceUsd), cap: q.marketCapUsd ?? 0 })
-      : msg('q.value', { v: eqNow, sign: move >= 0 ? '+' : '−', pct: Math.abs(move * 100) });
+      : eqPrev ? msg('q.value', { v: eqNow, sign: move >= 0 ? '+' : '−', pct: Math.abs(move * 100) }) : msg('q.valueOnly', { v: eqNow });
     const why = [
       revGrowth !== null ? msg(revGrowth >= 0 ? 'q.revUp' : 'q.revDown', { pct: Math.abs(revGrowth * 100) }) : msg('q.first'),
       msg('q.margin', { m: q.revenueUsd ? `${((q.adjustedEbitdaUsd / q.revenueUsd) * 100).toFixed(0)}%` : '—', ni: q.netIncomeUsd }),
