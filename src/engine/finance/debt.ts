@@ -5,7 +5,7 @@ import type { Company, Debt, DebtKind, World } from '../types.ts';
 import { bookCents } from '../ledger.ts';
 import { toCents, toUsd, WEEKS_PER_YEAR } from '../money.ts';
 import { baseRatePct, debtRatePct } from './rates.ts';
-import { rollGpuLoanBalloon } from './refinance.ts';
+import { balloonRollable, rollGpuLoanBalloon } from './refinance.ts';
 
 export interface NewDebt {
   kind: DebtKind;
@@ -95,8 +95,8 @@ export function serviceDebt(world: World, co: Company): void {
     const rate = debtRatePct(world, co, d, basePct);
     interestCents += bookableCents((toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
     const weeksLeft = d.maturityWeek - world.week;
-    // A GPU loan's balloon: lenders roll what they still will at this week's terms; the rest is due now.
-    if (weeksLeft <= 1 && d.kind === 'gpuLoan' && (d.amortizeToWeek > d.maturityWeek || d.residualCents !== undefined) && rollGpuLoanBalloon(world, co, d)) continue;
+    // A balloon (GPU loan; with the refinancing wall, any residual): lenders roll what they still will at this week's terms; the rest is due now.
+    if (weeksLeft <= 1 && balloonRollable(world, d) && rollGpuLoanBalloon(world, co, d)) continue;
     if (weeksLeft <= 1) {
       if (d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd) {
         const shares = Math.floor(toUsd(d.principalCents) / d.conversionPriceUsd);

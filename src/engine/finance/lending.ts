@@ -13,7 +13,7 @@
  * contract-backed facility is sized the same way (`debtServiceRoomUsd`), so a contract facility no
  * longer lends 80% of a contract's *revenue* when the contract's margin cannot repay it.
  */
-import type { Company, World } from '../types.ts';
+import type { Company, Debt, World } from '../types.ts';
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR, toUsd } from '../money.ts';
 import { annualisedEbitdaUsd, debtToMarketAssets, debtUsd, leverage, fleetMwNeeded, pipelineMw, underwrittenEbitdaUsd } from '../metrics.ts';
 import { gpuModel } from '../lookup.ts';
@@ -21,6 +21,7 @@ import { baseRatePct, debtRatePct } from './rates.ts';
 import { instalmentCents } from './debt.ts';
 import { msgOf, type Msg } from '../msg.ts';
 import { cashCostUsdPerGpuHour } from '../market/rents.ts';
+import { contractDiscount } from '../market/demand.ts';
 
 /** Interest the company pays a year at today's rates, USD. */
 export function annualInterestUsd(world: World, co: Company): number {
@@ -48,23 +49,24 @@ export function newDebtServiceUsd(amountUsd: number, ratePct: number, t: NewDebt
 /**
  * Next year's scheduled service of all the company's debt, USD: interest at today's rates plus the
  * instalments of amortising debt due within the year (bullets and balloons are refinancing, not service).
- * Debt drawn within the last `graceWeeks` is left out (the covenant's grace; 0 for underwriting).
+ * Debt drawn within the last `graceWeeks` is left out (the covenant's grace; 0 for underwriting), and so
+ * is `except` (a balloon being refinanced: its roll is priced on its own).
  */
-export function scheduledDebtServiceUsd(world: World, co: Company, graceWeeks: number): number {
+export function scheduledDebtServiceUsd(world: World, co: Company, graceWeeks: number, except?: Debt): number {
   const base = baseRatePct(world);
   let cents = 0;
   for (const d of co.debts) {
-    if (d.principalCents <= 0 || world.week - d.startWeek < graceWeeks || d.kind === 'claims') continue;
+    if (d === except || d.principalCents <= 0 || world.week - d.startWeek < graceWeeks || d.kind === 'claims') continue;
     const weeks = Math.max(0, Math.min(WEEKS_PER_YEAR, d.maturityWeek - world.week));
     cents += Math.min(d.principalCents - (d.residualCents ?? 0), instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
   }
   return toUsd(Math.round(cents));
 }
 
-/** Next year's service lenders count before new money: all debt (no grace) plus the vendor financing open orders will draw. */
-export function committedDebtServiceUsd(world: World, co: Company): number {
+/** Next year's service lenders count before new money: all debt (no grace; but `except`) plus the vendor financing open orders will draw. */
+export function committedDebtServiceUsd(world: World, co: Company, except?: Debt): number {
   const f = world.scenario.finance;
-  return scheduledDebtServiceUsd(world, co, 0) + newDebtServiceUsd(pendingVendorFinancingUsd(co), f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks, residualShare: f.loanResidualShare });
+  return scheduledDebtServiceUsd(world, co, 0, except) + newDebtServiceUsd(pendingVendorFinancingUsd(co), f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks, residualShare: f.loanResidualShare });
 }
 
 /**
@@ -212,4 +214,53 @@ export function vendorFinancingRefusal(world: World, co: Company, amountUsd: num
   if (lev > f.maxDebtToEbitda) return msgOf('refuse.vendorLeverage', { lev });
   const service = committedDebtServiceUsd(world, co) + newDebtServiceUsd(amountUsd, f.vendorFinancingRatePct, { amortizationWeeks: f.vendorFinancingTermWeeks, residualShare: f.loanResidualShare });
   return proForma < f.lenderMinDebtServiceCover * service ? msgOf('refuse.lenderDebtService', { cover: proForma / service, min: f.lenderMinDebtServiceCover }) : null;
+}
+
+/**
+ * The renewal cash flow a refinancing lender underwrites when a balloon falls due, USD a year
+ * (`finance.refinanceOnRenewalCashFlow`): the contracts that still run next week, at their own
+ * prices, plus the rest of the installed fleet re-priced at the rent a renewal contract over the
+ * roll's term (`gpuLoanTermWeeks`) would be signed at this week — the generation's on-demand index
+ * less the market's term discount (demand.ts `contractDiscount`), not what its old contract paid —
+ * each less the sales commission, the company's cash cost and MW overhead (never below 0 per GPU-hour),
+ * less the company's fixed overhead (base SG&A and platform spend). Contracts that start later are
+ * left out: their GPUs are financed by their own draws.
+ */
+export function renewalCashFlowUsd(world: World, co: Company): number {
+  const week = world.week + 1;
+  const renewalShare = 1 - contractDiscount(world, world.scenario.finance.gpuLoanTermWeeks);
+  let weeklyUsd = 0;
+  const models = new Set<string>();
+  for (const l of co.lots) if (l.installed > 0) models.add(l.modelId);
+  for (const c of co.contracts) if (c.startWeek <= week && c.endWeek > week) models.add(c.modelId);
+  for (const modelId of [...models].sort()) {
+    const cost = cashCostUsdPerGpuHour(world, co, modelId);
+    let contracted = 0;
+    for (const c of co.contracts) {
+      if (c.modelId !== modelId || c.startWeek > week || c.endWeek <= week) continue;
+      contracted += c.gpuCount;
+      weeklyUsd += c.gpuCount * HOURS_PER_WEEK * contractMarginUsdPerGpuHour(world, co, modelId, c.usdPerGpuHour, cost);
+    }
+    let installed = 0;
+    for (const l of co.lots) if (l.modelId === modelId) installed += l.installed;
+    const g = world.market.gens.find((x) => x.modelId === modelId);
+    const free = Math.max(0, installed - contracted);
+    if (g && free > 0) weeklyUsd += free * HOURS_PER_WEEK * contractMarginUsdPerGpuHour(world, co, modelId, g.indexUsdPerGpuHour * renewalShare, cost);
+  }
+  const overheadUsd = (world.scenario.operations.sgaBaseUsdPerWeek + co.platformUsdPerWeek) * WEEKS_PER_YEAR;
+  return weeklyUsd * WEEKS_PER_YEAR - overheadUsd;
+}
+
+/**
+ * How much of balloon `d` the refinancing lenders will roll at `ratePct` on `terms`, USD (≥ 0): what
+ * keeps the renewal cash flow (`renewalCashFlowUsd`) ≥ `lenderMinDebtServiceCover` × next year's
+ * service of all the other debt plus the roll. Infinity when the wall is off
+ * (`finance.refinanceOnRenewalCashFlow` false or `lenderMinDebtServiceCover` 0).
+ */
+export function renewalRollRoomUsd(world: World, co: Company, d: Debt, ratePct: number, terms: NewDebtTerms): number {
+  const f = world.scenario.finance;
+  if (!f.refinanceOnRenewalCashFlow || f.lenderMinDebtServiceCover <= 0) return Infinity;
+  const spareUsd = renewalCashFlowUsd(world, co) / f.lenderMinDebtServiceCover - committedDebtServiceUsd(world, co, d);
+  const perDollar = newDebtServiceUsd(1, ratePct, terms);
+  return perDollar > 0 ? Math.max(0, spareUsd / perDollar) : Infinity;
 }

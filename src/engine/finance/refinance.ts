@@ -8,7 +8,7 @@
 import type { Company, Debt, World } from '../types.ts';
 import { clamp, toCents, toUsd } from '../money.ts';
 import { fleetValueUsd } from '../metrics.ts';
-import { lenderRefusal } from './lending.ts';
+import { lenderRefusal, renewalRollRoomUsd } from './lending.ts';
 import { baseRatePct, leverageAddOnPct } from './rates.ts';
 import { bookCents } from '../ledger.ts';
 import { pushNews } from '../news.ts';
@@ -32,20 +32,28 @@ export function newGpuLoanLtv(world: World): number {
 }
 
 /**
- * A GPU loan's balloon at maturity: lenders roll as much as this week's loan-to-value on the fleet
- * (less the other GPU loans) allows, if the incurrence test passes, at this week's spread, as a new
- * loan (maturity `gpuLoanMaturityWeeks`, instalments over `gpuLoanTermWeeks`); the rest is repaid
- * from cash now (a shortfall is handled at the end of the tick). Returns false when lenders roll
- * nothing (the caller treats the whole balance as due).
+ * A balloon at maturity: lenders roll as much as they still will, at this week's terms, as a new
+ * loan on the GPU loan's schedule (maturity `gpuLoanMaturityWeeks`, instalments over
+ * `gpuLoanTermWeeks`, residual `loanResidualShare`); the rest is repaid from cash now (a shortfall
+ * is handled at the end of the tick). A GPU loan rolls only what this week's loan-to-value on the
+ * fleet (less the other GPU loans) allows, at this week's spread. With the refinancing wall on
+ * (`finance.refinanceOnRenewalCashFlow`), every roll — a facility or vendor balloon too, at its own
+ * spread or rate — is also capped by the renewal cash flow's debt-service cover
+ * (lending.ts `renewalRollRoomUsd`). Every roll passes the incurrence test. Returns false when
+ * lenders roll nothing (the caller treats the whole balance as due).
  */
 export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean {
   const f = world.scenario.finance;
+  const isGpuLoan = d.kind === 'gpuLoan';
   let otherCents = 0;
   for (const x of co.debts) if (x !== d && x.kind === 'gpuLoan') otherCents += x.principalCents;
-  const roomUsd = Math.max(0, newGpuLoanLtv(world) * fleetValueUsd(world, co) - toUsd(otherCents));
-  const spread = f.gpuLoanSpreadPct + leverageAddOnPct(world, co, 0);
-  const refused = lenderRefusal(world, co, 0, baseRatePct(world) + spread + co.spreadStepUpPct);
-  const rollCents = refused ? 0 : Math.min(d.principalCents, toCents(roomUsd));
+  const ltvRoomUsd = isGpuLoan ? Math.max(0, newGpuLoanLtv(world) * fleetValueUsd(world, co) - toUsd(otherCents)) : Infinity;
+  const spread = isGpuLoan ? f.gpuLoanSpreadPct + leverageAddOnPct(world, co, 0) : d.spreadPct;
+  const ratePct = d.fixedRatePct ?? baseRatePct(world) + spread + co.spreadStepUpPct;
+  const refused = lenderRefusal(world, co, 0, ratePct);
+  const renewalRoomUsd = renewalRollRoomUsd(world, co, d, ratePct, { amortizationWeeks: f.gpuLoanTermWeeks, residualShare: f.loanResidualShare });
+  const roomUsd = Math.min(ltvRoomUsd, renewalRoomUsd);
+  const rollCents = refused ? 0 : Number.isFinite(roomUsd) ? Math.min(d.principalCents, toCents(roomUsd)) : d.principalCents;
   const dueCents = d.principalCents - rollCents;
   if (co.index === 0) balloonNews(world, d, toUsd(rollCents), toUsd(dueCents));
   if (rollCents <= 0) return false;
@@ -57,6 +65,16 @@ export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean 
   if (f.loanResidualShare > 0) d.residualCents = Math.round(d.principalCents * f.loanResidualShare);
   else delete d.residualCents;
   return true;
+}
+
+/**
+ * Whether a maturing instrument's balance is offered for rolling (`rollGpuLoanBalloon`): a GPU loan
+ * with a balloon (a maturity before its amortisation ends, or a residual); with the refinancing wall
+ * on, any amortising loan left with a residual (facility draws, vendor financing) too.
+ */
+export function balloonRollable(world: World, d: Debt): boolean {
+  if (d.kind === 'gpuLoan') return d.amortizeToWeek > d.maturityWeek || d.residualCents !== undefined;
+  return world.scenario.finance.refinanceOnRenewalCashFlow && d.amortizing && d.residualCents !== undefined && d.kind !== 'claims';
 }
 
 function balloonNews(world: World, d: Debt, rolledUsd: number, dueUsd: number): void {
