@@ -231,6 +231,75 @@ describe('big buyers buy blocks', () => {
   });
 });
 
+describe('the anchor buyer and mega-deal leads', () => {
+  /** The hyperscaler segment's customer range and weights. */
+  const igPool = (anchor: number, bySize = false) => {
+    const w = world(variant((s) => { s.market.demand.anchorBuyerShareOfSegment = anchor; s.market.demand.megaDealBuyersBySize = bySize; s.market.demand.megaDealsPerYear = 52; s.market.demand.megaDealRepeatShare = 0; s.market.demand.rfpPerYear = 0; s.market.demand.customerAgents = 5000; s.market.demand.customerSizeTailExponent = 0.3; }));
+    const seg = w.scenario.market.demand.segments.findIndex((x) => x.id === 'hyperscaler');
+    return { w, seg, start: w.customers.segStart[seg]!, end: w.customers.segEnd[seg]! };
+  };
+  // A light size tail (0.3), so no drawn giant is already as large as the anchor.
+  it('the hyperscaler segment\'s largest customer holds the anchor share; the others keep their proportions; other segments and 0 (the ablation) are untouched; a larger share asked than drawn only', () => {
+    const on = igPool(0.65), off = igPool(0);
+    const weights = (p: typeof on) => Array.from(p.w.customers.weight.slice(p.start, p.end));
+    const a = weights(on), b = weights(off);
+    const top = b.indexOf(Math.max(...b));
+    expect(a[top]).toBeCloseTo(0.65, 12);
+    expect(a.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
+    // Off: the drawn Pareto weights, whose largest is well below the anchor's share.
+    expect(b[top]!).toBeLessThan(0.5);
+    const others = b.map((_, k) => k).filter((k) => k !== top);
+    for (const k of others) expect(a[k]! / b[k]!).toBeCloseTo(0.35 / (1 - b[top]!), 9);
+    // The lab segment (non-investment-grade) is the same pool in both.
+    const lab = on.w.scenario.market.demand.segments.findIndex((x) => x.id === 'ailab');
+    for (let i = on.w.customers.segStart[lab]!; i < on.w.customers.segEnd[lab]!; i++) expect(on.w.customers.weight[i]).toBe(off.w.customers.weight[i]);
+    // An anchor share below the drawn giant's leaves the drawn weights.
+    expect(weights(igPool(b[top]! / 2))).toEqual(b);
+  });
+  it('drawn by size, most new hyperscaler mega-deals come from the anchor; without an anchor they spread over the segment', () => {
+    const fromTop = (anchor: number) => {
+      const { w, start, end } = igPool(anchor, true);
+      let top = start;
+      for (let i = start; i < end; i++) if (w.customers.weight[i]! > w.customers.weight[top]!) top = i;
+      let n = 0, all = 0;
+      for (let week = 1; week < 400; week++) {
+        w.week = week;
+        for (let s = 0; s < w.market.segmentDemandH100e.length; s++) w.market.segmentDemandH100e[s] = 1e7;
+        issueRfps(w);
+        for (const r of w.rfps) if (r.kind === 'megaDeal' && r.segment === 'hyperscaler') { all++; if (r.customerIndex === top) n++; }
+        for (const r of w.rfps) w.customers.rfpOpen[r.customerIndex] = 0;
+        w.rfps = [];
+      }
+      return { share: n / Math.max(1, all), all };
+    };
+    const on = fromTop(0.65), off = fromTop(0);
+    expect(on.all).toBeGreaterThan(40);
+    expect(on.share).toBeGreaterThan(0.5);
+    expect(off.share).toBeLessThan(on.share - 0.2);
+  });
+  it('with megaDealLeadWeeksMax each block starts between the shortest and longest lead after its close; without it every block has the shortest lead', () => {
+    const leads = (max: number) => {
+      const w = world(variant((s) => { s.market.demand.megaDealLeadWeeks = 26; s.market.demand.megaDealLeadWeeksMax = max; s.market.demand.megaDealsPerYear = 52; s.market.demand.megaDealRepeatShare = 0; s.market.demand.rfpPerYear = 0; }));
+      const out: number[] = [];
+      for (let week = 1; week < 300; week++) {
+        w.week = week;
+        for (let s = 0; s < w.market.segmentDemandH100e.length; s++) w.market.segmentDemandH100e[s] = 1e7;
+        issueRfps(w);
+        for (const r of w.rfps) if (r.kind === 'megaDeal') out.push(r.startWeek - r.closeWeek - 1);
+        for (const r of w.rfps) w.customers.rfpOpen[r.customerIndex] = 0;
+        w.rfps = [];
+      }
+      return out;
+    };
+    const drawn = leads(52), fixed = leads(0);
+    expect(drawn.length).toBeGreaterThan(30);
+    expect(Math.min(...drawn)).toBeGreaterThanOrEqual(26);
+    expect(Math.max(...drawn)).toBeLessThanOrEqual(52);
+    expect(Math.max(...drawn) - Math.min(...drawn)).toBeGreaterThan(15);
+    expect(new Set(fixed)).toEqual(new Set([26]));
+  });
+});
+
 describe('request sizes', () => {
   it('no request asks for fewer GPUs than rfpMinGpus (one 8-GPU server by default)', () => {
     const smallest = (min: number) => {

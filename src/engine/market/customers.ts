@@ -49,9 +49,26 @@ export function createCustomers(scenario: Scenario, rng: RngState): CustomerPool
       pool.sensitivity[i] = d.customerSensitivityMin + nextFloat(rng) * d.customerSensitivityRange;
     }
     for (let k = pool.segStart[s]!; k < i; k++) pool.weight[k] = pool.weight[k]! / wsum;
+    if (segs[s]!.buysByRfp && segs[s]!.credit === 'ig') setAnchorShare(pool.weight, pool.segStart[s]!, i, d.anchorBuyerShareOfSegment);
     pool.segEnd.push(i);
   }
   return pool;
+}
+
+/**
+ * The anchor buyer (`market.demand.anchorBuyerShareOfSegment`): the largest customer of the
+ * investment-grade contract segment holds at least `share` of the segment's demand and the others
+ * the rest in their drawn proportions (weights of `start`…`end` already sum to 1). A drawn giant
+ * already that large is left as drawn; 0 = the drawn Pareto weights unchanged (the ablation). Draws
+ * nothing: the customers' random stream is untouched.
+ */
+export function setAnchorShare(weight: Float64Array, start: number, end: number, share: number): void {
+  if (share <= 0 || end - start < 2) return;
+  let top = start;
+  for (let k = start + 1; k < end; k++) if (weight[k]! > weight[top]!) top = k;
+  if (weight[top]! >= share) return;
+  const rest = 1 - weight[top]!;
+  for (let k = start; k < end; k++) weight[k] = k === top ? share : rest > 0 ? (weight[k]! * (1 - share)) / rest : (1 - share) / (end - start - 1);
 }
 
 /** `CustomerPool.provider` of a customer renting from the hyperscalers by choice (−1: no provider yet). */

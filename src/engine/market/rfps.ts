@@ -291,13 +291,15 @@ function issueMegaDeal(world: World, covered: number[]): void {
   const inc = incumbent >= 0 ? world.companies[incumbent] : undefined;
   if (inc && inc.strategy !== 'hyperscaler') base = capacityWithOrdersH100e(world, inc);
   else for (const co of world.companies) if (co.status === 'active' && co.strategy !== 'hyperscaler') base = Math.max(base, capacityWithOrdersH100e(world, co));
-  const startWeek = world.week + d.rfpOpenWeeks + d.megaDealLeadWeeks;
+  // Contracted 6–12 months ahead: with `megaDealLeadWeeksMax` above the shortest lead, each block's lead is drawn between them.
+  const lead = d.megaDealLeadWeeksMax > d.megaDealLeadWeeks ? d.megaDealLeadWeeks + Math.round(nextFloat(rng) * (d.megaDealLeadWeeksMax - d.megaDealLeadWeeks)) : d.megaDealLeadWeeks;
+  const startWeek = world.week + d.rfpOpenWeeks + lead;
   const size = Math.min(forwardGapH100e(world, s, startWeek), base * share);
   // No room in the buyer's forward need for a block of at least the smallest mega-deal size: no deal.
   if (size < base * d.megaDealShareOfCapacityMin || size <= 0) return;
   const count = Math.max(d.rfpMinGpus, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
   const term = Math.max(TERM_STEP_WEEKS, Math.round(termRaw / TERM_STEP_WEEKS) * TERM_STEP_WEEKS);
-  const r = openRfp(world, 'megaDeal', agent, s, modelId, count, term, incumbent, undefined, d.megaDealLeadWeeks);
+  const r = openRfp(world, 'megaDeal', agent, s, modelId, count, term, incumbent, undefined, lead);
   if (r) covered[s]! += r.gpuCount * perfH100e(world, r.modelId);
 }
 
