@@ -27,6 +27,8 @@ import { signScenarioContracts } from './contracts.ts';
 import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
 import { weekOf } from './calendar.ts';
+import { pushNews } from './news.ts';
+import { msgOf } from './msg.ts';
 import { evaluateObjectives } from './objectives.ts';
 import { assertWorldFinite } from './finite.ts';
 
@@ -66,7 +68,10 @@ function playerDecisions(world: World): void {
   if (world.week < world.historyUntilWeek) {
     const start = world.scenario.calendar.startDate;
     for (const h of world.scenario.lesson.historicalCommands) {
-      if (weekOf(start, h.date) === world.week) runCommand(world, 0, h.command as unknown as Command, true);
+      if (weekOf(start, h.date) !== world.week) continue;
+      const r = runCommand(world, 0, h.command as unknown as Command, true);
+      // A recorded decision the model's lenders, vendors or markets refuse: history diverges here, and the news says why.
+      if (!r.ok) pushNews(world, { id: `history-refused-${world.week}-${h.command.type}`, kind: 'company', major: false, headline: msgOf('news.historyRefused.h'), explanation: r.reason });
     }
     return;
   }

@@ -157,6 +157,7 @@ export const EN_MESSAGES: Table = {
   'news.refinanceShort.e': 'The loan’s balloon fell due. At this week’s terms — what your GPUs are worth now, how much lenders will lend against them in this market, and your EBITDA against your debt — they rolled {rolledUsd:usd}. The rest is due in cash; what cash and committed credit cannot pay is a default. This is refinancing risk.',
   'news.lockup.h': 'Your IPO lock-up expires',
   'news.lockup.e': 'Early investors and staff may now sell {unlockPct:fix0}% of your shares. The flood of shares for sale pushes the price down {dropPct:fix0}% even though nothing changed in the business — more in a cold market.',
+  'news.historyRefused.h': 'History diverges: a decision the real company took is refused here',
 };
 
 export const ZH_MESSAGES: Table = {
@@ -298,6 +299,7 @@ export const ZH_MESSAGES: Table = {
   'news.refinanceShort.e': '贷款尾款到期。按本周的条件——你的 GPU 现在的价值、在当前市场贷款方愿意按其放贷的比例，以及你的 EBITDA 与债务之比——他们只展期了 {rolledUsd:usd}。其余部分须以现金偿还；现金和已承诺的信贷都无法支付的部分即构成违约。这就是再融资风险。',
   'news.lockup.h': '你的 IPO 禁售期到期',
   'news.lockup.e': '早期投资者和员工现在可以卖出你公司 {unlockPct:fix0}% 的股票。大量待售股票使股价下跌 {dropPct:fix0}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。',
+  'news.historyRefused.h': '历史出现分岔：真实公司做过的一项决策在这里被拒绝',
 };
 
 // Class mode's messages (`class.*`, `debrief.*`) are ids of this one table too.
