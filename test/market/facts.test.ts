@@ -199,7 +199,11 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
   // of 20 seeds, 2 Dec). Big buyers keeping 60% of their demand for blocks of 0.3–1.0 of a provider's
   // capacity, new blocks from giants (`megaDealReservedShare`, `megaDealBuyersBySize`, built, off in
   // default) give 0.40 / 0.36 and 3.9× / 4.0× (seeds 1–20 / 101–120) but cost fact 1 (0.50 → 0.44) and a
-  // third of the player's 2024 revenue (docs/calibration.md). \`it.fails\` turns red once the targets are met.
+  // third of the player's 2024 revenue (docs/calibration.md). With realistic contract prices as well
+  // (leveraged discounts 0.05 ≈ 0.52× the on-demand index), 5 blocks a year and an anchor buyer
+  // (`anchorBuyerShareOfSegment` 0.65, built, off): 0.48 / 0.52 and 5.6× / 4.9× (seeds 1–20 / 101–120),
+  // fact 1 0.56 / 0.54, but the fastest-growth year's operating margin 9.9% / 7.9%, the anchor's ablation
+  // does not separate and backlog misses on the second set: off. \`it.fails\` turns red once the targets are met.
   it.fails('meets the issue\'s targets: top customer ≥ 45% of 2024 revenue and backlog ≥ 5× annual revenue', () => {
     expect(top2024(def)).toBeGreaterThanOrEqual(0.45);
     expect(backlog2024(def)).toBeGreaterThanOrEqual(5);
