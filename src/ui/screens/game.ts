@@ -65,7 +65,7 @@ export function renderGame(root: HTMLElement): () => void {
   const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': `+1 ${t('weeksShort')}: ${t('stepWeek')} (.)`, title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, `+1 ${t('weeksShort')} ▸`);
   const statusPill = h('span', { className: 'status-pill', id: 'run-status', role: 'status' }, t('paused'));
   const topbar = h('header', { className: 'topbar' },
-    h('span', { className: 'brand' }, '◆ ' + t('gameName')),
+    h('span', { className: 'brand', title: t('gameName') }, '◆ ', h('span', { className: 'brand-name' }, t('gameName'))),
     stat('date', t('week')), stat('cash', t('cash')), stat('runway', term('runway', t('runway'))), stat('debt', t('debt')), stat('equity', t('valuation')), stat('util', t('utilization')),
     h('div', { className: 'speed', role: 'group', 'aria-label': t('speedGroup') }, statusPill, speedBtns, stepBtn,
       h('button', { type: 'button', id: 'help-btn', 'aria-label': msg('help'), title: msg('help'), onclick: () => openHelp() }, '?'),
@@ -110,7 +110,10 @@ export function renderGame(root: HTMLElement): () => void {
   const overDlg = h('dialog', { id: 'over-dialog', className: 'small', 'aria-labelledby': 'over-title' });
   const leaveDlg = h('dialog', { id: 'leave-dialog', className: 'small', 'aria-labelledby': 'leave-title' });
   const advisorList = h('ul', { id: 'advisor-list' });
-  const advisorEl = h('section', { className: 'advisor', id: 'advisor', 'aria-label': msg('advisor') }, advisorList);
+  // The strip is one line high whatever it holds (the map's size never follows it): the most
+  // pressing warning, and a button that opens them all with what can be done.
+  const advisorMore = h('button', { type: 'button', id: 'advisor-more', hidden: true, onclick: () => { const s = getState().snapshot; if (s) showAdvisor(byUrgency(s.advice.warnings)); } });
+  const advisorEl = h('section', { className: 'advisor', id: 'advisor', 'aria-label': msg('advisor') }, advisorList, advisorMore);
   const advisorLive = h('p', { className: 'sr-only', id: 'advisor-live', 'aria-live': 'polite' });
   const advisorDlg = h('dialog', { id: 'advisor-dialog', className: 'small', 'aria-labelledby': 'advisor-title' });
   const view = h('div', { className: 'game', id: 'game' }, topbar, advisorEl, advisorLive,
@@ -120,7 +123,7 @@ export function renderGame(root: HTMLElement): () => void {
   // The map's size must not follow the weekly changes of the top bar's figures and the advisor's
   // warnings: each resize of its canvas redraws the whole map (see steadySize.ts).
   for (const el of topbar.querySelectorAll<HTMLElement>('.stat')) cleanups.push(keepGrowing(el, 'width'));
-  cleanups.push(keepGrowing(statusPill, 'width'), keepGrowing(topbar, 'height'), keepGrowing(advisorEl, 'height'));
+  cleanups.push(keepGrowing(statusPill, 'width'), keepGrowing(topbar, 'height'));
 
   // ----- panels -----
   let panel: Panel | null = null;
@@ -244,8 +247,13 @@ export function renderGame(root: HTMLElement): () => void {
       withActions && w.actions.length ? h('span', { className: 'adv-actions' }, ` ${msg('canDo')}: ${w.actions.map((a) => msg(a)).join(' · ')}.`) : null,
     );
   }
+  /** Dangers first, then warnings, then information (each group in the engine's order: soonest first). */
+  function byUrgency(ws: readonly AdvisorWarning[]): AdvisorWarning[] {
+    const rank = { danger: 0, warn: 1, info: 2 } as const;
+    return ws.map((w, i) => ({ w, i })).sort((a, b) => rank[a.w.severity] - rank[b.w.severity] || a.i - b.i).map((x) => x.w);
+  }
   function renderAdvisor(s: Snapshot): void {
-    const ws = s.advice.warnings;
+    const ws = byUrgency(s.advice.warnings);
     const key = `${getState().settings.lang}|` + ws.map((w) => `${w.id}:${w.inWeeks}:${JSON.stringify(w.params)}`).join('|');
     // A new danger (or a new breach the next quarter) pauses the game and says what could be done.
     // A danger counts as seen only once the dialog has shown it: one that first appears while the
@@ -260,7 +268,11 @@ export function renderGame(root: HTMLElement): () => void {
     if (key === advisorKey) return;
     const idsBefore = advisorKey.split('|').slice(1).map((k) => k.split(':')[0]).join(',');
     advisorKey = key;
-    replace(advisorList, ws.length === 0 ? h('li', { className: 'adv adv-none muted' }, msg('noWarnings', { weeks: s.advice.horizonWeeks })) : ws.map((w) => warningItem(w, w.severity !== 'info')));
+    // One line: the most pressing warning (the whole list, with what can be done, behind the button).
+    const first = ws[0];
+    replace(advisorList, first ? warningItem(first, first.severity !== 'info') : h('li', { className: 'adv adv-none muted' }, msg('noWarnings', { weeks: s.advice.horizonWeeks })));
+    advisorMore.hidden = ws.length === 0;
+    advisorMore.textContent = ws.length > 1 ? msg('advMore', { n: ws.length - 1 }) : msg('advDetails');
     advisorEl.classList.toggle('has-danger', ws.some((w) => w.severity === 'danger'));
     // Announce only when the set of warnings changes (not every week's countdown).
     const idsNow = ws.map((w) => w.id).join(',');
