@@ -30,7 +30,7 @@ let formSeq = 0;
 /** Preview detail keys in words, with their unit (English, Chinese). Unknown keys fall back to words from the key. */
 const DETAIL_LABELS: Record<string, [string, string]> = {
   shares: ['New shares', '新股数'], priceUsd: ['Price', '价格'], unitPriceUsd: ['Price per GPU', '每块 GPU 价格'], preMoneyUsd: ['Pre-money valuation', '投前估值'],
-  privateDiscountPct: ['Private-round discount (in the price and in the top bar\'s valuation)', '私募折价（已计入价格和顶栏估值）'],
+  privateDiscountPct: ['Private-round discount (included)', '私募折价（已计入）'],
   feeUsd: ['Fees', '费用'], dilutionPct: ['Dilution', '稀释'], weeklyRentUsd: ['Rent per week', '每周租金'], readyInWeeks: ['Ready in', '就绪时间'],
   ratePct: ['Interest rate', '利率'], spreadPct: ['Spread over base rate', '基准利率之上的利差'], termWeeks: ['Term', '期限'], couponPct: ['Coupon', '票面利率'],
   years: ['Depreciation life', '折旧年限'], priceFactor: ['Price vs market', '相对市场价'], usdPerWeek: ['Spend per week', '每周支出'], remainingUsd: ['Still owed', '剩余欠款'],

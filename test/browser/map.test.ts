@@ -165,6 +165,7 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
         if (l.items !== 1) problems.push(`${where}: ${l.items} advisor lines`);
       };
       const h0 = (await layout()).advisorH;
+      await check('week 0');
       // Real play at the top speed (the week-12 wrap at 1280 px happened here).
       await page.locator('#panel').focus();
       await page.keyboard.press('4');
