@@ -179,7 +179,7 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
   const spread = facilityDrawSpreadPct(world, co, cmd.amountUsd);
   const term = facilityTermWeeks(world, co);
   // Underwritten on the contracts that secure it (their cash flow at full ramp), not on next year's alone.
-  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: term }, true);
+  const lev = lenderRefusal(world, co, cmd.amountUsd, baseRatePct(world) + spread + co.spreadStepUpPct, { amortizationWeeks: term, residualShare: f.loanResidualShare }, true);
   if (lev) return { ok: false, reason: lev };
   if (execute) addFacilityDraw(world, co, cmd.amountUsd);
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
