@@ -114,90 +114,80 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
 
   // Issue 12 item 10: the map's size never changes after its first fit while a game runs — the top
   // bar is one row of fixed slots and the advisor strip one line, whatever the figures and warnings.
-  // A long stretch at top speed (real clock) and page-API jumps through the rest of a leveraged game
-  // (cash and debt in billions, the IPO's price · market cap, runway warnings), in English and 中文.
-  for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
-    it(`${size.width}×${size.height}: the map is never resized after its first fit (4× play, jumps to the end, both languages); the top bar and advisor hold their text`, async () => {
-      const { page, errors } = await open(size);
-      const tag = `${size.width}x${size.height}`;
-      const n = api(page);
-      // Seed 3: the leveraged autopilot lists its company and is still running at week 300.
-      expect((await n.newGame({ scenario: 'default', seed: 3, strategy: 'leveraged' })).ok).toBe(true);
-      await mapReady(page);
-      // Auto-pauses off (quarter reports, news), by the Save dialog's checkboxes, as a player would.
-      await page.locator('#save-btn').click();
-      await page.locator('#opt-news').uncheck();
-      await page.locator('#opt-quarter').uncheck();
-      await page.keyboard.press('Escape');
-      // Every size #world takes (a language switch renders the screen again: the new map must come
-      // up at the same size, so the observer follows the element that is in the page).
-      const watch = () => page.evaluate(() => {
-        const w = window as unknown as { __resizes: string[]; __last: string; __watched: Element | null };
-        w.__resizes ??= [];
-        const world = document.getElementById('world')!;
-        if (w.__watched === world) return;
-        w.__watched = world;
-        new ResizeObserver((es) => {
-          for (const e of es) {
-            if (!e.target.isConnected) continue;
-            const now = `${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`;
-            if (w.__last && now !== w.__last) w.__resizes.push(`${w.__last} → ${now} at week ${(window as unknown as { neocloud: Api }).neocloud.snapshot().week}`);
-            w.__last = now;
-          }
-        }).observe(world);
-      });
+  // One leveraged game (cash and debt in billions, the IPO's price · market cap, runway warnings):
+  // weeks 0–165 at 1280×720 (4× play to week 40, then jumps), the window made 1440×900 (one re-fit,
+  // the window's own), then weeks 165–300 there (4× play, jumps); in English and 中文 at each size.
+  it('1280×720 then 1440×900: the map is never resized after its fit (4× play, jumps to week 300, both languages); the top bar and advisor hold their text', async () => {
+    const { page, errors } = await open({ width: 1280, height: 720 });
+    const n = api(page);
+    // Seed 3: the leveraged autopilot lists its company and is still running at week 300.
+    expect((await n.newGame({ scenario: 'default', seed: 3, strategy: 'leveraged' })).ok).toBe(true);
+    await mapReady(page);
+    // Auto-pauses off (quarter reports, news), by the Save dialog's checkboxes, as a player would.
+    await page.locator('#save-btn').click();
+    await page.locator('#opt-news').uncheck();
+    await page.locator('#opt-quarter').uncheck();
+    await page.keyboard.press('Escape');
+    // Every size #world takes (a language switch renders the screen again: the new map must come
+    // up at the same size, so the observer follows the element that is in the page).
+    const watch = () => page.evaluate(() => {
+      const w = window as unknown as { __resizes: string[]; __last: string; __watched: Element | null };
+      w.__resizes ??= [];
+      const world = document.getElementById('world')!;
+      if (w.__watched === world) return;
+      w.__watched = world;
+      new ResizeObserver((es) => {
+        for (const e of es) {
+          if (!e.target.isConnected) continue;
+          const now = `${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`;
+          if (w.__last && now !== w.__last) w.__resizes.push(`${w.__last} → ${now} at week ${(window as unknown as { neocloud: Api }).neocloud.snapshot().week}`);
+          w.__last = now;
+        }
+      }).observe(world);
+    });
+    /** The resizes counted so far (and the count restarted). */
+    const takeResizes = () => page.evaluate(() => {
+      const w = window as unknown as { __resizes: string[] };
+      const out = w.__resizes;
+      w.__resizes = [];
+      return out;
+    });
+    /** The top bar's figures cut short, items outside the bar, the advisor's lines and height. */
+    const layout = () => page.evaluate(() => {
+      const cut = [...document.querySelectorAll<HTMLElement>('.topbar .stat .v')].filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => v.textContent ?? '');
+      const bar = document.querySelector<HTMLElement>('.topbar')!.getBoundingClientRect();
+      const outside = [...document.querySelectorAll<HTMLElement>('.topbar > *, .topbar .speed > *')].filter((e) => e.offsetParent !== null).filter((e) => { const r = e.getBoundingClientRect(); return r.right > bar.right + 0.5 || r.bottom > bar.bottom + 0.5; }).map((e) => e.id || e.className);
+      return { cut, outside, advisorH: document.getElementById('advisor')!.getBoundingClientRect().height, items: document.querySelectorAll('#advisor-list li').length };
+    });
+    const problems: string[] = [];
+    const check = async (where: string) => {
       await watch();
-      const resizes = () => page.evaluate(() => (window as unknown as { __resizes: string[] }).__resizes);
-      /** The top bar's figures cut short or wrapped, the bar on more than one row, and the advisor's height. */
-      const layout = () => page.evaluate(() => {
-        const cut = [...document.querySelectorAll<HTMLElement>('.topbar .stat .v')].filter((v) => v.scrollWidth > v.clientWidth + 1).map((v) => v.textContent ?? '');
-        const bar = document.querySelector<HTMLElement>('.topbar')!.getBoundingClientRect();
-        const outside = [...document.querySelectorAll<HTMLElement>('.topbar > *, .topbar .speed > *')].filter((e) => e.offsetParent !== null).filter((e) => { const r = e.getBoundingClientRect(); return r.right > bar.right + 0.5 || r.bottom > bar.bottom + 0.5; }).map((e) => e.id || e.className);
-        return { cut, outside, advisorH: document.getElementById('advisor')!.getBoundingClientRect().height, items: document.querySelectorAll('#advisor-list li').length };
-      });
-      const problems: string[] = [];
-      const check = async (where: string) => {
-        await watch();
-        await page.waitForTimeout(50);
-        const l = await layout();
-        if (l.cut.length) problems.push(`${where}: figures cut ${l.cut.join(', ')}`);
-        if (l.outside.length) problems.push(`${where}: outside the top bar ${l.outside.join(', ')}`);
-        if (l.items !== 1) problems.push(`${where}: ${l.items} advisor lines`);
-      };
-      const h0 = (await layout()).advisorH;
-      await check('week 0');
-      // Real play at the top speed (the week-12 wrap at 1280 px happened here).
+      await page.waitForTimeout(50);
+      const l = await layout();
+      if (l.cut.length) problems.push(`${where}: figures cut ${l.cut.join(', ')}`);
+      if (l.outside.length) problems.push(`${where}: outside the top bar ${l.outside.join(', ')}`);
+      if (l.items !== 1) problems.push(`${where}: ${l.items} advisor lines`);
+    };
+    const playTo = async (week: number) => {
       await page.locator('#panel').focus();
       await page.keyboard.press('4');
-      const playTo = size.width === 1280 ? 40 : 20;
-      await page.waitForFunction((wk) => (window as unknown as { neocloud: Api }).neocloud.snapshot().week >= wk, playTo, { timeout: 120_000 });
+      await page.waitForFunction((wk) => (window as unknown as { neocloud: Api }).neocloud.snapshot().week >= wk, week, { timeout: 120_000 });
       await page.keyboard.press('Space');
-      await check(`4× to week ${playTo}`);
-      // The rest of the game by jumps: each lands on new figures (billions, the listing, warnings).
-      for (const week of [71, 120, 165, 220, 300]) {
-        const now = (await n.snapshot()).week;
-        if (week > now) await n.step(week - now);
-        await page.waitForTimeout(120);
-        await check(`week ${week}`);
-        expect((await n.snapshot() as unknown as { over: boolean }).over).toBe(false);
-        if (week === 165) {
-          await page.screenshot({ path: shot(`map-${tag}-topbar-week165`), clip: { x: 0, y: 0, width: size.width, height: 120 } });
-          // The strip shows the most pressing warning; "+N more" opens all of them with what can be done.
-          const count = (await n.snapshot() as unknown as { advice: { warnings: unknown[] } }).advice.warnings.length;
-          expect(count).toBeGreaterThanOrEqual(2);
-          expect(await page.locator('#advisor-more').innerText()).toBe(`+${count - 1} more`);
-          await page.locator('#advisor-more').click();
-          await page.locator('#advisor-dialog[open]').waitFor();
-          expect(await page.locator('#advisor-dialog li').count()).toBe(count);
-          await page.screenshot({ path: shot(`map-${tag}-advisor-all`) });
-          await page.locator('#advisor-continue').click();
-        }
-      }
+      await check(`4× to week ${week}`);
+    };
+    const jumpTo = async (week: number) => {
+      const now = (await n.snapshot()).week;
+      if (week > now) await n.step(week - now);
+      await page.waitForTimeout(120);
+      await check(`week ${week}`);
+      expect((await n.snapshot() as unknown as { over: boolean }).over).toBe(false);
+    };
+    /** 中文, five long warnings at once in the strip (no bundled game shows more than three), English again. */
+    const bothLanguages = async (tag: string, h0: number) => {
       await n.setLanguage('zh-CN');
       await page.waitForTimeout(200);
-      await check('zh-CN week 300');
-      await page.screenshot({ path: shot(`map-${tag}-topbar-zh`), clip: { x: 0, y: 0, width: size.width, height: 120 } });
-      // Five long warnings at once (none of the bundled games shows more than three): the strip stays one line.
+      await check(`${tag} zh-CN`);
+      await page.screenshot({ path: shot(`map-${tag}-topbar-zh`), clip: { x: 0, y: 0, width: tag.startsWith('1280') ? 1280 : 1440, height: 120 } });
       await page.evaluate(() => {
         const list = document.getElementById('advisor-list')!;
         const li = list.firstElementChild!;
@@ -207,16 +197,44 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
       const crowded = await layout();
       expect(crowded.items).toBe(5);
       expect(crowded.advisorH).toBe(h0);
-      await page.screenshot({ path: shot(`map-${tag}-advisor-crowded-zh`), clip: { x: 0, y: 0, width: size.width, height: 120 } });
+      await page.screenshot({ path: shot(`map-${tag}-advisor-crowded-zh`), clip: { x: 0, y: 0, width: tag.startsWith('1280') ? 1280 : 1440, height: 120 } });
       await n.setLanguage('en');
       await page.waitForTimeout(200);
-      await check('en again');
-      expect(problems).toEqual([]);
-      expect(await resizes()).toEqual([]);
-      expect((await layout()).advisorH).toBe(h0);
-      expect(errors).toEqual([]);
-    }, 240_000);
-  }
+      await check(`${tag} en again`);
+    };
+
+    await watch();
+    const h0 = (await layout()).advisorH;
+    await check('week 0');
+    await playTo(40); // the top bar wrapped at week 12 here
+    for (const week of [71, 120, 165]) await jumpTo(week);
+    await page.screenshot({ path: shot('map-1280x720-topbar-week165'), clip: { x: 0, y: 0, width: 1280, height: 120 } });
+    // The strip shows the most pressing warning; "+N more" opens all of them with what can be done.
+    const count = (await n.snapshot() as unknown as { advice: { warnings: unknown[] } }).advice.warnings.length;
+    expect(count).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('#advisor-more').innerText()).toBe(`+${count - 1} more`);
+    await page.locator('#advisor-more').click();
+    await page.locator('#advisor-dialog[open]').waitFor();
+    expect(await page.locator('#advisor-dialog li').count()).toBe(count);
+    await page.screenshot({ path: shot('map-1280x720-advisor-all') });
+    await page.locator('#advisor-continue').click();
+    await bothLanguages('1280x720', h0);
+    expect(await takeResizes()).toEqual([]);
+
+    // The window is made larger: the map's one re-fit is the window's; from then on, none.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.waitForTimeout(600);
+    expect((await takeResizes()).length).toBeGreaterThan(0);
+    const h1 = (await layout()).advisorH;
+    await playTo(185);
+    for (const week of [220, 300]) await jumpTo(week);
+    await page.screenshot({ path: shot('map-1440x900-topbar-week300'), clip: { x: 0, y: 0, width: 1440, height: 120 } });
+    await bothLanguages('1440x900', h1);
+    expect(problems).toEqual([]);
+    expect(await takeResizes()).toEqual([]);
+    expect(h1).toBe(h0);
+    expect(errors).toEqual([]);
+  }, 300_000);
 
   it('?world=0 says the map is off (a blank area in a screenshot explains itself)', async () => {
     const { page, errors } = await open({ width: 1280, height: 720 }, '?world=0');
