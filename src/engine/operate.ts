@@ -12,7 +12,7 @@ import { deliverOrders, installFleet, depreciateFleet, auctionFleet } from './fl
 import { switchOffBelowCashCost } from './market/exits.ts';
 import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from './sites.ts';
 import { deliverContracts, expireContracts } from './contracts.ts';
-import { serviceDebt, addDebt, repayDebt } from './finance/debt.ts';
+import { serviceDebt, addDebt, repayDebt, inCovenantGrace } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
 import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
@@ -245,6 +245,8 @@ export function covenantDeadlines(world: World, co: Company): void {
     if (tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass)) defaultOnDebt(world, co, 'covenant');
     else if (corporateCovenantBreached(tests)) {
       prepayToCure(world, co);
+      // The prepayment aims at the covenant line itself: cents of rounding can leave it just short — one more pass closes that.
+      if (corporateCovenantBreached(covenantTests(world, co))) prepayToCure(world, co);
       if (corporateCovenantBreached(covenantTests(world, co))) accelerate(world, co);
       else co.covenantBreaches = 0;
     } else co.covenantBreaches = 0;
@@ -262,16 +264,24 @@ function prepayToCure(world: World, co: Company): void {
   const figures = covenantFigures(world, co);
   let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover;
   const base = baseRatePct(world);
-  const perDollar = (d: Debt) => (d.amortizing ? Math.min(WEEKS_PER_YEAR, Math.max(0, d.maturityWeek - world.week)) / Math.max(1, d.amortizeToWeek - world.week) : 0) + debtRatePct(world, co, d, base) / 100;
-  const counted = co.debts.filter((d) => d.principalCents > 0 && d.kind !== 'claims' && world.week - d.startWeek >= f.covenantDebtServiceGraceWeeks);
-  counted.sort((a, b) => perDollar(b) - perDollar(a) || (a.id < b.id ? -1 : 1));
+  const interest = (d: Debt) => debtRatePct(world, co, d, base) / 100;
+  const perDollar = (d: Debt) => (d.amortizing ? Math.min(WEEKS_PER_YEAR, Math.max(0, d.maturityWeek - world.week)) / Math.max(1, d.amortizeToWeek - world.week) : 0) + interest(d);
+  const counted = co.debts.filter((d) => d.principalCents > 0 && d.kind !== 'claims' && !inCovenantGrace(d, world.week, f.covenantDebtServiceGraceWeeks));
+  // A loan with a residual (`Debt.residualCents`) is two tranches: prepaying the part above the
+  // residual cuts instalments and interest; prepaying into the residual only saves interest.
+  const tranches: { d: Debt; capCents: number; rate: number }[] = [];
   for (const d of counted) {
+    const residual = Math.min(d.principalCents, d.residualCents ?? 0);
+    if (d.principalCents > residual) tranches.push({ d, capCents: d.principalCents - residual, rate: perDollar(d) });
+    if (residual > 0) tranches.push({ d, capCents: residual, rate: interest(d) });
+  }
+  tranches.sort((a, b) => b.rate - a.rate || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : a.capCents - b.capCents));
+  for (const t of tranches) {
     if (excessUsd <= 0) break;
     const spare = toUsd(co.ledger.balances.cash) - f.covenantMinLiquidityUsd;
     if (spare <= 0) break;
-    const rate = perDollar(d);
-    const usd = Math.min(spare, toUsd(d.principalCents), excessUsd / Math.max(0.01, rate));
-    excessUsd -= (toUsd(repayDebt(co, d, usd)) * rate);
+    const usd = Math.min(spare, toUsd(Math.min(t.capCents, t.d.principalCents)), excessUsd / Math.max(0.01, t.rate));
+    excessUsd -= (toUsd(repayDebt(co, t.d, usd)) * t.rate);
   }
   co.debts = co.debts.filter((d) => d.principalCents > 0);
 }

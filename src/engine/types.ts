@@ -44,6 +44,13 @@ export interface Debt {
    * expected resale value of the fleet): set only when `finance.loanResidualShare` > 0, absent otherwise.
    */
   residualCents?: number;
+  /**
+   * Week the debt-service covenant's grace (`finance.covenantDebtServiceGraceWeeks`) runs from when
+   * it follows delivery (`finance.covenantGraceFromDelivery`): the balance-weighted delivery week of
+   * the GPUs on order at the draw. Set only with that switch on (and later than the draw); absent
+   * otherwise, when the grace runs from `startWeek`.
+   */
+  graceFromWeek?: number;
   /** Convertibles: conversion price per share, USD. */
   conversionPriceUsd: number | null;
 }

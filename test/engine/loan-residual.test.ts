@@ -10,6 +10,9 @@ import { runWeeks } from '../../src/engine/api.ts';
 import { addDebt, instalmentCents, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { facilityRoomParts } from '../../src/engine/finance/facility.ts';
 import { newDebtServiceUsd } from '../../src/engine/finance/lending.ts';
+import { covenantDeadlines } from '../../src/engine/operate.ts';
+import { covenantFigures, covenantTests } from '../../src/engine/finance/covenants.ts';
+import { toUsd, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
 import { debtsOf, exec, expectBalanced, player, variant, world } from './helpers.ts';
 
 const TERM_WEEKS = 52;
@@ -104,5 +107,39 @@ describe('loans amortise to a residual (finance.loanResidualShare)', () => {
     expect(Number.isFinite(off)).toBe(true);
     expect(off).toBeGreaterThan(0);
     expect(on).toBeGreaterThan(off * 1.05);
+  });
+});
+
+describe('a mandatory prepayment to cure the debt-service covenant ranks a residual loan by what prepaying it saves', () => {
+  it('prepays the part above the residual, then the next-heaviest loan — not the residual, which saves only interest', () => {
+    const w = world(variant((s) => {
+      s.company.cashUsd = 1_000_000_000;
+      s.finance.covenantMinDebtServiceCover = 1.1;
+      s.finance.covenantDebtServiceGraceWeeks = 0;
+    }));
+    runWeeks(w, 1);
+    const p = player(w);
+    const pre = toUsd(p.ledger.balances.cash) - w.scenario.finance.covenantMinLiquidityUsd;
+    // A: 90% residual over half a year (its service per dollar is the heaviest, but only its top 10% amortises); B: vendor financing over a year.
+    const a = addDebt(w, p, { kind: 'contractFacility', amountUsd: pre, fixedRatePct: null, spreadPct: 7, termWeeks: 26, amortizing: true, residualShare: 0.9 });
+    const b = addDebt(w, p, { kind: 'vendor', amountUsd: pre, fixedRatePct: 9.5, spreadPct: 0, termWeeks: 52, amortizing: true });
+    const serviceUsd = covenantFigures(w, p).debtServiceUsd;
+    // Run-rate EBITDA that needs the service cut by A's amortising part and about half of B.
+    const cutUsd = 0.1 * pre * 1.1 + 0.5 * pre * 1.095;
+    const ebitda = 1.1 * (serviceUsd - cutUsd) + 1_000_000; // $1M clear of the line (the cure aims at it exactly)
+    p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitda / WEEKS_PER_YEAR);
+    p.trailingWeeks = 13;
+    expect(covenantTests(w, p).find((t) => t.id === 'debtService')!.pass).toBe(false);
+    p.covenantBreaches = 1;
+    p.covenantCureEndsWeek = w.week;
+    covenantDeadlines(w, p);
+    // Cured without the lenders accelerating: A keeps its residual, B is partly prepaid, the company is active.
+    expect(p.status).toBe('active');
+    expect(covenantTests(w, p).find((t) => t.id === 'debtService')!.pass).toBe(true);
+    expect(a.residualCents! - a.principalCents).toBeLessThan(100); // its residual kept (to cents of rounding)
+    expect(a.residualCents! - a.principalCents).toBeGreaterThanOrEqual(0);
+    expect(b.principalCents).toBeGreaterThan(0);
+    expect(toUsd(b.principalCents)).toBeLessThan(0.7 * pre);
+    expectBalanced(w);
   });
 });

@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { runWeeks } from '../../src/engine/api.ts';
 import { addDebt, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { balloonRollable } from '../../src/engine/finance/refinance.ts';
-import { committedDebtServiceUsd, newDebtServiceUsd, renewalCashFlowUsd, renewalRollRoomUsd } from '../../src/engine/finance/lending.ts';
+import { committedDebtServiceUsd, newDebtServiceUsd, renewalCashFlowUsd, renewalRollRoomUsd, scheduledDebtServiceUsd } from '../../src/engine/finance/lending.ts';
 import { baseRatePct } from '../../src/engine/finance/rates.ts';
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
 import type { Debt, World } from '../../src/engine/types.ts';
-import { expectBalanced, player, variant, world } from './helpers.ts';
+import { exec, expectBalanced, player, variant, world } from './helpers.ts';
 
 const COVER = 1.3;
 const RESIDUAL = 0.3;
@@ -144,5 +144,50 @@ describe('the refinancing wall: balloons roll only as far as the renewal cash fl
     expect(part.room).toBeLessThan(5_000_000);
     expect(part.left / 100).toBeCloseTo(part.room, -4); // within $10k (other instruments' instalments move the service a little)
     expect(part.left).toBeLessThan(part.cents);
+  });
+});
+
+describe('the debt-service covenant\u2019s grace follows delivery (finance.covenantGraceFromDelivery)', () => {
+  /** A $20M facility draw made while one H100 order (no vendor financing) is open; the covenant's service of the draw at `week`. */
+  function drawWithOrderOpen(on: boolean) {
+    const w = world(variant((s) => {
+      s.company.cashUsd = 1_000_000_000;
+      s.finance.covenantMinDebtServiceCover = 1.1;
+      s.finance.covenantGraceFromDelivery = on;
+    }));
+    runWeeks(w, 1);
+    const p = player(w);
+    p.orders = [];
+    exec(w, { type: 'orderGpus', modelId: 'h100', count: 200, vendorFinancing: false });
+    const delivery = p.orders[0]!.deliveryWeek;
+    const d = addDebt(w, p, { kind: 'contractFacility', amountUsd: 20_000_000, fixedRatePct: null, spreadPct: 7, termWeeks: 208, amortizing: true });
+    const grace = w.scenario.finance.covenantDebtServiceGraceWeeks;
+    const counted = (week: number) => {
+      const now = w.week;
+      w.week = week;
+      const withIt = scheduledDebtServiceUsd(w, p, grace);
+      const without = scheduledDebtServiceUsd(w, p, grace, d);
+      w.week = now;
+      return withIt - without > 0;
+    };
+    return { w, d, delivery, grace, counted, drawWeek: w.week };
+  }
+
+  it('off: no new state on the debt, and the draw is tested once the grace has run from the draw', () => {
+    const x = drawWithOrderOpen(false);
+    expect('graceFromWeek' in x.d).toBe(false);
+    expect(x.counted(x.drawWeek + x.grace - 1)).toBe(false);
+    expect(x.counted(x.drawWeek + x.grace)).toBe(true);
+  });
+
+  it('on: the grace runs from the ordered GPUs\u2019 delivery, so a lead time beyond the grace is not tested early', () => {
+    const x = drawWithOrderOpen(true);
+    expect(x.delivery).toBeGreaterThan(x.drawWeek);
+    expect(x.d.graceFromWeek).toBe(x.delivery);
+    // Lenders underwriting new money (no grace) count it at once, whenever its GPUs arrive.
+    expect(scheduledDebtServiceUsd(x.w, player(x.w), 0) - scheduledDebtServiceUsd(x.w, player(x.w), 0, x.d)).toBeGreaterThan(0);
+    expect(x.counted(x.drawWeek + x.grace)).toBe(false);
+    expect(x.counted(x.delivery + x.grace - 1)).toBe(false);
+    expect(x.counted(x.delivery + x.grace)).toBe(true);
   });
 });

@@ -40,9 +40,37 @@ export function addDebt(world: World, co: Company, nd: NewDebt): Debt {
     conversionPriceUsd: nd.conversionPriceUsd ?? null,
   };
   if (nd.amortizing && (nd.residualShare ?? 0) > 0) d.residualCents = Math.round(cents * (nd.residualShare ?? 0));
+  if (world.scenario.finance.covenantGraceFromDelivery && (nd.kind === 'contractFacility' || nd.kind === 'gpuLoan')) {
+    const from = orderedGpusDeliveryWeek(co);
+    if (from > world.week) d.graceFromWeek = from;
+  }
   co.debts.push(d);
   bookCents(co.ledger, nd.booking ?? 'debtDrawn', cents);
   return d;
+}
+
+/**
+ * When the GPUs a draw pays for arrive: the delivery week of the company's open orders, weighted by
+ * the balance still to pay on each (what the money goes to, less what the vendor finances); −Infinity
+ * when nothing is on order. Whole weeks.
+ */
+export function orderedGpusDeliveryWeek(co: Company): number {
+  let w = 0, v = 0;
+  for (const o of co.orders) {
+    const due = (o.totalCents - o.depositCents) * (1 - o.vendorFinancedShare);
+    if (due <= 0) continue;
+    w += due * o.deliveryWeek; v += due;
+  }
+  return v > 0 ? Math.round(w / v) : -Infinity;
+}
+
+/**
+ * True while debt `d` is inside the debt-service covenant's grace: `graceWeeks` from its draw, or
+ * from its GPUs' delivery (`Debt.graceFromWeek`). Never with `graceWeeks` 0 (lenders underwriting
+ * new money count all debt, whenever its GPUs arrive).
+ */
+export function inCovenantGrace(d: Debt, week: number, graceWeeks: number): boolean {
+  return graceWeeks > 0 && week - (d.graceFromWeek ?? d.startWeek) < graceWeeks;
 }
 
 /**

@@ -18,7 +18,7 @@ import { HOURS_PER_WEEK, WEEKS_PER_YEAR, toUsd } from '../money.ts';
 import { annualisedEbitdaUsd, debtToMarketAssets, debtUsd, leverage, fleetMwNeeded, pipelineMw, underwrittenEbitdaUsd } from '../metrics.ts';
 import { gpuModel } from '../lookup.ts';
 import { baseRatePct, debtRatePct } from './rates.ts';
-import { instalmentCents } from './debt.ts';
+import { inCovenantGrace, instalmentCents } from './debt.ts';
 import { msgOf, type Msg } from '../msg.ts';
 import { cashCostUsdPerGpuHour } from '../market/rents.ts';
 import { contractDiscount } from '../market/demand.ts';
@@ -56,7 +56,7 @@ export function scheduledDebtServiceUsd(world: World, co: Company, graceWeeks: n
   const base = baseRatePct(world);
   let cents = 0;
   for (const d of co.debts) {
-    if (d === except || d.principalCents <= 0 || world.week - d.startWeek < graceWeeks || d.kind === 'claims') continue;
+    if (d === except || d.principalCents <= 0 || inCovenantGrace(d, world.week, graceWeeks) || d.kind === 'claims') continue;
     const weeks = Math.max(0, Math.min(WEEKS_PER_YEAR, d.maturityWeek - world.week));
     cents += Math.min(d.principalCents - (d.residualCents ?? 0), instalmentCents(d, d.principalCents, world.week) * weeks) + (d.principalCents * debtRatePct(world, co, d, base)) / 100;
   }

@@ -60,6 +60,7 @@ export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean 
   if (dueCents > 0) { bookCents(co.ledger, 'debtRepaid', dueCents); d.principalCents -= dueCents; }
   d.spreadPct = spread;
   d.startWeek = world.week;
+  delete d.graceFromWeek;
   d.maturityWeek = world.week + Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks);
   d.amortizeToWeek = world.week + f.gpuLoanTermWeeks;
   if (f.loanResidualShare > 0) d.residualCents = Math.round(d.principalCents * f.loanResidualShare);
