@@ -158,6 +158,7 @@ export const EN_MESSAGES: Table = {
   'news.lockup.h': 'Your IPO lock-up expires',
   'news.lockup.e': 'Early investors and staff may now sell {unlockPct:fix0}% of your shares. The flood of shares for sale pushes the price down {dropPct:fix0}% even though nothing changed in the business — more in a cold market.',
   'news.historyRefused.h': 'History diverges: a decision the real company took is refused here',
+  'cmd.gpuLoanResidual': 'GPU-backed loan of {amountUsd:usd} at {ratePct:fix2}% (base + {spreadPct:fix2}%): instalments over {weeks:int} weeks repay {amortisedPct:fix0}%; a balloon of {residualUsd:usd} ({residualPct:fix0}%) is due in {dueWeeks:int} weeks, to refinance at that week’s terms or pay in cash',
 };
 
 export const ZH_MESSAGES: Table = {
@@ -300,6 +301,7 @@ export const ZH_MESSAGES: Table = {
   'news.lockup.h': '你的 IPO 禁售期到期',
   'news.lockup.e': '早期投资者和员工现在可以卖出你公司 {unlockPct:fix0}% 的股票。大量待售股票使股价下跌 {dropPct:fix0}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。',
   'news.historyRefused.h': '历史出现分岔：真实公司做过的一项决策在这里被拒绝',
+  'cmd.gpuLoanResidual': 'GPU 抵押贷款 {amountUsd:usd}，利率 {ratePct:fix2}%（基准 + {spreadPct:fix2}%）：分 {weeks:int} 周分期偿还 {amortisedPct:fix0}%；尾款 {residualUsd:usd}（{residualPct:fix0}%）在 {dueWeeks:int} 周后到期，届时须按当周条件再融资或以现金偿还',
 };
 
 // Class mode's messages (`class.*`, `debrief.*`) are ids of this one table too.

@@ -6,7 +6,8 @@
  * so they lend more against the same cash flow.
  */
 import { describe, expect, it } from 'vitest';
-import { runWeeks } from '../../src/engine/api.ts';
+import { previewCommand, runWeeks } from '../../src/engine/api.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 import { addDebt, instalmentCents, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { facilityRoomParts } from '../../src/engine/finance/facility.ts';
 import { newDebtServiceUsd } from '../../src/engine/finance/lending.ts';
@@ -141,5 +142,37 @@ describe('a mandatory prepayment to cure the debt-service covenant ranks a resid
     expect(b.principalCents).toBeGreaterThan(0);
     expect(toUsd(b.principalCents)).toBeLessThan(0.7 * pre);
     expectBalanced(w);
+  });
+});
+
+describe('the GPU-loan preview names the balloon a residual leaves', () => {
+  it('residual 0.3 at maturity = term: 70% repaid by instalments, a 30% balloon; maturity at half the term: 65% left; off: today\u2019s text', () => {
+    const preview = (residual: number, maturityWeeks: number | null) => {
+      const w = world(variant((s) => {
+        s.company.cashUsd = 1_000_000_000;
+        s.finance.loanResidualShare = residual;
+        if (maturityWeeks !== null) s.finance.gpuLoanMaturityWeeks = maturityWeeks;
+        else s.finance.gpuLoanMaturityWeeks = s.finance.gpuLoanTermWeeks;
+      }));
+      runWeeks(w, 13);
+      const r = previewCommand(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
+      if (!r.ok) throw new Error(engineText(r.reason));
+      return { r, term: w.scenario.finance.gpuLoanTermWeeks };
+    };
+    const full = preview(0.3, null);
+    expect(full.r.ok && full.r.summary.id).toBe('cmd.gpuLoanResidual');
+    if (!full.r.ok) return;
+    expect(full.r.summary.params.residualUsd).toBeCloseTo(6_000_000, 2);
+    expect(full.r.summary.params.dueWeeks).toBe(full.term);
+    for (const lang of ['en', 'zh'] as const) {
+      const text = engineText(full.r.summary, lang);
+      expect(text).not.toMatch(/[{}]/);
+      expect(text).toContain('6');
+    }
+    const half = preview(0.3, 104);
+    if (!half.r.ok) return;
+    expect(half.r.summary.params.residualUsd).toBeCloseTo(20_000_000 * (1 - 0.7 * 104 / half.term), 2);
+    const off = preview(0, null);
+    expect(off.r.ok && off.r.summary.id).toBe('cmd.gpuLoan');
   });
 });

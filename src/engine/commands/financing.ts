@@ -165,7 +165,12 @@ export function takeGpuLoan(world: World, co: Company, cmd: Of<'takeGpuLoan'>, e
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
   const said = { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: f.gpuLoanTermWeeks };
   const balloon = f.gpuLoanMaturityWeeks < f.gpuLoanTermWeeks;
-  return done(balloon ? 'cmd.gpuLoanBalloon' : 'cmd.gpuLoan', balloon ? { ...said, dueWeeks: f.gpuLoanMaturityWeeks } : said, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: Math.min(f.gpuLoanTermWeeks, f.gpuLoanMaturityWeeks) });
+  const dueWeeks = Math.min(f.gpuLoanMaturityWeeks, f.gpuLoanTermWeeks);
+  // With a residual (finance.loanResidualShare) the preview names the balloon: what the instalments repay by maturity and what is left then.
+  const residualUsd = f.loanResidualShare > 0 ? cmd.amountUsd * (1 - (1 - f.loanResidualShare) * dueWeeks / f.gpuLoanTermWeeks) : 0;
+  const id = residualUsd > 0 ? 'cmd.gpuLoanResidual' : balloon ? 'cmd.gpuLoanBalloon' : 'cmd.gpuLoan';
+  const params = residualUsd > 0 ? { ...said, dueWeeks, residualUsd, residualPct: (residualUsd / cmd.amountUsd) * 100, amortisedPct: (1 - residualUsd / cmd.amountUsd) * 100 } : balloon ? { ...said, dueWeeks: f.gpuLoanMaturityWeeks } : said;
+  return done(id, params, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: Math.min(f.gpuLoanTermWeeks, f.gpuLoanMaturityWeeks) });
 }
 
 
