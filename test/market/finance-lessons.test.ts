@@ -73,6 +73,13 @@ describe('default: leverage buys growth and risk; nobody wins insolvent', () => 
   // over the whole game, ai-winter 4/20. Figures in docs/calibration.md.
   // With 15–25% of cash-flow headroom at underwriting and revenue mostly take-or-pay, nothing in
   // 2023–2026 cuts the contract grower's cash flow that much. Without either 0 of 20 fail.
+  // Balloon loans (finance.loanResidualShare 0.3), the refinancing wall (refinanceOnRenewalCashFlow:
+  // rolls sized on renewal cash flow at today's rents) and a covenant grace that follows delivery
+  // (covenantGraceFromDelivery), measured 2 Dec over the whole game: with sizing 1.3× leveraged busts
+  // 0/20 (seeds 1–20) and 1/20 (101–120) — its covenant cover rises to 1.5–6× after 2025 and balloons
+  // are small and staggered; without sizing, covenant + grace + residual gives 11/20 and 11/20 but
+  // removes ai-winter's lesson (0/20 when it inherits them) and without the residual busts 18/20 with
+  // leveraged growing slower than prudent. Left off; figures in docs/calibration.md.
   it.fails('leveraged goes bust in 10–70% of seeds (2023–2026)', () => {
     const r = note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
     expect(r).toBeGreaterThanOrEqual(0.1);
