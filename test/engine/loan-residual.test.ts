@@ -164,10 +164,11 @@ describe('the GPU-loan preview names the balloon a residual leaves', () => {
     if (!full.r.ok) return;
     expect(full.r.summary.params.residualUsd).toBeCloseTo(6_000_000, 2);
     expect(full.r.summary.params.dueWeeks).toBe(full.term);
-    for (const lang of ['en', 'zh'] as const) {
+    for (const lang of ['en', 'zh-CN'] as const) {
       const text = engineText(full.r.summary, lang);
       expect(text).not.toMatch(/[{}]/);
       expect(text).toContain('6');
+      if (lang === 'zh-CN') expect(text).toContain('尾款');
     }
     const half = preview(0.3, 104);
     if (!half.r.ok) return;
