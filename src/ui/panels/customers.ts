@@ -77,7 +77,7 @@ export function customersPanel(): Panel {
     replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), t('gpusHead'), t('term'), t('maxPrice'), t('closesWeek'), t('yourBid'), ''], s.rfps.map((r) => {
       const mine = r.bids.find((b) => b.companyIndex === 0);
       return [
-        h('span', null, `${r.customerName} `, h('span', { className: 'nowrap' }, '(', r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')')), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
+        h('span', null, `${r.customerName} `, h('span', { className: 'keep-words' }, '(', r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')')), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
@@ -94,7 +94,7 @@ export function customersPanel(): Panel {
       }), { numericFrom: 1 })),
       h('p', { className: 'muted' }, withTerms(t('howAwarded'))),
       h('section', null, table(h('span', null, t('contracts'), ' · ', term('takeOrPay')), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
-        h('span', null, `${c.customerName} `, h('span', { className: 'nowrap' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
+        h('span', null, `${c.customerName} `, h('span', { className: 'keep-words' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
         c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
