@@ -159,6 +159,7 @@ export const EN_MESSAGES: Table = {
   'news.lockup.e': 'Early investors and staff may now sell {unlockPct:fix0}% of your shares. The flood of shares for sale pushes the price down {dropPct:fix0}% even though nothing changed in the business — more in a cold market.',
   'news.historyRefused.h': 'History diverges: a decision the real company took is refused here',
   'cmd.gpuLoanResidual': 'GPU-backed loan of {amountUsd:usd} at {ratePct:fix2}% (base + {spreadPct:fix2}%): instalments over {weeks:int} weeks repay {amortisedPct:fix0}%; a balloon of {residualUsd:usd} ({residualPct:fix0}%) is due in {dueWeeks:int} weeks, to refinance at that week’s terms or pay in cash',
+  'news.refinanceWall.e': 'The loan’s balloon fell due. Lenders size a roll-over on the cash your fleet will earn after it: the contracts that still run, at their prices, and the rest of your GPUs at the rent a new contract would fetch this week — which must cover the service of all your debt {cover:fix2} times. That supports only {rolledUsd:usd}. The rest is due in cash; what cash and committed credit cannot pay is a default. This is the refinancing wall.',
 };
 
 export const ZH_MESSAGES: Table = {
@@ -302,6 +303,7 @@ export const ZH_MESSAGES: Table = {
   'news.lockup.e': '早期投资者和员工现在可以卖出你公司 {unlockPct:fix0}% 的股票。大量待售股票使股价下跌 {dropPct:fix0}%，尽管业务本身没有任何变化——市场越冷，跌幅越大。',
   'news.historyRefused.h': '历史出现分岔：真实公司做过的一项决策在这里被拒绝',
   'cmd.gpuLoanResidual': 'GPU 抵押贷款 {amountUsd:usd}，利率 {ratePct:fix2}%（基准 + {spreadPct:fix2}%）：分 {weeks:int} 周分期偿还 {amortisedPct:fix0}%；尾款 {residualUsd:usd}（{residualPct:fix0}%）在 {dueWeeks:int} 周后到期，届时须按当周条件再融资或以现金偿还',
+  'news.refinanceWall.e': '贷款尾款到期。贷款方按你的机群此后能赚到的现金来决定展期多少：仍在执行的合同按其价格计算，其余 GPU 按本周新签合同能拿到的租金计算——这些现金须覆盖你全部债务偿付的 {cover:fix2} 倍。据此只能展期 {rolledUsd:usd}。其余部分须以现金偿还；现金和已承诺的信贷都无法支付的部分即构成违约。这就是再融资之墙。',
 };
 
 // Class mode's messages (`class.*`, `debrief.*`) are ids of this one table too.

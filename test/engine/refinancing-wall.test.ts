@@ -14,6 +14,8 @@ import { committedDebtServiceUsd, newDebtServiceUsd, renewalCashFlowUsd, renewal
 import { baseRatePct } from '../../src/engine/finance/rates.ts';
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
 import type { Debt, World } from '../../src/engine/types.ts';
+import { engineText } from '../../src/i18n/messages.ts';
+import type { Msg } from '../../src/engine/msg.ts';
 import { exec, expectBalanced, player, variant, world } from './helpers.ts';
 
 const COVER = 1.3;
@@ -144,6 +146,10 @@ describe('the refinancing wall: balloons roll only as far as the renewal cash fl
     expect(part.room).toBeLessThan(5_000_000);
     expect(part.left / 100).toBeCloseTo(part.room, -4); // within $10k (other instruments' instalments move the service a little)
     expect(part.left).toBeLessThan(part.cents);
+    // The player is told why: the renewal cash flow, not the collateral, limited the roll.
+    const news = part.w.news.at(-1)!;
+    expect((news.explanation as { id: string }).id).toBe('news.refinanceWall.e');
+    expect(engineText(news.explanation as Msg, 'zh-CN')).toContain('再融资之墙');
   });
 });
 

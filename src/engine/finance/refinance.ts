@@ -55,7 +55,7 @@ export function rollGpuLoanBalloon(world: World, co: Company, d: Debt): boolean 
   const roomUsd = Math.min(ltvRoomUsd, renewalRoomUsd);
   const rollCents = refused ? 0 : Number.isFinite(roomUsd) ? Math.min(d.principalCents, toCents(roomUsd)) : d.principalCents;
   const dueCents = d.principalCents - rollCents;
-  if (co.index === 0) balloonNews(world, d, toUsd(rollCents), toUsd(dueCents));
+  if (co.index === 0) balloonNews(world, d, toUsd(rollCents), toUsd(dueCents), !refused && renewalRoomUsd < Math.min(ltvRoomUsd, toUsd(d.principalCents)));
   if (rollCents <= 0) return false;
   if (dueCents > 0) { bookCents(co.ledger, 'debtRepaid', dueCents); d.principalCents -= dueCents; }
   d.spreadPct = spread;
@@ -78,10 +78,11 @@ export function balloonRollable(world: World, d: Debt): boolean {
   return world.scenario.finance.refinanceOnRenewalCashFlow && d.amortizing && d.residualCents !== undefined && d.kind !== 'claims';
 }
 
-function balloonNews(world: World, d: Debt, rolledUsd: number, dueUsd: number): void {
+/** The player's news of a balloon: rolled whole, or what is due now — and why, when the renewal cash flow (the refinancing wall) was what limited the roll (`byRenewal`). */
+function balloonNews(world: World, d: Debt, rolledUsd: number, dueUsd: number, byRenewal: boolean): void {
   if (dueUsd <= 0) {
     pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: false, headline: msgOf('news.refinanced.h', { rolledUsd }), explanation: msgOf('news.refinanced.e') });
     return;
   }
-  pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: true, headline: msgOf('news.refinanceShort.h', { dueUsd }), explanation: msgOf('news.refinanceShort.e', { rolledUsd }) });
+  pushNews(world, { id: `refi-${d.id}-${world.week}`, kind: 'finance', major: true, headline: msgOf('news.refinanceShort.h', { dueUsd }), explanation: byRenewal ? msgOf('news.refinanceWall.e', { rolledUsd, cover: world.scenario.finance.lenderMinDebtServiceCover }) : msgOf('news.refinanceShort.e', { rolledUsd }) });
 }
