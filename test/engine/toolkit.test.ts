@@ -3,7 +3,7 @@
  * the decision it names (bid floors, funding attempts, power blocks).
  */
 import { describe, expect, it } from 'vitest';
-import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund } from '../../src/engine/strategies/toolkit.ts';
+import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund, securePower } from '../../src/engine/strategies/toolkit.ts';
 import type { Command, CommandResult } from '../../src/engine/commands/types.ts';
 import type { Rfp } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
@@ -49,5 +49,17 @@ describe('agents.toolkit drives the shared decisions', () => {
     const leases = seen.filter((c) => c.type === 'leaseColo');
     expect(leases.length).toBeGreaterThan(0);
     for (const c of leases) expect(c.type === 'leaseColo' && c.powerMw).toBeLessThanOrEqual(3);
+  });
+
+  it('power ahead (securePower): signs what was asked in signings of at most maxHallMw, in the preferred kinds\' order, and no more', () => {
+    const w = world(variant((s) => { s.agents.toolkit.maxHallMw = 4; }));
+    const { seen, act } = recorder(() => true);
+    expect(securePower(w, player(w), act, 10, ['powered', 'colo'])).toBeCloseTo(10, 6);
+    expect(seen.map((c) => c.type)).toEqual(['buyPoweredSite', 'buyPoweredSite', 'buyPoweredSite']);
+    expect(seen.map((c) => (c.type === 'buyPoweredSite' ? c.powerMw : 0))).toEqual([4, 4, 2]);
+    // Refused signings are not counted: the next kind is tried.
+    const r = recorder((c) => c.type === 'leaseColo');
+    expect(securePower(w, player(w), r.act, 3, ['powered', 'colo'])).toBeCloseTo(3, 6);
+    expect(r.seen.at(-1)?.type).toBe('leaseColo');
   });
 });

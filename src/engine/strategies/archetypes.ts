@@ -11,10 +11,10 @@
 import type { Command } from '../commands/types.ts';
 import type { Company, StrategyId, World } from '../types.ts';
 import { nextFloat, nextInt } from '../rng.ts';
-import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e } from '../metrics.ts';
+import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -88,15 +88,24 @@ function platformSpend(world: World, co: Company, act: Act, p: PlatformSpending)
  * Leveraged builds ahead of its contracts (as CoreWeave does): while sentiment is warm and its GPUs
  * are busy, it adds `agents.leveraged.buildAheadGrowthPerYear` of its fleet a year as speculative
  * capacity and borrows for it first with GPU-backed loans, then its other debt. Its lenders bound it:
- * it orders only what the money it raised pays for (`orderWithin`).
+ * it orders only what the money it raised pays for (`orderWithin`). With `buildAheadKind` `power` it
+ * grows its powered space (halls, powered sites, campuses) at that rate instead and leaves the GPUs
+ * to the signed contracts that fill it.
  */
 function buildAhead(world: World, co: Company, act: Act): void {
   const L = world.scenario.agents.leveraged;
   if (L.buildAheadGrowthPerYear <= 0 || world.week % L.orderEveryWeeks !== 0) return;
   if (world.market.sentiment < L.buildAheadMinSentiment || co.last.utilization < L.minOwnUtilization) return;
+  const growth = pow(1 + L.buildAheadGrowthPerYear, L.orderEveryWeeks / WEEKS_PER_YEAR) - 1;
+  // Power ahead: its powered space (held and being built) grows at the build-ahead rate, GPUs or not;
+  // the GPUs come with the contracts that fill it.
+  if (L.buildAheadKind === 'power') {
+    securePower(world, co, act, pipelineMw(co) * growth, L.power.prefer);
+    return;
+  }
   const m = newestModel(world, co);
   if (!m) return;
-  const add = capacityH100e(world, co, false) * (pow(1 + L.buildAheadGrowthPerYear, L.orderEveryWeeks / WEEKS_PER_YEAR) - 1);
+  const add = capacityH100e(world, co, false) * growth;
   const n = Math.floor(add / Math.max(MIN_PERF_H100E, perfH100e(world, m)) / GPUS_PER_SERVER) * GPUS_PER_SERVER;
   if (n < GPUS_PER_SERVER) return;
   // Speculative capacity is financed with debt: GPU-backed loans first, whatever cash is in hand.

@@ -279,6 +279,29 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
 }
 
 /**
+ * Sign `mw` of powered space ahead of the fleet (the leveraged grower's power build-ahead): the kinds
+ * in `prefer` order, cheapest power first, each signing capped at `agents.toolkit.maxHallMw`
+ * (`maxCampusMw` for a campus) and by what each region has for sale. Returns the MW signed.
+ */
+export function securePower(world: World, co: Company, act: Act, mw: number, prefer: ('colo' | 'powered' | 'campus')[]): number {
+  const t = world.scenario.agents.toolkit;
+  const regions = world.scenario.regions.slice().sort((a, b) => powerPriceUsdPerMwh(world, a.id) - powerPriceUsdPerMwh(world, b.id) || (a.id < b.id ? -1 : 1));
+  let gap = mw;
+  for (const kind of prefer) {
+    for (const r of regions) {
+      if (gap < 0.5) return mw - gap;
+      const rs = world.regions.find((x) => x.id === r.id)!;
+      const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
+      const take = Math.floor(Math.min(gap, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
+      if (take < 0.5) continue;
+      const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
+      if (act({ type, regionId: r.id, powerMw: take }).ok) gap -= take;
+    }
+  }
+  return mw - gap;
+}
+
+/**
  * The on-demand desk: prices each generation the company offers, then sells what has stayed
  * switched off. For each generation it starts from its current rent leaned towards what rivals
  * charge (the published index, `pricing.followMarketShare`), and moves it by up to

@@ -170,6 +170,7 @@ export const LeveragedAgent = z
   .object({
     buildAheadGrowthPerYear: z.number().finite().min(0).max(5).describe('Leveraged (CoreWeave-like) builds ahead of its contracts: while sentiment is warm and its GPUs are busy it adds this share of its fleet a year (H100e) as speculative capacity, borrowing for it first with GPU-backed loans — as far as its lenders allow (loan-to-value, the incurrence test). 0 = it buys only for signed contracts and the market-shortage rule.'),
     buildAheadMinSentiment: z.number().finite().min(0).max(5).describe('It builds ahead only while equity sentiment is at least this (growth is what a warm market pays for).'),
+    buildAheadKind: z.enum(['gpus', 'power']).default('gpus').describe('What it builds ahead of its contracts. `gpus`: it orders the GPUs (rented on demand until a contract takes them) and keeps space for them. `power`: it grows its powered space (held and being built) at the same rate — halls, powered sites, campuses in its preferred order — but orders no GPUs ahead (GPUs then come only for signed contracts, plus `speculative` orders in a shortage), as CoreWeave did (1.3 GW contracted at its IPO against ≈0.4 GW in use; GPUs bought against signed take-or-pay): empty halls pay rent and staff before GPUs arrive (optional, default gpus).'),
     minOwnUtilization: Share('It builds ahead only while its own fleet is at least this busy.'),
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its build-ahead reviews.'),
     fundWeeksAhead: z.number().int().min(1).max(104).default(16).describe('Treasury: every week it borrows what the payments due in this many weeks exceed its cash — facility first, then GPU loans, the revolver, bonds, then equity (a short horizon: it runs lean on cash and leans on lenders; optional, default 16).'),
@@ -238,7 +239,7 @@ export const DecisionToolkit = z
 const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, fundingTryShares: [1.2, 0.6, 0.3] };
 
 /** The leveraged build-ahead rule's defaults (as in default.json). */
-const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };
+const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, buildAheadKind: 'gpus' as const, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };
 
 export const Agents = z
   .object({
