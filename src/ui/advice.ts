@@ -4,7 +4,7 @@
  * command handlers) sends a message id with parameters; `msg` turns it into text. Placeholder
  * formats are listed in src/i18n/render.ts ({x:usd} money, {x:int} a count, {x:msg} another id, …).
  */
-import { lang } from './i18n.ts';
+import { lang, usd } from './i18n.ts';
 import { render, type Table } from '../i18n/render.ts';
 import { EN_MESSAGES, ZH_MESSAGES } from '../i18n/messages.ts';
 import type { Msg, NewsText } from '../engine/msg.ts';
@@ -38,6 +38,9 @@ const EN: Table = {
   'act.bid': 'bid (Customers)',
   'over.payment': 'Bankrupt in week {week:int}: a payment could not be made — {missingUsd:usd} was missing after cash and credit ran out.',
   'over.covenant': 'Bankrupt in week {week:int}: a loan covenant breach (or a margin call on GPU loans) was not cured in time and lenders called the loans.',
+  'over.failing': 'Failing at the end: {test} — {value} against a limit of {limit}.',
+  'over.strip': 'Game over: no more warnings. The reason is in the dialog and the debrief.',
+  runwayOver: '—',
   'over.objectives': 'The game is over: not every objective was met.',
   'over.won': 'The game is over: every objective was met.',
   'over.ended': 'The game is over.',
@@ -101,6 +104,9 @@ const ZH: Table = {
   'act.bid': '投标（客户）',
   'over.payment': '第 {week:int} 周破产：一笔款项无法支付——现金和信贷用尽后仍缺 {missingUsd:usd}。',
   'over.covenant': '第 {week:int} 周破产：违反贷款契约（或 GPU 贷款追加保证金）未能在期限内纠正，贷款方要求提前还款。',
+  'over.failing': '结束时未达标：{test}——{value}，限额 {limit}。',
+  'over.strip': '游戏已结束：不再有警告。原因见对话框和复盘。',
+  runwayOver: '—',
   'over.objectives': '游戏结束：并非所有目标都已达成。',
   'over.won': '游戏结束：所有目标均已达成。',
   'over.ended': '游戏结束。',
@@ -156,4 +162,14 @@ export function newsText(x: NewsText): string {
 /** Every id the English and Chinese tables have (tests check both have the same keys). */
 export function adviceIds(): { en: string[]; zh: string[] } {
   return { en: Object.keys(TABLES.en), zh: Object.keys(TABLES.zh) };
+}
+
+/** A covenant test's figure as the finance panel shows it: money for liquidity, turns for ratios. */
+export function covenantValue(id: string, v: number | null): string {
+  return id === 'liquidity' ? usd(v) : v === null ? msg('notMeaningful') : `${v.toFixed(2)}×`;
+}
+
+/** A covenant test's limit: a floor for liquidity, a ceiling for ratios. */
+export function covenantLimit(id: string, l: number): string {
+  return id === 'liquidity' ? '≥ ' + usd(l) : `≤ ${l}×`;
 }

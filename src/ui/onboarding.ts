@@ -33,6 +33,7 @@ const TEXT = {
   done: { en: 'Guide finished: the advisor strip now tells you what needs attention.', zh: '引导完成：顾问栏会提示需要注意的事项。' },
   close: { en: 'Close', zh: '关闭' },
   progress: { en: 'steps done', zh: '步已完成' },
+  noRfps: { en: 'No request is open yet: press +1 wk ▸ — new ones arrive most weeks (the advisor strip says so).', zh: '目前没有开放的招标：点 +1 周 ▸——几乎每周都有新的招标（顾问栏会提示）。' },
 };
 const tx = (k: keyof typeof TEXT) => (lang() === 'zh-CN' ? TEXT[k].zh : TEXT[k].en);
 
@@ -64,12 +65,15 @@ export function onboarding(first: Snapshot): { el: HTMLElement; update(s: Snapsh
       if (finished) return;
       start ??= s;
       const done = STEPS.map((st) => st.done(s, start!));
-      const k = `${lang()}|${done.join(',')}`;
+      // The first requests open after week 0: say so, or the bid step asks for something that is not there.
+      const waitRfps = s.rfps.length === 0;
+      const k = `${lang()}|${done.join(',')}|${waitRfps}`;
       if (k === key) return;
       key = k;
       const next = done.indexOf(false);
       replace(list, STEPS.map((st, i) => h('li', { className: done[i] ? 'done' : i === next ? 'next' : '', 'data-step': st.id, 'aria-current': i === next ? 'step' : null },
-        h('span', { className: 'mark', 'aria-hidden': 'true' }, done[i] ? '✓' : i === next ? '▶' : '○'), ' ', lang() === 'zh-CN' ? st.zh : st.en)));
+        h('span', { className: 'mark', 'aria-hidden': 'true' }, done[i] ? '✓' : i === next ? '▶' : '○'), ' ', lang() === 'zh-CN' ? st.zh : st.en,
+        st.id === 'bid' && !done[i] && waitRfps ? h('span', { className: 'guide-wait muted' }, ' ', tx('noRfps')) : null)));
       status.textContent = `${done.filter(Boolean).length} / ${STEPS.length} ${tx('progress')}`;
       if (done.every(Boolean)) finish(false);
     },

@@ -221,6 +221,67 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     });
   }
 
+  it('the guided first quarter in default, by clicks: title → briefing → the six steps ticked off → first quarterly report; the guide finishes and is not offered again', async () => {
+    const { page, errors } = await open({ width: 1440, height: 900 }, '');
+    const snap = () => page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot());
+    await page.locator('button[data-scenario="default"]').click();
+    await page.locator('#start-game').click();
+    await page.locator('#guide').waitFor();
+    const stepDone = async (id: string) => page.locator(`#guide li.done[data-step="${id}"]`).count();
+    // Week 0: no request is open yet, and the bid step says what to do about it.
+    expect((await snap()).rfps).toEqual([]);
+    expect(await page.locator('#guide li[data-step="bid"] .guide-wait').textContent()).toMatch(/No request is open yet: press \+1 wk/);
+    // Raise, order, power and price: each confirmed in its panel with the form's own defaults.
+    await page.locator('#tab-finance').click();
+    await page.locator('#finance-raise-confirm:not([disabled])').click();
+    await page.locator('#tab-fleet').click();
+    await page.locator('#fleet-order-confirm:not([disabled])').click();
+    await page.locator('#tab-sites').click();
+    await page.locator('#sites-add-confirm:not([disabled])').click();
+    await page.locator('#tab-customers').click();
+    await page.locator('#panel-customers input[name=priceFactor]').fill('0.95');
+    await page.locator('#customers-price-confirm:not([disabled])').click();
+    expect(await page.locator('#queued li').count()).toBe(4);
+    // One week on: the four decisions run and are ticked off; requests open and the hint goes.
+    await page.locator('#step-btn').click();
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 1);
+    for (const id of ['raise', 'order', 'power', 'price']) await page.locator(`#guide li.done[data-step="${id}"]`).waitFor();
+    // As the hint says: +1 wk until a request opens.
+    for (let wk = 2; wk < 8 && (await snap()).rfps.length === 0; wk++) {
+      await page.locator('#step-btn').click();
+      await page.waitForFunction((w) => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === w, wk);
+    }
+    expect((await snap()).rfps.length).toBeGreaterThan(0);
+    expect(await page.locator('#guide .guide-wait').count()).toBe(0);
+    // Bid on the first open request at the form's price (below its maximum).
+    await page.locator('#customers-bid-confirm:not([disabled])').click();
+    await page.locator('#step-btn').click();
+    await page.locator('#guide li.done[data-step="bid"]').waitFor();
+    expect(await stepDone('run')).toBe(0);
+    // Let time run (Space is the documented key; here the 4× button), dismissing news on the way.
+    await page.locator('button[data-speed="4"]').click();
+    for (let i = 0; i < 20 && !(await page.locator('#quarter-dialog[open]').count()); i++) {
+      await page.locator('#advisor-dialog[open], #news-dialog[open], #quarter-dialog[open]').first().waitFor({ timeout: 60_000 });
+      if (await page.locator('#quarter-dialog[open]').count()) break;
+      await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue').first().click();
+      await page.locator('button[data-speed="4"]').click();
+    }
+    expect(await page.locator('#quarter-title').textContent()).toMatch(/Quarterly report — 2023Q1/);
+    await page.screenshot({ path: shot('fh-guided-quarter-report') });
+    await page.locator('#quarter-continue').click();
+    expect(await page.locator('#guide .guide-status').textContent()).toMatch(/Guide finished/);
+    await page.screenshot({ path: shot('fh-guided-finished') });
+    // Menu asks and says what is saved; a new default game does not offer the guide again.
+    await page.locator('#menu-btn').click();
+    expect(await page.locator('#leave-dialog').textContent()).toMatch(/saved to the autosave slot.*13/);
+    await page.locator('#leave-confirm').click();
+    await page.locator('button[data-scenario="default"]').click();
+    await page.locator('#start-game').click();
+    await page.locator('#game').waitFor();
+    expect(await page.locator('#guide').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   // The first danger in price-war-2025 seed 1 appears in a quarter-close week, on a snapshot the
   // quarterly report has already paused: the advisor dialog must still come when time runs again.
   it('price-war-2025, doing nothing: the advisor warns weeks ahead in the strip and pauses; game over says which payment failed', async () => {
@@ -259,6 +320,12 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(60));
     await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week \d+: (a payment could not be made — \$[\d.]+[kMB]? was missing|a loan covenant breach \(or a margin call on GPU loans\) was not cured in time)/);
+    // Which covenant ended it, with the engine's figures; the strip and the runway no longer speak of the future.
+    if (/covenant breach/.test(await page.locator('#over-reason').textContent() ?? '')) expect(await page.locator('#over-dialog .over-failing').first().textContent()).toMatch(/^Failing at the end: .+ — (\$[\d.]+[kMB]?|[\d.]+×) against a limit of (≥ \$[\d.]+[kMB]?|≤ [\d.]+×)\.$/);
+    expect(await page.locator('#advisor').textContent()).toMatch(/Game over: no more warnings/);
+    expect(await page.locator('#stat-runway .v').textContent()).toBe('—');
+    // The Finance panel of a company with loans (debt table, covenants, schedule) fits the panel.
+    expect(await overflowing(page)).toEqual([]);
     await page.screenshot({ path: shot('fh-game-over') });
     // The dialog offers the last quarter close before the end: the same game, back at that week, running again.
     const back = page.locator('#over-load-quarter');

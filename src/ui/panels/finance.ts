@@ -6,7 +6,7 @@ import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Command } from '../../engine/commands/types.ts';
 import type { Panel } from './types.ts';
-import { msg } from '../advice.ts';
+import { msg, covenantValue, covenantLimit } from '../advice.ts';
 import { termSpan, withTerms } from '../glossary.ts';
 
 const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
@@ -42,8 +42,8 @@ export function financePanel(): Panel {
     const p = s.player;
     const adv = s.advice;
     const nc = adv.nextCovenant;
-    const covValue = (id: string, v: number | null) => (id === 'liquidity' ? usd(v) : v === null ? msg('notMeaningful') : `${v.toFixed(2)}×`);
-    const covLimit = (id: string, l: number) => (id === 'liquidity' ? '≥ ' + usd(l) : `≤ ${l}×`);
+    const covValue = covenantValue;
+    const covLimit = covenantLimit;
     const badge = (pass: boolean) => h('span', { className: 'badge ' + (pass ? 'ok' : 'bad') }, pass ? msg('pass') : msg('fail'));
     const totalShares = p.capTable.reduce((a, c) => a + c.shares, 0) || 1;
     replace(live,
@@ -61,8 +61,9 @@ export function financePanel(): Panel {
       h('section', null,
         table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
           d.id, termSpan(t(('debt_' + d.kind) as StringKey)), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
-          `${weekN(d.maturityWeek)} (${d.amortizing ? t('amortizing') : t('bullet')})`,
-        ])),
+          // On two lines: in one, a company with loans pushed the table past the panel's right edge.
+          h('span', null, weekN(d.maturityWeek), h('br'), `(${d.amortizing ? t('amortizing') : t('bullet')})`),
+        ], { numericFrom: 2 })),
       ),
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [

@@ -14,7 +14,7 @@ import { sitesPanel } from '../panels/sites.ts';
 import { customersPanel } from '../panels/customers.ts';
 import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
-import { msg, newsText } from '../advice.ts';
+import { msg, newsText, covenantValue, covenantLimit } from '../advice.ts';
 import { onboarding } from '../onboarding.ts';
 import { glossaryEntries, term, withTerms } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
@@ -172,7 +172,9 @@ export function renderGame(root: HTMLElement): () => void {
     if (s.week === 0) openingEquityUsd = p.equityValueUsd;
     setStat('date', `${s.dateIso} · ${s.quarterLabel}`);
     setStat('cash', usd(p.cashUsd), p.cashUsd < 0 ? 'bad' : '');
-    setStat('runway', p.runwayWeeks === null ? msg('runwayBeyond', { weeks: s.advice.horizonWeeks }) : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}${p.runwayWeeks < 26 ? ' ⚠' : ''}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
+    // After the end there is no runway to count (the engine projects nothing for a company that is gone).
+    if (s.over) setStat('runway', msg('runwayOver'));
+    else setStat('runway', p.runwayWeeks === null ? msg('runwayBeyond', { weeks: s.advice.horizonWeeks }) : `${Math.floor(p.runwayWeeks)} ${t('weeksShort')}${p.runwayWeeks < 26 ? ' ⚠' : ''}`, p.runwayWeeks !== null && p.runwayWeeks < 26 ? (p.runwayWeeks < 13 ? 'bad' : 'warn') : '');
     setStat('debt', usd(p.debtUsd));
     const eq = document.querySelector('#stat-equity .k');
     if (eq) eq.textContent = p.listed ? t('sharePrice') : t('valuation');
@@ -254,7 +256,7 @@ export function renderGame(root: HTMLElement): () => void {
   }
   function renderAdvisor(s: Snapshot): void {
     const ws = byUrgency(s.advice.warnings);
-    const key = `${getState().settings.lang}|` + ws.map((w) => `${w.id}:${w.inWeeks}:${JSON.stringify(w.params)}`).join('|');
+    const key = `${getState().settings.lang}${s.over ? '|over' : ''}|` + ws.map((w) => `${w.id}:${w.inWeeks}:${JSON.stringify(w.params)}`).join('|');
     // A new danger (or a new breach the next quarter) pauses the game and says what could be done.
     // A danger counts as seen only once the dialog has shown it: one that first appears while the
     // game is paused (by the player, or by a quarterly report or news of the same week) pauses the
@@ -270,7 +272,8 @@ export function renderGame(root: HTMLElement): () => void {
     advisorKey = key;
     // One line: the most pressing warning (the whole list, with what can be done, behind the button).
     const first = ws[0];
-    replace(advisorList, first ? warningItem(first, first.severity !== 'info') : h('li', { className: 'adv adv-none muted' }, msg('noWarnings', { weeks: s.advice.horizonWeeks })));
+    // After the end, "no warnings projected" would read as good news: say the game is over instead.
+    replace(advisorList, first ? warningItem(first, first.severity !== 'info') : h('li', { className: 'adv adv-none muted' }, s.over ? msg('over.strip') : msg('noWarnings', { weeks: s.advice.horizonWeeks })));
     advisorMore.hidden = ws.length === 0;
     advisorMore.textContent = ws.length > 1 ? msg('advMore', { n: ws.length - 1 }) : msg('advDetails');
     advisorEl.classList.toggle('has-danger', ws.some((w) => w.severity === 'danger'));
@@ -357,6 +360,8 @@ export function renderGame(root: HTMLElement): () => void {
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
       h('div', { className: 'dlg-body' },
         h('p', { id: 'over-reason' }, s.advice.gameOver ? withTerms(msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd })) : s.dateIso),
+        // Lenders called the loans: name the covenant tests failing at the end, with their figures (the engine's own tests).
+        s.advice.gameOver?.kind === 'covenant' ? s.advice.covenantsNow.filter((c) => !c.pass).map((c) => h('p', { className: 'over-failing' }, withTerms(msg('over.failing', { test: msg('cov.' + c.id), value: covenantValue(c.id, c.value), limit: covenantLimit(c.id, c.limit) })))) : null,
         s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', withTerms(loc(o.label))))) : null,
       ),
       h('div', { className: 'dlg-foot' },
