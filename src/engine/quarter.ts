@@ -150,6 +150,27 @@ export function closeQuarter(world: World): void {
   world.marketQuarters.push(marketRow(world, label));
 }
 
+/**
+ * The quarter just closed carries the week's mark: step.ts marks every company after the close (the
+ * valuation reads the quarters on record), so each report's equity value, share price and market cap
+ * and the market row's share prices are this week's — what the top bar and a round preview show.
+ */
+export function recordQuarterMarks(world: World): void {
+  const row = world.marketQuarters[world.marketQuarters.length - 1];
+  if (!row) return;
+  for (const co of world.companies) {
+    const rep = co.quarters[co.quarters.length - 1];
+    if (!rep || rep.label !== row.label) continue;
+    rep.equityValueUsd = equityValueUsd(co);
+    rep.sharePriceUsd = co.listed ? co.sharePriceUsd : null;
+    rep.marketCapUsd = co.listed && co.sharePriceUsd !== null ? co.sharePriceUsd * co.sharesOutstanding : null;
+  }
+  for (const r of row.rivals) {
+    const co = world.companies.find((c) => c.id === r.id);
+    if (co) r.sharePriceUsd = co.listed ? co.sharePriceUsd : null;
+  }
+}
+
 function marketRow(world: World, label: string): MarketQuarter {
   const idx: Record<string, number> = {};
   for (const g of world.market.gens) if (g.releaseWeek <= world.week) idx[g.modelId] = Math.round(g.indexUsdPerGpuHour * 1000) / 1000;

@@ -5,9 +5,11 @@
  *  4. operations before the market (deliveries, construction, installation, contracts)
  *  5. market: on-demand allocation among customer agents, new RFPs
  *  6. operations after the market (revenue, costs, depreciation, debt service, tax, shortfalls)
- *  7. RFP awards, contract defaults      8. market aggregates, price indices, lead times, share prices
- *  9. quarter close every 13th week; every number finite (else NonFiniteError)
- * 10. week + 1; objectives at the end
+ *  7. RFP awards, contract defaults      8. market aggregates, price indices, lead times
+ *  9. quarter close every 13th week
+ * 10. the weekly mark: share prices and private valuations (after the close, which they read), then the
+ *     closed quarter's valuation figures; every number finite (else NonFiniteError)
+ * 11. week + 1; objectives at the end
  */
 import type { World } from './types.ts';
 import type { Command } from './commands/types.ts';
@@ -22,7 +24,7 @@ import { updatePowerSupply } from './market/powerSupply.ts';
 import { allocateOnDemand } from './market/customers.ts';
 import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
 import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
-import { closeQuarter } from './quarter.ts';
+import { closeQuarter, recordQuarterMarks } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
 import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
@@ -107,7 +109,6 @@ export function step(world: World): void {
   updateMarketTotals(world, unservedOd);
   updateIndices(world);
   updateLeadTime(world);
-  updateSharePrices(world);
   world.secondHandGlut *= 0.97;
 
   // Quarters close every 13th week — and early when the game ends mid-quarter (bankruptcy or the
@@ -115,6 +116,10 @@ export function step(world: World): void {
   const endsNow = world.status !== 'running' || world.week + 1 >= world.lengthWeeks;
   const quarterCloses = world.week % 13 === 12 || endsNow;
   if (quarterCloses) closeQuarter(world);
+  // The weekly mark follows the close (valuation reads the quarters on record and listed shares react
+  // to the results), so the top bar, the quarter report and a round preview show one figure.
+  updateSharePrices(world);
+  if (quarterCloses) recordQuarterMarks(world);
   // Never silent: stop with the name of the first NaN/Infinity (every number at quarter close).
   assertWorldFinite(world, quarterCloses);
   world.week += 1;

@@ -6,17 +6,59 @@
  * the one valuation model: share prices, private marks, round and IPO prices all start from it.
  */
 import type { Company, World } from '../types.ts';
-import { clamp, floorToCentUsd, toUsd, WEEKS_PER_YEAR } from '../money.ts';
-import { annualisedEbitdaUsd, annualisedRevenueUsd, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
+import { clamp, floorToCentUsd, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../money.ts';
+import { annualisedEbitdaUsd, annualisedRevenueUsd, capacityH100e, contractedGpus, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
 import { gpuModel } from '../lookup.ts';
+import { installFleet } from '../fleet.ts';
+import { postedRentUsd } from '../market/rents.ts';
 
-/** Revenue growth over the last year (quarter vs the same quarter a year earlier), as a fraction. */
+/**
+ * Revenue growth over the last year (quarter vs the same quarter a year earlier; before a year is on
+ * record, vs the first quarter), as a fraction. With no quarter on record there is no growth to see:
+ * 0, so investors pay no growth premium on a week or two of trading (a week-old run-rate against
+ * nothing used to read as +100% and lift the multiple half-way, then fall back at the first close).
+ */
 export function revenueGrowth(co: Company): number {
   const n = co.quarters.length;
+  if (n === 0) return 0;
   const now = annualisedRevenueUsd(co);
-  const yearAgo = n >= 4 ? co.quarters[n - 4]!.revenueUsd * 4 : n > 0 ? co.quarters[0]!.revenueUsd * 4 : 0;
+  const yearAgo = n >= 4 ? co.quarters[n - 4]!.revenueUsd * 4 : co.quarters[0]!.revenueUsd * 4;
   if (yearAgo <= 0) return now > 0 ? 1 : 0;
   return clamp(now / yearAgo - 1, -0.9, 5);
+}
+
+/**
+ * Revenue run-rate investors price, USD a year: the traded weeks' (`annualisedRevenueUsd`) once a
+ * week has run; at week 0, before any, what the opening state earns in its first week × 52
+ * (`openingRevenueUsdPerWeek`), so the opening fleet and contracts are valued from the start.
+ */
+export function runRateRevenueUsd(world: World, co: Company): number {
+  return co.trailingWeeks > 0 ? annualisedRevenueUsd(co) : openingRevenueUsdPerWeek(world, co) * WEEKS_PER_YEAR;
+}
+
+/**
+ * What the opening state earns in one week, by the rules a week applies, USD: the contracts live now
+ * at their price, plus the GPUs the first tick installs (the engine's own installer, run on copies of
+ * the lots) that no contract holds, at the company's posted rent, sold at the share the opening
+ * market can fill — demand over every company's GPUs, in H100-equivalents (at most 1).
+ */
+export function openingRevenueUsdPerWeek(world: World, co: Company): number {
+  if (co.status !== 'active') return 0;
+  let contractUsd = 0;
+  for (const c of co.contracts) if (c.startWeek <= world.week && world.week < c.endWeek) contractUsd += c.gpuCount * HOURS_PER_WEEK * c.usdPerGpuHour;
+  let supplyH100e = 0;
+  for (const other of world.companies) if (other.status === 'active') supplyH100e += capacityH100e(world, other, false);
+  const filledShare = supplyH100e > 0 ? Math.min(1, world.market.demandH100e / supplyH100e) : 0;
+  const copy: Company = { ...co, lots: co.lots.map((l) => ({ ...l })) };
+  installFleet(world, copy, new Map());
+  let onDemandUsd = 0;
+  for (const g of world.market.gens) {
+    let installed = 0;
+    for (const l of copy.lots) if (l.modelId === g.modelId) installed += l.installed;
+    const free = Math.max(0, installed - contractedGpus(co, g.modelId, world.week));
+    if (free > 0) onDemandUsd += free * HOURS_PER_WEEK * postedRentUsd(world, co, g) * filledShare;
+  }
+  return contractUsd + onDemandUsd;
 }
 
 /** How much of a full growth premium investors pay at this sentiment (0 in a cold market). */
@@ -89,7 +131,8 @@ export interface Valuation {
 export function companyValuation(world: World, co: Company): Valuation {
   const c = world.scenario.market.capital;
   const s = world.market.sentiment;
-  const forwardRevenueUsd = Math.max(annualisedRevenueUsd(co), forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
+  const runRateUsd = runRateRevenueUsd(world, co);
+  const forwardRevenueUsd = Math.max(runRateUsd, forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
   const mult = revenueMultiple(world, co);
   const revenueEvUsd = mult * forwardRevenueUsd;
   const profit = economicProfitUsd(world, co);
@@ -101,7 +144,7 @@ export function companyValuation(world: World, co: Company): Valuation {
   const fundamental = ev - netDebtUsd;
   const netAssets = toUsd(b.cash) + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - toUsd(b.debt);
   const netAssetFloorUsd = Math.max(0, 0.8 * netAssets * Math.min(1.5, s));
-  const distressedValueUsd = c.distressedValueShareOfRevenue * annualisedRevenueUsd(co) * Math.min(1, s);
+  const distressedValueUsd = c.distressedValueShareOfRevenue * runRateUsd * Math.min(1, s);
   const floor = Math.max(netAssetFloorUsd, distressedValueUsd);
   const other = co.otherBusinessValueUsd * Math.min(1.5, s);
   const active = co.status === 'active';
