@@ -271,10 +271,21 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.locator('#quarter-continue').click();
     expect(await page.locator('#guide .guide-status').textContent()).toMatch(/Guide finished/);
     await page.screenshot({ path: shot('fh-guided-finished') });
-    // Menu asks and says what is saved; a new default game does not offer the guide again.
+    // A named save beside the autosave; Menu asks and says what is saved; a new default game does not offer the guide again.
+    await page.locator('#save-btn').click();
+    await page.locator('#save-name').fill('after the guide');
+    await page.locator('#save-confirm').click();
+    await page.waitForFunction(() => /Saved/.test(document.getElementById('save-status')?.textContent ?? ''));
+    await page.keyboard.press('Escape');
     await page.locator('#menu-btn').click();
     expect(await page.locator('#leave-dialog').textContent()).toMatch(/saved to the autosave slot.*13/);
     await page.locator('#leave-confirm').click();
+    // The title's save list names the scenario and the seed in the page's language.
+    const row = page.locator('#saves-list .save-row', { hasText: 'after the guide' });
+    expect(await row.textContent()).toMatch(/after the guide .+ · seed \d+ · Week 13/);
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForFunction(() => /种子 \d+/.test(document.getElementById('saves-list')?.textContent ?? ''));
+    expect(await row.textContent()).not.toMatch(/seed|default/);
     await page.locator('button[data-scenario="default"]').click();
     await page.locator('#start-game').click();
     await page.locator('#game').waitFor();
@@ -285,9 +296,15 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
   // The first danger in price-war-2025 seed 1 appears in a quarter-close week, on a snapshot the
   // quarterly report has already paused: the advisor dialog must still come when time runs again.
   it('price-war-2025, doing nothing: the advisor warns weeks ahead in the strip and pauses; game over says which payment failed', async () => {
-    const { page } = await open({ width: 1440, height: 900 });
-    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
+    const { page } = await open({ width: 1440, height: 900 }, '');
+    // From the card, with seed 1: the briefing's cash is the game's week-0 cash (the opening contracts' prepayments included).
+    await page.locator('#seed').fill('1');
+    await page.locator('button[data-scenario="price-war-2025"]').click();
+    const briefingCash = await page.locator('#briefing-cash').textContent();
+    expect(briefingCash).toMatch(/incl\. \$[\d.]+M prepaid by customers/);
+    await page.locator('#start-game').click();
     await page.locator('#game').waitFor();
+    expect(briefingCash!.startsWith((await page.locator('#stat-cash .v').textContent())! + ' ')).toBe(true);
     // Doing nothing: the margin call and then the covenants end the company. Jump to two weeks before
     // the first warning the engine gives, click one week on, then run at 4×: the new danger pauses the
     // game with the advisor dialog (news and quarter dialogs on the way are dismissed by clicking Continue).
@@ -338,6 +355,12 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.waitForFunction((wk) => { const s = (window as unknown as { neocloud: Api }).neocloud.snapshot(); return s?.week === wk && !s.over; }, resumeWeek, { timeout: 30_000 });
     await page.locator('#game').waitFor();
     expect(await page.locator('#over-dialog[open]').count()).toBe(0);
+    // Ending again and reading the debrief: an objective a bankrupt company misses says it is because of the bankruptcy.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(30));
+    await page.locator('#go-debrief').click();
+    const objectives = await page.locator('#objectives li.no').allInnerTexts();
+    expect(objectives.length).toBeGreaterThan(1);
+    for (const o of objectives) expect(o).toMatch(/not met(: bankrupt| \(bankrupt\): )/);
   });
 
   it('a lost bid shows why: its score against the winner\'s, and the mark-ups', async () => {

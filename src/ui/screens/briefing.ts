@@ -10,6 +10,8 @@ export function renderBriefing(root: HTMLElement): () => void {
   const sc = getState().scenario;
   if (!sc) { app.goTitle(); return () => {}; }
   const c = sc.company;
+  const snap = getState().snapshot;
+  const opening = snap && snap.week === 0 ? snap.player : null;
   const gpus = c.gpus.map((g) => `${int(g.count)} × ${sc.gpus.find((m) => m.id === g.modelId)?.name ?? g.modelId}`).join(', ') || '—';
   const mw = c.sites.reduce((a, s) => a + s.powerMw, 0);
   const view = h('main', { className: 'briefing', id: 'briefing' },
@@ -23,7 +25,8 @@ export function renderBriefing(root: HTMLElement): () => void {
         h('div', { className: 'box' }, h('h3', null, t('startingPosition')),
           h('dl', { className: 'kv' },
             h('dt', null, t('company')), h('dd', null, c.name),
-            h('dt', null, t('cash')), h('dd', null, usd(c.cashUsd)),
+            // The engine's opening cash (the game's week 0), which includes what customers prepaid on the opening contracts.
+            h('dt', null, t('cash')), h('dd', { id: 'briefing-cash' }, usd(opening?.cashUsd ?? c.cashUsd), opening && opening.deferredRevenueUsd > 0 ? h('span', { className: 'muted' }, ` (${t('inclPrepaid').replace('{usd}', usd(opening.deferredRevenueUsd))})`) : null),
             h('dt', null, t('gpusHead')), h('dd', null, gpus),
             h('dt', null, t('sites')), h('dd', null, `${c.sites.length} · ${mw} MW`),
             h('dt', null, t('debt')), h('dd', null, usd(c.debt.reduce((a, d) => a + d.principalUsd, 0))),

@@ -51,7 +51,8 @@ export function renderDebrief(root: HTMLElement): () => void {
       h('section', { className: 'section' }, h('h2', null, t('objectives')),
         h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
           h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
-          h('span', null, h('strong', null, withTerms(loc(r.label))), ` — ${r.met ? t('met') : t('notMet')}: ${msgText(r.detail)}`),
+          // A bankrupt company misses every objective even where its last figure would pass ("3.0× at the end" against 3.5×): say why.
+          h('span', null, h('strong', null, withTerms(loc(r.label))), ` — ${r.met ? t('met') : t('notMet')}${!r.met && bankrupt && r.detail.id !== 'obj.bankrupt' ? ` (${msg('obj.bankrupt')})` : ''}: ${msgText(r.detail)}`),
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),

@@ -192,6 +192,12 @@ function subscribeState(fn: () => void): () => void {
   return store.subscribe(fn);
 }
 
+/** A save's scenario by its title in the page's language (a bundled one), else its id. */
+function scenarioName(id: string): string {
+  const title = (bundledScenarios as Record<string, RawCard | undefined>)[id]?.title;
+  return title ? loc(title) : id;
+}
+
 async function refreshSaves(box: HTMLElement): Promise<void> {
   let list: saves.SaveListing[];
   try {
@@ -202,7 +208,7 @@ async function refreshSaves(box: HTMLElement): Promise<void> {
   }
   if (list.length === 0) { replace(box, h('p', { className: 'muted' }, t('noAutosave'))); return; }
   replace(box, list.map((s) => h('div', { className: 'save-row' },
-    h('span', { className: 'grow' }, h('strong', null, s.name), ' ', h('span', { className: 'muted' }, `${s.scenarioId} · seed ${s.seed} · ${weekN(s.week)} · ${s.savedAt.slice(0, 16).replace('T', ' ')}`)),
+    h('span', { className: 'grow' }, h('strong', null, s.name), ' ', h('span', { className: 'muted' }, `${scenarioName(s.scenarioId)} · ${t('seedN').replace('{n}', String(s.seed))} · ${weekN(s.week)} · ${s.savedAt.slice(0, 16).replace('T', ' ')}`)),
     h('button', { type: 'button', 'aria-label': `${t('load')} ${s.name}`, onclick: () => void app.loadNamedSave(s.name) }, t('load')),
     h('button', { type: 'button', className: 'danger', 'aria-label': `${t('delete')} ${s.name}`, onclick: async () => {
       try { await saves.deleteSave(s.name); } catch (e) { app.toast(saves.describeStorageError(e), 'error'); }
