@@ -388,6 +388,14 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     expect(await reason.textContent()).toMatch(/Scored \$\d+\.\d\d vs the winner’s \$\d+\.\d\d|Above the customer’s maximum|Not considered/);
     await reason.scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('fh-lost-bid') });
+    // With a won/lost history (reasons), contracts, sites and rivals, no tab scrolls sideways at 1280×720.
+    const bad: string[] = [];
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
+    }
+    expect(bad).toEqual([]);
   });
 
   it('zh-CN at 1280×720 and 1440×900: the main screen and each tab show Chinese (setLanguage), the advisor, news, previews too; the top bar is one row; no heading cut one character per line', async () => {
