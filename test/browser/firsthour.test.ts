@@ -398,6 +398,29 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('later in a game at 1280×720 (default, leveraged autopilot, week 150: loans, contracts, sites, listed rivals and a listed company): no tab scrolls sideways; the raise form opens on a follow-on offering', async () => {
+    const { page } = await open({ width: 1280, height: 720 });
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 3, strategy: 'leveraged' }));
+    await page.locator('#game').waitFor();
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(150));
+    await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue, #quarter-dialog[open] #quarter-continue').first().click({ timeout: 2000 }).catch(() => undefined);
+    const s = await page.evaluate(() => (window as unknown as { neocloud: { snapshot(): { player: { listed: boolean; debts: unknown[]; contracts: unknown[] } } } }).neocloud.snapshot());
+    expect(s.player.listed).toBe(true);
+    expect(s.player.debts.length).toBeGreaterThan(2);
+    const bad: string[] = [];
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      await page.waitForTimeout(300);
+      bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
+    }
+    expect(bad).toEqual([]);
+    await page.locator('#tab-finance').click();
+    expect(await page.locator('#panel-finance select[name=type]').inputValue()).toBe('followOn');
+    await page.locator('#finance-raise-confirm:not([disabled])').waitFor();
+    await page.screenshot({ path: shot('fh-1280x720-late-finance') });
+  });
+
   it('zh-CN at 1280×720 and 1440×900: the main screen and each tab show Chinese (setLanguage), the advisor, news, previews too; the top bar is one row; no heading cut one character per line', async () => {
     const english: string[] = [];
     const layout: string[] = [];

@@ -11,13 +11,20 @@ import { termSpan, withTerms } from '../glossary.ts';
 
 const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
 
+/** The raises open to a company: equity rounds by listing status, then debt. */
+function raisesFor(listed: boolean): (typeof RAISES)[number][] {
+  return listed ? ['followOn', ...RAISES.filter((r) => r !== 'raiseEquity' && r !== 'ipo' && r !== 'followOn')] : RAISES.filter((r) => r !== 'followOn');
+}
+
 export function financePanel(): Panel {
   let snap: Snapshot | null = getState().snapshot;
   const raise = commandForm({
     id: 'finance-raise',
     title: t('finance'),
     fields: [
-      { name: 'type', label: t('instrument'), kind: 'select', options: () => RAISES.map((r) => ({ value: r, label: t(r) })) },
+      // A listed company raises equity with a follow-on offering: offering it a private round or a
+      // second IPO would only open the form on a refusal.
+      { name: 'type', label: t('instrument'), kind: 'select', options: () => raisesFor(snap?.player.listed ?? false).map((r) => ({ value: r, label: t(r) })) },
       { name: 'amountUsd', label: t('amountUsd'), kind: 'amount', value: 100_000_000 },
     ],
     build: (v) => {
