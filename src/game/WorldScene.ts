@@ -9,6 +9,7 @@ import type { Snapshot, RegionView } from '../store/snapshot.ts';
 import { PALETTE, rivalColor, rivalLetter, css, rackUnit } from './palette.ts';
 import { drawLand, project, type View } from './land.ts';
 import { mapMsg, type MapMsgId } from './messages.ts';
+import { inboundLayout, INBOUND_RACKS_PER_ROW } from './inboundBox.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
@@ -409,7 +410,8 @@ export class WorldScene extends Phaser.Scene {
     const bx = this.scale.width - boxW - 10;
     let by = 10;
     const lines = p.orders.length;
-    const boxH = 26 + (unpowered > 0 ? 22 + Math.ceil(Math.ceil(unpowered / unit) / 16) * 12 : 0) + lines * 24 + (lines === 0 && unpowered === 0 ? 16 : 0);
+    const layout = inboundLayout(lines, Math.ceil(unpowered / unit));
+    const boxH = layout.heightPx;
     g.fillStyle(PALETTE.card, 0.9);
     g.fillRoundedRect(bx, by, boxW, boxH, 8);
     g.lineStyle(1, PALETTE.cardEdge, 0.8);
@@ -423,15 +425,15 @@ export class WorldScene extends Phaser.Scene {
       by += 16;
       const n = Math.ceil(unpowered / unit);
       for (let i = 0; i < n; i++) {
-        const x = bx + 9 + (i % 16) * 13, y = by + Math.floor(i / 16) * 12;
+        const x = bx + 9 + (i % INBOUND_RACKS_PER_ROW) * 13, y = by + Math.floor(i / INBOUND_RACKS_PER_ROW) * 12;
         g.fillStyle(PALETTE.unpowered, 1);
         g.fillRect(x, y, 10, 9);
         g.lineStyle(1, PALETTE.unpoweredEdge, 1);
         g.lineBetween(x, y + 9, x + 10, y);
       }
-      by += Math.ceil(n / 16) * 12 + 6;
+      by += Math.ceil(n / INBOUND_RACKS_PER_ROW) * 12 + 6;
     }
-    for (const o of p.orders.slice(0, 6)) {
+    for (const o of p.orders.slice(0, layout.shown)) {
       const left = Math.max(0, o.deliveryWeek - s.week);
       const total = Math.max(left, s.market.leadTimeWeeks, 1);
       this.text(bx + 9, by, `${o.count.toLocaleString('en-US')} × ${o.name}`, 10, '#bff8ff', true);
@@ -442,6 +444,7 @@ export class WorldScene extends Phaser.Scene {
       g.fillRect(bx + 9, by + 14, (boxW - 18) * (1 - left / total), 4);
       by += 24;
     }
+    if (layout.more > 0) this.text(bx + 9, by - 2, this.m('map.moreOrders', { count: layout.more }), 10, PALETTE.muted);
     if (lines === 0 && unpowered === 0) this.text(bx + 9, by - 2, this.m('map.nothingOnOrder'), 10, PALETTE.muted);
 
     // Deliveries that just arrived: fly a crate to the site with the most room.
