@@ -1,7 +1,8 @@
 /**
  * The guided first quarter (in `default`): six steps a new player takes — raise money, order GPUs,
  * get power, bid, set a price, let time run — each ticked off from the game state as it happens.
- * Skippable, and remembered (settings.tutorialDone) once finished or skipped. Afterwards the
+ * Skippable, and remembered (settings.tutorialDone) once finished or skipped; it ends at the first
+ * quarter close even with steps left. Afterwards the
  * advisor's alerts give the "what next" hints.
  */
 import { h, replace } from './dom.ts';
@@ -75,7 +76,9 @@ export function onboarding(first: Snapshot): { el: HTMLElement; update(s: Snapsh
         h('span', { className: 'mark', 'aria-hidden': 'true' }, done[i] ? '✓' : i === next ? '▶' : '○'), ' ', lang() === 'zh-CN' ? st.zh : st.en,
         st.id === 'bid' && !done[i] && waitRfps ? h('span', { className: 'guide-wait muted' }, ' ', tx('noRfps')) : null)));
       status.textContent = `${done.filter(Boolean).length} / ${STEPS.length} ${tx('progress')}`;
-      if (done.every(Boolean)) finish(false);
+      // The guide is for the first quarter: at its close it ends, steps left or not (it had stayed
+      // on screen for the whole game when one step was never taken); the advisor's hints take over.
+      if (done.every(Boolean) || s.quarters.length > 0) finish(false);
     },
   };
 }
