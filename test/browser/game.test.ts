@@ -339,6 +339,18 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#tab-finance').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-fleet');
+    // Space on a focused button presses it and does not also pause/resume: "+1 wk" steps one week, still paused.
+    const snap = () => page.evaluate(() => (window as unknown as { neocloud: { snapshot(): { week: number; paused: boolean } } }).neocloud.snapshot());
+    await page.locator('#step-btn').focus();
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot().week === 1);
+    await page.waitForTimeout(300);
+    expect(await snap()).toMatchObject({ week: 1, paused: true });
+    // A letter inside a dropdown picks an option, not a panel.
+    await page.locator('#tab-fleet').click();
+    await page.locator('#panel-fleet select').first().focus();
+    await page.keyboard.press('m');
+    expect(await page.locator('#tab-fleet').getAttribute('aria-selected')).toBe('true');
   });
 });
 
