@@ -171,5 +171,6 @@ export function covenantValue(id: string, v: number | null): string {
 
 /** A covenant test's limit: a floor for liquidity, a ceiling for ratios. */
 export function covenantLimit(id: string, l: number): string {
-  return id === 'liquidity' ? '≥ ' + usd(l) : `≤ ${l}×`;
+  // A no-break space: the sign stays on the figure's line in a narrow column.
+  return id === 'liquidity' ? '≥\u00a0' + usd(l) : `≤\u00a0${l}×`;
 }

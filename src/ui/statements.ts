@@ -80,7 +80,7 @@ export function change(cur: unknown, prev: unknown, f: Row['fmt'], lower = false
   }
   if (prev === 0) return { text: cur === 0 ? '0%' : t('newValue'), cls: '' };
   const r = (cur - prev) / Math.abs(prev);
-  return { text: `${r >= 0 ? '▲ +' : '▼ −'}${Math.abs(r * 100).toFixed(0)}%`, cls: tone(r > 0.005, r < -0.005) };
+  return { text: `${r >= 0 ? '▲\u00a0+' : '▼\u00a0−'}${Math.abs(r * 100).toFixed(0)}%`, cls: tone(r > 0.005, r < -0.005) };
 }
 
 export function statementTable(caption: string, rows: Row[], q: QuarterReport, prev: QuarterReport | undefined): HTMLTableElement {

@@ -338,7 +338,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#over-reason').textContent()).toMatch(/Bankrupt in week \d+: (a payment could not be made — \$[\d.]+[kMB]? was missing|a loan covenant breach \(or a margin call on GPU loans\) was not cured in time)/);
     // Which covenant ended it, with the engine's figures; the strip and the runway no longer speak of the future.
-    if (/covenant breach/.test(await page.locator('#over-reason').textContent() ?? '')) expect(await page.locator('#over-dialog .over-failing').first().textContent()).toMatch(/^Failing at the end: .+ — (\$[\d.]+[kMB]?|[\d.]+×) against a limit of (≥ \$[\d.]+[kMB]?|≤ [\d.]+×)\.$/);
+    if (/covenant breach/.test(await page.locator('#over-reason').textContent() ?? '')) expect(await page.locator('#over-dialog .over-failing').first().textContent()).toMatch(/^Failing at the end: .+ — (\$[\d.]+[kMB]?|[\d.]+×) against a limit of (≥\s\$[\d.]+[kMB]?|≤\s[\d.]+×)\.$/);
     expect(await page.locator('#advisor').textContent()).toMatch(/Game over: no more warnings/);
     expect(await page.locator('#stat-runway .v').textContent()).toBe('—');
     // The Finance panel of a company with loans (debt table, covenants, schedule) fits the panel.
@@ -418,6 +418,14 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     }
     expect(bad).toEqual([]);
     await page.locator('#tab-finance').click();
+    // A covenant limit ("≥ $25.0M", "≤ 6.5×") keeps its sign on the figure's line in the narrow column.
+    const limitLines = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#panel-finance td')].filter((td) => /^[≥≤]/.test(td.innerText)).map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return `${td.innerText.replace(/\s+/g, ' ')}: ${new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size}`;
+    }));
+    expect(limitLines.length).toBeGreaterThan(0);
+    expect(limitLines.filter((x) => !x.endsWith(': 1'))).toEqual([]);
     expect(await page.locator('#panel-finance select[name=type]').inputValue()).toBe('followOn');
     await page.locator('#finance-raise-confirm:not([disabled])').waitFor();
     await page.screenshot({ path: shot('fh-1280x720-late-finance') });
