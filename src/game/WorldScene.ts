@@ -77,6 +77,8 @@ export class WorldScene extends Phaser.Scene {
   private flights: { from: { x: number; y: number }; to: { x: number; y: number }; t0: number; label: string }[] = [];
   private inboundAnchor = { x: 0, y: 0 };
   private pulses: { x: number; y: number }[] = [];
+  /** The reader asked for less motion (`prefers-reduced-motion: reduce`, read live each frame): LEDs stay lit, rings and flights stand still. */
+  private readonly reducedMotion = typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : null;
   private discs: (MapDisc & { tip: string })[] = [];
   private tip: Phaser.GameObjects.Text | null = null;
 
@@ -508,23 +510,24 @@ export class WorldScene extends Phaser.Scene {
   private animate(time: number): void {
     const f = this.fx;
     f.clear();
-    // Blinking LEDs on rented racks.
+    const still = this.reducedMotion?.matches === true;
+    // Blinking LEDs on rented racks (steadily lit when the reader asked for less motion).
     for (const r of this.lit) {
-      const on = Math.sin(time / 260 + r.phase) > -0.2;
+      const on = still || Math.sin(time / 260 + r.phase) > -0.2;
       f.fillStyle(on ? 0xffffff : 0x7a4a00, on ? 0.9 : 0.6);
       f.fillRect(r.x + 2, r.y + 3, 2, 2);
-      const on2 = Math.sin(time / 410 + r.phase * 1.7) > 0.1;
+      const on2 = still || Math.sin(time / 410 + r.phase * 1.7) > 0.1;
       f.fillStyle(on2 ? 0x7dfbe6 : 0x7a4a00, 0.9);
       f.fillRect(r.x + 5, r.y + 8, 2, 2);
     }
-    // Pulsing rings on the player's regions.
-    const k = (time % 2000) / 2000;
+    // Pulsing rings on the player's regions (one still ring when the reader asked for less motion).
+    const k = still ? 0.25 : (time % 2000) / 2000;
     for (const p of this.pulses) {
       f.lineStyle(2, PALETTE.accent, 1 - k);
       f.strokeCircle(p.x, p.y, 6 + k * 18);
     }
-    // Deliveries in flight (1.6 s each).
-    this.flights = this.flights.filter((fl) => time - fl.t0 < 1600);
+    // Deliveries in flight (1.6 s each; none when the reader asked for less motion: the racks show the arrival).
+    this.flights = still ? [] : this.flights.filter((fl) => time - fl.t0 < 1600);
     for (const fl of this.flights) {
       const u = (time - fl.t0) / 1600;
       const e = u < 0.5 ? 2 * u * u : 1 - Math.pow(-2 * u + 2, 2) / 2;

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, shot, chromePath, ROOT, type Session, type Watched } from './harness.ts';
+import { axeProblems } from './pageChecks.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step, stateHash } from '../../src/engine/api.ts';
 
@@ -74,9 +75,22 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     return current;
   }
 
-  it('title screen renders: name, scenario cards, seed, language switch', async () => {
+  it('title screen renders: name, scenario cards, seed, language switch; prefers-reduced-motion stops its blinking racks and the buttons\' transitions', async () => {
     const { page } = await open();
     await expect(page.locator('h1.logo').textContent()).resolves.toBe('Neocloud Tycoon');
+    // Issue 12: the motion is found without the setting (so the check can fail), and none with it.
+    const motion = () => page.evaluate(() => ({
+      running: document.getAnimations().filter((a) => a.playState === 'running').length,
+      blink: getComputedStyle(document.querySelector('.rackline span.on')!).animationName,
+      transitionS: Math.max(...getComputedStyle(document.querySelector('button')!).transitionDuration.split(',').map((x) => parseFloat(x))),
+    }));
+    const moving = await motion();
+    expect(moving.running).toBeGreaterThan(0);
+    expect(moving.blink).toBe('blink');
+    expect(moving.transitionS).toBeGreaterThan(0);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await motion()).toEqual({ running: 0, blink: 'none', transitionS: 0 });
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
     expect(await page.locator('.card').count()).toBeGreaterThanOrEqual(1);
     await page.locator('#seed').waitFor();
     await page.screenshot({ path: shot('01-title') });
@@ -91,7 +105,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(scripts.some((s) => /phaser/.test(s))).toBe(false);
   });
 
-  it('a new game starts from a card: briefing, then the main screen with the WebGL world view', async () => {
+  it('a new game starts from a card: briefing, then the main screen with the WebGL world view; prefers-reduced-motion stills its LEDs, rings and flights', async () => {
     const { page } = await open('?renderer=webgl');
     await page.locator('#seed').fill('11');
     await page.locator('button[data-scenario="default"]').click();
@@ -104,6 +118,16 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.hostKind)).toBe('worker');
     await page.waitForTimeout(600);
     await page.screenshot({ path: shot('03-main') });
+    // Issue 12: two pictures of the world view (paused at week 0) 0.7 s apart differ while its rings
+    // pulse and LEDs blink, and are the same with prefers-reduced-motion.
+    const world = page.locator('#world canvas').first();
+    const twoPictures = async () => { const a = await world.screenshot(); await page.waitForTimeout(700); return [a, await world.screenshot()] as const; };
+    const [m0, m1] = await twoPictures();
+    expect(m0.equals(m1), 'the world view moves without reduced motion').toBe(false);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.waitForTimeout(100);
+    const [s0, s1] = await twoPictures();
+    expect(s0.equals(s1), 'the world view stands still with reduced motion').toBe(true);
     const snap = await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot());
     expect(snap.week).toBe(0);
     expect(typeof snap.cashUsd).toBe('number');
@@ -177,6 +201,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#quarter-dialog[open]').waitFor({ timeout: 30_000 });
     expect(await page.locator('#quarter-dialog table').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('#quarter-dialog caption').first().textContent()).toMatch(/Income statement/);
+    expect(await axeProblems(page, 'quarter report')).toEqual([]);
     await page.screenshot({ path: shot('06-quarter-report') });
     await page.locator('#quarter-continue').click();
     await page.keyboard.press('r');
@@ -197,6 +222,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     const rows = await page.locator('#scenario-errors .error-row').allTextContents();
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.join('\n')).toMatch(/lengthWeeks|id/);
+    expect(await axeProblems(page, 'bad scenario errors')).toEqual([]);
     await page.screenshot({ path: shot('08-bad-scenario') });
     await page.locator('#scenario-file').setInputFiles(good);
     await page.locator('#briefing').waitFor();
@@ -297,6 +323,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     });
     await page.locator('#over-dialog[open]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: shot('10-game-over') });
+    expect(await axeProblems(page, 'game over')).toEqual([]);
     await page.locator('#go-debrief').click();
     await page.locator('#debrief').waitFor();
     await page.locator('#objectives li').first().waitFor();
@@ -304,6 +331,7 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(await page.locator('#bench-table tbody tr').count()).toBe(4);
     expect(await page.locator('#debrief-questions li').count()).toBeGreaterThan(0);
     await page.locator('#ch-revenue').waitFor();
+    expect(await axeProblems(page, 'debrief')).toEqual([]);
     const dl = page.waitForEvent('download');
     await page.locator('#export-csv').click();
     const csv = readFileSync(await (await dl).path(), 'utf8');
