@@ -9,6 +9,7 @@
 import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, chromePath, type Session, type Watched } from './harness.ts';
+import { axeProblems } from './pageChecks.ts';
 import { SimCore } from '../../src/store/sim.ts';
 import { makeSaveFile } from '../../src/store/saveFormat.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
@@ -368,6 +369,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     expect(r.ok).toBe(false);
     await page.locator('#engine-error-dialog[open]').waitFor();
     expect(await page.locator('#engine-error-message').textContent()).toMatch(/simulated engine failure/);
+    expect(await axeProblems(page, 'engine error')).toEqual([]);
     // The stopped game refuses to run, to take commands, and to be saved.
     expect((await page.evaluate(() => neocloud.setSpeed(1))).ok).toBe(false);
     expect((await page.evaluate(() => neocloud.issue({ type: 'setPlatformSpend', usdPerWeek: 1 }))).ok).toBe(false);
