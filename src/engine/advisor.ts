@@ -9,7 +9,7 @@
  * Everything here is a message id with parameters (the UI renders it in the player's language).
  * Pure and deterministic; nothing here feeds back into the simulation.
  */
-import type { Company, Debt, World } from './types.ts';
+import type { Company, Debt, DefaultCause, World } from './types.ts';
 import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
@@ -70,6 +70,8 @@ export interface GameOverReason {
   week: number;
   /** What was missing when the payment failed, USD (payment defaults). */
   missingUsd: number;
+  /** The default that ended the company as the engine recorded it (`Company.defaultCause`); null when it did not fail, or in a save from before the record. */
+  cause: DefaultCause | null;
 }
 
 export interface Advice {
@@ -179,10 +181,11 @@ function gameOverReason(world: World, co: Company): GameOverReason | null {
     const claims = co.debts.filter((d) => d.kind === 'claims' && d.startWeek === week).reduce((a, d) => a + d.originalCents, 0);
     // A payment default leaves creditor claims; lenders calling the loans (a covenant breach not
     // cured in time, or an unmet margin call) leaves none.
-    const covenant = claims === 0;
-    return { kind: covenant ? 'covenant' : 'payment', week, missingUsd: toUsd(claims) };
+    const cause = co.defaultCause?.outcome === 'bankrupt' ? co.defaultCause : null;
+    const covenant = cause ? cause.kind !== 'missedPayment' : claims === 0;
+    return { kind: covenant ? 'covenant' : 'payment', week, missingUsd: cause?.kind === 'missedPayment' ? cause.shortUsd : toUsd(claims), cause };
   }
-  return { kind: world.status === 'won' ? 'won' : world.status === 'lost' ? 'objectives' : 'ended', week: world.week, missingUsd: 0 };
+  return { kind: world.status === 'won' ? 'won' : world.status === 'lost' ? 'objectives' : 'ended', week: world.week, missingUsd: 0, cause: null };
 }
 
 /**

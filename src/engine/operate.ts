@@ -4,7 +4,7 @@
  *  after:  on-demand revenue, site costs, overheads, depreciation, debt service, tax, cash shortfall.
  * The player and every rival run through exactly this code.
  */
-import type { Company, Debt, World } from './types.ts';
+import type { Company, Debt, DefaultCause, World } from './types.ts';
 import type { OnDemandOffer } from './market/customers.ts';
 import { book, bookCents } from './ledger.ts';
 import { toCents, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from './money.ts';
@@ -12,9 +12,9 @@ import { deliverOrders, installFleet, depreciateFleet, auctionFleet } from './fl
 import { switchOffBelowCashCost } from './market/exits.ts';
 import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from './sites.ts';
 import { deliverContracts, expireContracts } from './contracts.ts';
-import { serviceDebt, addDebt, repayDebt, inCovenantGrace } from './finance/debt.ts';
+import { serviceDebt, addDebt, repayDebt, inCovenantGrace, type DebtServiceWeek } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
-import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd } from './finance/covenants.ts';
+import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
@@ -146,7 +146,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
   // Interest on cash, debt service.
   const cash = toUsd(co.ledger.balances.cash);
   if (cash > 0) book(co.ledger, 'interestEarned', (cash * Math.max(0, baseRatePct(world) - world.scenario.finance.cashInterestPct)) / 100 / WEEKS_PER_YEAR);
-  serviceDebt(world, co);
+  const service = serviceDebt(world, co);
   // Trailing figures (EBITDA = revenue − cash operating costs, before SBC).
   const slot = world.week % 13;
   co.trailingRevenueUsd[slot] = s.revenueUsd;
@@ -163,7 +163,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
   for (const v2 of s.kwByRegion.values()) kw += v2;
   co.last.powerMwUsed = kw / 1000;
   if (world.week % WEEKS_PER_YEAR === WEEKS_PER_YEAR - 1) settleTax(world, co);
-  handleShortfall(world, co);
+  handleShortfall(world, co, service);
   covenantDeadlines(world, co);
 }
 
@@ -193,7 +193,7 @@ export function drawCommittedCredit(world: World, co: Company, needCents: number
  * that is not enough the company has missed a payment — a default. Unpaid amounts become creditor
  * claims, so the books still balance and cash never shows below zero.
  */
-export function handleShortfall(world: World, co: Company): void {
+export function handleShortfall(world: World, co: Company, service: DebtServiceWeek | null = null): void {
   const short = -co.ledger.balances.cash;
   if (short <= 0) return;
   drawCommittedCredit(world, co, short);
@@ -201,7 +201,8 @@ export function handleShortfall(world: World, co: Company): void {
   const gap = -co.ledger.balances.cash;
   const f = world.scenario.finance;
   addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + f.claimsPenaltyRatePct, spreadPct: 0, termWeeks: f.claimsTermWeeks, amortizing: false });
-  defaultOnDebt(world, co, 'payment');
+  const largest = service?.largest ?? null;
+  defaultOnDebt(world, co, { kind: 'missedPayment', week: world.week, debtId: largest?.debtId ?? null, debtKind: largest?.debtKind ?? null, covenantId: null, dueUsd: toUsd(service?.dueCents ?? 0), shortUsd: toUsd(gap), figure: null, limit: null });
 }
 
 /**
@@ -209,12 +210,20 @@ export function handleShortfall(world: World, co: Company): void {
  * With restructuring allowed (once), creditors take `finance.restructuringCreditorShare` of the
  * equity and forgive `restructuringDebtCutShare` of the debt; otherwise the company is bankrupt.
  */
-export function defaultOnDebt(world: World, co: Company, cause: BankruptCause): void {
+export function defaultOnDebt(world: World, co: Company, cause: Omit<DefaultCause, 'outcome'>): void {
   if (world.scenario.finance.allowRestructuring && !co.restructured) {
+    co.defaultCause = { ...cause, outcome: 'restructured' };
     restructure(world, co);
     return;
   }
-  declareBankrupt(world, co, cause);
+  co.defaultCause = { ...cause, outcome: 'bankrupt' };
+  declareBankrupt(world, co, cause.kind === 'missedPayment' ? 'payment' : cause.kind);
+}
+
+/** A covenant default: the first covenant still failing, its figure and limit, and all the debt the lenders call. */
+function covenantCause(world: World, co: Company, test: CovenantTest | undefined): Omit<DefaultCause, 'outcome'> {
+  const debt = co.ledger.balances.debt;
+  return { kind: 'covenant', week: world.week, debtId: null, debtKind: null, covenantId: test?.id ?? null, dueUsd: toUsd(debt), shortUsd: toUsd(Math.max(0, debt - co.ledger.balances.cash)), figure: test?.value ?? null, limit: test?.limit ?? null };
 }
 
 /**
@@ -230,11 +239,17 @@ export function covenantDeadlines(world: World, co: Company): void {
     if (excess > 0) {
       if (co.ledger.balances.cash < excess) drawCommittedCredit(world, co, excess - Math.max(0, co.ledger.balances.cash));
       let left = excess;
+      let unpaid: Debt | null = null;
       for (const d of co.debts) {
         if (d.kind !== 'gpuLoan' || left <= 0) continue;
         left -= repayDebt(co, d, toUsd(Math.min(left, d.principalCents, Math.max(0, co.ledger.balances.cash))));
+        if (left > 0 && d.principalCents > 0) unpaid ??= d;
       }
-      if (left > 0) { defaultOnDebt(world, co, 'marginCall'); return; }
+      if (left > 0) {
+        const ltv = covenantTests(world, co).find((t) => t.id === 'gpuLoanToValue');
+        defaultOnDebt(world, co, { kind: 'marginCall', week: world.week, debtId: unpaid?.id ?? null, debtKind: unpaid?.kind ?? null, covenantId: 'gpuLoanToValue', dueUsd: toUsd(excess), shortUsd: toUsd(left), figure: ltv?.value ?? null, limit: ltv?.limit ?? null });
+        return;
+      }
     }
   }
   if (co.covenantCureEndsWeek !== null && world.week >= co.covenantCureEndsWeek) {
@@ -242,7 +257,8 @@ export function covenantDeadlines(world: World, co: Company): void {
     const tests = covenantTests(world, co);
     // Liquidity or leverage still breached: the loans are called. Only debt service still breached:
     // the company may prepay to cure it; if that is not enough, the debt is accelerated.
-    if (tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass)) defaultOnDebt(world, co, 'covenant');
+    const called = tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+    if (called) defaultOnDebt(world, co, covenantCause(world, co, called));
     else if (corporateCovenantBreached(tests)) {
       prepayToCure(world, co);
       // The prepayment aims at the covenant line itself: cents of rounding can leave it just short — one more pass closes that.
@@ -291,7 +307,7 @@ function prepayToCure(world: World, co: Company): void {
  * at once. A company whose cash pays it all repays and carries on debt-free; otherwise it is a default.
  */
 function accelerate(world: World, co: Company): void {
-  if (co.ledger.balances.cash < co.ledger.balances.debt) { defaultOnDebt(world, co, 'covenant'); return; }
+  if (co.ledger.balances.cash < co.ledger.balances.debt) { defaultOnDebt(world, co, covenantCause(world, co, covenantTests(world, co).find((t) => t.id === 'debtService'))); return; }
   for (const d of co.debts) repayDebt(co, d, toUsd(d.principalCents));
   co.debts = co.debts.filter((d) => d.principalCents > 0);
   co.covenantBreaches = 0;

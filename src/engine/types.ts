@@ -10,6 +10,7 @@ import type { Command } from './commands/types.ts';
 import type { QuarterReport, MarketQuarter } from './reports.ts';
 import type { WeekPoint } from './paths.ts';
 import type { Msg, NewsText } from './msg.ts';
+import type { CovenantId } from './finance/covenants.ts';
 
 export type StrategyId = 'leveraged' | 'prudent' | 'developer' | 'energy' | 'hyperscaler' | 'idle' | 'random' | 'player';
 export type Credit = 'ig' | 'nonIg' | 'startup';
@@ -159,6 +160,34 @@ export interface CapTableEntry {
 
 export type CompanyStatus = 'active' | 'bankrupt';
 
+/** What made a company default: the payment, margin call or covenant, and the figures that did it. */
+export interface DefaultCause {
+  /**
+   * 'missedPayment': the week's payments exceeded cash plus committed credit; 'marginCall': a margin
+   * call on GPU loans fell due and could not be paid; 'covenant': a covenant breach was still there
+   * when its cure period ended, so the lenders called (or accelerated) the loans.
+   */
+  kind: 'missedPayment' | 'marginCall' | 'covenant';
+  /** 'bankrupt': the end; 'restructured': creditors took part of the equity and cut the debt, the company went on. */
+  outcome: 'bankrupt' | 'restructured';
+  /** Week of the default. */
+  week: number;
+  /** The instrument (`Debt.id`): the largest debt payment of the week (missed payment), the GPU loan left unpaid (margin call); null when none. */
+  debtId: string | null;
+  /** Its kind (`Debt.kind`), kept because a repaid instrument leaves `co.debts`; null with `debtId` null. */
+  debtKind: DebtKind | null;
+  /** The covenant still breached when the cure period ended (covenant defaults); null otherwise. */
+  covenantId: CovenantId | null;
+  /** What fell due, USD: the week's debt service (missed payment), the margin call, or all the debt called (covenant). */
+  dueUsd: number;
+  /** What could not be paid, USD: the creditor claims left (missed payment), the unpaid margin call, the called debt above cash (covenant). */
+  shortUsd: number;
+  /** The covenant's figure at the end of the cure period (USD for liquidity, a ratio otherwise); null when not a covenant default or unmeasurable. */
+  figure: number | null;
+  /** The covenant's limit (a minimum for liquidity, a maximum otherwise); null when not a covenant default. */
+  limit: number | null;
+}
+
 /** Figures for the current quarter that are not in the ledger. */
 export interface QuarterOps {
   /** GPU-hours sold (contract + on-demand). */
@@ -209,6 +238,11 @@ export interface Company {
   marginCallDueWeek: number | null;
   /** Has used its one restructuring. */
   restructured: boolean;
+  /**
+   * The last default and what it did to the company (a restructuring, or the end); absent until a
+   * default (absent, it is not hashed: the field moves state hashes only once a company fails).
+   */
+  defaultCause?: DefaultCause;
   /** Revolver commitment, USD (0 until granted). */
   revolverLimitUsd: number;
   lots: GpuLot[];

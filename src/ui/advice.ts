@@ -8,6 +8,7 @@ import { lang, usd } from './i18n.ts';
 import { render, type Table } from '../i18n/render.ts';
 import { EN_MESSAGES, ZH_MESSAGES } from '../i18n/messages.ts';
 import type { Msg, NewsText } from '../engine/msg.ts';
+import type { GameOverReason } from '../engine/advisor.ts';
 
 const EN: Table = {
   'warn.shortfall': 'Cash runs out in {weeks:int} wk (week {week:int}): {missingUsd:usd} short when {cause:msg} ({causeUsd:usd}) is due. The revolver is already counted.',
@@ -45,6 +46,10 @@ const EN: Table = {
   'over.won': 'The game is over: every objective was met.',
   'over.ended': 'The game is over.',
   'over.loadQuarter': '↺ Back to the {quarter} close (week {week:int})',
+  'over.cause.missedPayment': 'Bankrupt in week {week:int}: a payment could not be made. {dueUsd:usd} of debt service was due (the largest on the {debt}), and {shortUsd:usd} was missing after cash and committed credit ran out.',
+  'over.cause.missedBills': 'Bankrupt in week {week:int}: the week’s bills could not be paid — {shortUsd:usd} was missing after cash and committed credit ran out.',
+  'over.cause.marginCall': 'Bankrupt in week {week:int}: a margin call on the {debt} fell due — GPU loans at {value} of the fleet’s value against a limit of {limit}, so {dueUsd:usd} had to be prepaid; {shortUsd:usd} of it could not be paid.',
+  'over.cause.covenant': 'Bankrupt in week {week:int}: {test} was still breached when the cure period ended — {value} against a limit of {limit}. Lenders called {dueUsd:usd} of debt; cash fell {shortUsd:usd} short.',
   'q.sharesUp': 'Shares rise {pct:int}% to {price} (market cap {cap:usd}).',
   'q.sharesDown': 'Shares fall {pct:int}% to {price} (market cap {cap:usd}).',
   'q.value': 'Investors now value the company at {v:usd} ({sign}{pct:int}% on the quarter).',
@@ -111,6 +116,10 @@ const ZH: Table = {
   'over.won': '游戏结束：所有目标均已达成。',
   'over.ended': '游戏结束。',
   'over.loadQuarter': '↺ 回到 {quarter} 季末（第 {week:int} 周）',
+  'over.cause.missedPayment': '第 {week:int} 周破产：一笔款项无法支付。当周应付债务本息 {dueUsd:usd}（最大一笔来自{debt}），现金和已承诺信贷用尽后仍缺 {shortUsd:usd}。',
+  'over.cause.missedBills': '第 {week:int} 周破产：当周账单无法支付——现金和已承诺信贷用尽后仍缺 {shortUsd:usd}。',
+  'over.cause.marginCall': '第 {week:int} 周破产：{debt}的追加保证金到期——GPU 贷款为机队价值的 {value}，限额 {limit}，须提前偿还 {dueUsd:usd}；其中 {shortUsd:usd} 无法支付。',
+  'over.cause.covenant': '第 {week:int} 周破产：纠正期结束时{test}仍未达标——{value}，限额 {limit}。贷款方要求偿还 {dueUsd:usd} 债务；现金缺口 {shortUsd:usd}。',
   'q.sharesUp': '股价上涨 {pct:int}% 至 {price}（市值 {cap:usd}）。',
   'q.sharesDown': '股价下跌 {pct:int}% 至 {price}（市值 {cap:usd}）。',
   'q.value': '投资者现在对公司的估值为 {v:usd}（本季度 {sign}{pct:int}%）。',
@@ -173,4 +182,20 @@ export function covenantValue(id: string, v: number | null): string {
 export function covenantLimit(id: string, l: number): string {
   // A no-break space: the sign stays on the figure's line in a narrow column.
   return id === 'liquidity' ? '≥\u00a0' + usd(l) : `≤\u00a0${l}×`;
+}
+
+/**
+ * Why the game ended, in the player's language: the default the engine recorded (which payment,
+ * margin call or covenant, and by how much); without a record (a save from before it, or a game
+ * that did not fail) the generic `over.<kind>` text.
+ */
+export function gameOverText(g: GameOverReason): string {
+  const c = g.cause;
+  if (!c) return msg(`over.${g.kind}`, { week: g.week, missingUsd: g.missingUsd });
+  const base = { week: c.week, dueUsd: c.dueUsd, shortUsd: c.shortUsd, debt: c.debtKind ? msg('debtKind.' + c.debtKind) : '' };
+  if (c.kind === 'missedPayment') return msg(c.debtKind ? 'over.cause.missedPayment' : 'over.cause.missedBills', base);
+  const id = c.covenantId ?? (c.kind === 'marginCall' ? 'gpuLoanToValue' : 'liquidity');
+  const figures = { value: covenantValue(id, c.figure), limit: c.limit === null ? msg('notMeaningful') : covenantLimit(id, c.limit) };
+  if (c.kind === 'marginCall') return msg('over.cause.marginCall', { ...base, debt: msg('debtKind.' + (c.debtKind ?? 'gpuLoan')), ...figures });
+  return msg('over.cause.covenant', { ...base, test: msg('cov.' + id), ...figures });
 }

@@ -114,17 +114,24 @@ function bookableCents(usd: number): number {
  * on its own, and booked as one total per line: the ledger ends exactly where per-instrument
  * bookings would leave it (integer sums), with one booking instead of hundreds for a big borrower.
  */
-export function serviceDebt(world: World, co: Company): void {
+export function serviceDebt(world: World, co: Company): DebtServiceWeek {
   const basePct = baseRatePct(world);
   let interestCents = 0;
   let repaidCents = 0;
+  let largest: DebtServiceWeek['largest'] = null;
   for (const d of co.debts) {
     if (d.principalCents <= 0) continue;
+    const interestBefore = interestCents, repaidBefore = repaidCents;
+    serviceOne(d);
+    const paid = interestCents - interestBefore + repaidCents - repaidBefore;
+    if (paid > 0 && (largest === null || paid > largest.cents)) largest = { debtId: d.id, debtKind: d.kind, cents: paid };
+  }
+  function serviceOne(d: Debt): void {
     const rate = debtRatePct(world, co, d, basePct);
     interestCents += bookableCents((toUsd(d.principalCents) * rate) / 100 / WEEKS_PER_YEAR);
     const weeksLeft = d.maturityWeek - world.week;
     // A balloon (GPU loan; with the refinancing wall, any residual): lenders roll what they still will at this week's terms; the rest is due now.
-    if (weeksLeft <= 1 && balloonRollable(world, d) && rollGpuLoanBalloon(world, co, d)) continue;
+    if (weeksLeft <= 1 && balloonRollable(world, d) && rollGpuLoanBalloon(world, co, d)) return;
     if (weeksLeft <= 1) {
       if (d.kind === 'convertible' && d.conversionPriceUsd !== null && co.sharePriceUsd !== null && co.sharePriceUsd > d.conversionPriceUsd) {
         const shares = Math.floor(toUsd(d.principalCents) / d.conversionPriceUsd);
@@ -149,6 +156,15 @@ export function serviceDebt(world: World, co: Company): void {
   bookCents(co.ledger, 'debtRepaid', repaidCents);
   // Drop fully repaid instruments (keeps iteration short in long games).
   if (co.debts.some((d) => d.principalCents <= 0)) co.debts = co.debts.filter((d) => d.principalCents > 0);
+  return { dueCents: interestCents + repaidCents, largest };
+}
+
+/** What a week's debt service asked for: read by a default that week (operate.ts `handleShortfall`). */
+export interface DebtServiceWeek {
+  /** Interest and principal due this week, cents. */
+  dueCents: number;
+  /** The instrument with the largest payment this week (interest plus principal); null when nothing was due. */
+  largest: { debtId: string; debtKind: DebtKind; cents: number } | null;
 }
 
 export function principalOfKind(co: Company, kind: DebtKind): number {

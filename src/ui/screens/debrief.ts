@@ -11,7 +11,7 @@ import { gameCharts } from '../gameCharts.ts';
 import type { BenchResult } from '../../store/host.ts';
 import type { StrategyId } from '../../engine/types.ts';
 import type { QuarterReport } from '../../engine/reports.ts';
-import { msg, msgText } from '../advice.ts';
+import { msg, msgText, gameOverText } from '../advice.ts';
 import { withTerms } from '../glossary.ts';
 import { engineText } from '../../i18n/messages.ts';
 
@@ -44,7 +44,7 @@ export function renderDebrief(root: HTMLElement): () => void {
     h('div', { className: 'debrief-inner' },
       h('p', { className: 'muted' }, `${t('debrief')} · ${loc(sc.title)} · ${t('seed')} ${s.seed}`),
       h('div', { className: 'outcome ' + (allMet && !bankrupt ? '' : 'lost'), id: 'outcome' },
-        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted', id: 'outcome-reason' }, s.advice.gameOver ? withTerms(msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd })) : `${s.dateIso} · ${weekN(s.week)}`)),
+        h('div', null, h('div', { className: 'big' }, (allMet && !bankrupt ? '★ ' : '') + outcomeText), h('div', { className: 'muted', id: 'outcome-reason' }, s.advice.gameOver ? withTerms(gameOverText(s.advice.gameOver)) : `${s.dateIso} · ${weekN(s.week)}`)),
         h('div', null, h('div', { className: 'muted' }, t('score')), h('div', { className: 'big', id: 'score' }, price(myScore)), h('div', { className: 'muted' }, t('scorePerShare'))),
         h('div', null, h('div', { className: 'muted' }, t('valuation')), h('div', { className: 'big' }, usd(equity))),
       ),

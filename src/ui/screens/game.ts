@@ -14,7 +14,7 @@ import { sitesPanel } from '../panels/sites.ts';
 import { customersPanel } from '../panels/customers.ts';
 import { marketPanel } from '../panels/market.ts';
 import { reportsPanel } from '../panels/reports.ts';
-import { msg, newsText, covenantValue, covenantLimit } from '../advice.ts';
+import { msg, newsText, covenantValue, covenantLimit, gameOverText } from '../advice.ts';
 import { onboarding } from '../onboarding.ts';
 import { glossaryEntries, term, withTerms } from '../glossary.ts';
 import type { AdvisorWarning } from '../../engine/advisor.ts';
@@ -359,9 +359,9 @@ export function renderGame(root: HTMLElement): () => void {
     replace(overDlg,
       h('div', { className: 'dlg-head' }, h('h2', { id: 'over-title' }, title)),
       h('div', { className: 'dlg-body' },
-        h('p', { id: 'over-reason' }, s.advice.gameOver ? withTerms(msg(`over.${s.advice.gameOver.kind}`, { week: s.advice.gameOver.week, missingUsd: s.advice.gameOver.missingUsd })) : s.dateIso),
-        // Lenders called the loans: name the covenant tests failing at the end, with their figures (the engine's own tests).
-        s.advice.gameOver?.kind === 'covenant' ? s.advice.covenantsNow.filter((c) => !c.pass).map((c) => h('p', { className: 'over-failing' }, withTerms(msg('over.failing', { test: msg('cov.' + c.id), value: covenantValue(c.id, c.value), limit: covenantLimit(c.id, c.limit) })))) : null,
+        h('p', { id: 'over-reason' }, s.advice.gameOver ? withTerms(gameOverText(s.advice.gameOver)) : s.dateIso),
+        // Lenders called the loans (an old save, without the engine's record of the covenant): name the covenant tests failing at the end, with their figures.
+        s.advice.gameOver?.kind === 'covenant' && !s.advice.gameOver.cause ? s.advice.covenantsNow.filter((c) => !c.pass).map((c) => h('p', { className: 'over-failing' }, withTerms(msg('over.failing', { test: msg('cov.' + c.id), value: covenantValue(c.id, c.value), limit: covenantLimit(c.id, c.limit) })))) : null,
         s.advice.gameOver?.kind === 'objectives' ? h('ul', null, s.objectives.filter((o) => !o.met).map((o) => h('li', null, '✕ ', withTerms(loc(o.label))))) : null,
       ),
       h('div', { className: 'dlg-foot' },
