@@ -62,4 +62,16 @@ describe('agents.toolkit drives the shared decisions', () => {
     expect(securePower(w, player(w), r.act, 3, ['powered', 'colo'])).toBeCloseTo(3, 6);
     expect(r.seen.at(-1)?.type).toBe('leaseColo');
   });
+
+  it('minSigningMw: a gap below the smallest signing is left for the next block; above it, it is signed', () => {
+    const ask = (min: number) => {
+      const w = world(variant((s) => { s.agents.toolkit.minSigningMw = min; }));
+      const { seen, act } = recorder(() => true);
+      return { signed: securePower(w, player(w), act, 2, ['colo']), seen };
+    };
+    expect(ask(0.5).signed).toBeCloseTo(2, 6);
+    const big = ask(3);
+    expect(big.signed).toBe(0);
+    expect(big.seen).toEqual([]);
+  });
 });

@@ -254,24 +254,24 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
   // campus years away does not leave them idle.
   const longGap = needMw + wantedMw * headroom - pipelineMw(co);
   const soonGap = needMw - mwReadyBy(co, world.week + 26);
-  if (Math.max(longGap, soonGap) <= 0.5) return;
+  const t = world.scenario.agents.toolkit;
+  if (Math.max(longGap, soonGap) <= t.minSigningMw) return;
   // Power comes in blocks (a hall, a building): at least a tenth of what it already has, so a
   // growing company signs a few big leases rather than a new one every week.
-  const t = world.scenario.agents.toolkit;
   const block = t.powerBlockShare * pipelineMw(co);
   const regions = world.scenario.regions.slice().sort((a, b) => powerPriceUsdPerMwh(world, a.id) - powerPriceUsdPerMwh(world, b.id) || (a.id < b.id ? -1 : 1));
   // MW signed this call: any kind adds to the long-run pipeline; only halls and powered sites come soon.
   let added = 0, addedSoon = 0;
   for (const kind of prefer) {
     const g = kind === 'campus' ? longGap : soonGap;
-    if (g <= 0.5) continue;
+    if (g <= t.minSigningMw) continue;
     let gap = Math.max(g, block) - (kind === 'campus' ? added : addedSoon);
     for (const r of regions) {
-      if (gap <= 0.5) break;
+      if (gap <= t.minSigningMw) break;
       const rs = world.regions.find((x) => x.id === r.id)!;
       const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
       const mw = Math.floor(Math.min(gap + 2, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
-      if (mw < 0.5) continue;
+      if (mw < t.minSigningMw) continue;
       const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
       if (act({ type, regionId: r.id, powerMw: mw }).ok) { gap -= mw; added += mw; if (kind !== 'campus') addedSoon += mw; }
     }
@@ -289,11 +289,11 @@ export function securePower(world: World, co: Company, act: Act, mw: number, pre
   let gap = mw;
   for (const kind of prefer) {
     for (const r of regions) {
-      if (gap < 0.5) return mw - gap;
+      if (gap < t.minSigningMw) return mw - gap;
       const rs = world.regions.find((x) => x.id === r.id)!;
       const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
       const take = Math.floor(Math.min(gap, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
-      if (take < 0.5) continue;
+      if (take < t.minSigningMw) continue;
       const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
       if (act({ type, regionId: r.id, powerMw: take }).ok) gap -= take;
     }

@@ -231,12 +231,13 @@ export const DecisionToolkit = z
     powerBlockShare: Share('Power comes in blocks (a hall, a building): each signing is at least this share of the megawatts it already has, so a grower signs a few big leases rather than one every week.'),
     maxCampusMw: z.number().finite().min(1).max(5000).describe('Largest campus it starts at once, MW (a large single-site build).'),
     maxHallMw: z.number().finite().min(1).max(5000).describe('Largest hall lease or powered site it signs at once, MW.'),
+    minSigningMw: z.number().finite().min(0.1).max(100).describe('Smallest power signing worth making, MW: a gap below this is left for the next block (half a megawatt is a few racks; leases and sites are not signed for less).'),
     fundingTryShares: z.array(z.number().finite().min(0.01).max(5)).min(1).max(6).describe('Amounts it asks each financing source for, as multiples of its cash gap, in order until one is granted: a little more than the gap first (fees and slippage), then smaller slices a lender may still grant.'),
   })
   .strict()
   .describe('Numbers of the decision toolkit every archetype shares (optional; defaults as the literals the toolkit carried).');
 
-const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, fundingTryShares: [1.2, 0.6, 0.3] };
+const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, minSigningMw: 0.5, fundingTryShares: [1.2, 0.6, 0.3] };
 
 /** The leveraged build-ahead rule's defaults (as in default.json). */
 const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, buildAheadKind: 'gpus' as const, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };
