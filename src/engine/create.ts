@@ -97,6 +97,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       vendorShipH100ePerWeek: 0,
       baseRatePct: pathAt(paths.baseRatePct, 0),
       sentiment: scenario.market.capital.sentimentStart,
+      demandGrowthPct: pathAt(paths.growthPct, 0), growthShockLog: 0, correctionQuartersLeft: 0, correctionGrowthPct: 0,
     },
     secondHandGlut: 0,
     regions: scenario.regions.map((r) => ({

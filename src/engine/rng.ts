@@ -8,8 +8,11 @@ import { ln } from './dmath.ts';
 /** Four 32-bit words of sfc32 state, mutated in place. */
 export type RngState = number[];
 
-/** The independent streams, one per agent family. */
-export const RNG_STREAMS = ['customers', 'rfps', 'rivals', 'market', 'capital', 'events', 'operations', 'strategy'] as const;
+/**
+ * The independent streams, one per agent family. Each is seeded from the game seed and its own name
+ * (`seedStream`), so appending a stream leaves every other stream's draws as they were.
+ */
+export const RNG_STREAMS = ['customers', 'rfps', 'rivals', 'market', 'capital', 'events', 'operations', 'strategy', 'demand'] as const;
 export type RngStream = (typeof RNG_STREAMS)[number];
 
 /** splitmix32: spreads a seed into well-mixed words. */

@@ -423,6 +423,14 @@ export interface MarketState {
   vendorShipH100ePerWeek: number;
   baseRatePct: number;
   sentiment: number;
+  /** Realised growth of AI compute demand this week, percent per year: the scenario's path × the growth shock, or a correction's growth (market/demand.ts). */
+  demandGrowthPct: number;
+  /** The persistent growth shock: the log of the factor on the path's growth rate (AR(1), 0 = the path as written). */
+  growthShockLog: number;
+  /** Quarters of the running correction still to come (0 = no correction). */
+  correctionQuartersLeft: number;
+  /** Annual demand growth while the running correction lasts, percent (drawn at its start). */
+  correctionGrowthPct: number;
 }
 
 /** Customer agents as parallel typed arrays (one entry per agent), mutated in place. */

@@ -140,6 +140,8 @@ export function crossCheck(s: Scenario): RawError[] {
     if (g.rfpTermWeeksMin > g.rfpTermWeeksMax) err([...p, 'rfpTermWeeksMin'], `rfpTermWeeksMin (${g.rfpTermWeeksMin}) is greater than rfpTermWeeksMax (${g.rfpTermWeeksMax})`);
     if (g.demandShare > 0 && g.agentShare === 0) err([...p, 'agentShare'], `the segment holds ${g.demandShare} of demand but no customer agents (agentShare 0); give it some agents or set demandShare to 0`);
   });
+  if (dem.growthShockCorrectionGrowthPctMin > dem.growthShockCorrectionGrowthPctMax) err(['market', 'demand', 'growthShockCorrectionGrowthPctMin'], `growthShockCorrectionGrowthPctMin (${dem.growthShockCorrectionGrowthPctMin}) is greater than growthShockCorrectionGrowthPctMax (${dem.growthShockCorrectionGrowthPctMax})`);
+  if (dem.growthShockCorrectionQuartersMin > dem.growthShockCorrectionQuartersMax) err(['market', 'demand', 'growthShockCorrectionQuartersMin'], `growthShockCorrectionQuartersMin (${dem.growthShockCorrectionQuartersMin}) is greater than growthShockCorrectionQuartersMax (${dem.growthShockCorrectionQuartersMax})`);
   if (dem.referenceUsdPerH100Hour <= 0) err(['market', 'demand', 'referenceUsdPerH100Hour'], 'must be greater than 0 (demand is scaled by price relative to this)');
   if (dem.customerAgents < dem.segments.length) err(['market', 'demand', 'customerAgents'], `must be at least the number of segments (${dem.segments.length})`);
 

@@ -19,7 +19,8 @@ export function updateCapitalMarkets(world: World): void {
   const m = world.market;
   const rng = world.rng.capital;
   m.baseRatePct = baseRatePct(world);
-  const longRun = pathAt(world.paths.sentimentLongRun, world.week);
+  // While the boom is in a correction (market/demand.ts), investors mark the sector down.
+  const longRun = pathAt(world.paths.sentimentLongRun, world.week) * (m.correctionQuartersLeft > 0 ? world.scenario.market.demand.growthShockCorrectionSentimentFactor : 1);
   const shock = (c.sentimentVolatilityPct / 100) * nextNormal(rng);
   m.sentiment = Math.min(5, Math.max(0.1, m.sentiment + c.sentimentReversionPerWeek * (longRun - m.sentiment) + shock * m.sentiment));
 }

@@ -1,12 +1,56 @@
 /**
- * The AI-cycle demand path: growth from the scenario, demand shocks that cut and then regrow
+ * The AI-cycle demand path: growth from the scenario (the consensus every agent plans on) departing
+ * from it at random when the scenario says the boom is uncertain (a persistent growth shock and
+ * corrections, drawn from world.rng.demand each quarter), demand shocks that cut and then regrow
  * demand, and the price response (long-run elasticity against the H100-equivalent index).
  */
 import type { World } from '../types.ts';
 import { pathAt } from '../paths.ts';
 import { clamp, WEEKS_PER_YEAR } from '../money.ts';
-import { pow } from '../dmath.ts';
+import { exp, pow } from '../dmath.ts';
 import { perfH100e } from '../metrics.ts';
+import { nextFloat, nextNormal } from '../rng.ts';
+
+/** Weeks between two draws of the growth shock (a quarter). */
+const SHOCK_STEP_WEEKS = 13;
+/** Draws of the growth shock per year. */
+const SHOCK_STEPS_PER_YEAR = 4;
+
+/**
+ * Advance the growth shock one quarter (market.demand.growthShock*): the log factor on the path's
+ * growth follows an AR(1) with the scenario's yearly persistence and stationary spread; a correction
+ * runs its drawn quarters, else one starts with the quarter's share of the yearly chance, its growth
+ * and length drawn evenly between the scenario's bounds. Every quarter takes the same four draws,
+ * whatever happens, so one setting never changes which draw another reads.
+ */
+export function stepGrowthShock(world: World): void {
+  const d = world.scenario.market.demand;
+  const m = world.market;
+  const rng = world.rng.demand;
+  const eps = nextNormal(rng), start = nextFloat(rng), depth = nextFloat(rng), length = nextFloat(rng);
+  const phi = pow(d.growthShockPersistencePerYear, 1 / SHOCK_STEPS_PER_YEAR);
+  m.growthShockLog = phi * m.growthShockLog + (d.growthShockSdPct / 100) * Math.sqrt(Math.max(0, 1 - phi * phi)) * eps;
+  if (m.correctionQuartersLeft > 0) { m.correctionQuartersLeft -= 1; return; }
+  const chancePerQuarter = 1 - pow(1 - d.growthShockCorrectionChancePerYear, 1 / SHOCK_STEPS_PER_YEAR);
+  if (start < chancePerQuarter) {
+    m.correctionGrowthPct = d.growthShockCorrectionGrowthPctMin + depth * (d.growthShockCorrectionGrowthPctMax - d.growthShockCorrectionGrowthPctMin);
+    const span = d.growthShockCorrectionQuartersMax - d.growthShockCorrectionQuartersMin + 1;
+    m.correctionQuartersLeft = d.growthShockCorrectionQuartersMin + Math.min(span - 1, Math.floor(length * span));
+  }
+}
+
+/** Is the boom uncertain in this scenario (any growth shock on)? Off, nothing is drawn. */
+export function growthShockOn(world: World): boolean {
+  const d = world.scenario.market.demand;
+  return d.growthShockSdPct > 0 || d.growthShockCorrectionChancePerYear > 0;
+}
+
+/** The realised growth of demand this week, percent per year: the path × the shock's factor, or a running correction's growth when lower. */
+export function realisedGrowthPct(world: World): number {
+  const m = world.market;
+  const g = pathAt(world.paths.growthPct, world.week) * exp(m.growthShockLog);
+  return m.correctionQuartersLeft > 0 ? Math.min(g, m.correctionGrowthPct) : g;
+}
 
 /** Inference share reported when there is no demand at all. */
 const INFERENCE_SHARE_WITHOUT_DEMAND = 0.5;
@@ -14,7 +58,9 @@ const INFERENCE_SHARE_WITHOUT_DEMAND = 0.5;
 export function updateDemand(world: World): void {
   const d = world.scenario.market.demand;
   const m = world.market;
-  const growthPct = pathAt(world.paths.growthPct, world.week);
+  if (world.week > 0 && world.week % SHOCK_STEP_WEEKS === 0 && growthShockOn(world)) stepGrowthShock(world);
+  const growthPct = realisedGrowthPct(world);
+  m.demandGrowthPct = growthPct;
   if (world.week > 0) m.baseDemandH100e *= pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
   // Price response: demand falls when compute is dearer than the reference price, and grows when it is cheaper.
   const priceRatio = clamp(m.computeIndexUsd / d.referenceUsdPerH100Hour, d.elasticPriceRatioMin, d.elasticPriceRatioMax);

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, Usd, Pct, Share, Count } from './common.ts';
 import { StartingGpus, StartingSite } from './company.ts';
+import { growthShockFields } from './growthShock.ts';
 
 export const PathPoint = z
   .object({ date: IsoDate.describe('From this date on (linear interpolation between points).'), value: z.number().finite().min(-1e9).max(1e9).describe('Value at that date.') })
@@ -35,7 +36,8 @@ export const Demand = z
   .object({
     customerAgents: Count('How many customer agents to simulate.', 200_000),
     startH100e: z.number().min(0).max(1e9).describe('Demand at week 0 for neocloud capacity, in H100-equivalent GPUs running full time.'),
-    growthPctPerYear: z.array(PathPoint).min(1).max(200).describe('Annual growth of AI compute demand, percent, over time.'),
+    growthPctPerYear: z.array(PathPoint).min(1).max(200).describe('Annual growth of AI compute demand, percent, over time: the consensus forecast every agent plans on; with the growthShock* fields the realised growth departs from it at random.'),
+    ...growthShockFields,
     inferenceShareBoostPerYear: Share('How much the inference share of demand rises per year.'),
     elasticity: z.number().min(0).max(5).describe('Long-run price elasticity of demand (demand falls by this % per 1% price rise over the reference).'),
     referenceUsdPerH100Hour: Usd('Price per H100-hour at which demand equals the path value, USD.'),
