@@ -5,11 +5,13 @@
  * (src/engine/msg.ts); the UI renders them in the chosen language (src/ui/advice.ts `msg`, which
  * also holds the advisor's ids) and the CLI and tests in English (`engineText`). Placeholder formats
  * are listed in ./render.ts. Both tables have the same keys (test/i18n/messages.test.ts).
- * Class mode's messages (`class.*`, `debrief.*`, ./classMessages.ts) are merged in below.
+ * Class mode's messages (`class.*`, `debrief.*`, ./classMessages.ts) and the guided first quarter's
+ * (`guide.*`, ./guideMessages.ts) are merged in below.
  */
 import { render, type Lang, type Table } from './render.ts';
 import type { Msg } from '../engine/msg.ts';
 import { EN_CLASS_MESSAGES, ZH_CLASS_MESSAGES } from './classMessages.ts';
+import { EN_GUIDE_MESSAGES, ZH_GUIDE_MESSAGES } from './guideMessages.ts';
 
 export const EN_MESSAGES: Table = {
   // Any command
@@ -309,6 +311,8 @@ export const ZH_MESSAGES: Table = {
 // Class mode's messages (`class.*`, `debrief.*`) are ids of this one table too.
 Object.assign(EN_MESSAGES, EN_CLASS_MESSAGES);
 Object.assign(ZH_MESSAGES, ZH_CLASS_MESSAGES);
+Object.assign(EN_MESSAGES, EN_GUIDE_MESSAGES);
+Object.assign(ZH_MESSAGES, ZH_GUIDE_MESSAGES);
 
 const TABLES = { en: EN_MESSAGES, zh: ZH_MESSAGES };
 

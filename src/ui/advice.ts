@@ -64,6 +64,7 @@ const EN: Table = {
   help: 'Help and glossary', glossary: 'Glossary', keysTitle: 'Keys',
   newsArrived: 'News: {headline}',
   canDo: 'What you can do',
+  canDoList: 'What you can do: {actions}.',
   advisor: 'Advisor', advMore: '+{n:int} more', advDetails: 'Details',
   noWarnings: 'No warnings: no missed payment or covenant breach projected within {weeks:int} weeks if nothing changes.',
   runwayBeyond: '> {weeks:int} wk',
@@ -134,6 +135,7 @@ const ZH: Table = {
   help: '帮助与术语表', glossary: '术语表', keysTitle: '按键',
   newsArrived: '新闻：{headline}',
   canDo: '你可以',
+  canDoList: '你可以：{actions}。',
   advisor: '顾问', advMore: '另有 {n:int} 条', advDetails: '详情',
   noWarnings: '没有警告：如果一切照旧，{weeks:int} 周内不会错过付款或违反契约。',
   runwayBeyond: '> {weeks:int} 周',
@@ -166,6 +168,11 @@ export function msgText(m: Msg): string {
 export function newsText(x: NewsText): string {
   if ('id' in x) return msgText(x);
   return (lang() === 'zh-CN' ? x['zh-CN'] : undefined) ?? x.en;
+}
+
+/** The advisor's and the engine's tables as one (tests read every Chinese text). */
+export function adviceTables(): { en: Table; zh: Table } {
+  return TABLES;
 }
 
 /** Every id the English and Chinese tables have (tests check both have the same keys). */

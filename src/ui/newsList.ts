@@ -4,7 +4,7 @@
  * rebuild of 40 <details> per new item was one of the main-thread costs at 4× speed.
  */
 import { h } from './dom.ts';
-import { t, weekN } from './i18n.ts';
+import { t, weekN, labelled } from './i18n.ts';
 import { newsText } from './advice.ts';
 import { getState } from '../store/ui.ts';
 import type { Snapshot } from '../store/snapshot.ts';
@@ -20,7 +20,7 @@ function newsItem(n: NewsItem): HTMLLIElement {
     h('details', null,
       h('summary', { 'data-key': `news-${n.id}` }, h('span', { className: 'when' }, weekN(n.week)),
         h('span', { className: 'tag' }, h('img', { src: iconUrl(newsIcon(n.kind)), alt: '', width: 12, height: 12 }), (n.major ? '★ ' : '') + mapMsg(getState().settings.lang, `news.kind.${n.kind}`)), newsText(n.headline)),
-      h('p', null, h('strong', null, t('whatItMeans') + ': '), newsText(n.explanation)),
+      h('p', null, h('strong', null, labelled(t('whatItMeans'))), newsText(n.explanation)),
     ),
   );
 }

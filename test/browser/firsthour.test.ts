@@ -12,6 +12,7 @@ import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, t
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step as stepWorld } from '../../src/engine/api.ts';
 import { advise } from '../../src/engine/advisor.ts';
+import { punctuationProblem } from '../i18n/zhPunctuation.ts';
 
 /**
  * price-war-2025, seed 1, doing nothing: the first week (after `fromWeek`) the engine's advisor shows
@@ -70,6 +71,16 @@ async function topbarRows(page: Page): Promise<number> {
   });
 }
 
+/** The tab bar's rows: the distinct offsetTop of its tabs (1 = all six on one row). */
+async function tabRows(page: Page): Promise<number> {
+  return page.evaluate(() => new Set([...document.querySelectorAll<HTMLElement>('.tabs [role=tab]')].map((e) => e.offsetTop)).size);
+}
+
+/** The guide box's height in CSS pixels (0 when it is not on screen). */
+async function guideHeight(page: Page): Promise<number> {
+  return page.evaluate(() => Math.round(document.getElementById('guide')?.getBoundingClientRect().height ?? 0));
+}
+
 /** Table headings in the panel cut one character per line (a line of the heading holds a single character of a longer text). */
 async function brokenHeadings(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#panel thead th')].filter((th) => th.offsetParent !== null && th.innerText.trim().length > 2).filter((th) => {
@@ -99,6 +110,13 @@ async function englishWords(page: Page): Promise<string[]> {
   const bad = new Set<string>();
   for (const t of texts) for (const w of t.match(/[A-Za-z][A-Za-z-]{2,}/g) ?? []) if (!LATIN_OK.test(w) && !nameWords.has(w)) bad.add(w);
   return [...bad];
+}
+
+/** Visible Chinese lines with ASCII punctuation (test/i18n/zhPunctuation.ts): top bar, advisor, guide, panel, news, open dialogs. */
+async function asciiPunctuation(page: Page): Promise<string[]> {
+  const lines = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.topbar, #advisor, #guide, #panel, #news, dialog[open]')]
+    .filter((e) => e.offsetParent !== null || e.tagName === 'DIALOG').flatMap((e) => e.innerText.split('\n')));
+  return lines.flatMap((l) => { const p = punctuationProblem(l.trim()); return p ? [p] : []; });
 }
 
 async function axe(page: Page, name: string): Promise<string[]> {
@@ -246,6 +264,34 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.locator('#step-btn').click();
     await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 1);
     for (const id of ['raise', 'order', 'power', 'price']) await page.locator(`#guide li.done[data-step="${id}"]`).waitFor();
+    // Mid-guide, the language switches: the screen re-renders and the guide comes back where it was, in
+    // Chinese (its texts are ids of the one message table), then in English again. At 1440×900 and
+    // 1280×720, in both languages, the open guide leaves the six tabs on one row.
+    const layout: string[] = [];
+    const checkLayout = async (tag: string) => {
+      if ((await tabRows(page)) !== 1) layout.push(`${tag}: the tabs wrap (${await tabRows(page)} rows) under a ${await guideHeight(page)} px guide`);
+      await page.screenshot({ path: shot(`fh-guide-${tag}`) });
+    };
+    await checkLayout('1440x900-en');
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForFunction(() => document.getElementById('guide-title')?.textContent === '你的第一个季度');
+    expect(await page.locator('#guide li.done').count()).toBe(4);
+    expect(await page.locator('#guide li.next').getAttribute('data-step')).toBe('bid');
+    expect(await page.locator('#guide li.next').textContent()).toMatch(/争取客户：客户 → 对一个开放招标投标/);
+    expect(await page.locator('#guide .guide-status').textContent()).toBe('已完成 4 / 6 步');
+    expect(await page.locator('#guide-skip').textContent()).toBe('跳过引导');
+    await checkLayout('1440x900-zh');
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(300);
+    await checkLayout('1280x720-zh');
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
+    await page.waitForFunction(() => document.getElementById('guide-title')?.textContent === 'Your first quarter');
+    expect(await page.locator('#guide .guide-status').textContent()).toBe('4 / 6 steps done');
+    expect(await page.locator('#guide li.done').count()).toBe(4);
+    await checkLayout('1280x720-en');
+    expect(await guideHeight(page)).toBeLessThan(160);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    expect(layout).toEqual([]);
     // As the hint says: +1 wk until a request opens.
     for (let wk = 2; wk < 8 && (await snap()).rfps.length === 0; wk++) {
       await page.locator('#step-btn').click();
@@ -270,7 +316,22 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.screenshot({ path: shot('fh-guided-quarter-report') });
     await page.locator('#quarter-continue').click();
     expect(await page.locator('#guide .guide-status').textContent()).toMatch(/Guide finished/);
+    // Finished, the guide is one line with Close, above tabs on one row, at both sizes.
+    expect(await page.locator('#guide-skip').getAttribute('aria-label')).toBe('Close');
+    expect(await guideHeight(page)).toBeLessThan(40);
     await page.screenshot({ path: shot('fh-guided-finished') });
+    expect(await tabRows(page)).toBe(1);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.waitForTimeout(300);
+    expect(await guideHeight(page)).toBeLessThan(40);
+    expect(await tabRows(page)).toBe(1);
+    await page.screenshot({ path: shot('fh-guided-finished-1280x720') });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // It closes itself a few weeks on.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(4));
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()?.week === 17);
+    await page.locator('#guide').waitFor({ state: 'detached' });
+    await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue').first().click({ timeout: 1000 }).catch(() => undefined);
     // A named save beside the autosave; Menu asks and says what is saved; a new default game does not offer the guide again.
     await page.locator('#save-btn').click();
     await page.locator('#save-name').fill('after the guide');
@@ -278,11 +339,11 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.waitForFunction(() => /Saved/.test(document.getElementById('save-status')?.textContent ?? ''));
     await page.keyboard.press('Escape');
     await page.locator('#menu-btn').click();
-    expect(await page.locator('#leave-dialog').textContent()).toMatch(/saved to the autosave slot.*13/);
+    expect(await page.locator('#leave-dialog').textContent()).toMatch(/saved to the autosave slot.*17/);
     await page.locator('#leave-confirm').click();
     // The title's save list names the scenario and the seed in the page's language.
     const row = page.locator('#saves-list .save-row', { hasText: 'after the guide' });
-    expect(await row.textContent()).toMatch(/after the guide .+ · seed \d+ · Week 13/);
+    expect(await row.textContent()).toMatch(/after the guide .+ · seed \d+ · Week 17/);
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.waitForFunction(() => /种子 \d+/.test(document.getElementById('saves-list')?.textContent ?? ''));
     expect(await row.textContent()).not.toMatch(/seed|default/);
@@ -434,6 +495,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
   it('zh-CN at 1280×720 and 1440×900: the main screen and each tab show Chinese (setLanguage), the advisor, news, previews too; the top bar is one row; no heading cut one character per line', async () => {
     const english: string[] = [];
     const layout: string[] = [];
+    const punct: string[] = [];
     // One game for both sizes (the jump to the warning week is the slow part): the window is resized.
     const { page } = await open({ width: 1440, height: 900 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'price-war-2025', seed: 1 }));
@@ -452,6 +514,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
         english.push(...(await englishWords(page)).map((w) => `${tag} ${tab}: ${w}`));
         layout.push(...(await brokenHeadings(page)).map((w) => `${tag} ${tab}: heading "${w}" wraps`));
         layout.push(...(await overflowing(page)).map((b) => `${tag} ${tab}: ${b}`));
+        if (tag === '1280x720') punct.push(...(await asciiPunctuation(page)).map((p) => `${tab}: ${p}`));
       }
       if ((await topbarRows(page)) !== 1) layout.push(`${tag}: the top bar wraps`);
       const bid = await page.evaluate(() => {
@@ -471,5 +534,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     }
     expect(english).toEqual([]);
     expect(layout).toEqual([]);
+    // Chinese punctuation on screen, where texts are put together from parts too ("标签：文本", not "标签: 文本").
+    expect([...new Set(punct)]).toEqual([]);
   }, 300_000);
 });

@@ -1,7 +1,7 @@
 /** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
 import { h, replace, table } from '../dom.ts';
 import type { Rfp } from '../../engine/types.ts';
-import { t, usd, int, pct, price, type StringKey, weekN } from '../i18n.ts';
+import { t, usd, int, pct, price, type StringKey, weekN, labelled } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -40,7 +40,7 @@ function recentWins(s: Snapshot): HTMLElement {
     by.set(name, [...(by.get(name) ?? []), r.winningUsdPerGpuHour]);
   }
   const parts = [...by].map(([name, xs]) => `${name} ${price(Math.min(...xs))}–${price(Math.max(...xs))} (${t('awardsN').replace('{n}', String(xs.length))})`);
-  return h('p', { className: 'muted', id: 'recent-wins' }, `${t('recentWins').replace('{weeks}', String(RANGE_WEEKS))}: ${parts.length ? parts.join(' · ') : t('noRecentWins')}`);
+  return h('p', { className: 'muted', id: 'recent-wins' }, labelled(t('recentWins').replace('{weeks}', String(RANGE_WEEKS)), parts.length ? parts.join(' · ') : t('noRecentWins')));
 }
 
 export function customersPanel(): Panel {
@@ -98,7 +98,7 @@ export function customersPanel(): Panel {
         c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
-        h('p', null, withTerms(`${t('topCustomer')}: ${pct(lastQ?.topCustomerShare, 0)} · ${t('top5')}: ${pct(lastQ?.top5CustomerShare, 0)} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`))),
+        h('p', null, withTerms(`${labelled(t('topCustomer'), pct(lastQ?.topCustomerShare, 0))} · ${labelled(t('top5'), pct(lastQ?.top5CustomerShare, 0))} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`))),
     );
   }
   if (snap) render(snap);

@@ -1,6 +1,6 @@
 /** Fleet: order GPUs by generation (price, lead time, power), deliveries, depreciation, sell. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, int, price, weekN } from '../i18n.ts';
+import { t, usd, int, price, weekN, labelled } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -46,10 +46,10 @@ export function fleetPanel(): Panel {
         const m = getState().scenario?.gpus.find((x) => x.id === g.modelId);
         return [g.name + (g.liquidCooled ? ` (${t('liquid')})` : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
           `${(m?.trainingPerfH100 ?? 0).toFixed(1)}/${(m?.inferencePerfH100 ?? 0).toFixed(1)}`, price(g.indexUsdPerGpuHour)];
-      })), h('p', { className: 'muted' }, withTerms(`${t('leadTime')}: ${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')} · ${t('catalogueNote')}`))),
+      })), h('p', { className: 'muted' }, withTerms(`${labelled(t('leadTime'), `${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')}`)} · ${t('catalogueNote')}`))),
       h('section', null,
         table(t('fleet'), [t('model'), t('owned'), t('installed'), t('unpowered'), t('bookValue')], p.fleet.map((f) => [f.name, int(f.count), int(f.installed), int(f.count - f.installed), usd(f.bookUsd)])),
-        h('p', { className: 'muted' }, `${int(p.gpusRented)} ${t('rented')} · ${int(p.gpusInstalled - p.gpusRented)} ${t('idle')} · ${int(unpowered)} ${t('unpowered')} · ${t('depreciation')}: ${p.depreciationYears} ${t('years')}`),
+        h('p', { className: 'muted' }, `${int(p.gpusRented)} ${t('rented')} · ${int(p.gpusInstalled - p.gpusRented)} ${t('idle')} · ${int(unpowered)} ${t('unpowered')} · ${labelled(t('depreciation'), `${p.depreciationYears} ${t('years')}`)}`),
       ),
       h('section', null, table(t('deliveries'), [t('model'), t('count'), t('arrives'), t('total')], p.orders.map((o) => [
         o.name, int(o.count), `${weekN(o.deliveryWeek)} (${Math.max(0, o.deliveryWeek - s.week)} ${t('weeksShort')})`, usd(o.totalUsd),

@@ -1,6 +1,6 @@
 /** Sites: lease colocation, build a campus, buy a powered site; MW used/available; grid queue. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, loc, type StringKey, weekN } from '../i18n.ts';
+import { t, usd, loc, type StringKey, weekN, labelled } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState, setState, store } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -62,7 +62,7 @@ export function sitesPanel(): Panel {
           x.status === 'energised' ? `● ${t('st_energised')}` : x.status === 'awaitingGrid' ? `◌ ${t('st_awaitingGrid')} → ${weekN(x.gridWeek)}` : `▲ ${t(('st_' + x.status) as StringKey)} → ${weekN(x.readyWeek)}`,
           x.status === 'energised' ? meter(x.usedShare, `${t('mwUsed')} ${Math.round(x.usedShare * 100)}%`) : meter(x.progress, `${t('useProgress')} ${Math.round(x.progress * 100)}%`),
         ])),
-        h('p', { className: 'muted' }, `${t('mwUsed')}: ${p.last.powerMwUsed.toFixed(1)} / ${t('mwAvailable')}: ${p.last.powerMwAvailable.toFixed(1)}`),
+        h('p', { className: 'muted' }, `${labelled(t('mwUsed'), p.last.powerMwUsed.toFixed(1))} / ${labelled(t('mwAvailable'), p.last.powerMwAvailable.toFixed(1))}`),
       ),
       h('section', null, table(t('regions'), [t('region'), t('powerPrice'), termSpan(t('coloHead')), t('gridHead'), t('buildHead'), t('poweredHead')], s.regions.map((r) => [
         regionName(r.id) + (r.curtailShare > 0 ? ` ! ${t('curtailed')}` : ''),

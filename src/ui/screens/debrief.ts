@@ -3,7 +3,7 @@
  * marked, the built-in strategies on the same scenario and seed, debrief questions, exports.
  */
 import { h, replace, table, download } from '../dom.ts';
-import { t, loc, usd, price, weekN } from '../i18n.ts';
+import { t, loc, usd, price, weekN, labelled } from '../i18n.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { quartersCsv } from '../statements.ts';
@@ -11,7 +11,7 @@ import { gameCharts } from '../gameCharts.ts';
 import type { BenchResult } from '../../store/host.ts';
 import type { StrategyId } from '../../engine/types.ts';
 import type { QuarterReport } from '../../engine/reports.ts';
-import { msg, msgText, gameOverText } from '../advice.ts';
+import { msgText, gameOverText } from '../advice.ts';
 import { withTerms } from '../glossary.ts';
 import { engineText } from '../../i18n/messages.ts';
 
@@ -52,7 +52,7 @@ export function renderDebrief(root: HTMLElement): () => void {
         h('ul', { className: 'obj-list', id: 'objectives' }, results.map((r) => h('li', { className: r.met ? 'ok' : 'no' },
           h('span', { className: 'mark', 'aria-hidden': 'true' }, r.met ? '✓' : '✕'),
           // A bankrupt company misses every objective even where its last figure would pass ("3.0× at the end" against 3.5×): say why.
-          h('span', null, h('strong', null, withTerms(loc(r.label))), ` — ${r.met ? t('met') : t('notMet')}${!r.met && bankrupt && r.detail.id !== 'obj.bankrupt' ? ` (${msg('obj.bankrupt')})` : ''}: ${msgText(r.detail)}`),
+          h('span', null, h('strong', null, withTerms(loc(r.label))), ' — ' + labelled(r.met ? t('met') : !r.met && bankrupt && r.detail.id !== 'obj.bankrupt' ? t('notMetBankrupt') : t('notMet'), msgText(r.detail))),
         ))),
       ),
       h('section', { className: 'section' }, h('h2', null, t('timelines')), chartsBox),

@@ -1,6 +1,6 @@
 /** Main screen: top bar, Phaser world view, news feed, decision panels, quarterly report, saves. */
 import { h, replace } from '../dom.ts';
-import { t, loc, usd, price, weekN } from '../i18n.ts';
+import { t, loc, usd, price, weekN, labelled } from '../i18n.ts';
 import { getState, setState, store, type PanelId } from '../../store/ui.ts';
 import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
 import * as app from '../app.ts';
@@ -246,7 +246,7 @@ export function renderGame(root: HTMLElement): () => void {
     return h('li', { className: `adv adv-${w.severity}`, 'data-warning': w.id },
       h('span', { className: 'adv-sev' }, `${icon} ${msg('sev.' + w.severity)}`), ' ',
       h('span', { className: 'adv-text' }, withTerms(warningText(w))),
-      withActions && w.actions.length ? h('span', { className: 'adv-actions' }, ` ${msg('canDo')}: ${w.actions.map((a) => msg(a)).join(' · ')}.`) : null,
+      withActions && w.actions.length ? h('span', { className: 'adv-actions' }, ' ' + msg('canDoList', { actions: w.actions.map((a) => msg(a)).join(' · ') })) : null,
     );
   }
   /** Dangers first, then warnings, then information (each group in the engine's order: soonest first). */
@@ -318,7 +318,7 @@ export function renderGame(root: HTMLElement): () => void {
     replace(quarterDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '▤'), h('h2', { id: 'quarter-title' }, `${t('quarterReport')} — ${q.label}`)),
       h('div', { className: 'dlg-body' },
-        h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, t('marketReaction') + ': '), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, withTerms(why))),
+        h('div', { className: 'reaction ' + (move >= 0 ? 'up' : 'down') }, h('strong', null, labelled(t('marketReaction'))), (move >= 0 ? '▲ ' : '▼ ') + reaction, h('br'), h('span', { className: 'muted' }, withTerms(why))),
         h('div', { className: 'q-grid' }, statements(q, prev)),
       ),
       h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'quarter-continue', autofocus: true, onclick: () => quarterDlg.close() }, t('continue'))),
@@ -335,7 +335,7 @@ export function renderGame(root: HTMLElement): () => void {
     pendingNewsId = null;
     replace(newsDlg,
       h('div', { className: 'dlg-head' }, h('span', { 'aria-hidden': 'true' }, '★'), h('h2', { id: 'news-title' }, newsText(n.headline))),
-      h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, t('whatItMeans') + ': '), newsText(n.explanation))),
+      h('div', { className: 'dlg-body' }, h('p', null, h('strong', null, labelled(t('whatItMeans'))), newsText(n.explanation))),
       h('div', { className: 'dlg-foot' }, h('button', { type: 'button', className: 'primary', id: 'news-continue', autofocus: true, onclick: () => newsDlg.close() }, t('continue'))),
     );
     if (!newsDlg.open && !quarterDlg.open) newsDlg.showModal();
