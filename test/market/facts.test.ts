@@ -61,6 +61,11 @@ describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
   // 0.58 / 0.57 but an operating margin of 0.16 / 0.15 (seeds 1–20 / 101–120): empty halls are cash
   // costs and lower both margins alike; the gap between them (depreciation + stock pay ≈ 0.41 of
   // revenue at realistic contract prices) is what falls short of CoreWeave's ≈0.60 (docs/calibration.md).
+  // Read over the hyper-growth *quarters* instead (revenue ≥ 2× a year before and capex ≥ 2.5× revenue,
+  // facts 1 and 3's own words; deals, fifth session), the package + power ahead gives an operating margin
+  // of 0.033 / 0.006 and EBITDA 0.529 / 0.490 (bundled: −0.037 / −0.057 and 0.488 / 0.476); GPUs
+  // billable on delivery (rampWeeks 0) lift that margin to 0.21 / 0.20. Not switched on: with the package
+  // in default facts 7 and 12, the 45% capacity cap and ai-winter's playthrough break (docs/calibration.md).
   it.fails('in its fastest-growth year: fat adjusted EBITDA, most of it eaten by depreciation and stock pay', () => {
     const m = margins();
     expect(note('f1.adjustedEbitdaMargin', m.ebitda)).toBeGreaterThan(0.5);
@@ -211,6 +216,9 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
   // does not separate and backlog misses on the second set: off. With the leveraged grower building ahead
   // in power and ordering GPUs only for contracts (\`buildAheadKind\` power, speculative 0): 0.60 / 0.64 and
   // 6.1× / 5.9×, mega-deals off 0.35–0.37 and 2.0–2.3×, but fact 1's operating margin 0.16 / 0.15: off.
+  // Switched on in default to test it (deals, fifth session): these targets pass (0.598, 6.12×), but fact 7's
+  // renewal loss goes to 1.0 (≈2 renewals a run, the grower now the highest bidder), fact 12's payback to
+  // 2.45 years, the largest neocloud to 0.457 of capacity and ai-winter is no longer losable: off.
   // \`it.fails\` turns red once the targets are met.
   it.fails('meets the issue\'s targets: top customer ≥ 45% of 2024 revenue and backlog ≥ 5× annual revenue', () => {
     expect(top2024(def)).toBeGreaterThanOrEqual(0.45);
