@@ -8,7 +8,8 @@ import './ui/style.css';
 import { getState, setState, store } from './store/ui.ts';
 import * as saves from './ui/saves.ts';
 import * as app from './ui/app.ts';
-import { h, replace } from './ui/dom.ts';
+import { h } from './ui/dom.ts';
+import { mountToasts } from './ui/toasts.ts';
 import { installPageApi } from './ui/pageApi.ts';
 import { renderTitle, loadFile } from './ui/screens/title.ts';
 import { renderBriefing } from './ui/screens/briefing.ts';
@@ -16,8 +17,8 @@ import { installEngineErrorDialog } from './ui/engineErrorDialog.ts';
 
 const VERSION = '0.1.0';
 const root = document.getElementById('app')!;
-const toasts = h('div', { className: 'toasts', 'aria-live': 'polite', role: 'status', id: 'toasts' });
-document.body.append(toasts, h('div', { className: 'drop-overlay', 'aria-hidden': 'true' }, '↓ Drop a scenario or save file'));
+mountToasts();
+document.body.append(h('div', { className: 'drop-overlay', 'aria-hidden': 'true' }, '↓ Drop a scenario or save file'));
 
 setState({ settings: saves.loadSettings() });
 document.documentElement.lang = getState().settings.lang;
@@ -71,7 +72,6 @@ async function render(): Promise<void> {
 
 store.subscribe((s, p) => {
   if (s.screen !== p.screen || s.settings.lang !== p.settings.lang || s.classOpen !== p.classOpen) void render();
-  if (s.toasts !== p.toasts) replace(toasts, s.toasts.map((x) => h('div', { className: 'toast ' + x.kind }, x.text)));
 });
 
 // Drag and drop a scenario (or save) file anywhere on the page.

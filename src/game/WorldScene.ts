@@ -11,11 +11,17 @@ import { drawLand, project, type View } from './land.ts';
 import { mapMsg, type MapMsgId } from './messages.ts';
 import { inboundLayout, INBOUND_RACKS_PER_ROW } from './inboundBox.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
+import { placeCards, type Rect } from './cardLayout.ts';
+import { fullCard, markerCard, DETAILS, type Detail, type FullCardInput, type MeasureFont, type Op } from './cardModel.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
 export interface MapCard { id: string; x: number; y: number; w: number; h: number; ax: number; ay: number; full: boolean }
 /** A rival's disc near a region anchor. */
 export interface MapDisc { regionId: string; rivalIndex: number; x: number; y: number; r: number }
+/** A text drawn on the map: what, where (left, top; CSS px of the world view), its font, and the card ('inbound' for the inbound box) it belongs to. */
+export interface MapText { owner: string; s: string; x: number; y: number; size: number; font: string }
+/** What else a redraw reports: the texts inside cards and the inbound box, the inbound box, the level of detail the cards were drawn at. */
+export interface MapExtras { texts: MapText[]; inbound: Rect; detail: Detail; lang: string; week: number; view: { w: number; h: number } }
 
 export interface WorldBridge {
   getSnapshot(): Snapshot | null;
@@ -24,21 +30,17 @@ export interface WorldBridge {
   /** The region open on the map (its card is outlined), or null. */
   selectedRegion(): string | null;
   selectRegion(id: string): void;
-  /** Called after each redraw with where the cards and rival discs are. */
-  onLayout(cards: MapCard[], discs: MapDisc[]): void;
+  /** Called after each redraw with where the cards, rival discs and texts are. */
+  onLayout(cards: MapCard[], discs: MapDisc[], extras: MapExtras | null): void;
   /** Short archetype label of a strategy id, in the current language. */
   archetype(strategy: string): string;
   /** CSS pixels at the bottom of the view covered by the DOM legends (cards stay above them). */
   reservedBottomPx(): number;
   /** CSS pixels at the right of the view covered by the open region card: the regions are fitted into the rest. */
   reservedRightPx(): number;
+  /** DOM boxes over the view (the market ticker), in CSS pixels of the view: the cards keep clear of them. */
+  reservedRects(): Rect[];
 }
-
-const RACK_W = 9;
-const RACK_H = 15;
-const RACK_GAP = 3;
-const RACKS_PER_ROW = 12;
-const CARD_W = RACKS_PER_ROW * (RACK_W + RACK_GAP) + 18;
 
 type Card = MapCard;
 interface LitRack { x: number; y: number; phase: number }
@@ -56,7 +58,15 @@ export class WorldScene extends Phaser.Scene {
   /** Every text of the map, drawn in one canvas at each redraw (see `placeTexts`). */
   private labels: Phaser.Textures.CanvasTexture | null = null;
   private labelImage: Phaser.GameObjects.Image | null = null;
-  private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean }[] = [];
+  private wanted: { x: number; y: number; s: string; size: number; color: string; bold: boolean; centred: boolean; owner: string | null }[] = [];
+  /** Texts drawn in cards and the inbound box at the last redraw (reported with the layout). */
+  private drawnTexts: MapText[] = [];
+  /** A 2D context to measure texts with, and the widths measured (by font and text). */
+  private measureCtx: CanvasRenderingContext2D | null = null;
+  private widths = new Map<string, number>();
+  /** The cards' places and level of detail, kept while their sizes, anchors and obstacles stay the same (`placedKey`). */
+  private placed: { detail: Detail; rects: Rect[] } | null = null;
+  private placedKey = '';
   private icons: Phaser.GameObjects.Image[] = [];
   private iconPool: Phaser.GameObjects.Image[] = [];
   private view: View = { x0: 0, y0: 0, scale: 1, width: 1, height: 1 };
@@ -193,8 +203,67 @@ export class WorldScene extends Phaser.Scene {
   }
 
   /** Ask for a text in this redraw; all are drawn at its end by `placeTexts`. */
-  private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false, centred = false): void {
-    this.wanted.push({ x, y, s, size, color, bold, centred });
+  private text(x: number, y: number, s: string, size: number, color: string = PALETTE.text, bold = false, centred = false, owner: string | null = null): void {
+    this.wanted.push({ x, y, s, size, color, bold, centred, owner });
+  }
+
+  /** Width in CSS px of `s` drawn at `size` px in the map's font (what `placeTexts` draws with). */
+  private measure(s: string, size: number, bold: boolean): number {
+    const font = `${bold ? 'bold ' : ''}${size}px ${FONT}`;
+    const key = `${font}|${s}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      this.measureCtx ??= document.createElement('canvas').getContext('2d');
+      if (!this.measureCtx) return s.length * size * 0.6;
+      this.measureCtx.font = font;
+      w = this.measureCtx.measureText(s).width;
+      if (this.widths.size > 4000) this.widths.clear();
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+
+  /** One drawing operation of a card's model, at the card's top-left corner (x, y). */
+  private drawOp(op: Op, x: number, y: number, owner: string): void {
+    const g = this.gfx;
+    if (op.t === 'text') this.text(x + op.dx, y + op.dy, op.s, op.size, op.color, op.bold, false, owner);
+    else if (op.t === 'icon') this.icon(op.name, x + op.dx, y + op.dy, op.size);
+    else if (op.t === 'racks') {
+      for (let i = 0; i < op.n; i++) {
+        const rx = x + op.dx + (i % op.perRow) * (op.rw + op.gap);
+        const ry = y + op.dy + Math.floor(i / op.perRow) * (op.rh + op.gap);
+        if (i < op.lit) {
+          g.fillStyle(PALETTE.rentedGlow, 0.18);
+          g.fillRect(rx - 1, ry - 1, op.rw + 2, op.rh + 2);
+          g.fillStyle(PALETTE.rented, 1);
+          g.fillRect(rx, ry, op.rw, op.rh);
+          if (op.rw >= 8) this.lit.push({ x: rx, y: ry, phase: (i * 37) % 100 });
+        } else {
+          g.fillStyle(PALETTE.idle, 1);
+          g.fillRect(rx, ry, op.rw, op.rh);
+          g.lineStyle(1, PALETTE.idleEdge, 1);
+          g.strokeRect(rx + 0.5, ry + 0.5, op.rw - 1, op.rh - 1);
+        }
+      }
+    } else if (op.t === 'build') {
+      const bx = x + op.dx, by = y + op.dy;
+      g.fillStyle(0x2a1a08, 1);
+      g.fillRect(bx, by, op.w, 5);
+      g.fillStyle(PALETTE.building, 1);
+      g.fillRect(bx, by, Math.max(2, op.w * op.progress), 5);
+      // hazard stripes on the unfinished part
+      g.lineStyle(1, PALETTE.building, 0.35);
+      for (let sx = bx + op.w * op.progress; sx < bx + op.w - 3; sx += 6) g.lineBetween(sx, by + 5, sx + 4, by);
+    } else {
+      const bx = x + op.dx, by = y + op.dy;
+      const share = Math.max(0, Math.min(1, op.share));
+      g.fillStyle(0x0a1026, 1);
+      g.fillRect(bx, by, op.w, 8);
+      g.fillStyle(op.kind === 'rented' ? PALETTE.rented : share > 0.95 ? PALETTE.powerBad : share > 0.8 ? PALETTE.powerWarn : PALETTE.power, 1);
+      g.fillRect(bx, by, op.w * share, 8);
+      g.lineStyle(1, 0x2a3a75, 1);
+      g.strokeRect(bx, by, op.w, 8);
+    }
   }
 
   /**
@@ -210,6 +279,7 @@ export class WorldScene extends Phaser.Scene {
       ctx.clearRect(0, 0, tex.width, tex.height);
       for (const w of this.wanted) {
         ctx.font = `${w.bold ? 'bold ' : ''}${w.size}px ${FONT}`;
+        if (w.owner) this.drawnTexts.push({ owner: w.owner, s: w.s, x: Math.round(w.x), y: Math.round(w.y), size: w.size, font: ctx.font });
         ctx.fillStyle = w.color;
         ctx.textAlign = w.centred ? 'center' : 'left';
         ctx.textBaseline = w.centred ? 'middle' : 'top';
@@ -253,7 +323,8 @@ export class WorldScene extends Phaser.Scene {
     this.lit = [];
     this.cards = [];
     this.pulses = [];
-    if (!s) { this.bridge.onLayout([], []); return; }
+    this.drawnTexts = [];
+    if (!s) { this.bridge.onLayout([], [], null); return; }
     // The region card opened or closed: fit the regions beside it.
     const right = Math.round(this.bridge.reservedRightPx());
     if (right !== this.reservedRight) { this.reservedRight = right; this.layoutView(); }
@@ -268,37 +339,101 @@ export class WorldScene extends Phaser.Scene {
     const energised = p.sites.filter((x) => x.status === 'energised');
     const totalMw = energised.reduce((a, x) => a + x.powerMw, 0) || 1;
     const util = Math.max(0, Math.min(1, p.last.utilization));
+    const H = this.scale.height;
 
-    // Card layout: full cards where the player has sites, markers elsewhere.
-    const obstacles: { x: number; y: number; w: number; h: number }[] = [];
+    // The inbound & warehouse box first (top right of the whole view: under an open region card,
+    // which the player is reading then; beside the ticker it would cover it): the cards keep clear of it.
+    const unpowered = Math.max(0, p.gpusOwned - p.gpusInstalled);
+    const layout = inboundLayout(p.orders.length, Math.ceil(unpowered / unit));
+    const orderLines = p.orders.slice(0, layout.shown).map((o) => ({
+      o, name: `${o.count.toLocaleString('en-US')} × ${o.name}`, left: this.m('map.weeksLeft', { weeks: Math.max(0, o.deliveryWeek - s.week) }),
+    }));
+    const boxW = Math.ceil(Math.min(320, Math.max(230, ...orderLines.map((l) => this.measure(l.name, 10, true) + this.measure(l.left, 10, false) + 30),
+      this.measure(this.m('map.inbound'), 10, true) + 46, this.measure(this.m('map.moreOrders', { count: layout.more }), 10, false) + 18,
+      unpowered > 0 ? this.measure(this.m('map.waiting', { count: unpowered.toLocaleString('en-US') }), 10, true) + 18 : 0)));
+    const inbound = { x: this.scale.width - boxW - 10, y: 10, w: boxW, h: layout.heightPx };
+
+    // Cards: full cards where the player has sites, markers elsewhere; sized from their contents.
     const bySite = new Map<string, typeof p.sites>();
     for (const x of p.sites) bySite.set(x.regionId, [...(bySite.get(x.regionId) ?? []), x]);
-    for (const r of s.regions) {
+    const measure: MeasureFont = (t, size, bold) => this.measure(t, size, bold);
+    const regions = s.regions.map((r) => {
       const a = project(this.view, r.mapX, r.mapY);
       const sites = bySite.get(r.id) ?? [];
-      const full = sites.length > 0;
-      const mw = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw, 0);
+      const present = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt');
+      const curtailed = r.curtailShare > 0 ? this.m('map.curtailed') : null;
+      if (sites.length === 0) {
+        const m = markerCard(this.regionName(r), this.m('map.markerLine', { power: `$${Math.round(r.powerUsdPerMwh)}` }), curtailed, measure);
+        return { r, a, present, models: [m, m, m] };
+      }
+      const on = sites.filter((x) => x.status === 'energised');
+      const mw = on.reduce((acc, x) => acc + x.powerMw, 0);
+      const used = on.reduce((acc, x) => acc + x.powerMw * x.usedShare, 0);
       const gpus = Math.round((p.gpusInstalled * mw) / totalMw);
       const racks = Math.ceil(gpus / unit);
-      const rows = Math.max(1, Math.ceil(racks / RACKS_PER_ROW));
-      const building = sites.filter((x) => x.status !== 'energised').length;
-      const h = full ? 50 + rows * (RACK_H + RACK_GAP) + building * 16 + 26 : 34;
-      const w = full ? CARD_W : 120;
-      this.cards.push({ id: r.id, x: a.x + 18, y: a.y - h / 2, w, h, ax: a.x, ay: a.y, full });
-      const nRivals = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt').length;
-      obstacles.push({ x: a.x - 12 - nRivals * 12, y: a.y - 12, w: 24 + nRivals * 24, h: 50 });
+      const input: FullCardInput = {
+        name: this.regionName(r),
+        kinds: [...new Set(sites.map((x) => x.kind))].map((k) => siteIcon(k)),
+        line: this.m('map.cardLine', { power: `$${Math.round(r.powerUsdPerMwh)}`, gpus: gpus.toLocaleString('en-US') }),
+        curtailed,
+        racks, litRacks: Math.round(racks * util),
+        noGpus: this.m('map.noGpus'),
+        builds: sites.filter((x) => x.status !== 'energised').map((site) => ({
+          progress: site.progress,
+          label: site.status === 'awaitingGrid'
+            ? this.m('map.gridQueue', { mw: site.powerMw, week: site.gridWeek })
+            : this.m('map.building', { kind: this.m(`site.${site.kind}`), mw: site.powerMw, pct: `${Math.round(site.progress * 100)}%` }),
+        })),
+        buildingMore: (count) => this.m('map.buildingMore', { count }),
+        buildingCount: (count) => this.m('map.buildingCount', { count }),
+        meterText: this.m('map.mwUsed', { used: used.toFixed(1), total: mw.toFixed(0) }),
+        meterShare: mw > 0 ? used / mw : 0,
+        rentedText: this.m('map.rented', { pct: `${Math.round(util * 100)}%` }),
+        rentedShare: racks > 0 ? util : 0,
+      };
+      return { r, a, present, models: DETAILS.map((d) => fullCard(input, d, measure)) };
+    });
+    // Anchors and the rivals' discs: cards avoid covering them when they can.
+    const soft = regions.flatMap(({ a, present }) => [
+      { x: a.x - 9, y: a.y - 9, w: 18, h: 18 },
+      ...(present.length ? [{ x: a.x - ((present.length - 1) / 2) * 24 - 32, y: a.y + 12, w: (present.length - 1) * 24 + 46, h: 24 }] : []),
+    ]);
+    const area = { x: 8, y: 8, w: W - 16, h: H - Math.max(30, this.bridge.reservedBottomPx() + 6) - 8 };
+    const hard = [inbound, ...this.bridge.reservedRects()];
+    const key = JSON.stringify([regions.map(({ r, a, models }) => [r.id, Math.round(a.x), Math.round(a.y), models.map((m) => [m.w, m.h])]), area, hard.map((o) => [Math.round(o.x), Math.round(o.y), Math.round(o.w), Math.round(o.h)]), soft.length]);
+    if (key !== this.placedKey) {
+      // Largest cards first; at the first level of detail where every card finds a free spot.
+      const order = regions.map((_, i) => i).sort((i, j) => regions[j]!.models[0]!.w * regions[j]!.models[0]!.h - regions[i]!.models[0]!.w * regions[i]!.models[0]!.h || i - j);
+      const tryAt = (d: Detail, overlap: boolean) => {
+        const rects = placeCards(order.map((i) => ({ id: regions[i]!.r.id, ax: regions[i]!.a.x, ay: regions[i]!.a.y, w: regions[i]!.models[d]!.w, h: regions[i]!.models[d]!.h })), area, hard, soft, overlap);
+        if (!rects) return null;
+        const out: Rect[] = [];
+        order.forEach((i, k) => { out[i] = rects[k]!; });
+        return out;
+      };
+      let placed: { detail: Detail; rects: Rect[] } | null = null;
+      for (const d of DETAILS) {
+        const rects = tryAt(d, false);
+        if (rects) { placed = { detail: d, rects }; break; }
+      }
+      this.placed = placed ?? { detail: 2, rects: tryAt(2, true)! };
+      this.placedKey = key;
     }
-    this.relax(W, this.scale.height, obstacles);
+    const { detail, rects } = this.placed!;
+    regions.forEach(({ r, a, models }, i) => {
+      const rc = rects[i]!;
+      this.cards.push({ id: r.id, x: rc.x, y: rc.y, w: models[detail]!.w, h: models[detail]!.h, ax: a.x, ay: a.y, full: (bySite.get(r.id) ?? []).length > 0 });
+    });
 
     // Graticule
     g.lineStyle(1, PALETTE.grid, 0.6);
     for (let lon = -180; lon <= 180; lon += 15) {
       const a = project(this.view, (lon + 180) / 360, 0);
-      if (a.x >= 0 && a.x <= W) g.lineBetween(a.x, 0, a.x, this.scale.height);
+      if (a.x >= 0 && a.x <= W) g.lineBetween(a.x, 0, a.x, H);
     }
     for (let lat = -60; lat <= 90; lat += 15) {
       const a = project(this.view, 0, (90 - lat) / 141);
-      if (a.y >= 0 && a.y <= this.scale.height) g.lineBetween(0, a.y, W, a.y);
+      if (a.y >= 0 && a.y <= H) g.lineBetween(0, a.y, W, a.y);
     }
 
     // Leader lines and region anchors
@@ -313,16 +448,14 @@ export class WorldScene extends Phaser.Scene {
     }
 
     // Rivals' presence: coloured rings with their initial around each region anchor.
-    for (const r of s.regions) {
-      const c = this.cards.find((k) => k.id === r.id)!;
-      const present = s.rivals.filter((rv) => (rv.mwByRegion[r.id] ?? 0) > 0 && rv.status !== 'bankrupt');
+    for (const { r, a, present } of regions) {
       // The rivals' icon leads the row of discs (what the legend's icon means).
-      if (present.length > 0) this.icon('rival', c.ax - ((present.length - 1) / 2) * 24 - 30, c.ay + 24 - 7, 14);
+      if (present.length > 0) this.icon('rival', a.x - ((present.length - 1) / 2) * 24 - 30, a.y + 24 - 7, 14);
       present.forEach((rv, i) => {
         const mw = rv.mwByRegion[r.id] ?? 0;
         const rad = Math.max(6, Math.min(11, 4 + Math.sqrt(mw) * 0.5));
-        const x = c.ax + (i - (present.length - 1) / 2) * 24;
-        const y = c.ay + 24;
+        const x = a.x + (i - (present.length - 1) / 2) * 24;
+        const y = a.y + 24;
         g.fillStyle(rivalColor(rv.index), 0.22);
         g.fillCircle(x, y, rad + 3);
         g.fillStyle(rivalColor(rv.index), 0.95);
@@ -332,98 +465,29 @@ export class WorldScene extends Phaser.Scene {
       });
     }
 
-    // Region cards
-    for (const c of this.cards) {
-      const r = s.regions.find((k) => k.id === c.id)!;
+    // Region cards: the drawing operations of each card's model, at its place.
+    this.cards.forEach((c, i) => {
       const sel = c.id === selected;
       g.fillStyle(PALETTE.card, c.full ? 0.94 : 0.8);
       g.fillRoundedRect(c.x, c.y, c.w, c.h, 8);
       g.lineStyle(sel ? 3 : c.full ? 1.5 : 1, sel ? PALETTE.cardSel : c.full ? PALETTE.accent : PALETTE.cardEdge, sel ? 1 : c.full ? 0.9 : 0.6);
       g.strokeRoundedRect(c.x, c.y, c.w, c.h, 8);
-      this.text(c.x + 9, c.y + 6, this.regionName(r), c.full ? 13 : 11, PALETTE.text, true);
-      if (!c.full) {
-        this.text(c.x + 9, c.y + 20, this.m('map.markerLine', { power: `$${Math.round(r.powerUsdPerMwh)}` }), 10, PALETTE.muted);
-        if (r.curtailShare > 0) this.text(c.x + 70, c.y + 20, this.m('map.curtailed'), 9, '#ffa24c', true);
-        continue;
-      }
-      // One icon per kind of site the player has here (colocation, powered site, campus).
-      const kinds = [...new Set((bySite.get(r.id) ?? []).map((x) => x.kind))];
-      kinds.forEach((k, i) => this.icon(siteIcon(k), c.x + c.w - 22 - i * 20, c.y + 5, 16));
-      const sites = bySite.get(r.id) ?? [];
-      const mw = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw, 0);
-      const gpus = Math.round((p.gpusInstalled * mw) / totalMw);
-      const racks = Math.ceil(gpus / unit);
-      const litCount = Math.round(racks * util);
-      this.text(c.x + 9, c.y + 22, this.m('map.cardLine', { power: `$${Math.round(r.powerUsdPerMwh)}`, gpus: gpus.toLocaleString('en-US') }), 10, PALETTE.muted);
-      if (r.curtailShare > 0) this.text(c.x + c.w - 64 - kinds.length * 20, c.y + 6, this.m('map.curtailed'), 9, '#ffa24c', true);
-      // Racks
-      const rx0 = c.x + 9, ry0 = c.y + 40;
-      for (let i = 0; i < racks; i++) {
-        const x = rx0 + (i % RACKS_PER_ROW) * (RACK_W + RACK_GAP);
-        const y = ry0 + Math.floor(i / RACKS_PER_ROW) * (RACK_H + RACK_GAP);
-        if (i < litCount) {
-          g.fillStyle(PALETTE.rentedGlow, 0.18);
-          g.fillRect(x - 2, y - 2, RACK_W + 4, RACK_H + 4);
-          g.fillStyle(PALETTE.rented, 1);
-          g.fillRect(x, y, RACK_W, RACK_H);
-          this.lit.push({ x, y, phase: (i * 37) % 100 });
-        } else {
-          g.fillStyle(PALETTE.idle, 1);
-          g.fillRect(x, y, RACK_W, RACK_H);
-          g.lineStyle(1, PALETTE.idleEdge, 1);
-          g.strokeRect(x + 0.5, y + 0.5, RACK_W - 1, RACK_H - 1);
-        }
-      }
-      if (racks === 0) this.text(rx0, ry0, this.m('map.noGpus'), 10, PALETTE.muted);
-      let y = ry0 + Math.max(1, Math.ceil(racks / RACKS_PER_ROW)) * (RACK_H + RACK_GAP) + 2;
-      // Construction progress
-      for (const site of sites.filter((x) => x.status !== 'energised')) {
-        const bw = c.w - 18;
-        g.fillStyle(0x2a1a08, 1);
-        g.fillRect(rx0, y + 9, bw, 5);
-        g.fillStyle(PALETTE.building, 1);
-        g.fillRect(rx0, y + 9, Math.max(2, bw * site.progress), 5);
-        // hazard stripes on the unfinished part
-        g.lineStyle(1, PALETTE.building, 0.35);
-        for (let sx = rx0 + bw * site.progress; sx < rx0 + bw - 3; sx += 6) g.lineBetween(sx, y + 14, sx + 4, y + 9);
-        const label = site.status === 'awaitingGrid'
-          ? this.m('map.gridQueue', { mw: site.powerMw, week: site.gridWeek })
-          : this.m('map.building', { kind: this.m(`site.${site.kind}`), mw: site.powerMw, pct: `${Math.round(site.progress * 100)}%` });
-        this.text(rx0, y - 3, label, 9, '#ffb86b', true);
-        y += 16;
-      }
-      // Power meter
-      const used = sites.filter((x) => x.status === 'energised').reduce((acc, x) => acc + x.powerMw * x.usedShare, 0);
-      const share = mw > 0 ? used / mw : 0;
-      const bw = c.w - 18 - 74;
-      g.fillStyle(0x0a1026, 1);
-      g.fillRect(rx0 + 74, y + 6, bw, 8);
-      g.fillStyle(share > 0.95 ? PALETTE.powerBad : share > 0.8 ? PALETTE.powerWarn : PALETTE.power, 1);
-      g.fillRect(rx0 + 74, y + 6, bw * Math.min(1, share), 8);
-      g.lineStyle(1, 0x2a3a75, 1);
-      g.strokeRect(rx0 + 74, y + 6, bw, 8);
-      this.text(rx0, y + 3, this.m('map.mwUsed', { used: used.toFixed(1), total: mw.toFixed(0) }), 10, '#b8f5cf', true);
-    }
+      for (const op of regions[i]!.models[detail]!.ops) this.drawOp(op, c.x, c.y, c.id);
+    });
 
-    // GPUs without power + inbound deliveries (top right of the whole view: under an open region
-    // card, which the player is reading then; beside the ticker it would cover it)
-    const unpowered = Math.max(0, p.gpusOwned - p.gpusInstalled);
-    const boxW = 230;
-    const bx = this.scale.width - boxW - 10;
-    let by = 10;
-    const lines = p.orders.length;
-    const layout = inboundLayout(lines, Math.ceil(unpowered / unit));
-    const boxH = layout.heightPx;
+    // The inbound box's contents.
+    const bx = inbound.x;
+    let by = inbound.y;
     g.fillStyle(PALETTE.card, 0.9);
-    g.fillRoundedRect(bx, by, boxW, boxH, 8);
+    g.fillRoundedRect(bx, by, boxW, inbound.h, 8);
     g.lineStyle(1, PALETTE.cardEdge, 0.8);
-    g.strokeRoundedRect(bx, by, boxW, boxH, 8);
+    g.strokeRoundedRect(bx, by, boxW, inbound.h, 8);
     this.icon('gpuRack', bx + boxW - 24, by + 4, 16);
-    this.text(bx + 9, by + 6, this.m('map.inbound'), 10, PALETTE.muted, true);
+    this.text(bx + 9, by + 6, this.m('map.inbound'), 10, PALETTE.muted, true, false, 'inbound');
     this.inboundAnchor = { x: bx + 20, y: by + 30 };
     by += 24;
     if (unpowered > 0) {
-      this.text(bx + 9, by, this.m('map.waiting', { count: unpowered.toLocaleString('en-US') }), 10, '#c9cdd8', true);
+      this.text(bx + 9, by, this.m('map.waiting', { count: unpowered.toLocaleString('en-US') }), 10, '#c9cdd8', true, false, 'inbound');
       by += 16;
       const n = Math.ceil(unpowered / unit);
       for (let i = 0; i < n; i++) {
@@ -435,19 +499,19 @@ export class WorldScene extends Phaser.Scene {
       }
       by += Math.ceil(n / INBOUND_RACKS_PER_ROW) * 12 + 6;
     }
-    for (const o of p.orders.slice(0, layout.shown)) {
-      const left = Math.max(0, o.deliveryWeek - s.week);
-      const total = Math.max(left, s.market.leadTimeWeeks, 1);
-      this.text(bx + 9, by, `${o.count.toLocaleString('en-US')} × ${o.name}`, 10, '#bff8ff', true);
-      this.text(bx + boxW - 60, by, this.m('map.weeksLeft', { weeks: left }), 10, PALETTE.muted);
+    for (const { o, name, left } of orderLines) {
+      const weeks = Math.max(0, o.deliveryWeek - s.week);
+      const total = Math.max(weeks, s.market.leadTimeWeeks, 1);
+      this.text(bx + 9, by, name, 10, '#bff8ff', true, false, 'inbound');
+      this.text(bx + boxW - 9 - this.measure(left, 10, false), by, left, 10, PALETTE.muted, false, false, 'inbound');
       g.fillStyle(0x0a1026, 1);
       g.fillRect(bx + 9, by + 14, boxW - 18, 4);
       g.fillStyle(PALETTE.delivery, 1);
-      g.fillRect(bx + 9, by + 14, (boxW - 18) * (1 - left / total), 4);
+      g.fillRect(bx + 9, by + 14, (boxW - 18) * (1 - weeks / total), 4);
       by += 24;
     }
-    if (layout.more > 0) this.text(bx + 9, by - 2, this.m('map.moreOrders', { count: layout.more }), 10, PALETTE.muted);
-    if (lines === 0 && unpowered === 0) this.text(bx + 9, by - 2, this.m('map.nothingOnOrder'), 10, PALETTE.muted);
+    if (layout.more > 0) this.text(bx + 9, by - 2, this.m('map.moreOrders', { count: layout.more }), 10, PALETTE.muted, false, false, 'inbound');
+    if (p.orders.length === 0 && unpowered === 0) this.text(bx + 9, by - 2, this.m('map.nothingOnOrder'), 10, PALETTE.muted, false, false, 'inbound');
 
     // Deliveries that just arrived: fly a crate to the site with the most room.
     const nowOrders = new Map(p.orders.map((o) => [o.id, { count: o.count, name: o.name }]));
@@ -461,51 +525,9 @@ export class WorldScene extends Phaser.Scene {
 
     // The market ticker (top left) is DOM text (src/ui/mapLayer.ts): readable, translatable, testable.
     this.placeTexts();
-    this.bridge.onLayout(this.cards.map((c) => ({ ...c })), this.discs.map(({ tip: _tip, ...d }) => d));
+    this.bridge.onLayout(this.cards.map((c) => ({ ...c })), this.discs.map(({ tip: _tip, ...d }) => d), { texts: this.drawnTexts, inbound, detail, lang: this.bridge.lang(), week: s.week, view: { w: this.scale.width, h: H } });
   }
 
-
-  /** Push overlapping cards apart and keep them on screen. */
-  private relax(W: number, H: number, obstacles: { x: number; y: number; w: number; h: number }[]): void {
-    const cs = this.cards;
-    const bottom = Math.max(30, this.bridge.reservedBottomPx() + 6);
-    for (let it = 0; it < 60; it++) {
-      let moved = false;
-      for (const a of cs) {
-        for (const o of obstacles) {
-          const ox = Math.min(a.x + a.w, o.x + o.w) - Math.max(a.x, o.x) + 6;
-          const oy = Math.min(a.y + a.h, o.y + o.h) - Math.max(a.y, o.y) + 6;
-          if (ox > 0 && oy > 0) {
-            moved = true;
-            if (oy < ox) a.y += a.y + a.h / 2 < o.y + o.h / 2 ? -oy : oy;
-            else a.x += a.x + a.w / 2 < o.x + o.w / 2 ? -ox : ox;
-          }
-        }
-      }
-      for (let i = 0; i < cs.length; i++) {
-        for (let j = i + 1; j < cs.length; j++) {
-          const a = cs[i]!, b = cs[j]!;
-          const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + 8;
-          const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + 8;
-          if (ox > 0 && oy > 0) {
-            moved = true;
-            if (oy < ox) {
-              const d = oy / 2 * (a.y < b.y ? -1 : 1);
-              a.y += d; b.y -= d;
-            } else {
-              const d = ox / 2 * (a.x < b.x ? -1 : 1);
-              a.x += d; b.x -= d;
-            }
-          }
-        }
-      }
-      for (const c of cs) {
-        c.x = Math.max(8, Math.min(W - c.w - 8, c.x));
-        c.y = Math.max(62, Math.min(H - c.h - bottom, c.y));
-      }
-      if (!moved) break;
-    }
-  }
 
   private animate(time: number): void {
     const f = this.fx;

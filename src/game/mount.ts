@@ -3,11 +3,12 @@
  * Phaser.AUTO picks WebGL and falls back to the Canvas renderer (e.g. Chromium --disable-3d-apis).
  */
 import * as Phaser from 'phaser';
-import { WorldScene, type WorldBridge, type MapCard, type MapDisc } from './WorldScene.ts';
+import { WorldScene, type WorldBridge, type MapCard, type MapDisc, type MapExtras } from './WorldScene.ts';
+import type { Rect } from './cardLayout.ts';
 import { getState, setState, store } from '../store/ui.ts';
 import { t, type StringKey } from '../ui/i18n.ts';
 
-export type { MapCard, MapDisc };
+export type { MapCard, MapDisc, MapExtras };
 
 export interface WorldInfo { renderer: 'webgl' | 'canvas' | 'none' }
 export const worldInfo: WorldInfo = { renderer: 'none' };
@@ -31,10 +32,11 @@ function softwareWebGl(): boolean {
 }
 
 /**
- * Start the world view in `parent`. `onLayout` hears where the region cards and rival discs were
- * drawn (the DOM map layer puts its buttons there).
+ * Start the world view in `parent`. `onLayout` hears where the region cards, rival discs and card
+ * texts were drawn (the DOM map layer puts its buttons there); `reservedRects` names the DOM boxes
+ * over the view the cards keep clear of (the ticker).
  */
-export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[], discs: MapDisc[]) => void = () => undefined, reservedBottomPx: () => number = () => 30, reservedRightPx: () => number = () => 0): Promise<() => void> {
+export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[], discs: MapDisc[], extras: MapExtras | null) => void = () => undefined, reservedBottomPx: () => number = () => 30, reservedRightPx: () => number = () => 0, reservedRects: () => Rect[] = () => []): Promise<() => void> {
   const bridge: WorldBridge = {
     getSnapshot: () => getState().snapshot,
     subscribe: (cb) => store.subscribe((s, p) => { if (s.snapshot !== p.snapshot || s.settings.lang !== p.settings.lang || s.selectedRegion !== p.selectedRegion) cb(); }),
@@ -45,6 +47,7 @@ export async function mountWorld(parent: HTMLElement, onLayout: (cards: MapCard[
     archetype: (strategy) => t(`strat_${strategy}` as StringKey),
     reservedBottomPx,
     reservedRightPx,
+    reservedRects,
   };
   const forced = new URLSearchParams(location.search).get('renderer');
   const game = new Phaser.Game({

@@ -12,7 +12,8 @@ import type { Snapshot, RegionView } from '../store/snapshot.ts';
 import { mapMsg, type MapMsgId } from '../game/messages.ts';
 import { rivalColorCss, rivalLetter, rackUnit } from '../game/palette.ts';
 import { iconUrl, siteIcon } from '../game/assets.ts';
-import type { MapCard } from '../game/WorldScene.ts';
+import type { MapCard, MapExtras } from '../game/WorldScene.ts';
+import type { Rect } from '../game/cardLayout.ts';
 import * as app from './app.ts';
 import { termSpan } from './glossary.ts';
 import './map.css';
@@ -27,13 +28,19 @@ function suggestedMw(avail: number): number {
 }
 
 export interface MapLayer {
-  /** Where the scene drew the cards (CSS pixels inside the world view). */
-  layout(cards: MapCard[]): void;
+  /**
+   * Where the scene drew the cards (CSS pixels inside the world view). The cards, the inbound box
+   * and the texts drawn in them are also written to `#map-regions[data-layout]` (JSON) for the
+   * browser tests' geometry checks (test/browser/map-late.test.ts).
+   */
+  layout(cards: MapCard[], extras?: MapExtras | null): void;
   update(s: Snapshot): void;
   /** Height at the bottom of the map taken by the colour legend and the rivals' legend (CSS px). */
   reservedBottomPx(): number;
   /** CSS pixels at the right of the view covered by the open region card (0 when closed): the map fits its regions beside it. */
   reservedRightPx(): number;
+  /** DOM boxes over the map the cards keep clear of (the market ticker), in CSS pixels of the map. */
+  reservedRects(): Rect[];
   dispose(): void;
 }
 
@@ -197,9 +204,10 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
   });
 
   return {
-    layout(next) {
+    layout(next, extras) {
       cards = next;
       placeButtons();
+      if (extras) regionsEl.dataset.layout = JSON.stringify({ ...extras, cards: next.map(({ id, x, y, w, h }) => ({ id, x, y, w, h })) });
       const s = getState().snapshot;
       if (s) { buttonsKey = ''; labelButtons(s); }
     },
@@ -207,6 +215,11 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
     reservedRightPx() {
       if (detail.hidden) return 0;
       return Math.max(0, world.getBoundingClientRect().right - detail.getBoundingClientRect().left);
+    },
+    reservedRects() {
+      const w = world.getBoundingClientRect();
+      const r = ticker.getBoundingClientRect();
+      return r.width > 0 ? [{ x: r.left - w.left, y: r.top - w.top, w: r.width, h: r.height }] : [];
     },
     reservedBottomPx() {
       const bottom = world.getBoundingClientRect().bottom;

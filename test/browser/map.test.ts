@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
+import { waitMapLayout, mapProblems, toastsOverForm } from './mapGeometry.ts';
 
 const CHROME = chromePath();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -117,7 +118,11 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
   // One leveraged game (cash and debt in billions, the IPO's price · market cap, runway warnings):
   // weeks 0–165 at 1280×720 (4× play to week 40, then jumps), the window made 1440×900 (one re-fit,
   // the window's own), then weeks 165–300 there (4× play, jumps); in English and 中文 at each size.
-  it('1280×720 then 1440×900: the map is never resized after its fit (4× play, jumps to week 300, both languages); the top bar and advisor hold their text', async () => {
+  // The same game checks the map's geometry at every stop (items 5 and 9: no two region cards
+  // overlap, none runs past the map or under the ticker, legends or inbound box, every text fits its
+  // card, every region's name is drawn in full) — and at week 300 (113 sites) at 1280×720, 1440×900
+  // and 1920×1080 in both languages — and that toasts never cover the Bid form in use.
+  it('1280×720 then 1440×900: the map is never resized after its fit (4× play, jumps to week 300, both languages); the top bar and advisor hold their text; the map\'s cards never overlap or overflow; toasts keep off the Bid form', async () => {
     const { page, errors } = await open({ width: 1280, height: 720 });
     const n = api(page);
     // Seed 3: the leveraged autopilot lists its company and is still running at week 300.
@@ -161,12 +166,16 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
     });
     const problems: string[] = [];
     const check = async (where: string) => {
+      // The map drawn in this language at this size first: a language switch renders the screen
+      // again (a new #world), and under load that can come after a fixed sleep.
+      await waitMapLayout(page);
       await watch();
       await page.waitForTimeout(50);
       const l = await layout();
       if (l.cut.length) problems.push(`${where}: figures cut ${l.cut.join(', ')}`);
       if (l.outside.length) problems.push(`${where}: outside the top bar ${l.outside.join(', ')}`);
       if (l.items !== 1) problems.push(`${where}: ${l.items} advisor lines`);
+      for (const p of await mapProblems(page)) problems.push(`${where}: ${p}`);
     };
     const playTo = async (week: number) => {
       await page.locator('#panel').focus();
@@ -223,7 +232,9 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
 
     // The window is made larger: the map's one re-fit is the window's; from then on, none.
     await page.setViewportSize({ width: 1440, height: 900 });
-    await page.waitForTimeout(600);
+    // (waited for, not slept on: under load the observer's frame came after a 600 ms sleep)
+    await page.waitForFunction(() => (window as unknown as { __resizes: string[] }).__resizes.length > 0, null, { timeout: 10_000 }).catch(() => undefined);
+    await page.waitForTimeout(300);
     expect((await takeResizes()).length).toBeGreaterThan(0);
     const h1 = (await layout()).advisorH;
     await playTo(185);
@@ -233,6 +244,35 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
     expect(problems).toEqual([]);
     expect(await takeResizes()).toEqual([]);
     expect(h1).toBe(h0);
+
+    // Week 300 of a leveraged game (sites in every region, several being built) at every size, both languages.
+    const late: string[] = [];
+    for (const size of [{ width: 1440, height: 900 }, { width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      for (const lang of ['en', 'zh-CN']) {
+        await n.setLanguage(lang);
+        await waitMapLayout(page);
+        for (const p of await mapProblems(page)) late.push(`${size.width}×${size.height} ${lang}: ${p}`);
+        await page.screenshot({ path: shot(`map-late-${size.width}x${size.height}-${lang}`) });
+      }
+      await n.setLanguage('en');
+      if (size.width === 1920) continue;
+      // Toasts while the Bid form is in use: three notices come (three on-demand prices confirmed
+      // by clicks), then the player clicks into the Bid form; none of the toasts covers it.
+      await page.locator('#tab-customers').click();
+      const confirm = page.locator('#customers-price-confirm');
+      // (each click waits for the button, disabled while the last command is queued; a toast lasts 4.5 s)
+      for (let i = 0; i < 3; i++) await confirm.click();
+      await page.locator('#customers-bid input[name="usdPerGpuHour"]').click();
+      await page.waitForTimeout(100);
+      const t = await toastsOverForm(page, '#customers-bid');
+      await page.screenshot({ path: shot(`map-late-${size.width}x${size.height}-toasts-bid`) });
+      expect(t.focusInForm).toBe(true);
+      expect(t.shown).toBeGreaterThanOrEqual(2);
+      expect(t.over).toBe(0);
+      await page.locator('#tab-finance').click();
+    }
+    expect(late).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
 

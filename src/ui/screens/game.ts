@@ -153,7 +153,7 @@ export function renderGame(root: HTMLElement): () => void {
   cleanups.push(() => mapLayer.dispose());
   if (!noWorld) void import('../../game/mount.ts').then(async (m) => {
     if (disposed) return;
-    destroyWorld = await m.mountWorld(world, (cards) => mapLayer.layout(cards), () => mapLayer.reservedBottomPx(), () => mapLayer.reservedRightPx());
+    destroyWorld = await m.mountWorld(world, (cards, _discs, extras) => mapLayer.layout(cards, extras), () => mapLayer.reservedBottomPx(), () => mapLayer.reservedRightPx(), () => mapLayer.reservedRects());
     if (disposed) destroyWorld();
   }).catch((e) => {
     console.warn('World view failed to start', e);

@@ -1,0 +1,133 @@
+/**
+ * Where the map's region cards go, and how a card's text is broken into lines that fit it.
+ * No Phaser import: tested in Node (test/game/cardLayout.test.ts).
+ *
+ * Late in a game every region holds a full card (racks, sites being built, power meter) and the
+ * view is small (1280×720: about 820 × 260 px between the ticker and the legends). Pushing
+ * overlapping cards apart (the old relaxation) left them on top of each other when there was no
+ * room; here each card takes the free spot nearest its region, and when some card finds none the
+ * caller draws the cards smaller (`placeCards` returns null) and asks again.
+ */
+
+/** A rectangle in CSS pixels of the world view. */
+export interface Rect { x: number; y: number; w: number; h: number }
+
+/** A card to place: its size and its region's anchor on the map. */
+export interface CardSpec { id: string; ax: number; ay: number; w: number; h: number }
+
+/** Pixels kept between two cards, and between a card and an obstacle. */
+export const CARD_GAP_PX = 6;
+/** Grid step of the positions tried (the card's preferred spot and the area's edges are tried too). */
+const STEP_PX = 6;
+/** Cost of covering a soft obstacle (a region's anchor or its rivals' discs): more than any distance on screen. */
+const SOFT_COST = 5000;
+/** Cost of overlapping a card already placed (only when overlaps are allowed: the last resort). */
+const OVERLAP_COST = 50_000;
+
+/** True when `a` and `b` overlap or come closer than `gap` pixels. */
+export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
+  return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/** Positions from `lo` to `hi` (inclusive) every `step`, plus `hi` and `want` when inside. */
+function positions(lo: number, hi: number, want: number): number[] {
+  if (hi < lo) return [];
+  const out: number[] = [];
+  for (let v = lo; v < hi; v += STEP_PX) out.push(v);
+  out.push(hi);
+  if (want > lo && want < hi) out.push(want);
+  return out;
+}
+
+/**
+ * Place `cards` in order, each at the spot nearest its preferred one (right of its anchor,
+ * centred on it; or left of it) that lies inside `area`, keeps `CARD_GAP_PX` from every `hard`
+ * obstacle and every card placed before, and covers as few `soft` obstacles as it can.
+ * Returns the rectangles in the order given, or null when a card finds no such spot.
+ * With `allowOverlap` a card that finds no free spot takes the least-overlapping one (never null).
+ */
+export function placeCards(cards: CardSpec[], area: Rect, hard: Rect[], soft: Rect[], allowOverlap = false): Rect[] | null {
+  const placed: Rect[] = [];
+  for (const c of cards) {
+    const right = { x: c.ax + 18, y: c.ay - c.h / 2 };
+    const left = { x: c.ax - 18 - c.w, y: right.y };
+    let best: Rect | null = null;
+    let bestCost = Infinity;
+    const xs = positions(area.x, area.x + area.w - c.w, right.x);
+    if (left.x > area.x && left.x < area.x + area.w - c.w) xs.push(left.x);
+    const ys = positions(area.y, area.y + area.h - c.h, right.y);
+    for (const y of ys) {
+      for (const x of xs) {
+        const r = { x, y, w: c.w, h: c.h };
+        if (hard.some((o) => overlaps(r, o, CARD_GAP_PX))) continue;
+        let cost = Math.min(Math.hypot(x - right.x, y - right.y), Math.hypot(x - left.x, y - left.y) + 12);
+        for (const o of placed) {
+          if (!overlaps(r, o, CARD_GAP_PX)) continue;
+          if (!allowOverlap) { cost = Infinity; break; }
+          cost += OVERLAP_COST;
+        }
+        if (cost >= bestCost) continue;
+        for (const o of soft) if (overlaps(r, o)) cost += SOFT_COST;
+        if (cost < bestCost) { bestCost = cost; best = r; }
+      }
+    }
+    if (!best) {
+      if (!allowOverlap) return null;
+      // Not even a spot clear of the hard obstacles (a view smaller than a card): its preferred spot, kept inside.
+      best = { x: Math.max(area.x, Math.min(right.x, area.x + area.w - c.w)), y: Math.max(area.y, Math.min(right.y, area.y + area.h - c.h)), w: c.w, h: c.h };
+    }
+    placed.push(best);
+  }
+  return placed;
+}
+
+/** Width of a text in pixels (the caller measures with the font it draws in). */
+export type Measure = (s: string) => number;
+
+/**
+ * Break `s` into lines no wider than `maxW`: at spaces, and between CJK characters; a single
+ * word wider than the line is broken between characters (never cut off: every character is drawn).
+ */
+export function wrapText(s: string, maxW: number, measure: Measure): string[] {
+  if (measure(s) <= maxW) return [s];
+  // Lines made of whole " · " parts first ("BUILDING colocation · 47.2 MW · 80%" breaks between
+  // its figures, never between a number and its unit); a part wider than the line is wrapped by words.
+  const parts = s.split(' · ');
+  if (parts.length > 1) {
+    const out: string[] = [];
+    let line = '';
+    for (const part of parts) {
+      const next = line ? `${line} · ${part}` : part;
+      if (measure(next) <= maxW) { line = next; continue; }
+      if (line) out.push(`${line} ·`);
+      if (measure(part) <= maxW) line = part;
+      else { const ws = wrapWords(part, maxW, measure); out.push(...ws.slice(0, -1)); line = ws[ws.length - 1] ?? ''; }
+    }
+    if (line) out.push(line);
+    // A line ending in " ·" must fit too; when it does not, wrap the whole text by words.
+    if (out.every((l) => measure(l) <= maxW)) return out;
+  }
+  return wrapWords(s, maxW, measure);
+}
+
+function wrapWords(s: string, maxW: number, measure: Measure): string[] {
+  // Tokens: runs of non-space non-CJK characters, single CJK characters, and spaces.
+  const tokens = s.match(/[\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef][\u3001\u3002\uff0c\uff09\uff1a\uff1b]?|\s+|[^\s\u3000-\u303f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [s];
+  const lines: string[] = [];
+  let line = '';
+  const push = () => { if (line.trim()) lines.push(line.trimEnd()); line = ''; };
+  for (const tok of tokens) {
+    if (/^\s+$/.test(tok)) { if (line) line += tok; continue; }
+    if (measure(line + tok) <= maxW) { line += tok; continue; }
+    if (line.trim()) push();
+    if (measure(tok) <= maxW) { line = tok; continue; }
+    // A word wider than the line: break it between characters.
+    for (const ch of tok) {
+      if (line && measure(line + ch) > maxW) push();
+      line += ch;
+    }
+  }
+  push();
+  return lines.length ? lines : [s];
+}
+
