@@ -400,7 +400,7 @@ export class WorldScene extends Phaser.Scene {
     ]);
     const area = { x: 8, y: 8, w: W - 16, h: H - Math.max(30, this.bridge.reservedBottomPx() + 6) - 8 };
     const hard = [inbound, ...this.bridge.reservedRects()];
-    const key = JSON.stringify([regions.map(({ r, a, models }) => [r.id, Math.round(a.x), Math.round(a.y), models.map((m) => [m.w, m.h])]), area, hard.map((o) => [Math.round(o.x), Math.round(o.y), Math.round(o.w), Math.round(o.h)]), soft.length]);
+    const key = JSON.stringify([regions.map(({ r, a, models }) => [r.id, Math.round(a.x), Math.round(a.y), models.map((m) => [m.w, m.h])]), area, [...hard, ...soft].map((o) => [Math.round(o.x), Math.round(o.y), Math.round(o.w), Math.round(o.h)])]);
     if (key !== this.placedKey) {
       // Largest cards first; at the first level of detail where every card finds a free spot.
       const order = regions.map((_, i) => i).sort((i, j) => regions[j]!.models[0]!.w * regions[j]!.models[0]!.h - regions[i]!.models[0]!.w * regions[i]!.models[0]!.h || i - j);
