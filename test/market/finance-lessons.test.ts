@@ -83,7 +83,7 @@ describe('default: leverage buys growth and risk; nobody wins insolvent', () => 
   // Uncertainty about the boom (market.demand.growthShock*: the path × a persistent factor, sd 25%, and
   // corrections 17%/year, −30..0% growth for 4–8 quarters), measured 2 Dec over the whole game: in default
   // as bundled 0–1/20 (no debt-service covenant: a correction leaves the grower insolvent on its books, not
-  // in default); with covenant 1.1 + sizing 1.3 4/20 on seeds 1–20 and 101–120 (boom certain: 0/20),
+  // in default); with covenant 1.1 + sizing 1.3 4/20 on seeds 1–20 and 101–120 (boom certain: 0/20, 1/20),
   // prudent 0/20 — but 2/20 and 1/20 by week 208, this test's window. Left off; docs/calibration.md.
   it.fails('leveraged goes bust in 10–70% of seeds (2023–2026)', () => {
     const r = note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
