@@ -14,7 +14,7 @@ import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from '.
 import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt, inCovenantGrace, type DebtServiceWeek } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
-import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest } from './finance/covenants.ts';
+import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
@@ -191,9 +191,11 @@ export function drawCommittedCredit(world: World, co: Company, needCents: number
 /**
  * Cash below zero after the week's payments: draw committed credit (revolver, facility room); if
  * that is not enough the company has missed a payment — a default. Unpaid amounts become creditor
- * claims, so the books still balance and cash never shows below zero.
+ * claims, so the books still balance and cash never shows below zero. The record names what was
+ * due: the week's debt service (`service`, its largest instrument), or at a quarter close the
+ * covenant waiver fee (`service` = the fee and the largest lender, `covenantId` the breach it waives).
  */
-export function handleShortfall(world: World, co: Company, service: DebtServiceWeek | null = null): void {
+export function handleShortfall(world: World, co: Company, service: DebtServiceWeek | null = null, covenantId: CovenantId | null = null): void {
   const short = -co.ledger.balances.cash;
   if (short <= 0) return;
   drawCommittedCredit(world, co, short);
@@ -202,7 +204,7 @@ export function handleShortfall(world: World, co: Company, service: DebtServiceW
   const f = world.scenario.finance;
   addDebt(world, co, { kind: 'claims', amountUsd: toUsd(gap), fixedRatePct: baseRatePct(world) + f.claimsPenaltyRatePct, spreadPct: 0, termWeeks: f.claimsTermWeeks, amortizing: false });
   const largest = service?.largest ?? null;
-  defaultOnDebt(world, co, { kind: 'missedPayment', week: world.week, debtId: largest?.debtId ?? null, debtKind: largest?.debtKind ?? null, covenantId: null, dueUsd: toUsd(service?.dueCents ?? 0), shortUsd: toUsd(gap), figure: null, limit: null });
+  defaultOnDebt(world, co, { kind: 'missedPayment', week: world.week, debtId: largest?.debtId ?? null, debtKind: largest?.debtKind ?? null, covenantId, dueUsd: toUsd(service?.dueCents ?? 0), shortUsd: toUsd(gap), figure: null, limit: null });
 }
 
 /**

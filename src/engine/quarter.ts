@@ -11,6 +11,7 @@ import {
   annualisedRevenueUsd, backlogUsd, capacityH100e, equityValueUsd, gpusInstalled, gpusOwned,
 } from './metrics.ts';
 import { handleShortfall } from './operate.ts';
+import type { DebtServiceWeek } from './finance/debt.ts';
 import { pushNews } from './news.ts';
 import { msgOf } from './msg.ts';
 import { paybackFigures } from './payback.ts';
@@ -110,10 +111,13 @@ function testCovenants(world: World, co: Company): boolean {
   co.covenantBreaches += 1;
   if (co.covenantCureEndsWeek !== null) return true; // still inside the cure period
   co.covenantCureEndsWeek = world.week + f.covenantCureWeeks;
-  bookCents(co.ledger, 'debtFeesPaid', Math.round((co.ledger.balances.debt * f.covenantWaiverFeePct) / 100));
+  const feeCents = Math.round((co.ledger.balances.debt * f.covenantWaiverFeePct) / 100);
+  bookCents(co.ledger, 'debtFeesPaid', feeCents);
   co.spreadStepUpPct += f.covenantStepUpPct;
-  // A fee the company cannot pay is a missed payment like any other: committed credit, else default.
-  handleShortfall(world, co);
+  // A fee the company cannot pay is a missed payment like any other: committed credit, else default
+  // — recorded as the waiver fee (due to the lenders pro rata; the largest instrument named) on the
+  // covenant it waives, so the game-over dialog can say which payment ended the company.
+  handleShortfall(world, co, waiverFeeDue(co, feeCents), tests.find((t) => t.id !== 'gpuLoanToValue' && !t.pass)?.id ?? null);
   if (co.status !== 'active') return true;
   if (co.index === 0) {
     pushNews(world, {
@@ -123,6 +127,17 @@ function testCovenants(world: World, co: Company): boolean {
     });
   }
   return true;
+}
+
+/** The waiver fee as a payment due: its amount and the largest instrument by principal (its lender's share of the fee). */
+function waiverFeeDue(co: Company, feeCents: number): DebtServiceWeek {
+  let largest: DebtServiceWeek['largest'] = null;
+  const debtCents = co.ledger.balances.debt;
+  for (const d of co.debts) {
+    if (d.principalCents > 0 && (largest === null || d.principalCents > largest.cents)) largest = { debtId: d.id, debtKind: d.kind, cents: d.principalCents };
+  }
+  if (largest && debtCents > 0) largest.cents = Math.round((feeCents * largest.cents) / debtCents);
+  return { dueCents: feeCents, largest };
 }
 
 export function closeQuarter(world: World): void {

@@ -172,13 +172,13 @@ export interface DefaultCause {
   outcome: 'bankrupt' | 'restructured';
   /** Week of the default. */
   week: number;
-  /** The instrument (`Debt.id`): the largest debt payment of the week (missed payment), the GPU loan left unpaid (margin call); null when none. */
+  /** The instrument (`Debt.id`): the largest debt payment of the week (missed payment; for a waiver fee at a quarter close, the largest instrument by principal), the GPU loan left unpaid (margin call); null when none. */
   debtId: string | null;
   /** Its kind (`Debt.kind`), kept because a repaid instrument leaves `co.debts`; null with `debtId` null. */
   debtKind: DebtKind | null;
-  /** The covenant still breached when the cure period ended (covenant defaults); null otherwise. */
+  /** The covenant still breached when the cure period ended (covenant defaults), or whose waiver fee could not be paid at a quarter close (a missed payment); null otherwise. */
   covenantId: CovenantId | null;
-  /** What fell due, USD: the week's debt service (missed payment), the margin call, or all the debt called (covenant). */
+  /** What fell due, USD: the week's debt service or the quarter close's covenant waiver fee (missed payment), the margin call, or all the debt called (covenant). */
   dueUsd: number;
   /** What could not be paid, USD: the creditor claims left (missed payment), the unpaid margin call, the called debt above cash (covenant). */
   shortUsd: number;

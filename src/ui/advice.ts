@@ -48,6 +48,7 @@ const EN: Table = {
   'over.loadQuarter': '↺ Back to the {quarter} close (week {week:int})',
   'over.cause.missedPayment': 'Bankrupt in week {week:int}: a payment could not be made. {dueUsd:usd} of debt service was due (the largest on the {debt}), and {shortUsd:usd} was missing after cash and committed credit ran out.',
   'over.cause.missedBills': 'Bankrupt in week {week:int}: the week’s bills could not be paid — {shortUsd:usd} was missing after cash and committed credit ran out.',
+  'over.cause.missedWaiverFee': 'Bankrupt in week {week:int}: the covenant waiver fee could not be paid. {test} was breached at the quarter close; the lenders charged {dueUsd:usd} (the largest share to the {debt}), and {shortUsd:usd} was missing after cash and committed credit ran out.',
   'over.cause.marginCall': 'Bankrupt in week {week:int}: a margin call on the {debt} fell due — GPU loans at {value} of the fleet’s value against a limit of {limit}, so {dueUsd:usd} had to be prepaid; {shortUsd:usd} of it could not be paid.',
   'over.cause.covenant': 'Bankrupt in week {week:int}: {test} was still breached when the cure period ended — {value} against a limit of {limit}. Lenders called {dueUsd:usd} of debt; cash fell {shortUsd:usd} short.',
   'q.sharesUp': 'Shares rise {pct:int}% to {price} (market cap {cap:usd}).',
@@ -119,6 +120,7 @@ const ZH: Table = {
   'over.loadQuarter': '↺ 回到 {quarter} 季末（第 {week:int} 周）',
   'over.cause.missedPayment': '第 {week:int} 周破产：一笔款项无法支付。当周应付债务本息 {dueUsd:usd}（最大一笔来自{debt}），现金和已承诺信贷用尽后仍缺 {shortUsd:usd}。',
   'over.cause.missedBills': '第 {week:int} 周破产：当周账单无法支付——现金和已承诺信贷用尽后仍缺 {shortUsd:usd}。',
+  'over.cause.missedWaiverFee': '第 {week:int} 周破产：无法支付契约豁免费。季末{test}未达标，贷款方收取 {dueUsd:usd}（最大一笔来自{debt}），现金和已承诺信贷用尽后仍缺 {shortUsd:usd}。',
   'over.cause.marginCall': '第 {week:int} 周破产：{debt}的追加保证金到期——GPU 贷款为机队价值的 {value}，限额 {limit}，须提前偿还 {dueUsd:usd}；其中 {shortUsd:usd} 无法支付。',
   'over.cause.covenant': '第 {week:int} 周破产：纠正期结束时{test}仍未达标——{value}，限额 {limit}。贷款方要求偿还 {dueUsd:usd} 债务；现金缺口 {shortUsd:usd}。',
   'q.sharesUp': '股价上涨 {pct:int}% 至 {price}（市值 {cap:usd}）。',
@@ -200,6 +202,7 @@ export function gameOverText(g: GameOverReason): string {
   const c = g.cause;
   if (!c) return msg(`over.${g.kind}`, { week: g.week, missingUsd: g.missingUsd });
   const base = { week: c.week, dueUsd: c.dueUsd, shortUsd: c.shortUsd, debt: c.debtKind ? msg('debtKind.' + c.debtKind) : '' };
+  if (c.kind === 'missedPayment' && c.covenantId) return msg('over.cause.missedWaiverFee', { ...base, test: msg('cov.' + c.covenantId) });
   if (c.kind === 'missedPayment') return msg(c.debtKind ? 'over.cause.missedPayment' : 'over.cause.missedBills', base);
   const id = c.covenantId ?? (c.kind === 'marginCall' ? 'gpuLoanToValue' : 'liquidity');
   const figures = { value: covenantValue(id, c.figure), limit: c.limit === null ? msg('notMeaningful') : covenantLimit(id, c.limit) };

@@ -57,6 +57,32 @@ describe('the cause of a default is recorded', () => {
     expectBalanced(w);
   });
 
+  it('a covenant waiver fee the cash cannot pay at the quarter close is a missed payment naming the covenant, the fee, the largest instrument and the claims left', () => {
+    // A fee of half the debt, and no committed credit (no revolver yet, no facility room): the close's fee cannot be paid.
+    const w = world(variant((s) => { s.finance.facilityAdvanceRate = 0; s.finance.covenantWaiverFeePct = 50; }));
+    exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
+    const p = player(w);
+    while (w.week < 12) step(w);
+    expect(p.revolverLimitUsd).toBe(0);
+    // $5M left: enough for the week's bills, below the $25M liquidity floor, short of the fee.
+    bookCents(p.ledger, 'debtFeesPaid', p.ledger.balances.cash - 5_000_000_00);
+    const loan = debtsOf(p, 'gpuLoan')[0]!;
+    step(w); // week 12: the quarter closes
+    expect(p.status).toBe('bankrupt');
+    const c = p.defaultCause!;
+    expect(c).toMatchObject({ kind: 'missedPayment', outcome: 'bankrupt', week: 12, debtId: loan.id, debtKind: 'gpuLoan', covenantId: 'liquidity', figure: null, limit: null });
+    // What was due is the fee on the debt at the close; what was short is the creditor claims left, exactly.
+    const claims = debtsOf(p, 'claims');
+    expect(claims.length).toBe(1);
+    expect(c.shortUsd).toBe(toUsd(claims[0]!.originalCents));
+    expect(c.dueUsd).toBe(toUsd(Math.round(((p.ledger.balances.debt - claims[0]!.principalCents) * 50) / 100)));
+    expect(c.shortUsd).toBeGreaterThan(0);
+    expect(c.shortUsd).toBeLessThan(c.dueUsd);
+    expect(p.ledger.balances.cash).toBe(0);
+    expect(advise(w).gameOver).toMatchObject({ kind: 'payment', missingUsd: c.shortUsd, cause: c });
+    expectBalanced(w);
+  });
+
   it('with restructuring allowed the same default is recorded as restructured and the company goes on', () => {
     const w = world(variant((s) => { s.finance.facilityAdvanceRate = 0; s.finance.allowRestructuring = true; }));
     const p = player(w);
