@@ -218,7 +218,8 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
   // 6.1× / 5.9×, mega-deals off 0.35–0.37 and 2.0–2.3×, but fact 1's operating margin 0.16 / 0.15: off.
   // Switched on in default to test it (deals, fifth session): these targets pass (0.598, 6.12×), but fact 7's
   // renewal loss goes to 1.0 (≈2 renewals a run, the grower now the highest bidder), fact 12's payback to
-  // 2.45 years, the largest neocloud to 0.457 of capacity and ai-winter is no longer losable: off.
+  // 2.45 / 2.88 years, the largest neocloud to 0.457 / 0.497 of capacity, fact 2’s interest to 8% of revenue and
+  // ai-winter’s leveraged bust rate to 1/20 (docs/calibration.md): off.
   // \`it.fails\` turns red once the targets are met.
   it.fails('meets the issue\'s targets: top customer ≥ 45% of 2024 revenue and backlog ≥ 5× annual revenue', () => {
     expect(top2024(def)).toBeGreaterThanOrEqual(0.45);
