@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, shot, chromePath, ROOT, type Session, type Watched } from './harness.ts';
 import { axeProblems } from './pageChecks.ts';
+import { punctuationProblem } from '../i18n/zhPunctuation.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step, stateHash } from '../../src/engine/api.ts';
 
@@ -29,6 +30,7 @@ type Api = {
   loadScenarioText(t: string): Promise<{ ok: boolean; errors?: { path: string; message: string }[] }>;
   hostKind: string;
   renderer: string;
+  setLanguage(lang: 'en' | 'zh-CN'): void;
 };
 const api = (p: Page) => p.evaluate.bind(p) as <T>(fn: () => T | Promise<T>) => Promise<T>;
 void api;
@@ -314,6 +316,15 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#over-dialog[open]').waitFor({ timeout: 60_000 });
     await page.screenshot({ path: shot('10-game-over') });
     expect(await axeProblems(page, 'game over')).toEqual([]);
+    // In 中文 too (the screen re-renders and the dialog opens again in Chinese).
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[\u4e00-\u9fff]/.test(document.querySelector('#over-dialog[open] #over-title')?.textContent ?? ''));
+    const overZh = await page.locator('#over-dialog').innerText();
+    expect(overZh.split('\n').flatMap((l) => punctuationProblem(l.trim()) ?? [])).toEqual([]);
+    await page.screenshot({ path: shot('10-game-over-zh') });
+    expect(await axeProblems(page, 'game over zh')).toEqual([]);
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
+    await page.waitForFunction(() => document.documentElement.lang === 'en' && /Go to debrief/.test(document.querySelector('#over-dialog[open]')?.textContent ?? ''));
     await page.locator('#go-debrief').click();
     await page.locator('#debrief').waitFor();
     await page.locator('#objectives li').first().waitFor();
@@ -333,6 +344,16 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(run.seed).toBe(2);
     expect(run.quarters.length).toBeGreaterThan(10);
     await page.screenshot({ path: shot('11-debrief'), fullPage: true });
+    // The debrief in 中文: axe again, and Chinese punctuation in its texts.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[\u4e00-\u9fff]/.test(document.querySelector('#debrief h1, #debrief h2')?.textContent ?? ''));
+    await page.locator('#objectives li').first().waitFor();
+    await page.locator('#bench-table').waitFor({ timeout: 120_000 });
+    await page.locator('#ch-revenue').waitFor();
+    const debriefZh = await page.locator('#debrief').innerText();
+    expect(debriefZh.split('\n').flatMap((l) => punctuationProblem(l.trim()) ?? [])).toEqual([]);
+    await page.screenshot({ path: shot('11-debrief-zh'), fullPage: true });
+    expect(await axeProblems(page, 'debrief zh')).toEqual([]);
   });
 
   it('keyboard and accessible names: every control has a name; tabs are keyboard-operable', async () => {
