@@ -11,7 +11,7 @@ import { drawLand, project, type View } from './land.ts';
 import { mapMsg, type MapMsgId } from './messages.ts';
 import { inboundLayout, INBOUND_RACKS_PER_ROW } from './inboundBox.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
-import { placeCards, type Rect } from './cardLayout.ts';
+import { arrangeCards, type Rect } from './cardLayout.ts';
 import { fullCard, markerCard, DETAILS, type Detail, type FullCardInput, type MeasureFont, type Op } from './cardModel.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
@@ -402,21 +402,9 @@ export class WorldScene extends Phaser.Scene {
     const hard = [inbound, ...this.bridge.reservedRects()];
     const key = JSON.stringify([regions.map(({ r, a, models }) => [r.id, Math.round(a.x), Math.round(a.y), models.map((m) => [m.w, m.h])]), area, [...hard, ...soft].map((o) => [Math.round(o.x), Math.round(o.y), Math.round(o.w), Math.round(o.h)])]);
     if (key !== this.placedKey) {
-      // Largest cards first; at the first level of detail where every card finds a free spot.
-      const order = regions.map((_, i) => i).sort((i, j) => regions[j]!.models[0]!.w * regions[j]!.models[0]!.h - regions[i]!.models[0]!.w * regions[i]!.models[0]!.h || i - j);
-      const tryAt = (d: Detail, overlap: boolean) => {
-        const rects = placeCards(order.map((i) => ({ id: regions[i]!.r.id, ax: regions[i]!.a.x, ay: regions[i]!.a.y, w: regions[i]!.models[d]!.w, h: regions[i]!.models[d]!.h })), area, hard, soft, overlap);
-        if (!rects) return null;
-        const out: Rect[] = [];
-        order.forEach((i, k) => { out[i] = rects[k]!; });
-        return out;
-      };
-      let placed: { detail: Detail; rects: Rect[] } | null = null;
-      for (const d of DETAILS) {
-        const rects = tryAt(d, false);
-        if (rects) { placed = { detail: d, rects }; break; }
-      }
-      this.placed = placed ?? { detail: 2, rects: tryAt(2, true)! };
+      // The most detailed cards that find free spots near their regions (cardLayout.ts).
+      const placed = arrangeCards(DETAILS.map((d) => regions.map(({ r, a, models }) => ({ id: r.id, ax: a.x, ay: a.y, w: models[d]!.w, h: models[d]!.h }))), area, hard, soft);
+      this.placed = { detail: DETAILS[placed.detail]!, rects: placed.rects };
       this.placedKey = key;
     }
     const { detail, rects } = this.placed!;

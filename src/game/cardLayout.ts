@@ -51,25 +51,29 @@ export function placeCards(cards: CardSpec[], area: Rect, hard: Rect[], soft: Re
   for (const c of cards) {
     const right = { x: c.ax + 18, y: c.ay - c.h / 2 };
     const left = { x: c.ax - 18 - c.w, y: right.y };
-    let best: Rect | null = null;
-    let bestCost = Infinity;
     const xs = positions(area.x, area.x + area.w - c.w, right.x);
     if (left.x > area.x && left.x < area.x + area.w - c.w) xs.push(left.x);
     const ys = positions(area.y, area.y + area.h - c.h, right.y);
-    for (const y of ys) {
-      for (const x of xs) {
-        const r = { x, y, w: c.w, h: c.h };
-        if (hard.some((o) => overlaps(r, o, CARD_GAP_PX))) continue;
-        let cost = Math.min(Math.hypot(x - right.x, y - right.y), Math.hypot(x - left.x, y - left.y) + 12);
-        for (const o of placed) {
-          if (!overlaps(r, o, CARD_GAP_PX)) continue;
-          if (!allowOverlap) { cost = Infinity; break; }
-          cost += OVERLAP_COST;
-        }
-        if (cost >= bestCost) continue;
-        for (const o of soft) if (overlaps(r, o)) cost += SOFT_COST;
-        if (cost < bestCost) { bestCost = cost; best = r; }
+    // Candidates nearest first: the first one free of everything is the best; one that covers a
+    // soft obstacle is kept until a free one comes or the distance alone exceeds its cost.
+    const cand: { x: number; y: number; d: number }[] = [];
+    for (const y of ys) for (const x of xs) cand.push({ x, y, d: Math.min(Math.hypot(x - right.x, y - right.y), Math.hypot(x - left.x, y - left.y) + 12) });
+    cand.sort((a, b) => a.d - b.d);
+    let best: Rect | null = null;
+    let bestCost = Infinity;
+    for (const k of cand) {
+      if (k.d >= bestCost) break;
+      const r = { x: k.x, y: k.y, w: c.w, h: c.h };
+      if (hard.some((o) => overlaps(r, o, CARD_GAP_PX))) continue;
+      let cost = k.d;
+      for (const o of placed) {
+        if (!overlaps(r, o, CARD_GAP_PX)) continue;
+        if (!allowOverlap) { cost = Infinity; break; }
+        cost += OVERLAP_COST;
       }
+      if (cost >= bestCost) continue;
+      for (const o of soft) if (overlaps(r, o)) cost += SOFT_COST;
+      if (cost < bestCost) { bestCost = cost; best = r; }
     }
     if (!best) {
       if (!allowOverlap) return null;
@@ -131,3 +135,64 @@ function wrapWords(s: string, maxW: number, measure: Measure): string[] {
   return lines.length ? lines : [s];
 }
 
+
+/** Cost of drawing the cards one level of detail smaller, in pixels of leader line. */
+const DETAIL_COST_PX = 120;
+/** Cost of a card covering an anchor or a row of rival discs, in pixels of leader line (more than a level of detail). */
+const COVER_COST_PX = 400;
+/** A placement whose longest leader line is at most this long is taken without trying smaller cards. */
+const CLOSE_ENOUGH_PX = 40;
+
+/** Length of the leader line from a card's anchor to its nearest edge (0 when the anchor is inside). */
+function leaderPx(c: CardSpec, r: Rect): number {
+  const dx = Math.max(r.x - c.ax, 0, c.ax - (r.x + r.w));
+  const dy = Math.max(r.y - c.ay, 0, c.ay - (r.y + r.h));
+  return Math.hypot(dx, dy);
+}
+
+/**
+ * Place the cards at the first of `levels` (the same cards drawn at decreasing detail) where the
+ * placement is close enough, else at the best: each level is tried with the cards placed in a few
+ * orders (largest first, west to east, east to west, north to south) — the greedy placement gives
+ * the first cards the spots nearest their regions — and a placement costs the total length of its
+ * leader lines plus the longest one, plus `DETAIL_COST_PX` a level and `COVER_COST_PX` for each
+ * anchor or row of rival discs a card covers. When no level fits, the
+ * smallest cards are placed with the least overlap. Returns the level and the rectangles (in the
+ * order of the cards).
+ */
+export function arrangeCards(levels: CardSpec[][], area: Rect, hard: Rect[], soft: Rect[]): { detail: number; rects: Rect[] } {
+  let best: { detail: number; rects: Rect[]; cost: number } | null = null;
+  for (let d = 0; d < levels.length; d++) {
+    const cards = levels[d]!;
+    const idx = cards.map((_, i) => i);
+    const orders = [
+      [...idx].sort((i, j) => cards[j]!.w * cards[j]!.h - cards[i]!.w * cards[i]!.h || i - j),
+      [...idx].sort((i, j) => cards[i]!.ax - cards[j]!.ax || i - j),
+      [...idx].sort((i, j) => cards[j]!.ax - cards[i]!.ax || i - j),
+      [...idx].sort((i, j) => cards[i]!.ay - cards[j]!.ay || i - j),
+    ];
+    const seen = new Set<string>();
+    for (const order of orders) {
+      const key = order.join(',');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const placed = placeCards(order.map((i) => cards[i]!), area, hard, soft);
+      if (!placed) continue;
+      const rects: Rect[] = [];
+      order.forEach((i, k) => { rects[i] = placed[k]!; });
+      const leaders = cards.map((c, i) => leaderPx(c, rects[i]!));
+      const covered = rects.reduce((n, r) => n + soft.filter((o) => overlaps(r, o)).length, 0);
+      const cost = leaders.reduce((a, b) => a + b, 0) + Math.max(0, ...leaders) + d * DETAIL_COST_PX + covered * COVER_COST_PX;
+      if (!best || cost < best.cost) best = { detail: d, rects, cost };
+    }
+    if (best && best.detail === d) {
+      // Every card by its region, covering nothing: smaller cards would not be worth it.
+      const leaders = cards.map((c, i) => leaderPx(c, best!.rects[i]!));
+      const covered = best.rects.some((r) => soft.some((o) => overlaps(r, o)));
+      if (!covered && Math.max(0, ...leaders) <= CLOSE_ENOUGH_PX) break;
+    }
+  }
+  if (best) return { detail: best.detail, rects: best.rects };
+  const last = levels.length - 1;
+  return { detail: last, rects: placeCards(levels[last]!, area, hard, soft, true)! };
+}

@@ -4,7 +4,7 @@
  * Widths are measured with a fixed-pitch stand-in (6 px a character at 10 px, CJK twice that).
  */
 import { describe, it, expect } from 'vitest';
-import { placeCards, wrapText, overlaps, CARD_GAP_PX, type Rect } from '../../src/game/cardLayout.ts';
+import { placeCards, arrangeCards, wrapText, overlaps, CARD_GAP_PX, type Rect } from '../../src/game/cardLayout.ts';
 import { fullCard, markerCard, CARD_MIN_W, CARD_MAX_W, type FullCardInput, type MeasureFont } from '../../src/game/cardModel.ts';
 import { mapMsg } from '../../src/game/messages.ts';
 import { pickCorner, cornerBox } from '../../src/ui/toasts.ts';
@@ -117,6 +117,46 @@ describe('placeCards', () => {
     const disc = { x: 230, y: 140, w: 100, h: 30 };
     const [r] = placeCards([{ id: 'a', ax: 200, ay: 150, w: 160, h: 80 }], area, [], [disc])!;
     expect(overlaps(r!, disc)).toBe(false);
+  });
+});
+
+describe('arrangeCards', () => {
+  // Week 300 at 1280×720 in the browser (sizes and anchors from the page): greedy largest-first
+  // leaves a card 83 px from its region (and in the page, with the rivals' discs, one 450 px east of
+  // it). Trying a few orders, and smaller racks, keeps every card by its region.
+  const area: Rect = { x: 8, y: 8, w: 802, h: 326 };
+  const hard = [{ x: 578, y: 10, w: 230, h: 114 }, { x: 10, y: 10, w: 348, h: 40 }];
+  const cards = (s: number) => [
+    { id: 'us-virginia', ax: 311, ay: 239, w: 190, h: 116 * s },
+    { id: 'us-texas', ax: 220, ay: 269, w: 162, h: 165 * s },
+    { id: 'us-west', ax: 116, ay: 229, w: 208, h: 103 * s },
+    { id: 'europe-nordics', ax: 636, ay: 158, w: 162, h: 165 * s },
+  ];
+  const leader = (c: { ax: number; ay: number }, r: Rect) => Math.hypot(Math.max(r.x - c.ax, 0, c.ax - r.x - r.w), Math.max(r.y - c.ay, 0, c.ay - r.y - r.h));
+  it('places every card apart, and each nearer its region than largest-first alone does', () => {
+    const got = arrangeCards([cards(1), cards(0.8), cards(0.55)], area, hard, []);
+    const cs = cards([1, 0.8, 0.55][got.detail]!);
+    for (let i = 0; i < cs.length; i++) for (let j = i + 1; j < cs.length; j++) expect(overlaps(got.rects[i]!, got.rects[j]!, CARD_GAP_PX)).toBe(false);
+    const worst = Math.max(...cs.map((c, i) => leader(c, got.rects[i]!)));
+    const byArea = [...cards(1).keys()].sort((i, j) => cards(1)[j]!.w * cards(1)[j]!.h - cards(1)[i]!.w * cards(1)[i]!.h);
+    const greedy = placeCards(byArea.map((i) => cards(1)[i]!), area, hard, []);
+    const greedyWorst = greedy ? Math.max(...byArea.map((i, k) => leader(cards(1)[i]!, greedy[k]!))) : Infinity;
+    expect(greedyWorst).toBeGreaterThan(80);
+    expect(worst).toBeLessThan(60);
+  });
+  it('draws a card smaller rather than over a row of rival discs (week 300 at 1280×720: Nordics over V and M)', () => {
+    const discs = { x: 100, y: 90, w: 100, h: 30 };
+    const got = arrangeCards([[{ id: 'n', ax: 150, ay: 60, w: 280, h: 180 }], [{ id: 'n', ax: 150, ay: 60, w: 120, h: 70 }]], { x: 0, y: 0, w: 300, h: 200 }, [], [discs]);
+    expect(got.detail).toBe(1);
+    expect(overlaps(got.rects[0]!, discs)).toBe(false);
+  });
+  it('draws the cards smaller when the full ones do not fit, and overlaps only as a last resort', () => {
+    const tiny: Rect = { x: 0, y: 0, w: 420, h: 260 };
+    const got = arrangeCards([cards(1), cards(0.8), cards(0.55)], tiny, [], []);
+    expect(got.detail).toBeGreaterThan(0);
+    const none = arrangeCards([cards(3), cards(3)], tiny, [], []);
+    expect(none.detail).toBe(1);
+    expect(none.rects).toHaveLength(4);
   });
 });
 
