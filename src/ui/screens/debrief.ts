@@ -19,6 +19,12 @@ export const BENCH_STRATEGIES: StrategyId[] = ['leveraged', 'prudent', 'idle'];
 const STRAT_COLORS: Record<string, string> = { you: '#2fe0c0', leveraged: '#ff6b81', prudent: '#5ac8fa', idle: '#93a0c8', random: '#a58bff' };
 const STRAT_DASH: Record<string, number[] | undefined> = { you: undefined, leveraged: [8, 4], prudent: [3, 3], idle: [1, 4] };
 
+/**
+ * The autopilots' runs on a scenario and seed, kept for the page's life (keyed by the scenario
+ * object): a language switch re-renders the debrief and must not play three whole games again.
+ */
+const benchRuns = new WeakMap<object, Map<number, Promise<BenchResult[]>>>();
+
 export function renderDebrief(root: HTMLElement): () => void {
   const s = getState().snapshot;
   const sc = getState().scenario;
@@ -103,9 +109,17 @@ export function renderDebrief(root: HTMLElement): () => void {
       }));
     }
     try {
-      bench = await host.benchmark(sc, s.seed, BENCH_STRATEGIES, (n) => {
-        if (!disposed) replace(benchBox, h('p', { className: 'muted' }, `${t('running_bench')} ${n}/${BENCH_STRATEGIES.length}`));
-      });
+      const runs = benchRuns.get(sc) ?? new Map<number, Promise<BenchResult[]>>();
+      benchRuns.set(sc, runs);
+      let run = runs.get(s.seed);
+      if (!run) {
+        run = host.benchmark(sc, s.seed, BENCH_STRATEGIES, (n) => {
+          if (!disposed) replace(benchBox, h('p', { className: 'muted' }, `${t('running_bench')} ${n}/${BENCH_STRATEGIES.length}`));
+        });
+        runs.set(s.seed, run);
+        run.catch(() => runs.delete(s.seed));
+      }
+      bench = await run;
       if (!disposed) await renderBench(bench);
     } catch (e) {
       replace(benchBox, h('p', { className: 'neg' }, String((e as Error).message)));
