@@ -364,7 +364,7 @@ export class WorldScene extends Phaser.Scene {
       const curtailed = r.curtailShare > 0 ? this.m('map.curtailed') : null;
       if (sites.length === 0) {
         const m = markerCard(this.regionName(r), this.m('map.markerLine', { power: `$${Math.round(r.powerUsdPerMwh)}` }), curtailed, measure);
-        return { r, a, present, models: [m, m, m] };
+        return { r, a, present, models: DETAILS.map(() => m) };
       }
       const on = sites.filter((x) => x.status === 'energised');
       const mw = on.reduce((acc, x) => acc + x.powerMw, 0);

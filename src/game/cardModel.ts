@@ -20,9 +20,13 @@ export type Op =
 
 export interface CardModel { w: number; h: number; ops: Op[] }
 
-/** 0: full racks, up to two sites being built listed; 1: small racks, one listed; 2: a rented bar, sites being built counted. */
-export type Detail = 0 | 1 | 2;
-export const DETAILS: Detail[] = [0, 1, 2];
+/**
+ * 0: full racks, up to two sites being built listed; 1: small racks, one listed; 2: a rented bar,
+ * sites being built counted; 3: the power meter alone (the region card open beside a late game at
+ * 1280×720: the rest is in the card and the panels).
+ */
+export type Detail = 0 | 1 | 2 | 3;
+export const DETAILS: Detail[] = [0, 1, 2, 3];
 
 /** Width of `s` drawn at `size` px (bold or not) in the map's font. */
 export type MeasureFont = (s: string, size: number, bold: boolean) => number;
@@ -93,7 +97,9 @@ export function fullCard(inp: FullCardInput, detail: Detail, measure: MeasureFon
   if (inp.curtailed) y += lines(ops, inp.curtailed, PAD, y, inner, 9, true, CURTAIL_COLOR, 12, measure);
   y += 4;
   // Racks: lit when rented, dark when idle (detail 2: one bar, the rented share).
-  if (detail === 2) {
+  if (detail === 3) {
+    // Power meter only.
+  } else if (detail === 2) {
     y += meter(ops, inp.rentedText, inp.rentedShare, 'rented', y, inner, measure);
   } else if (inp.racks === 0) {
     y += lines(ops, inp.noGpus, PAD, y, inner, 10, false, PALETTE.muted, 14, measure) + 4;
@@ -113,7 +119,7 @@ export function fullCard(inp: FullCardInput, detail: Detail, measure: MeasureFon
     ops.push({ t: 'build', dx: PAD, dy: y + 1, w: inner, progress: b.progress });
     y += 9;
   }
-  const rest = inp.builds.length - shown;
+  const rest = detail === 3 ? 0 : inp.builds.length - shown;
   if (rest > 0) y += lines(ops, shown === 0 ? inp.buildingCount(rest) : inp.buildingMore(rest), PAD, y, inner, 9, true, BUILD_COLOR, 11, measure) + 2;
   y += meter(ops, inp.meterText, inp.meterShare, 'power', y, inner, measure);
   return { w, h: y + 4, ops };

@@ -257,6 +257,15 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
       }
       await n.setLanguage('en');
       if (size.width === 1920) continue;
+      // A region's card open (docked at the right): the cards fit into the rest, clear of it.
+      await page.locator('.region-hit[data-region="us-texas"]').click();
+      await page.locator('#region-detail').waitFor();
+      await page.waitForFunction(() => JSON.parse(document.getElementById('map-regions')!.dataset.layout!).view.w > 0 && document.getElementById('world')!.classList.contains('rd-open'));
+      await page.waitForTimeout(400);
+      await waitMapLayout(page);
+      for (const p of await mapProblems(page)) late.push(`${size.width}×${size.height} region open: ${p}`);
+      await page.screenshot({ path: shot(`map-late-${size.width}x${size.height}-region-open`) });
+      await page.locator('#region-close').click();
       // Toasts while the Bid form is in use: three notices come (three on-demand prices confirmed
       // by clicks), then the player clicks into the Bid form; none of the toasts covers it.
       await page.locator('#tab-customers').click();

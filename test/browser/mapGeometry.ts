@@ -39,7 +39,7 @@ export async function mapProblems(page: Page): Promise<string[]> {
       for (const b of cards.slice(i + 1)) if (hit(a, b)) out.push(`cards ${a.id} and ${b.id} overlap`);
       if (a.x < 0 || a.y < 0 || a.x + a.w > l.view.w || a.y + a.h > l.view.h) out.push(`card ${a.id} runs past the map (${Math.round(a.x)},${Math.round(a.y)} ${a.w}×${a.h} in ${l.view.w}×${l.view.h})`);
       if (hit(a, l.inbound)) out.push(`card ${a.id} under the inbound box`);
-      const covers = [...document.querySelectorAll('#map-ticker, #world .legend, #rival-legend li')].filter((e) => (e as HTMLElement).offsetParent !== null && hit(a, rel(e)));
+      const covers = [...document.querySelectorAll('#map-ticker, #world .legend, #rival-legend li, #region-detail')].filter((e) => (e as HTMLElement).offsetParent !== null && hit(a, rel(e)));
       if (covers.length) out.push(`card ${a.id} under ${covers.map((e) => e.id || e.className || e.textContent).join(', ')}`);
     }
     const ctx = document.createElement('canvas').getContext('2d')!;

@@ -76,7 +76,11 @@ describe('region card model', () => {
     expect(h[0]).toBeGreaterThan(h[1]!);
     expect(h[1]).toBeGreaterThan(h[2]!);
     expect(fullCard(input({ builds, racks: 40 }), 2, measure).ops.some((o) => o.t === 'racks')).toBe(false);
-    for (const d of [0, 1, 2] as const) expect(textsInside(fullCard(input({ builds, racks: 40, name: 'Nevada and Oregon' }), d, measure))).toEqual([]);
+    // Level 3 (a region card open beside a late game at 1280×720): the power meter alone.
+    const bare = fullCard(input({ builds, racks: 40 }), 3, measure);
+    expect(bare.h).toBeLessThan(h[2]!);
+    expect(bare.ops.map((o) => o.t)).toEqual(['icon', 'text', 'text', 'text', 'meter']);
+    for (const d of [0, 1, 2, 3] as const) expect(textsInside(fullCard(input({ builds, racks: 40, name: 'Nevada and Oregon' }), d, measure))).toEqual([]);
   });
   it('a marker card holds its name and price (and CURTAILED on a second line when there is no room)', () => {
     const mk = markerCard('Northern Virginia', '$89/MWh', 'CURTAILED', measure);
