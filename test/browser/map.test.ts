@@ -281,6 +281,18 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
       expect(t.over).toBe(0);
       await page.locator('#tab-finance').click();
     }
+    // A narrow window (one column: the panels under the map): the stack's corner may lie over the
+    // form, and the toasts move to a corner clear of it while the form has the focus.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.locator('#tab-customers').click();
+    for (let i = 0; i < 2; i++) await page.locator('#customers-price-confirm').click();
+    await page.locator('#customers-bid input[name="usdPerGpuHour"]').click();
+    await page.waitForTimeout(150);
+    const narrow = await toastsOverForm(page, '#customers-bid');
+    await page.screenshot({ path: shot('map-late-1000x700-toasts-bid') });
+    expect(narrow.focusInForm).toBe(true);
+    expect(narrow.shown).toBeGreaterThanOrEqual(1);
+    expect(narrow.over).toBe(0);
     expect(late).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
