@@ -45,10 +45,10 @@ export function fleetValueUsd(world: World, co: Company): number {
 }
 
 /** Contracted revenue over the next `weeks` weeks, USD. */
-export function forwardContractRevenueUsd(world: World, co: Company, weeks: number): number {
+export function forwardContractRevenueUsd(world: World, co: Company, weeks: number, fromWeek: number = world.week): number {
   let v = 0;
-  const from = world.week;
-  const to = world.week + weeks;
+  const from = fromWeek;
+  const to = fromWeek + weeks;
   for (const c of co.contracts) {
     const a = Math.max(from, c.startWeek);
     const b = Math.min(to, c.endWeek);

@@ -59,6 +59,26 @@ describe('valuation continuity', () => {
     });
   }
 
+  it('default, leveraged: every week while private, the top bar is the Series A preview\'s pre-money (mid-quarter too)', () => {
+    // The mark is taken before `world.week += 1`; it counts the year of contracts ahead from the
+    // week the player sees, as the preview does (the old mark counted from the week before: a
+    // leveraged grower's top bar sat up to 2% under the preview, seed 3 week 7 $1,889M vs $1,925M).
+    const r = loadBundledScenario('default');
+    if (!r.ok) throw new Error('default does not load');
+    const w = createWorld(r.scenario, { seed: 3, strategy: 'leveraged' });
+    const p = w.companies[0]!;
+    let checked = 0;
+    while (w.week < 60 && !p.listed) {
+      step(w);
+      if (p.listed) break;
+      const pre = runCommand(w, 0, { type: 'raiseEquity', amountUsd: 10_000_000 }, false);
+      if (!pre.ok) continue;
+      expect(pre.details.preMoneyUsd, `week ${w.week}`).toBe(topBar(w));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
   it('default: every quarter close to week 65 shows one mark (growth compares a new quarter from the fifth close)', () => {
     const w = world('default');
     while (w.week < 65) {

@@ -128,11 +128,11 @@ export interface Valuation {
 }
 
 /** The valuation model, with every step shown (reports and the advisor can explain it). */
-export function companyValuation(world: World, co: Company): Valuation {
+export function companyValuation(world: World, co: Company, asOfWeek: number = world.week): Valuation {
   const c = world.scenario.market.capital;
   const s = world.market.sentiment;
   const runRateUsd = runRateRevenueUsd(world, co);
-  const forwardRevenueUsd = Math.max(runRateUsd, forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR));
+  const forwardRevenueUsd = Math.max(runRateUsd, forwardContractRevenueUsd(world, co, WEEKS_PER_YEAR, asOfWeek));
   const mult = revenueMultiple(world, co);
   const revenueEvUsd = mult * forwardRevenueUsd;
   const profit = economicProfitUsd(world, co);
@@ -157,8 +157,8 @@ export function companyValuation(world: World, co: Company): Valuation {
 }
 
 /** Model equity value, USD (before any private discount or share-price shock); 0 once bankrupt. */
-export function modelEquityValueUsd(world: World, co: Company): number {
-  return companyValuation(world, co).equityUsd;
+export function modelEquityValueUsd(world: World, co: Company, asOfWeek: number = world.week): number {
+  return companyValuation(world, co, asOfWeek).equityUsd;
 }
 
 /** Price per share of the company's last sale of stock (a round, the IPO, a follow-on or the opening investors), USD; 0 if none. */
@@ -173,10 +173,10 @@ export function lastRoundPriceUsd(co: Company): number {
  * the model value less the private discount, but while sentiment holds investors anchor on the last
  * round (`market.capital.lastRoundAnchorShare` × its price × sentiment, capped at 1).
  */
-export function privateRoundPriceUsd(world: World, co: Company): number {
+export function privateRoundPriceUsd(world: World, co: Company, asOfWeek: number = world.week): number {
   const f = world.scenario.finance;
   const anchor = world.scenario.market.capital.lastRoundAnchorShare * lastRoundPriceUsd(co) * Math.min(1, world.market.sentiment);
-  const model = modelEquityValueUsd(world, co) / Math.max(1, co.sharesOutstanding);
+  const model = modelEquityValueUsd(world, co, asOfWeek) / Math.max(1, co.sharesOutstanding);
   if (model <= 0 && co.status !== 'active') return 0;
   return floorToCentUsd(Math.max(model, anchor) * (1 - f.privateRoundDiscountPct / 100));
 }
@@ -194,8 +194,13 @@ export function updateSharePrice(world: World, co: Company, noise: number): void
   co.priceShock += 0.04 * (1 - co.priceShock);
 }
 
-/** Weekly mark of a private company: what its shares would fetch in a round now (as a fund marks its stake). */
-export function markPrivateValuation(world: World, co: Company): void {
+/**
+ * Weekly mark of a private company: what its shares would fetch in a round (as a fund marks its
+ * stake) in week `asOfWeek` — the week the player sees next (the step marks before `world.week += 1`,
+ * so it passes week + 1: the year of contracts ahead is counted from the week a round's preview
+ * prices in, and the top bar and the preview show one figure).
+ */
+export function markPrivateValuation(world: World, co: Company, asOfWeek: number = world.week): void {
   if (co.listed) return;
-  co.lastValuationUsd = co.status === 'active' ? Math.max(0, privateRoundPriceUsd(world, co) * co.sharesOutstanding) : 0;
+  co.lastValuationUsd = co.status === 'active' ? Math.max(0, privateRoundPriceUsd(world, co, asOfWeek) * co.sharesOutstanding) : 0;
 }

@@ -48,7 +48,9 @@ export function updateSharePrices(world: World): void {
   const rng = world.rng.capital;
   for (const co of world.companies) {
     if (co.status !== 'active') continue;
-    if (!co.listed) { markPrivateValuation(world, co); continue; }
+    // Private marks are for the week the player sees next (this runs before `world.week += 1`);
+    // listed prices and lock-up expiries keep their week.
+    if (!co.listed) { markPrivateValuation(world, co, world.week + 1); continue; }
     if (co.lockupEndWeek !== null && co.lockupEndWeek === world.week) {
       const drop = lockupDrop(world, unlockingShare(world, co));
       if (drop > 0) {
