@@ -8,7 +8,7 @@ import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import { createHost, type HostKind } from '../store/index.ts';
 import * as saves from './saves.ts';
-import { t, commandName } from './i18n.ts';
+import { t, commandName, labelled } from './i18n.ts';
 import { msgText } from './advice.ts';
 
 let host: EngineHost | null = null;
@@ -228,7 +228,7 @@ export async function preview(cmd: Command | unknown): Promise<CommandResult> {
 export async function cancelQueued(index: number, text: string): Promise<boolean> {
   const h = await ensureHost();
   const ok = await h.cancel(index);
-  toast(ok ? `${t('cancelledQueued')}: ${text}` : t('cancelledQueued') + ' ✕', ok ? 'ok' : 'error');
+  toast(ok ? labelled(t('cancelledQueued'), text) : t('cancelledQueued') + ' ✕', ok ? 'ok' : 'error');
   return ok;
 }
 

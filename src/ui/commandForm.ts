@@ -3,7 +3,7 @@
  * shown live → Confirm queues it for the next tick. Every decision panel is built from these.
  */
 import { h, replace } from './dom.ts';
-import { t, usd, num, int, price, lang } from './i18n.ts';
+import { t, usd, num, int, price, lang, labelled } from './i18n.ts';
 import * as app from './app.ts';
 import { msgText } from './advice.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
@@ -167,9 +167,9 @@ export function commandForm(opts: { id: string; title: string; fields: Field[]; 
     if (!cmd) return;
     confirm.disabled = true;
     const r = await app.issue(cmd);
-    if (r.ok) app.toast(`${t('queued')}: ${msgText(r.summary)}`, 'ok');
-    else app.toast(`${t('refused')}: ${msgText(r.reason)}`, 'error');
-    show(r.ok ? null : r, r.ok ? `${t('queued')}: ${msgText(r.summary)}` : undefined);
+    if (r.ok) app.toast(labelled(t('queued'), msgText(r.summary)), 'ok');
+    else app.toast(labelled(t('refused'), msgText(r.reason)), 'error');
+    show(r.ok ? null : r, r.ok ? labelled(t('queued'), msgText(r.summary)) : undefined);
     window.setTimeout(() => void runPreview(), 400);
   });
   void runPreview();

@@ -6,7 +6,7 @@
 import { h, replace } from './dom.ts';
 import { getState, store } from '../store/ui.ts';
 import * as app from './app.ts';
-import { t } from './i18n.ts';
+import { t, labelled } from './i18n.ts';
 
 export function installEngineErrorDialog(): void {
   const dlg = h('dialog', { id: 'engine-error-dialog', className: 'small', role: 'alertdialog', 'aria-labelledby': 'engine-error-title' });
@@ -25,7 +25,7 @@ export function installEngineErrorDialog(): void {
           status.textContent = t('engErrLoading');
           const r = await app.continueAutosave();
           if (r.ok) dlg.close();
-          else status.textContent = `${t('engErrLoadFailed')}: ${r.reason}`;
+          else status.textContent = labelled(t('engErrLoadFailed'), r.reason);
         } }, t('engErrLoad')),
         h('button', { type: 'button', id: 'engine-error-title-btn', onclick: () => { dlg.close(); app.goTitle(); } }, t('engErrTitleScreen')),
       ),

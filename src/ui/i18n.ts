@@ -281,7 +281,7 @@ export function weekN(week: number | string): string {
  * Chinese word is wrong); `labelled(label)` alone is the label and its colon.
  */
 export function labelled(label: string, text = ''): string {
-  return t('labelled').replace('{label}', label).replace('{text}', text);
+  return t('labelled').replace('{label}', () => label).replace('{text}', () => text);
 }
 
 /** A command type as the player knows it ("Order GPUs"), in the current language. */

@@ -4,7 +4,7 @@
  * (`app.cancelQueued` → host → `cancelPending`). Hidden when nothing is queued.
  */
 import { h, replace } from './dom.ts';
-import { t, usd, int, price, loc, commandName, lang } from './i18n.ts';
+import { t, usd, int, price, loc, commandName, lang, labelled } from './i18n.ts';
 import type { Snapshot } from '../store/snapshot.ts';
 import type { Command } from '../engine/commands/types.ts';
 import * as app from './app.ts';
@@ -46,7 +46,7 @@ export function queuedList(): { el: HTMLElement; update(s: Snapshot): void } {
           const text = queuedText(c, s);
           return h('li', { 'data-queued': i },
             h('span', null, text),
-            h('button', { type: 'button', className: 'queued-cancel', 'data-key': `cancel-${s.week}-${i}`, 'aria-label': `${t('cancelQueued')}: ${text}`, onclick: (e: Event) => {
+            h('button', { type: 'button', className: 'queued-cancel', 'data-key': `cancel-${s.week}-${i}`, 'aria-label': labelled(t('cancelQueued'), text), onclick: (e: Event) => {
               (e.currentTarget as HTMLButtonElement).disabled = true;
               void app.cancelQueued(i, text);
             } }, t('cancelQueued')));

@@ -79,7 +79,7 @@ export function customersPanel(): Panel {
       return [
         h('span', null, `${r.customerName} `, h('span', { className: 'keep-words' }, '(', r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')')), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
-        h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': `${t('bid')}: ${r.customerName}`, onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
+        h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': labelled(t('bid'), r.customerName), onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
     }), { className: 'compact' }), recentWins(s)));
     const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();

@@ -435,8 +435,8 @@ export function renderGame(root: HTMLElement): () => void {
           confirmReplace = !r.ok && r.exists ? name : null;
           confirmBtn.textContent = confirmReplace ? t('save') + ' ↺' : t('save');
           if (r.ok) {
-            status.textContent = `${t('saved')}: ${r.name}`;
-            app.toast(`${t('saved')}: ${r.name}`, 'ok');
+            status.textContent = labelled(t('saved'), r.name);
+            app.toast(labelled(t('saved'), r.name), 'ok');
           } else {
             status.textContent = r.reason;
             if (!r.exists) app.toast(r.reason, 'error');

@@ -1,6 +1,6 @@
 /** Title screen: name and look, scenario cards, file loading, seed, saves, language. */
 import { h, replace } from '../dom.ts';
-import { t, loc, weekN } from '../i18n.ts';
+import { t, loc, weekN, labelled } from '../i18n.ts';
 import { getState, setState, store } from '../../store/ui.ts';
 import { bundledScenarios } from '../../scenario/bundled.ts';
 import * as app from '../app.ts';
@@ -126,12 +126,12 @@ export function renderTitle(root: HTMLElement): () => void {
             h('h3', { id: `card-${c.id}` }, loc(c.title ?? { en: c.id })),
             h('div', { className: 'chips' },
               h('span', { className: 'chip' }, `${startYear} · ${years} ${t('years')}`),
-              h('span', { className: `chip ${diff}` }, `${t('difficulty')}: ${t(diff as 'easy')}`),
+              h('span', { className: `chip ${diff}` }, labelled(t('difficulty'), t(diff as 'easy'))),
             ),
             h('p', { className: 'card-summary' }, loc(c.summary ?? { en: '' })),
             h('div', null, h('strong', { className: 'muted' }, t('objectives')), h('ul', null, (c.lesson?.objectives ?? []).map((o) => h('li', null, loc(o.label ?? { en: '' }))))),
             h('div', { className: 'actions' },
-              h('button', { type: 'button', className: 'primary', 'data-scenario': c.id, 'aria-label': `${t('play')}: ${loc(c.title ?? { en: c.id })}`, onclick: () => void app.startBundled(c.id, seedValue(), null, 'briefing') }, t('play') + ' ▸'),
+              h('button', { type: 'button', className: 'primary', 'data-scenario': c.id, 'aria-label': labelled(t('play'), loc(c.title ?? { en: c.id })), onclick: () => void app.startBundled(c.id, seedValue(), null, 'briefing') }, t('play') + ' ▸'),
             ),
           );
         })),
