@@ -244,7 +244,11 @@ export function showPanel(id: PanelId): void {
 export function setSettings(patch: Partial<Settings>): void {
   // A class that pauses at each quarter keeps that pause on (the class's rule, not the player's).
   if (patch.autoPauseOnQuarter === false && getState().classPlay?.config.rules.pauseEachQuarter) patch = { ...patch, autoPauseOnQuarter: true };
-  setState((s) => { Object.assign(s.settings, patch); });
+  setState((s) => {
+    // Toasts are text already rendered in the old language: a switch clears them (no English left on a Chinese screen).
+    if (patch.lang !== undefined && patch.lang !== s.settings.lang) s.toasts = [];
+    Object.assign(s.settings, patch);
+  });
   const st = getState().settings;
   saves.saveSettings(st);
   host?.setOptions(st);

@@ -275,6 +275,8 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await checkLayout('1440x900-en');
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.waitForFunction(() => document.getElementById('guide-title')?.textContent === '你的第一个季度');
+    // The English toasts of the four decisions ("Queued for next week: …") go with the switch.
+    expect(await page.locator('#toasts .toast').count()).toBe(0);
     expect(await page.locator('#guide li.done').count()).toBe(4);
     expect(await page.locator('#guide li.next').getAttribute('data-step')).toBe('bid');
     expect(await page.locator('#guide li.next').textContent()).toMatch(/争取客户：客户 → 对一个开放招标投标/);
