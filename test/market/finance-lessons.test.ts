@@ -10,7 +10,7 @@
  *    leveraged autopilot survives like prudent and the gap disappears.
  *  - default: leveraged grows faster; prudent rarely fails; nobody wins insolvent; a levered grower
  *    pays ≈20% of revenue in interest (fact 2), the same autopilot without lenders a fraction of it.
- *    The default lesson's 10–70% bust rate for leveraged is an expected failure (see its test).
+ *    The default lesson's 10–70% bust rate for leveraged (over the whole game) is an expected failure (see its test).
  *  - fact 14: a loss-maker with negative book equity is worth little once sentiment turns, because
  *    the weight on profit rises; with the profit weight off the same kind of company keeps a revenue multiple.
  *  - fact 11: the lock-up drawdown scales with the share of stock that unlocks; nothing unlocking, no drop.
@@ -85,8 +85,18 @@ describe('default: leverage buys growth and risk; nobody wins insolvent', () => 
   // as bundled 0–1/20 (no debt-service covenant: a correction leaves the grower insolvent on its books, not
   // in default); with covenant 1.1 + sizing 1.3 4/20 on seeds 1–20 and 101–120 (boom certain: 0/20, 1/20),
   // prudent 0/20 — but 2/20 and 1/20 by week 208, this test's window. Left off; docs/calibration.md.
-  it.fails('leveraged goes bust in 10–70% of seeds (2023–2026)', () => {
-    const r = note('default.bustRateLeveraged', rate(def, 'base', 'leveraged'));
+  // Switched on in default to try it (busts round 2, 2 Dec: covenant 1.1 + sizing 1.3 + sd 25 +
+  // corrections 0.17, the scripted scenarios pinned to today's lenders and no random path): this test
+  // passed over the whole game (4/20; boom certain 0/20), prudent 0/20, nobody won insolvent, fact 2
+  // 15.6%, ai-winter 13/20 vs 0/20 — but facts.test broke: fact 1's GAAP operating margin 0.143 (< 0.10
+  // required; the lenders alone, boom certain: 0.145; the uncertainty alone: 0.017) and fact 7's renewal
+  // loss 0.729 (≤ 0.70; lenders alone 0.632, uncertainty alone 0.678), and fact 1's EBITDA it.fails
+  // passed (0.604). Left off; docs/calibration.md "Switched on in default?".
+  // Read over the whole game (the runs the test below shares), not the 208-week window above: the
+  // objective is "stay solvent to the end of 2030", and a correction can start in any quarter (of the
+  // 4/20 busts above, two came after week 208).
+  it.fails('leveraged goes bust in 10–70% of seeds over the whole game', () => {
+    const r = note('default.bustRateLeveraged', SEEDS.reduce((a, seed) => a + bust(run(def, 'full', 'leveraged', seed).world), 0) / SEEDS.length);
     expect(r).toBeGreaterThanOrEqual(0.1);
     expect(r).toBeLessThanOrEqual(0.7);
   });
