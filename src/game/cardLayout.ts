@@ -29,6 +29,12 @@ export function overlaps(a: Rect, b: Rect, gap = 0): boolean {
   return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
 }
 
+/** True when `r` comes within `gap` of any of `os`. */
+function hitsAny(r: Rect, os: Rect[], gap: number): boolean {
+  for (const o of os) if (overlaps(r, o, gap)) return true;
+  return false;
+}
+
 /** Positions from `lo` to `hi` (inclusive) every `step`, plus `hi` and `want` when inside. */
 function positions(lo: number, hi: number, want: number): number[] {
   if (hi < lo) return [];
@@ -54,26 +60,31 @@ export function placeCards(cards: CardSpec[], area: Rect, hard: Rect[], soft: Re
     const xs = positions(area.x, area.x + area.w - c.w, right.x);
     if (left.x > area.x && left.x < area.x + area.w - c.w) xs.push(left.x);
     const ys = positions(area.y, area.y + area.h - c.h, right.y);
-    // Candidates nearest first: the first one free of everything is the best; one that covers a
-    // soft obstacle is kept until a free one comes or the distance alone exceeds its cost.
-    const cand: { x: number; y: number; d: number }[] = [];
-    for (const y of ys) for (const x of xs) cand.push({ x, y, d: Math.min(Math.hypot(x - right.x, y - right.y), Math.hypot(x - left.x, y - left.y) + 12) });
-    cand.sort((a, b) => a.d - b.d);
+    // The cheapest candidate: its distance to the nearer preferred spot, plus the soft obstacles it
+    // covers (and, as a last resort, the cards it overlaps). One pass over the grid with no list or
+    // sort (a sorted list of every candidate made each placement cost 40–180 ms, a long task at 4×);
+    // ties go to the first in grid order, as the sorted list's stable order gave them.
     let best: Rect | null = null;
     let bestCost = Infinity;
-    for (const k of cand) {
-      if (k.d >= bestCost) break;
-      const r = { x: k.x, y: k.y, w: c.w, h: c.h };
-      if (hard.some((o) => overlaps(r, o, CARD_GAP_PX))) continue;
-      let cost = k.d;
-      for (const o of placed) {
-        if (!overlaps(r, o, CARD_GAP_PX)) continue;
-        if (!allowOverlap) { cost = Infinity; break; }
-        cost += OVERLAP_COST;
+    const r = { x: 0, y: 0, w: c.w, h: c.h };
+    for (const y of ys) {
+      const dyR = y - right.y, dyL = y - left.y;
+      for (const x of xs) {
+        const dxR = x - right.x, dxL = x - left.x;
+        const d = Math.min(Math.sqrt(dxR * dxR + dyR * dyR), Math.sqrt(dxL * dxL + dyL * dyL) + 12);
+        if (d >= bestCost) continue;
+        r.x = x; r.y = y;
+        if (hitsAny(r, hard, CARD_GAP_PX)) continue;
+        let cost = d;
+        for (const o of placed) {
+          if (!overlaps(r, o, CARD_GAP_PX)) continue;
+          if (!allowOverlap) { cost = Infinity; break; }
+          cost += OVERLAP_COST;
+        }
+        if (cost >= bestCost) continue;
+        for (const o of soft) if (overlaps(r, o)) cost += SOFT_COST;
+        if (cost < bestCost) { bestCost = cost; best = { x, y, w: c.w, h: c.h }; }
       }
-      if (cost >= bestCost) continue;
-      for (const o of soft) if (overlaps(r, o)) cost += SOFT_COST;
-      if (cost < bestCost) { bestCost = cost; best = r; }
     }
     if (!best) {
       if (!allowOverlap) return null;
