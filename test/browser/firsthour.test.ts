@@ -259,6 +259,8 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.locator('#tab-customers').click();
     await page.locator('#panel-customers input[name=priceFactor]').fill('0.95');
     await page.locator('#customers-price-confirm:not([disabled])').click();
+    // The fourth line comes when the engine's worker has taken the command (a round trip after the click).
+    await page.locator('#queued li').nth(3).waitFor();
     expect(await page.locator('#queued li').count()).toBe(4);
     // One week on: the four decisions run and are ticked off; requests open and the hint goes.
     await page.locator('#step-btn').click();
