@@ -6,15 +6,13 @@
  */
 import type { World } from '../types.ts';
 import { pathAt } from '../paths.ts';
-import { clamp, WEEKS_PER_YEAR } from '../money.ts';
+import { clamp, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from '../money.ts';
 import { exp, pow } from '../dmath.ts';
 import { perfH100e } from '../metrics.ts';
 import { nextFloat, nextNormal } from '../rng.ts';
 
-/** Weeks between two draws of the growth shock (a quarter). */
-const SHOCK_STEP_WEEKS = 13;
-/** Draws of the growth shock per year. */
-const SHOCK_STEPS_PER_YEAR = 4;
+/** The boom's shocks are drawn once a quarter (the calendar's quarters). */
+const SHOCK_STEPS_PER_YEAR = WEEKS_PER_YEAR / WEEKS_PER_QUARTER;
 
 /**
  * Advance the growth shock one quarter (market.demand.growthShock*): the log factor on the path's
@@ -58,7 +56,7 @@ const INFERENCE_SHARE_WITHOUT_DEMAND = 0.5;
 export function updateDemand(world: World): void {
   const d = world.scenario.market.demand;
   const m = world.market;
-  if (world.week > 0 && world.week % SHOCK_STEP_WEEKS === 0 && growthShockOn(world)) stepGrowthShock(world);
+  if (world.week > 0 && world.week % WEEKS_PER_QUARTER === 0 && growthShockOn(world)) stepGrowthShock(world);
   const growthPct = realisedGrowthPct(world);
   m.demandGrowthPct = growthPct;
   if (world.week > 0) m.baseDemandH100e *= pow(1 + growthPct / 100, 1 / WEEKS_PER_YEAR);
