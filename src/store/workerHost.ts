@@ -4,8 +4,21 @@ import { FramePublisher } from './host.ts';
 import type { ToWorker, FromWorker, HistoryField } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
+import { msgOf } from '../engine/msg.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
+
+/** The worker itself failed while a call was pending (not a refusal from the engine). */
+class WorkerFailed extends Error {}
+
+/**
+ * A call whose caller may not be waiting any more (a form's live preview, an autosave) answers as a
+ * stopped game would rather than rejecting: the error dialog already says what happened.
+ */
+function whenStopped<T>(p: Promise<T>, stopped: T): Promise<T> {
+  return p.catch((e: unknown) => { if (e instanceof WorkerFailed) return stopped; throw e; });
+}
+const STOPPED: CommandResult = { ok: false, reason: msgOf('host.engineStopped') };
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void; progress?: ((n: number) => void) | undefined };
 
@@ -22,7 +35,7 @@ class Rpc {
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.receive(ev.data);
     worker.onerror = (ev) => {
       this.broken = true;
-      const err = new Error(`Engine worker failed: ${ev.message}`);
+      const err = new WorkerFailed(`Engine worker failed: ${ev.message}`);
       for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
       this.onOther({ t: 'error', message: err.message });
@@ -101,13 +114,13 @@ export class WorkerHost implements EngineHost {
     this.rpc.send(kind === 'worker' ? { t: 'crashWorker' } : { t: 'failNextStep' });
   }
   preview(cmd: Command | unknown): Promise<CommandResult> {
-    return this.rpc.call<CommandResult>({ t: 'preview', cmd: cmd as Command });
+    return whenStopped(this.rpc.call<CommandResult>({ t: 'preview', cmd: cmd as Command }), STOPPED);
   }
   issue(cmd: Command | unknown): Promise<CommandResult> {
-    return this.rpc.call<CommandResult>({ t: 'issue', cmd: cmd as Command });
+    return whenStopped(this.rpc.call<CommandResult>({ t: 'issue', cmd: cmd as Command }), STOPPED);
   }
   cancel(index: number): Promise<boolean> {
-    return this.rpc.call<boolean>({ t: 'cancel', index });
+    return whenStopped(this.rpc.call<boolean>({ t: 'cancel', index }), false);
   }
   async step(weeks: number): Promise<Snapshot> {
     const s = await this.rpc.call<Snapshot>({ t: 'step', weeks });
@@ -125,10 +138,10 @@ export class WorkerHost implements EngineHost {
     return this.rpc.call<string>({ t: 'hash' });
   }
   saveData(): Promise<SaveCore | null> {
-    return this.rpc.call<SaveCore | null>({ t: 'save' });
+    return whenStopped(this.rpc.call<SaveCore | null>({ t: 'save' }), null);
   }
   snapshotNow(): Promise<Snapshot | null> {
-    return this.rpc.call<Snapshot | null>({ t: 'snap' });
+    return whenStopped(this.rpc.call<Snapshot | null>({ t: 'snap' }), null);
   }
   onSnapshot(cb: (s: Snapshot) => void): () => void {
     return this.pub.subscribe(cb);

@@ -393,9 +393,11 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
 
   it('an older saves database (one shared autosave) is upgraded: the autosave becomes a slot, named saves stay', async () => {
     const page = await open();
+    // The title screen reads the saves database as it opens (Continue, the saves list) with
+    // connections of its own: the delete waits for them ("blocked" is not an error), and if one of
+    // them re-created the database at the current version before the old one was written, go again.
     await page.evaluate(async (saveText) => {
-      await new Promise<void>((resolve, reject) => { const d = indexedDB.deleteDatabase('neocloud-tycoon'); d.onsuccess = () => resolve(); d.onerror = () => reject(d.error); d.onblocked = () => reject(new Error('blocked')); });
-      await new Promise<void>((resolve, reject) => {
+      const writeOld = () => new Promise<void>((resolve, reject) => {
         const req = indexedDB.open('neocloud-tycoon', 1);
         req.onupgradeneeded = () => { req.result.createObjectStore('saves', { keyPath: 'name' }); };
         req.onerror = () => reject(req.error);
@@ -409,6 +411,13 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
           t.onerror = () => reject(t.error);
         };
       });
+      for (let attempt = 1; ; attempt++) {
+        await new Promise<void>((resolve, reject) => { const d = indexedDB.deleteDatabase('neocloud-tycoon'); d.onsuccess = () => resolve(); d.onerror = () => reject(d.error); });
+        try { await writeOld(); return; } catch (e) {
+          if ((e as DOMException)?.name !== 'VersionError' || attempt >= 5) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     }, good.text);
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { neocloud?: { ready: boolean } }).neocloud?.ready === true);
