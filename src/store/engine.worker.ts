@@ -9,7 +9,7 @@
 import '../ui/zodJitless.ts';
 import { SimCore, runStrategy, runLog, openResults, type HostOptions } from './sim.ts';
 import { prepareLoad } from './load.ts';
-import { HISTORY_FIELDS, historyKey, type ToWorker, type FromWorker, type HistoryField } from './protocol.ts';
+import { packHistory, type ToWorker, type FromWorker, type HistoryKeys } from './protocol.ts';
 
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 const FRAME_MS = 16;
@@ -35,7 +35,7 @@ function engineFailed(e: unknown): string {
 }
 
 /** What the page holds of each history field from this game's previous streamed snapshot. */
-let sent: { core: SimCore; keys: Record<HistoryField, string> } | null = null;
+let sent: { core: SimCore; keys: HistoryKeys } | null = null;
 
 function publish(force: boolean): void {
   const now = performance.now();
@@ -44,13 +44,9 @@ function publish(force: boolean): void {
   const snap = core.snapshot();
   if (snap) {
     lastPost = now;
-    // Late in a game the closed requests alone are ~1 MB: copying them 4× a second unchanged was
-    // the main-thread cost that grew with time (deserialising, then freezing in the store).
-    const keys = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, historyKey(snap, f)])) as Record<HistoryField, string>;
-    const same = sent && sent.core === core ? HISTORY_FIELDS.filter((f) => sent!.keys[f] === keys[f]) : [];
-    sent = { core, keys };
-    if (same.length === 0) post({ t: 'snapshot', snap });
-    else post({ t: 'snapshot', snap: { ...snap, ...Object.fromEntries(same.map((f) => [f, []])) }, same });
+    const packed = packHistory(snap, sent && sent.core === core ? sent.keys : null);
+    sent = { core, keys: packed.keys };
+    post({ t: 'snapshot', snap: packed.snap, delta: packed.delta });
   }
 }
 

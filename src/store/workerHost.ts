@@ -1,7 +1,7 @@
 /** EngineHost backed by a dedicated Web Worker (the default). */
 import type { EngineHost, SaveCore, HostOptions, BenchResult, LoadRequest, LoadOutcome, RunRequest, RunSummary, OpenedResult } from './host.ts';
 import { FramePublisher } from './host.ts';
-import type { ToWorker, FromWorker, HistoryField } from './protocol.ts';
+import { unpackHistory, type ToWorker, type FromWorker, type HistoryDelta } from './protocol.ts';
 import type { Snapshot, Speed, PauseReason } from './snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import { msgOf } from '../engine/msg.ts';
@@ -77,10 +77,9 @@ export class WorkerHost implements EngineHost {
   /** The last streamed snapshot (complete): history fields the worker leaves out come from it. */
   private lastStreamed: Snapshot | null = null;
 
-  private withHistory(snap: Snapshot, same: HistoryField[] | undefined): Snapshot {
-    if (same && same.length && this.lastStreamed) for (const f of same) (snap as unknown as Record<string, unknown>)[f] = this.lastStreamed[f];
-    this.lastStreamed = snap;
-    return snap;
+  private withHistory(snap: Snapshot, delta: HistoryDelta | undefined): Snapshot {
+    this.lastStreamed = unpackHistory(snap, delta, this.lastStreamed);
+    return this.lastStreamed;
   }
 
   constructor() {
@@ -88,7 +87,7 @@ export class WorkerHost implements EngineHost {
   }
   private connect(): Rpc {
     const rpc = new Rpc(spawn(), (m) => {
-      if (m.t === 'snapshot') this.pub.push(this.withHistory(m.snap, m.same));
+      if (m.t === 'snapshot') this.pub.push(this.withHistory(m.snap, m.delta));
       else if (m.t === 'paused') for (const cb of this.pauseSubs) cb(m.reason);
       else if (m.t === 'error') for (const cb of this.errorSubs) cb(m.message);
     });
