@@ -34,6 +34,19 @@ describe('agents.toolkit drives the shared decisions', () => {
     expect(debtServiceFloorUsdPerGpuHour(half, player(half), rfp, 0.8)).toBeGreaterThan(debtServiceFloorUsdPerGpuHour(none, player(none), rfp, 0.8));
   });
 
+  it('debt-service floor: none when lenders size new debt on debt service at the covenant\'s cover or above (the loan follows the price)', () => {
+    const sc = (sizing: number) => variant((s) => { s.finance.covenantMinDebtServiceCover = 1.1; s.finance.lenderMinDebtServiceCover = sizing; });
+    const off = world(sc(0)), under = world(sc(1.05)), at = world(sc(1.1)), above = world(sc(1.3));
+    const cash = cashCostPerGpuHour(off, 'h100', player(off));
+    // Lenders that size on revenue: the bidder prices the covenant on its expected loan into the bid.
+    expect(debtServiceFloorUsdPerGpuHour(off, player(off), rfp, 0.8)).toBeGreaterThan(cash);
+    // Sizing looser than the covenant could still lend a deal into breach: the floor stays.
+    expect(debtServiceFloorUsdPerGpuHour(under, player(under), rfp, 0.8)).toBeCloseTo(debtServiceFloorUsdPerGpuHour(off, player(off), rfp, 0.8), 10);
+    // Sizing at the covenant's cover or above lends only what the deal's cash flow services: no floor.
+    expect(debtServiceFloorUsdPerGpuHour(at, player(at), rfp, 0.8)).toBe(0);
+    expect(debtServiceFloorUsdPerGpuHour(above, player(above), rfp, 0.8)).toBe(0);
+  });
+
   it('funding attempts follow fundingTryShares of the gap, in order, until one is granted', () => {
     const w = world(variant((s) => { s.agents.toolkit.fundingTryShares = [2, 1, 0.5]; }));
     const { seen, act } = recorder((c) => 'amountUsd' in c && c.amountUsd <= 100_000_000);

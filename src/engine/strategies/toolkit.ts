@@ -133,11 +133,18 @@ export function breakEvenUsdPerGpuHour(world: World, co: Company, rfp: Rfp, marg
  * Lowest contract rent whose margin over cash cost covers the service of the debt that funds the
  * deal `finance.covenantMinDebtServiceCover` times: `debtFinancedShare` of a new GPU's price,
  * amortised over the term (at most `agents.toolkit.maxAmortizationWeeks`) at today's base rate plus
- * the lenders' spread for the buyer's credit, per billed GPU-hour (`uptimeShare`). 0 without a debt-service covenant or without debt.
+ * the lenders' spread for the buyer's credit, per billed GPU-hour (`uptimeShare`). 0 without a
+ * debt-service covenant or without debt — and 0 when lenders size new debt on debt service at a
+ * cover at least the covenant's (`finance.lenderMinDebtServiceCover`): they then lend against a deal
+ * only what its cash flow services at their own cover, so the loan follows the price (a cheaper
+ * contract gets a smaller loan and more equity) and no price can put the deal's debt in breach on
+ * day one. A fixed debt share priced into the bid would count that test twice: the grower bid above
+ * every rival at renewals that ask for a generation it must buy (fact 7).
  */
 export function debtServiceFloorUsdPerGpuHour(world: World, co: Company, rfp: Rfp, debtFinancedShare: number): number {
   const f = world.scenario.finance;
   if (f.covenantMinDebtServiceCover <= 0 || debtFinancedShare <= 0) return 0;
+  if (f.lenderMinDebtServiceCover >= f.covenantMinDebtServiceCover) return 0;
   const t = world.scenario.agents.toolkit;
   const years = Math.min(rfp.termWeeks, t.maxAmortizationWeeks) / WEEKS_PER_YEAR;
   const spread = rfp.credit === 'ig' ? f.facilitySpreadIgPct : rfp.credit === 'nonIg' ? f.facilitySpreadNonIgPct : f.facilitySpreadStartupPct;
