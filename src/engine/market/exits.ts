@@ -8,9 +8,9 @@
  */
 import type { Company, World } from '../types.ts';
 import { oldestLotFirst } from '../fleet.ts';
-import { genMarket } from '../lookup.ts';
+import { genMarket, gpuModel } from '../lookup.ts';
 import { contractedGpus } from '../metrics.ts';
-import { cashCostUsdPerGpuHour } from './rents.ts';
+import { cashCostBasis, cashCostFromBasis, type CashCostBasis } from './rents.ts';
 
 
 /** Switch off (or back on) each generation's uncontracted GPUs by its rent against the company's cash cost. */
@@ -22,10 +22,14 @@ export function switchOffBelowCashCost(world: World, co: Company): void {
   if (x.switchOffBelowCashCostMultiple <= 0 && !anyOff) return;
   const models: string[] = [];
   for (const l of co.lots) if (!models.includes(l.modelId)) models.push(l.modelId);
+  // Switching GPUs off changes neither the sites nor the power prices: one cost basis for every model.
+  let basis: CashCostBasis | null = null;
   for (const modelId of models) {
     const g = genMarket(world, modelId);
     if (!g) continue;
-    const cost = cashCostUsdPerGpuHour(world, co, modelId);
+    const m = gpuModel(world, modelId);
+    basis ??= cashCostBasis(world, co);
+    const cost = m ? cashCostFromBasis(m.kwPerGpu, basis) : 0;
     const rent = g.indexUsdPerGpuHour;
     const lots = co.lots.filter((l) => l.modelId === modelId);
     let owned = 0, off = 0;

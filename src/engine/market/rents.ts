@@ -30,6 +30,26 @@ export function openingRentUsd(launchUsdPerGpuHour: number, releaseWeek: number,
 export function cashCostUsdPerGpuHour(world: World, co: Company | null, modelId: string): number {
   const m = gpuModel(world, modelId);
   if (!m) return 0;
+  return cashCostFromBasis(m.kwPerGpu, cashCostBasis(world, co));
+}
+
+/**
+ * What `cashCostUsdPerGpuHour` rests on for one company, the same for every model: its energised
+ * megawatts and their megawatt-weighted cost per kW-hour (power, space, staff), or the first
+ * region's cost per kW-hour when it has none. Taken once and applied to each model
+ * (`cashCostFromBasis`) by a caller that prices several models while the company's sites and the
+ * power prices stay as they are; the same sums in the same order, so the same figures to the bit.
+ */
+export interface CashCostBasis {
+  /** Energised megawatts the weights add up to (0: none, the fallback applies). */
+  weightMw: number;
+  /** Σ megawatts × (power + space + staff) USD per kW-hour over the energised sites. */
+  weightedUsd: number;
+  /** The first region's power + colocation + staff USD per kW-hour (null: no region). */
+  fallbackUsdPerKwHour: number | null;
+}
+
+export function cashCostBasis(world: World, co: Company | null): CashCostBasis {
   const staffUsdPerKwHour = world.scenario.operations.dcStaffUsdPerMwWeek / 1000 / HOURS_PER_WEEK;
   let w = 0, v = 0;
   if (co) {
@@ -43,14 +63,22 @@ export function cashCostUsdPerGpuHour(world: World, co: Company | null, modelId:
       v += s.powerMw * (power + space + staffUsdPerKwHour);
     }
   }
+  let fallback: number | null = null;
   if (w <= 0) {
     const r = world.scenario.regions[0];
-    if (!r) return 0;
-    const power = (r.pue * powerPriceUsdPerMwh(world, r.id)) / 1000;
-    const space = (r.colocUsdPerKwMonth * 12) / (WEEKS_PER_YEAR * HOURS_PER_WEEK);
-    return m.kwPerGpu * (power + space + staffUsdPerKwHour);
+    if (r) {
+      const power = (r.pue * powerPriceUsdPerMwh(world, r.id)) / 1000;
+      const space = (r.colocUsdPerKwMonth * 12) / (WEEKS_PER_YEAR * HOURS_PER_WEEK);
+      fallback = power + space + staffUsdPerKwHour;
+    }
   }
-  return (m.kwPerGpu * v) / w;
+  return { weightMw: w, weightedUsd: v, fallbackUsdPerKwHour: fallback };
+}
+
+/** Cash cost of running one GPU drawing `kwPerGpu` for an hour on a company's `CashCostBasis`, USD. */
+export function cashCostFromBasis(kwPerGpu: number, b: CashCostBasis): number {
+  if (b.weightMw <= 0) return b.fallbackUsdPerKwHour === null ? 0 : kwPerGpu * b.fallbackUsdPerKwHour;
+  return (kwPerGpu * b.weightedUsd) / b.weightMw;
 }
 
 

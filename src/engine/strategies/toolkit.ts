@@ -14,7 +14,7 @@ import { gpuUnitPriceUsd, exportBlocked } from '../fleet.ts';
 import { instalmentCents } from '../finance/debt.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
 import { baseRatePct } from '../finance/rates.ts';
-import { cashCostUsdPerGpuHour, postedRentUsd, rentCeilingUsd, rivalsRentUsd } from '../market/rents.ts';
+import { cashCostUsdPerGpuHour, cashCostBasis, cashCostFromBasis, postedRentUsd, rentCeilingUsd, rivalsRentUsd, type CashCostBasis } from '../market/rents.ts';
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
@@ -326,6 +326,8 @@ export function priceByUtilization(world: World, co: Company, act: Act, rng: Rng
   const target = clamp(p.targetUtilization + targetOffset + p.temperamentTargetSpread * (temperament(co) - 0.5), 0.3, 0.99);
   const rate = Math.min(p.maxMovePerWeekShare, (p.adjustPerWeekPct / 100) * speed);
   const offered = co.last.odOfferedGpus, drawn = co.last.odDemandGpus;
+  // Setting a rent changes neither the sites nor the power prices: one cash-cost basis for every generation.
+  let basis: CashCostBasis | null = null;
   for (const g of world.market.gens) {
     const supplied = offered[g.modelId] ?? 0;
     if (!(supplied > 0)) continue;
@@ -333,7 +335,9 @@ export function priceByUtilization(world: World, co: Company, act: Act, rng: Rng
     const own = postedRentUsd(world, co, g);
     const m = gpuModel(world, g.modelId);
     const ceiling = Math.min(rentCeilingUsd(world, g.modelId), maxFactor * (m?.launchUsdPerGpuHour ?? index));
-    const floor = Math.min(ceiling, Math.max(p.floorCashCostMultiple * cashCostUsdPerGpuHour(world, co, g.modelId), minRivalsMultiple * rivalsRentUsd(world, co, g)));
+    basis ??= cashCostBasis(world, co);
+    const cashCost = m ? cashCostFromBasis(m.kwPerGpu, basis) : 0;
+    const floor = Math.min(ceiling, Math.max(p.floorCashCostMultiple * cashCost, minRivalsMultiple * rivalsRentUsd(world, co, g)));
     // How far the demand it drew sits from its target: above it, the share of the headroom taken
     // (selling out = +1); below it, the share of the target missed (no customers = −1).
     const u = (drawn[g.modelId] ?? 0) / supplied;
