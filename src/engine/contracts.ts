@@ -79,6 +79,18 @@ export function signScenarioContracts(world: World): void {
 }
 
 /**
+ * Each customer's key in `revenueByCustomer` (`c:` + its name), built once per name and reused every
+ * contract-week instead of a fresh string each time (working memory shared by every world; it grows
+ * with the distinct customer names only).
+ */
+const revenueKeys = new Map<string, string>();
+function customerRevenueKey(customerName: string): string {
+  let key = revenueKeys.get(customerName);
+  if (key === undefined) { key = `c:${customerName}`; revenueKeys.set(customerName, key); }
+  return key;
+}
+
+/**
  * Deliver and bill every live contract from installed GPUs of its model (oldest contract first).
  * `freeByModel` holds installed GPUs per model on entry and what is left for on-demand on exit.
  * Returns contract revenue, USD.
@@ -99,7 +111,7 @@ export function deliverContracts(world: World, co: Company, freeByModel: Map<str
     c.deferredCents -= bookCents(co.ledger, 'revenueFromPrepaid', fromPrepaid);
     bookCents(co.ledger, 'revenueBilled', earnedCents - fromPrepaid);
     revenueCents += earnedCents;
-    const key = `c:${c.customerName}`;
+    const key = customerRevenueKey(c.customerName);
     co.q.revenueByCustomer[key] = (co.q.revenueByCustomer[key] ?? 0) + earnedCents;
     co.q.contractRevenueCents += earnedCents;
     if (delivered < c.gpuCount) {

@@ -10,7 +10,7 @@ import { runWeeks } from '../../src/engine/api.ts';
 import type { Company, World } from '../../src/engine/types.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { book, bookCents, isBalanced } from '../../src/engine/ledger.ts';
-import { toCents, toUsd, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
+import { HOURS_PER_WEEK, toCents, toUsd, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
 import { depreciateFleet, exportBlocked, installFleet, openingLot, sellGpus } from '../../src/engine/fleet.ts';
 import { addDebt, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { debtRatePct } from '../../src/engine/finance/rates.ts';
@@ -18,7 +18,8 @@ import { capacityH100e, fleetMwNeeded, fleetValueUsd, gpuUnitValueUsd, perfH100e
 import { genIndex, genMarket, gpuModel, region, regionState } from '../../src/engine/lookup.ts';
 import { allocateOnDemand, AT_HYPERSCALERS, type OnDemandOffer } from '../../src/engine/market/customers.ts';
 import { updateIndices } from '../../src/engine/market/pricing.ts';
-import { hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
+import { cashCostBasis, cashCostFromBasis, cashCostUsdPerGpuHour, hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
+import { powerPriceUsdPerMwh } from '../../src/engine/sites.ts';
 import { exp, ln, pow } from '../../src/engine/dmath.ts';
 import { nextFloat } from '../../src/engine/rng.ts';
 import { player, smallScenario, world } from './helpers.ts';
@@ -479,5 +480,52 @@ describe('fleet totals looking a model up once per run of lots', () => {
       runWeeks(w, 20);
     }
     expect(new Set(p.lots.map((l) => l.modelId)).size).toBeGreaterThan(2);
+  });
+});
+
+/** A company's cash cost of running one GPU of a model for an hour, site by site for each model (the code before the basis). */
+function referenceCashCost(w: World, co: Company | null, modelId: string): number {
+  const m = gpuModel(w, modelId);
+  if (!m) return 0;
+  const staffUsdPerKwHour = w.scenario.operations.dcStaffUsdPerMwWeek / 1000 / HOURS_PER_WEEK;
+  let mw = 0, v = 0;
+  for (const s of co?.sites ?? []) {
+    if (s.status !== 'energised' || s.powerMw <= 0) continue;
+    const r = region(w, s.regionId);
+    if (!r) continue;
+    const power = (r.pue * powerPriceUsdPerMwh(w, r.id)) / 1000;
+    const space = s.kind === 'colo' ? (s.leaseUsdPerKwMonth * 12) / (WEEKS_PER_YEAR * HOURS_PER_WEEK) : 0;
+    mw += s.powerMw;
+    v += s.powerMw * (power + space + staffUsdPerKwHour);
+  }
+  if (mw <= 0) {
+    const r = w.scenario.regions[0];
+    if (!r) return 0;
+    const power = (r.pue * powerPriceUsdPerMwh(w, r.id)) / 1000;
+    const space = (r.colocUsdPerKwMonth * 12) / (WEEKS_PER_YEAR * HOURS_PER_WEEK);
+    return m.kwPerGpu * (power + space + staffUsdPerKwHour);
+  }
+  return (m.kwPerGpu * v) / mw;
+}
+
+describe('cash cost from one basis per company', () => {
+  it('gives the bits of summing the sites for each model, for every company, model and a company without space, as sites are added and energised', () => {
+    const w = world(smallScenario());
+    let energisedSeen = 0;
+    for (let k = 0; k < 4; k++) {
+      for (const co of [null, ...w.companies]) {
+        const basis = cashCostBasis(w, co);
+        for (const m of [...w.scenario.gpus.map((g) => g.id), 'no-such-model']) {
+          const want = referenceCashCost(w, co, m);
+          expect(Object.is(cashCostUsdPerGpuHour(w, co, m), want)).toBe(true);
+          const model = gpuModel(w, m);
+          if (model) expect(Object.is(cashCostFromBasis(model.kwPerGpu, basis), want)).toBe(true);
+        }
+        energisedSeen = Math.max(energisedSeen, co?.sites.filter((s) => s.status === 'energised').length ?? 0);
+      }
+      runWeeks(w, 20);
+    }
+    // Companies with several energised sites (the weighting matters) and the fallback (null) were both compared.
+    expect(energisedSeen).toBeGreaterThan(1);
   });
 });

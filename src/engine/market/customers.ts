@@ -87,6 +87,27 @@ let boundBuf = new Float64Array(16);
 const CHURN_BOUND_MARGIN = 1 + 1e-9;
 
 /**
+ * Each segment's highest price sensitivity, by the pool's sensitivity array: drawn once when the
+ * customers are created and never changed, so it is taken once per pool instead of every week
+ * (working memory, not state; a restored save brings a new array and gets its own entry).
+ */
+const sensitivityMaxByPool = new WeakMap<Float32Array, Float64Array>();
+function segmentSensitivityMax(pool: CustomerPool, s: number): number {
+  const sensitivity = pool.sensitivity;
+  let max = sensitivityMaxByPool.get(sensitivity);
+  if (!max) {
+    max = new Float64Array(pool.segStart.length);
+    for (let k = 0; k < pool.segStart.length; k++) {
+      let m = 0;
+      for (let i = pool.segStart[k]!; i < pool.segEnd[k]!; i++) if (sensitivity[i]! > m) m = sensitivity[i]!;
+      max[k] = m;
+    }
+    sensitivityMaxByPool.set(sensitivity, max);
+  }
+  return max[s]!;
+}
+
+/**
  * One on-demand offer this week: a provider's free capacity of one generation, filled by the
  * market step. Offers sit at fixed places (company index × generations + generation index), so a
  * customer stays attached to the same provider and generation from week to week.
@@ -130,8 +151,7 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
   // sensitive customer, with a margin far above exp's rounding error. A draw at or above
   // churn × bound cannot re-shop, so most customers skip the exp: the same decisions, bit for bit
   // (rounding is monotone and exp(x) ≥ 1 for x ≥ 0, so churn × exp(x) ≤ churn × bound).
-  let sensMax = 0;
-  for (let i = start; i < end; i++) if (sensitivity[i]! > sensMax) sensMax = sensitivity[i]!;
+  const sensMax = segmentSensitivityMax(pool, s);
   const bound = boundBuf;
   for (let j = 0; j < nOpen; j++) {
     const c = open[j]!;

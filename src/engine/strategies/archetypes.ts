@@ -73,8 +73,9 @@ function price(world: World, co: Company, act: Act, rng: RngState, p: DeskPricin
 
 /** Bid on every open request that fits the archetype's record. */
 function bidAll(world: World, co: Company, act: Act, rng: RngState, b: ContractBidding): void {
+  const fleetH100e = capacityH100e(world, co, false);
   for (const rfp of world.rfps) {
-    if (rfpShareOfCapacity(world, co, rfp) > b.maxRfpShareOfCapacity) continue;
+    if (rfpShareOfCapacity(world, co, rfp, fleetH100e) > b.maxRfpShareOfCapacity) continue;
     bid(world, co, act, rfp, rfp.credit === 'ig' ? b.investmentGradeDiscount : b.discount, b.margin, rng, b.debtFinancedShare);
   }
 }
@@ -181,7 +182,8 @@ const hyperscaler: Strategy = (world, co, act, rng) => {
   const h = world.scenario.agents.hyperscaler;
   const mult = world.scenario.market.demand.hyperscalerPriceMultiple;
   priceByUtilization(world, co, act, rng, h.utilizationTargetOffset, h.priceAdjustSpeed, mult, h.priceFloorMultiple);
-  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -h.rfpPremium, h.rfpMargin);
+  const fleetH100e = capacityH100e(world, co, false);
+  for (const rfp of world.rfps) if (rfp.credit === 'ig' && rfpShareOfCapacity(world, co, rfp, fleetH100e) < h.maxRfpShareOfCapacity) bid(world, co, act, rfp, -h.rfpPremium, h.rfpMargin);
   if (world.week % h.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, h.contractOrders.vendorFinancing, h.contractOrders.aheadWeeks);
   const m = newestModel(world, co);
   if (m && world.week % h.orderEveryWeeks === 0 && co.last.utilization >= h.minOwnUtilization) {

@@ -337,7 +337,9 @@ export function priceByUtilization(world: World, co: Company, act: Act, rng: Rng
     const ceiling = Math.min(rentCeilingUsd(world, g.modelId), maxFactor * (m?.launchUsdPerGpuHour ?? index));
     basis ??= cashCostBasis(world, co);
     const cashCost = m ? cashCostFromBasis(m.kwPerGpu, basis) : 0;
-    const floor = Math.min(ceiling, Math.max(p.floorCashCostMultiple * cashCost, minRivalsMultiple * rivalsRentUsd(world, co, g)));
+    // Without a rivals' multiple the rivals' rent cannot matter (0 × a finite rent): not looked up.
+    const rivalsFloor = minRivalsMultiple !== 0 ? minRivalsMultiple * rivalsRentUsd(world, co, g) : 0;
+    const floor = Math.min(ceiling, Math.max(p.floorCashCostMultiple * cashCost, rivalsFloor));
     // How far the demand it drew sits from its target: above it, the share of the headroom taken
     // (selling out = +1); below it, the share of the target missed (no customers = −1).
     const u = (drawn[g.modelId] ?? 0) / supplied;
@@ -365,7 +367,11 @@ export function sellSwitchedOff(world: World, co: Company, act: Act): void {
   for (const [modelId, count] of [...byModel].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) act({ type: 'sellGpus', modelId, count });
 }
 
-/** Share of the company's capacity an RFP represents. */
-export function rfpShareOfCapacity(world: World, co: Company, rfp: Rfp): number {
-  return (rfp.gpuCount * perfH100e(world, rfp.modelId)) / Math.max(1, capacityH100e(world, co, false));
+/**
+ * Share of the company's capacity an RFP represents. `fleetH100e` is the company's capacity
+ * (`capacityH100e(world, co, false)`) when the caller already has it: bidding changes no fleet, so a
+ * bidder reads it once for all the week's requests.
+ */
+export function rfpShareOfCapacity(world: World, co: Company, rfp: Rfp, fleetH100e = capacityH100e(world, co, false)): number {
+  return (rfp.gpuCount * perfH100e(world, rfp.modelId)) / Math.max(1, fleetH100e);
 }
