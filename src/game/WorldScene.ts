@@ -12,6 +12,7 @@ import { mapMsg, type MapMsgId } from './messages.ts';
 import { inboundLayout, INBOUND_RACKS_PER_ROW } from './inboundBox.ts';
 import { ICONS, siteIcon, type IconName } from './assets.ts';
 import { arrangeCards, type Rect } from './cardLayout.ts';
+import { discRow, DISC_ICON_PX } from './discRow.ts';
 import { fullCard, markerCard, DETAILS, type Detail, type FullCardInput, type MeasureFont, type Op } from './cardModel.ts';
 
 /** A region's card on the map, in CSS pixels of the world view (the DOM layer puts its button there). */
@@ -393,12 +394,14 @@ export class WorldScene extends Phaser.Scene {
       };
       return { r, a, present, models: DETAILS.map((d) => fullCard(input, d, measure)) };
     });
-    // Anchors and the rivals' discs: cards avoid covering them when they can.
-    const soft = regions.flatMap(({ a, present }) => [
-      { x: a.x - 9, y: a.y - 9, w: 18, h: 18 },
-      ...(present.length ? [{ x: a.x - ((present.length - 1) / 2) * 24 - 32, y: a.y + 12, w: (present.length - 1) * 24 + 46, h: 24 }] : []),
-    ]);
     const area = { x: 8, y: 8, w: W - 16, h: H - Math.max(30, this.bridge.reservedBottomPx() + 6) - 8 };
+    // Each region's row of rival discs: inside the map, above the legends (discRow.ts).
+    const rows = regions.map(({ a, present }) => discRow(a.x, a.y, present.length, W, area.y + area.h));
+    // Anchors and the rivals' discs: cards avoid covering them when they can.
+    const soft = regions.flatMap(({ a }, i) => [
+      { x: a.x - 9, y: a.y - 9, w: 18, h: 18 },
+      ...(rows[i] ? [rows[i]!.box] : []),
+    ]);
     const hard = [inbound, ...this.bridge.reservedRects()];
     const key = JSON.stringify([regions.map(({ r, a, models }) => [r.id, Math.round(a.x), Math.round(a.y), models.map((m) => [m.w, m.h])]), area, [...hard, ...soft].map((o) => [Math.round(o.x), Math.round(o.y), Math.round(o.w), Math.round(o.h)])]);
     if (key !== this.placedKey) {
@@ -436,14 +439,16 @@ export class WorldScene extends Phaser.Scene {
     }
 
     // Rivals' presence: coloured rings with their initial around each region anchor.
-    for (const { r, a, present } of regions) {
+    regions.forEach(({ r, present }, k) => {
+      const row = rows[k];
+      if (!row) return;
       // The rivals' icon leads the row of discs (what the legend's icon means).
-      if (present.length > 0) this.icon('rival', a.x - ((present.length - 1) / 2) * 24 - 30, a.y + 24 - 7, 14);
+      this.icon('rival', row.icon.x, row.icon.y, DISC_ICON_PX);
       present.forEach((rv, i) => {
         const mw = rv.mwByRegion[r.id] ?? 0;
         const rad = Math.max(6, Math.min(11, 4 + Math.sqrt(mw) * 0.5));
-        const x = a.x + (i - (present.length - 1) / 2) * 24;
-        const y = a.y + 24;
+        const x = row.xs[i]!;
+        const y = row.y;
         g.fillStyle(rivalColor(rv.index), 0.22);
         g.fillCircle(x, y, rad + 3);
         g.fillStyle(rivalColor(rv.index), 0.95);
@@ -451,7 +456,7 @@ export class WorldScene extends Phaser.Scene {
         this.text(x, y, rivalLetter(rv.name), 10, '#081022', true, true);
         this.discs.push({ regionId: r.id, rivalIndex: rv.index, x, y, r: rad, tip: this.m('map.rivalTip', { name: rv.name, archetype: this.bridge.archetype(rv.strategy), mw: Math.round(mw) }) });
       });
-    }
+    });
 
     // Region cards: the drawing operations of each card's model, at its place.
     this.cards.forEach((c, i) => {

@@ -6,13 +6,13 @@
  * figure it shows is here or in the panels as text.
  */
 import { h, replace } from './dom.ts';
-import { t, loc, usd, price, pct, type StringKey } from './i18n.ts';
+import { t, loc, usd, price, pct, labelled, type StringKey } from './i18n.ts';
 import { getState, setState, store } from '../store/ui.ts';
 import type { Snapshot, RegionView } from '../store/snapshot.ts';
 import { mapMsg, type MapMsgId } from '../game/messages.ts';
 import { rivalColorCss, rivalLetter, rackUnit } from '../game/palette.ts';
 import { iconUrl, siteIcon } from '../game/assets.ts';
-import type { MapCard, MapExtras } from '../game/WorldScene.ts';
+import type { MapCard, MapDisc, MapExtras } from '../game/WorldScene.ts';
 import type { Rect } from '../game/cardLayout.ts';
 import * as app from './app.ts';
 import { termSpan } from './glossary.ts';
@@ -29,11 +29,12 @@ function suggestedMw(avail: number): number {
 
 export interface MapLayer {
   /**
-   * Where the scene drew the cards (CSS pixels inside the world view). The cards, the inbound box
-   * and the texts drawn in them are also written to `#map-regions[data-layout]` (JSON) for the
-   * browser tests' geometry checks (test/browser/map-late.test.ts).
+   * Where the scene drew the cards (CSS pixels inside the world view). The cards, the rivals'
+   * discs, the inbound box and the texts drawn in them are also written to
+   * `#map-regions[data-layout]` (JSON) for the browser tests' geometry checks
+   * (test/browser/mapGeometry.ts).
    */
-  layout(cards: MapCard[], extras?: MapExtras | null): void;
+  layout(cards: MapCard[], extras?: MapExtras | null, discs?: MapDisc[]): void;
   update(s: Snapshot): void;
   /** Height at the bottom of the map taken by the colour legend and the rivals' legend (CSS px). */
   reservedBottomPx(): number;
@@ -157,7 +158,7 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
     replace(detail,
       h('div', { className: 'rd-head' },
         h('h3', { id: 'region-detail-title' }, loc(r.name)),
-        h('button', { type: 'button', className: 'rd-close', id: 'region-close', 'aria-label': `${m('region.close')}: ${loc(r.name)}`, onclick: close }, '×'),
+        h('button', { type: 'button', className: 'rd-close', id: 'region-close', 'aria-label': labelled(m('region.close'), loc(r.name)), onclick: close }, '×'),
       ),
       h('h4', null, m('region.yourSites')),
       sites.length === 0 ? h('p', { className: 'muted' }, m('region.noSites')) : h('ul', { className: 'rd-sites' }, sites.map((x) => h('li', null,
@@ -204,10 +205,10 @@ export function createMapLayer(world: HTMLElement, mapOn: boolean): MapLayer {
   });
 
   return {
-    layout(next, extras) {
+    layout(next, extras, discs = []) {
       cards = next;
       placeButtons();
-      if (extras) regionsEl.dataset.layout = JSON.stringify({ ...extras, cards: next.map(({ id, x, y, w, h }) => ({ id, x, y, w, h })) });
+      if (extras) regionsEl.dataset.layout = JSON.stringify({ ...extras, cards: next.map(({ id, x, y, w, h }) => ({ id, x, y, w, h })), discs: discs.map(({ regionId, x, y, r }) => ({ regionId, x, y, r })) });
       const s = getState().snapshot;
       if (s) { buttonsKey = ''; labelButtons(s); }
     },

@@ -19,7 +19,8 @@ export async function waitMapLayout(page: Page): Promise<void> {
 
 /**
  * Everything wrong with the map's layout now, in words (empty when none): two cards overlapping;
- * a card outside the map, under the ticker, the legends or the inbound box; a text wider or taller
+ * a card outside the map, under the ticker, the legends or the inbound box; a rival's disc past
+ * the map's edge or under the legends or the open region card; a text wider or taller
  * than its card (or the inbound box); a region's name not drawn in full on its card; a region
  * button whose accessible name lacks the full name.
  */
@@ -27,7 +28,7 @@ export async function mapProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     type R = { x: number; y: number; w: number; h: number };
     const raw = document.getElementById('map-regions')!.dataset.layout!;
-    const l = JSON.parse(raw) as { cards: (R & { id: string })[]; inbound: R; texts: { owner: string; s: string; x: number; y: number; size: number; font: string }[]; view: { w: number; h: number }; lang: string };
+    const l = JSON.parse(raw) as { cards: (R & { id: string })[]; discs: { regionId: string; x: number; y: number; r: number }[]; inbound: R; texts: { owner: string; s: string; x: number; y: number; size: number; font: string }[]; view: { w: number; h: number }; lang: string };
     const world = document.getElementById('world')!.getBoundingClientRect();
     const rel = (e: Element): R => { const r = e.getBoundingClientRect(); return { x: r.left - world.left, y: r.top - world.top, w: r.width, h: r.height }; };
     const hit = (a: R, b: R) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
@@ -41,6 +42,15 @@ export async function mapProblems(page: Page): Promise<string[]> {
       if (hit(a, l.inbound)) out.push(`card ${a.id} under the inbound box`);
       const covers = [...document.querySelectorAll('#map-ticker, #world .legend, #rival-legend li, #region-detail')].filter((e) => (e as HTMLElement).offsetParent !== null && hit(a, rel(e)));
       if (covers.length) out.push(`card ${a.id} under ${covers.map((e) => e.id || e.className || e.textContent).join(', ')}`);
+    }
+    // Every rival disc (with its 3 px halo) inside the map, clear of the legends and the open region card.
+    const overMap = [...document.querySelectorAll('#world .legend, #rival-legend li, #region-detail')].filter((e) => (e as HTMLElement).offsetParent !== null);
+    for (const d of l.discs) {
+      const box = { x: d.x - d.r - 3, y: d.y - d.r - 3, w: 2 * (d.r + 3), h: 2 * (d.r + 3) };
+      const where = `${d.regionId}'s rival disc at (${Math.round(d.x)},${Math.round(d.y)})`;
+      if (box.x < 0 || box.y < 0 || box.x + box.w > l.view.w || box.y + box.h > l.view.h) out.push(`${where} runs past the map (${l.view.w}×${l.view.h})`);
+      const covers = overMap.filter((e) => hit(box, rel(e)));
+      if (covers.length) out.push(`${where} under ${covers.map((e) => e.id || e.className || e.textContent).join(', ')}`);
     }
     const ctx = document.createElement('canvas').getContext('2d')!;
     for (const t of l.texts) {
