@@ -62,7 +62,7 @@ export function renderGame(root: HTMLElement): () => void {
     type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
     onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
   }, sp.label));
-  const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': `+1 ${t('weeksShort')}: ${t('stepWeek')} (.)`, title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, `+1 ${t('weeksShort')} ▸`);
+  const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': labelled(`+1 ${t('weeksShort')}`, `${t('stepWeek')} (.)`), title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, `+1 ${t('weeksShort')} ▸`);
   const statusPill = h('span', { className: 'status-pill', id: 'run-status', role: 'status' }, t('paused'));
   const topbar = h('header', { className: 'topbar' },
     h('span', { className: 'brand', title: t('gameName') }, '◆ ', h('span', { className: 'brand-name' }, t('gameName'))),
@@ -89,7 +89,7 @@ export function renderGame(root: HTMLElement): () => void {
 
   const tabs = PANELS.map((p) => h('button', {
     type: 'button', role: 'tab', id: `tab-${p.id}`, 'aria-controls': 'panel', 'aria-selected': 'false', 'data-panel': p.id, tabindex: -1,
-    onclick: () => app.showPanel(p.id),
+    onclick: () => { app.showPanel(p.id); revealDock(); },
   }, t(p.id), h('kbd', { 'aria-hidden': 'true' }, p.key)));
   const tablist = h('div', { className: 'tabs', role: 'tablist', 'aria-label': t('decisions') }, tabs);
   tablist.addEventListener('keydown', (e) => {
@@ -116,8 +116,11 @@ export function renderGame(root: HTMLElement): () => void {
   const advisorEl = h('section', { className: 'advisor', id: 'advisor', 'aria-label': msg('advisor') }, advisorList, advisorMore);
   const advisorLive = h('p', { className: 'sr-only', id: 'advisor-live', 'aria-live': 'polite' });
   const advisorDlg = h('dialog', { id: 'advisor-dialog', className: 'small', 'aria-labelledby': 'advisor-title' });
+  const main = h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock);
+  /** In one column (a narrow window: the main area scrolls, style.css) a chosen tab brings the decisions into view. */
+  const revealDock = () => { if (main.scrollHeight > main.clientHeight + 1) dock.scrollIntoView({ block: 'nearest' }); };
   const view = h('div', { className: 'game', id: 'game' }, topbar, advisorEl, advisorLive,
-    h('div', { className: 'main' }, h('div', { className: 'left' }, world, news), dock),
+    main,
     quarterDlg, newsDlg, saveDlg, overDlg, advisorDlg, leaveDlg, helpDlg);
   root.replaceChildren(view);
   // The map's size must not follow the weekly changes of the top bar's figures and the advisor's
@@ -153,7 +156,7 @@ export function renderGame(root: HTMLElement): () => void {
   cleanups.push(() => mapLayer.dispose());
   if (!noWorld) void import('../../game/mount.ts').then(async (m) => {
     if (disposed) return;
-    destroyWorld = await m.mountWorld(world, (cards, _discs, extras) => mapLayer.layout(cards, extras), () => mapLayer.reservedBottomPx(), () => mapLayer.reservedRightPx(), () => mapLayer.reservedRects());
+    destroyWorld = await m.mountWorld(world, (cards, discs, extras) => mapLayer.layout(cards, extras, discs), () => mapLayer.reservedBottomPx(), () => mapLayer.reservedRightPx(), () => mapLayer.reservedRects());
     if (disposed) destroyWorld();
   }).catch((e) => {
     console.warn('World view failed to start', e);
@@ -219,7 +222,7 @@ export function renderGame(root: HTMLElement): () => void {
   const s0 = getState().snapshot;
   if (s0) update(s0, true);
   cleanups.push(store.subscribe((st, prev) => {
-    if (st.panel !== prev.panel) showPanel(st.panel);
+    if (st.panel !== prev.panel) { showPanel(st.panel); revealDock(); }
     if (st.snapshot && st.snapshot !== prev.snapshot) {
       update(st.snapshot);
       if (st.snapshot.over && (!prev.snapshot?.over || (overDlg.open && !prev.snapshot.advice.gameOver))) showOver(st.snapshot);
@@ -473,7 +476,7 @@ export function renderGame(root: HTMLElement): () => void {
     else if (k === '.' || k === 'n' || k === 'N') void app.stepWeeks(1);
     else {
       const p = PANELS.find((x) => x.key === k.toUpperCase());
-      if (p) { app.showPanel(p.id); e.preventDefault(); }
+      if (p) { app.showPanel(p.id); revealDock(); e.preventDefault(); }
     }
   };
   const onKeyUp = (e: KeyboardEvent) => {
