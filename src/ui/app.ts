@@ -110,7 +110,7 @@ export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | '
 export function showLoadErrors(fileName: string, r: LoadUiResult): void {
   if (r.ok) return;
   if (getState().screen === 'title') setState({ loadErrors: { fileName, errors: r.errors } });
-  else toast(`${fileName}: ${r.reason}`, 'error');
+  else toast(labelled(fileName, r.reason), 'error');
 }
 
 export async function startBundled(id: string, seed: number | null, strategy: string | null, screen: 'briefing' | 'game'): Promise<LoadUiResult> {

@@ -5,7 +5,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h, table } from './dom.ts';
-import { t, usd, pct, price } from './i18n.ts';
+import { t, usd, pct, price, labelled, listed } from './i18n.ts';
 
 export interface ChartSeries { label: string; values: (number | null)[]; color: string; dash?: number[]; width?: number }
 export interface ChartSpec {
@@ -23,7 +23,7 @@ const fmt = (f: ChartSpec['format'], v: number | null | undefined): string => (v
 
 export function chart(spec: ChartSpec, width: number): HTMLElement {
   const box = h('figure', { className: 'chart-box', id: spec.id, 'aria-labelledby': `${spec.id}-t` });
-  const plotEl = h('div', { role: 'img', 'aria-label': `${spec.title}: ${spec.series.map((s) => `${s.label} ${fmt(spec.format, s.values[s.values.length - 1])}`).join(', ')}` });
+  const plotEl = h('div', { role: 'img', 'aria-label': labelled(spec.title, listed(spec.series.map((s) => `${s.label} ${fmt(spec.format, s.values[s.values.length - 1])}`))) });
   box.append(h('h4', { id: `${spec.id}-t` }, spec.title), plotEl);
   const xs = spec.labels.map((_, i) => i);
   const markers = spec.markers ?? [];
@@ -67,7 +67,7 @@ export function chart(spec: ChartSpec, width: number): HTMLElement {
   new uPlot(opts, data, plotEl);
   box.append(h('details', null, h('summary', null, t('showTable')),
     table(spec.title, [t('quarter'), ...spec.series.map((s) => s.label)], spec.labels.map((l, i) => [l, ...spec.series.map((s) => fmt(spec.format, s.values[i]))])),
-    markers.length ? h('p', { className: 'muted' }, t('ch_decisions') + ': ' + markers.map((m) => `${spec.labels[m.x] ?? ''} ${m.note}`).join(' · ')) : null,
+    markers.length ? h('p', { className: 'muted' }, labelled(t('ch_decisions'), markers.map((m) => `${spec.labels[m.x] ?? ''} ${m.note}`).join(' · '))) : null,
   ));
   return box;
 }

@@ -9,10 +9,10 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
+import { asciiPunctuation } from './pageChecks.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step as stepWorld } from '../../src/engine/api.ts';
 import { advise } from '../../src/engine/advisor.ts';
-import { punctuationProblem } from '../i18n/zhPunctuation.ts';
 
 /**
  * price-war-2025, seed 1, doing nothing: the first week (after `fromWeek`) the engine's advisor shows
@@ -112,12 +112,6 @@ async function englishWords(page: Page): Promise<string[]> {
   return [...bad];
 }
 
-/** Visible Chinese lines with ASCII punctuation (test/i18n/zhPunctuation.ts): top bar, advisor, guide, panel, news, open dialogs. */
-async function asciiPunctuation(page: Page): Promise<string[]> {
-  const lines = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.topbar, #advisor, #guide, #panel, #news, dialog[open]')]
-    .filter((e) => e.offsetParent !== null || e.tagName === 'DIALOG').flatMap((e) => e.innerText.split('\n')));
-  return lines.flatMap((l) => { const p = punctuationProblem(l.trim()); return p ? [p] : []; });
-}
 
 async function axe(page: Page, name: string): Promise<string[]> {
   // Evaluated through the DevTools protocol (the page's CSP forbids inline scripts, rightly).

@@ -1,10 +1,12 @@
 /**
- * Page checks shared by the class-mode browser tests: axe-core's serious and critical findings, and
- * elements that stick out sideways past a container (what a reader sees clipped or scrolling).
+ * Page checks shared by the browser tests: axe-core's serious and critical findings, elements that
+ * stick out sideways past a container (what a reader sees clipped or scrolling), and ASCII
+ * punctuation in Chinese on the page.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { punctuationProblem } from '../i18n/zhPunctuation.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -35,4 +37,19 @@ export async function sidewaysOverflow(page: Page, selector: string): Promise<st
     }
     return bad;
   }, selector);
+}
+
+/**
+ * Chinese lines with ASCII punctuation (test/i18n/zhPunctuation.ts): what is shown in the top bar,
+ * advisor, guide, panel, news, the map's DOM layer (ticker, region card, rivals' legend) and open
+ * dialogs, and every accessible name and tooltip on the page (aria-label, title: the charts' and
+ * the map's buttons' names are put together from parts).
+ */
+export async function asciiPunctuation(page: Page): Promise<string[]> {
+  const lines = await page.evaluate(() => [
+    ...[...document.querySelectorAll<HTMLElement>('.topbar, #advisor, #guide, #panel, .news, #world, dialog[open]')]
+      .filter((e) => e.offsetParent !== null || e.tagName === 'DIALOG').flatMap((e) => e.innerText.split('\n')),
+    ...[...document.querySelectorAll('[aria-label], [title]')].flatMap((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('title') ?? '']),
+  ]);
+  return lines.flatMap((l) => { const p = punctuationProblem(l.trim()); return p ? [p] : []; });
 }

@@ -6,7 +6,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { h, table } from '../dom.ts';
-import { usd, pct, price, t } from '../i18n.ts';
+import { usd, pct, price, t, labelled, listed } from '../i18n.ts';
 import { dt } from './debriefText.ts';
 import type { Bin } from './debriefData.ts';
 
@@ -20,7 +20,7 @@ export function overlayChart(spec: { id: string; title: string; labels: string[]
   const box = h('figure', { className: 'chart-box', id: spec.id, 'aria-labelledby': `${spec.id}-t` });
   const autopilots = spec.lines.filter((l) => l.kind === 'autopilot');
   const students = spec.lines.filter((l) => l.kind !== 'autopilot');
-  const plotEl = h('div', { role: 'img', 'aria-label': `${spec.title}: ${dt('cdLegendStudents', { n: students.length })}; ${autopilots.map((a) => `${a.name} ${fmt(spec.format, a.values[a.values.length - 1])}`).join(', ')}` });
+  const plotEl = h('div', { role: 'img', 'aria-label': labelled(spec.title, listed([dt('cdLegendStudents', { n: students.length }), ...autopilots.map((a) => `${a.name} ${fmt(spec.format, a.values[a.values.length - 1])}`)])) });
   box.append(h('h3', { id: `${spec.id}-t`, className: 'cd-chart-title' }, spec.title), plotEl);
   // Selected last, so it is drawn on top.
   const order = [...spec.lines.filter((l) => l.kind === 'student'), ...autopilots, ...spec.lines.filter((l) => l.kind === 'selected')];
@@ -60,7 +60,7 @@ export function histogram(id: string, bins: Bin[], width: number): HTMLElement {
   const w = Math.max(260, Math.round(width));
   const hgt = 200;
   const label = (b: Bin) => (b.from === b.to ? price(b.from) : `${price(b.from)}–${price(b.to)}`);
-  const canvas = h('canvas', { width: String(w * devicePixelRatio), height: String(hgt * devicePixelRatio), className: 'cd-hist', role: 'img', 'aria-label': dt('cdHistogramAlt', { bins: bins.map((b) => `${label(b)}: ${b.count}`).join('; ') }) });
+  const canvas = h('canvas', { width: String(w * devicePixelRatio), height: String(hgt * devicePixelRatio), className: 'cd-hist', role: 'img', 'aria-label': dt('cdHistogramAlt', { bins: listed(bins.map((b) => labelled(label(b), String(b.count)))) }) });
   // The canvas's pixel size is in its attributes; CSS scales it to its column's width.
   const ctx = canvas.getContext('2d');
   if (ctx && bins.length) {

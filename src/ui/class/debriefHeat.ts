@@ -5,7 +5,7 @@
  * scheduled event of the scenario are marked, and the events listed under the table.
  */
 import { h } from '../dom.ts';
-import { loc } from '../i18n.ts';
+import { loc, labelled, listed } from '../i18n.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { weekOf } from '../../engine/calendar.ts';
 import { dt, type DebriefKey } from './debriefText.ts';
@@ -48,7 +48,7 @@ export function heatMap(opts: { heat: Record<DecisionKind, number[][]>; labels: 
         h('button', {
           type: 'button', className: `cd-heat-btn heat-${level}`, 'data-kind': k, 'data-q': q,
           'aria-label': dt('cdHeatCell', { kind: kindName(k), quarter: l, n: cell.length }),
-          onclick: () => { who.textContent = dt('cdHeatWho', { kind: kindName(k), quarter: l, names: cell.length ? cell.map((i) => names[i]).join(', ') : dt('cdHeatNobody') }); },
+          onclick: () => { who.textContent = dt('cdHeatWho', { kind: kindName(k), quarter: l, names: cell.length ? listed(cell.map((i) => names[i]!)) : dt('cdHeatNobody') }); },
         }, cell.length ? String(cell.length) : ''),
       );
     }),
@@ -57,7 +57,7 @@ export function heatMap(opts: { heat: Record<DecisionKind, number[][]>; labels: 
   const box = h('div', { className: 'cd-heat-wrap' },
     h('table', { className: 'cd-heat', id: 'cd-heat' }, h('caption', { className: 'sr-only' }, dt('cdHeat')), head, body),
     who,
-    evList.length ? h('p', { className: 'muted small', id: 'cd-events' }, `${dt('cdEvents')}: `, evList.map(([q, hs], i) => [i ? ' · ' : '', `▼ ${labels[q] ?? ''} ${hs.join(' / ')}`])) : null,
+    evList.length ? h('p', { className: 'muted small', id: 'cd-events' }, labelled(dt('cdEvents')), evList.map(([q, hs], i) => [i ? ' · ' : '', `▼ ${labels[q] ?? ''} ${hs.join(' / ')}`])) : null,
   );
   return box;
 }

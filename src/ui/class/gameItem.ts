@@ -8,12 +8,13 @@ import { h } from '../dom.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { ct } from './messages.ts';
+import { labelled } from '../i18n.ts';
 
 export function classTopbarItem(): HTMLElement | null {
   const cls = getState().classPlay;
   if (!cls) return null;
   const due = cls.config.rules.dueDate ? ct('dueOn', { date: cls.config.rules.dueDate }) : ct('noDueDate');
-  const label = `${ct('classLabel')}: ${cls.config.title} · ${cls.student} · ${due}`;
+  const label = labelled(ct('classLabel'), `${cls.config.title} · ${cls.student} · ${due}`);
   if (cls.config.rules.handInEarly) {
     return h('button', { type: 'button', id: 'class-hand-in-btn', className: 'class-item', title: label, 'aria-label': `${ct('handIn')} — ${label}`, onclick: () => app.goDebrief() }, ct('handIn'));
   }

@@ -6,7 +6,7 @@
 import '../zodJitless.ts';
 import './class.css';
 import { h, download } from '../dom.ts';
-import { loc } from '../i18n.ts';
+import { loc, labelled } from '../i18n.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { ct } from './messages.ts';
@@ -67,14 +67,14 @@ export function handInSection(): HTMLElement | null {
 
   return h('section', { className: 'section hand-in', id: 'hand-in-section', 'aria-labelledby': 'hand-in-h' },
     h('h2', { id: 'hand-in-h' }, ct('handInHeading')),
-    h('p', { className: 'muted' }, `${ct('classLabel')}: ${cls.config.title} · ${cls.student} · ${ct('attemptOf', { n: cls.attempt })} · ${cls.config.rules.dueDate ? ct('dueOn', { date: cls.config.rules.dueDate }) : ct('noDueDate')}`),
+    h('p', { className: 'muted' }, labelled(ct('classLabel'), `${cls.config.title} · ${cls.student} · ${ct('attemptOf', { n: cls.attempt })} · ${cls.config.rules.dueDate ? ct('dueOn', { date: cls.config.rules.dueDate }) : ct('noDueDate')}`)),
     h('ol', { className: 'answers' }, questions.map((q, i) => {
       const id = `answer-${i}`;
       const ta = h('textarea', { id, rows: 3, maxlength: MAX_ANSWER_CHARS, 'aria-describedby': `${id}-hint` });
       ta.value = answers[i] ?? '';
       ta.addEventListener('input', () => { answers[i] = ta.value; });
       return h('li', null,
-        h('label', { for: id }, h('span', { className: 'sr-only' }, ct('answerLabel', { n: i + 1 }) + ': '), loc(q)),
+        h('label', { for: id }, h('span', { className: 'sr-only' }, labelled(ct('answerLabel', { n: i + 1 }))), loc(q)),
         ta,
         h('span', { className: 'muted small', id: `${id}-hint` }, ct('answerHint', { n: MAX_ANSWER_CHARS })),
       );

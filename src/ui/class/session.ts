@@ -10,6 +10,7 @@ import { parseClassConfig, isClassFile, classHash, classScenarioSource, type Cla
 import { classSeedFor, normaliseStudentName, MAX_STUDENT_NAME_CHARS } from '../../class/seed.ts';
 import * as app from '../app.ts';
 import { ct } from './messages.ts';
+import { labelled } from '../i18n.ts';
 
 const NAME_KEY = 'neocloud.class.studentName';
 const ATTEMPTS_KEY = (hash: string, name: string) => `neocloud.class.attempts.${hash}.${normaliseStudentName(name)}`;
@@ -97,7 +98,7 @@ export async function startClassGame(name: string): Promise<{ ok: true } | { ok:
   const play: ClassPlay = { config: open.config, hash: open.hash, student, seed, attempt };
   if (open.config.rules.pauseEachQuarter) app.setSettings({ autoPauseOnQuarter: true });
   const r = await app.loadGame({ source: classScenarioSource(open.config), seed }, 'briefing', { classPlay: play });
-  if (!r.ok) return { ok: false, reason: `${ct('classScenarioFailed')}: ${r.reason}` };
+  if (!r.ok) return { ok: false, reason: labelled(ct('classScenarioFailed'), r.reason) };
   countAttempt(open.hash, student);
   rememberName(student);
   return { ok: true };

@@ -8,7 +8,7 @@ import type { Msg } from '../../engine/msg.ts';
 import { msgText } from '../advice.ts';
 import './debrief.css';
 import { h, replace } from '../dom.ts';
-import { usd, price } from '../i18n.ts';
+import { usd, price, labelled } from '../i18n.ts';
 import { parseAmount } from '../commandForm.ts';
 import { amountOf, editLog, type DecisionEdit } from '../../engine/counterfactual.ts';
 import type { LoggedCommand } from '../../engine/api.ts';
@@ -114,7 +114,7 @@ export function whatIfSection(input: WhatIfInput): HTMLElement {
       const v = a?.field === 'amountUsd' || a?.field === 'usdPerWeek' ? parseAmount(amount.value) : Number(amount.value.replace(/[,\s]/g, ''));
       if (!a || amount.value.trim() === '' || !Number.isFinite(v)) { status.textContent = dt('whatIfBadAmount'); amount.focus(); return; }
       edit = { index: i, kind: 'amount', value: v };
-      changeText = `${describeCommand(l.command, sc)}: ${dt('whatIfWith', { field: dt(`field_${a.field}` as DebriefKey), from: fmtAmount(a.field, a.value), to: fmtAmount(a.field, v) })}`;
+      changeText = labelled(describeCommand(l.command, sc), dt('whatIfWith', { field: dt(`field_${a.field}` as DebriefKey), from: fmtAmount(a.field, a.value), to: fmtAmount(a.field, v) }));
     }
     busy = true;
     run.disabled = true;
