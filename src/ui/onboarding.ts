@@ -11,7 +11,7 @@
  * Compact, so the tabs under it keep their row at 1280×720: steps taken are short names on one line,
  * the step to take now is written out, the others take one line each (cut with "…", the full text
  * stays in the DOM for screen readers), and the finished guide is one line with Close that closes
- * itself a few weeks later.
+ * itself a few weeks later. At game over the guide goes (finished or not).
  */
 import { h, replace } from './dom.ts';
 import { msg } from './advice.ts';
@@ -48,7 +48,8 @@ let session: GuideSession | null = null;
 
 /** The session for the game whose first snapshot on this screen is `first`, or null when no guide shows. */
 function sessionFor(first: Snapshot): GuideSession | null {
-  if (first.scenarioId !== 'default') { session = null; return null; }
+  // Another scenario, or a game that has ended (the game-over dialog and the debrief speak then).
+  if (first.scenarioId !== 'default' || first.over) { session = null; return null; }
   // A new `default` game: offered unless finished or skipped before.
   if (first.week === 0) {
     session = getState().settings.tutorialDone ? null : { scenarioId: first.scenarioId, seed: first.seed, start: first, finishedWeek: null, closed: false };
@@ -96,6 +97,10 @@ export function onboarding(first: Snapshot): { el: HTMLElement; update(s: Snapsh
     el,
     update(s: Snapshot) {
       if (g.closed) return;
+      // Game over: neither the steps nor "Guide finished" (it read as good news beside the
+      // game-over dialog, and with no weeks left the note never closed itself). A guide cut short
+      // by the end is offered again in the next game.
+      if (s.over) { close(); return; }
       if (g.finishedWeek !== null) {
         if (s.week >= g.finishedWeek + FINISHED_NOTE_WEEKS) close();
         return;

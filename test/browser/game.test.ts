@@ -314,12 +314,16 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
       await n.step(1000);
     });
     await page.locator('#over-dialog[open]').waitFor({ timeout: 60_000 });
+    // The guided first quarter (offered in this fresh profile) ended at the first quarter's close;
+    // at game over neither its steps nor its "Guide finished" note are on the screen.
+    expect(await page.locator('#guide').count()).toBe(0);
     await page.screenshot({ path: shot('10-game-over') });
     expect(await axeProblems(page, 'game over')).toEqual([]);
     // In 中文 too (the screen re-renders and the dialog opens again in Chinese).
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
     await page.waitForFunction(() => document.documentElement.lang === 'zh-CN' && /[\u4e00-\u9fff]/.test(document.querySelector('#over-dialog[open] #over-title')?.textContent ?? ''));
     const overZh = await page.locator('#over-dialog').innerText();
+    expect(await page.locator('#guide').count()).toBe(0);
     expect(overZh.split('\n').flatMap((l) => punctuationProblem(l.trim()) ?? [])).toEqual([]);
     await page.screenshot({ path: shot('10-game-over-zh') });
     expect(await axeProblems(page, 'game over zh')).toEqual([]);
