@@ -6,13 +6,13 @@
  * no clipped layout at 1280×720 and 1440×900, axe on each class screen, both languages.
  * Screenshots go to test-results/class-*.png.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
+import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Download } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
+import { browserPerTest, shot, chromePath } from './harness.ts';
+import { axeProblems } from './pageChecks.ts';
 import { decodeClassLink } from '../../src/class/link.ts';
 import { classHash, classScenarioDocument, type ClassConfig } from '../../src/class/config.ts';
 import { buildResult, resultText, parseResultFile } from '../../src/class/result.ts';
@@ -23,7 +23,6 @@ import { zipSync, strToU8 } from 'fflate';
 import { englishWords } from '../class/helpers.ts';
 
 const CHROME = chromePath();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Api = {
   step(n: number): Promise<unknown>;
@@ -32,16 +31,6 @@ type Api = {
   setSpeed(s: number): { ok: boolean; reason?: string };
   snapshot(): { week: number; over: boolean; seed: number } | null;
 };
-
-async function axe(page: Page, name: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const res = await page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return res.map((r) => `${name}: ${r}`);
-}
 
 /** Controls and tables of the class screen wider than the window, or text clipped in a button. */
 async function clipped(page: Page): Promise<string[]> {
@@ -68,22 +57,7 @@ async function saved(d: Download): Promise<{ name: string; text: string }> {
 }
 
 describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
-  let srv: { url: string; close: () => Promise<void> };
-  const sessions: Session[] = [];
-  beforeAll(async () => {
-    await buildApp();
-    srv = await serve();
-  });
-  afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await srv?.close();
-  });
-
-  async function open(size: { width: number; height: number }, url = srv.url + '?world=0'): Promise<Watched> {
-    const s = await launch([], size);
-    sessions.push(s);
-    return watchedPage(s.context, url);
-  }
+  const { open } = browserPerTest('?world=0');
 
   let classUrl = '';
   let config: ClassConfig | null = null;
@@ -126,14 +100,14 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(await page.textContent('#preview-title')).toBe('Finance 301 — =week 6');
     await page.screenshot({ path: shot('class-builder-1280-en'), fullPage: false });
     expect(await clipped(page)).toEqual([]);
-    expect(await axe(page, 'builder')).toEqual([]);
+    expect(await axeProblems(page, 'builder')).toEqual([]);
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
   });
 
   it('a student opens the link, plays under the rules, answers the questions and hands in', async () => {
     expect(config).not.toBeNull();
-    const { page, errors, csp } = await open({ width: 1440, height: 900 }, classUrl.replace(/^[^#]*/, srv.url + '?world=0'));
+    const { page, errors, csp } = await open({ width: 1440, height: 900 }, '?world=0' + classUrl.replace(/^[^#]*/, ''));
     await page.waitForSelector('#class-student');
     expect(await page.textContent('#class-h')).toBe('Finance 301 — =week 6');
     const rules = await page.textContent('.class-rules');
@@ -141,7 +115,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(rules).toContain('2 attempts allowed; 0 used');
     await page.screenshot({ path: shot('class-student-1440-en') });
     expect(await clipped(page)).toEqual([]);
-    expect(await axe(page, 'student')).toEqual([]);
+    expect(await axeProblems(page, 'student')).toEqual([]);
     await page.click('#class-start');
     expect(await page.textContent('#student-problem')).toContain('Type your name');
     await page.fill('#student-name', '  Ada  Lovelace ');
@@ -191,7 +165,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(parsed.result.seed).toBe(seed);
     expect(parsed.result.log.length).toBeGreaterThan(0);
     expect(parsed.result.answers[0]).toContain('H100s early');
-    expect(await axe(page, 'debrief+hand-in')).toEqual([]);
+    expect(await axeProblems(page, 'debrief+hand-in')).toEqual([]);
     expect(errors).toEqual([]);
     expect(csp).toEqual([]);
   }, 600_000);
@@ -263,7 +237,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.waitForFunction(() => /(\d+) of \1\b/.test(document.getElementById('results-bench-progress')?.textContent ?? ''), null, { timeout: 400_000 });
     await page.screenshot({ path: shot('class-results-1280-en') });
     expect(await clipped(page)).toEqual([]);
-    expect(await axe(page, 'results')).toEqual([]);
+    expect(await axeProblems(page, 'results')).toEqual([]);
 
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#grades-csv')]);
     const csv = (await saved(dl)).text.trim().split('\r\n');
@@ -328,7 +302,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.locator('#cd-run').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('class-debrief-1280-en-run') });
     expect(await clipped(page)).toEqual([]);
-    expect(await axe(page, 'class debrief')).toEqual([]);
+    expect(await axeProblems(page, 'class debrief')).toEqual([]);
     await page.click('#cd-back');
     await page.waitForSelector('#results-table');
     expect(await page.$$eval('#results-table tbody tr', (trs) => trs.length)).toBe(30);
@@ -366,7 +340,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.evaluate(() => [...document.querySelectorAll('#results-table tbody tr[data-status="invalid"]')].at(-1)?.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: shot('class-results-1440-zh-reasons') });
     expect(rowTexts.filter((r) => r.status === 'invalid').map((r) => r.text).join()).toMatch(/不是有效的 JSON.*“version”|“gameVersion”：缺少必填字段/s);
-    expect(await axe(page, 'results zh')).toEqual([]);
+    expect(await axeProblems(page, 'results zh')).toEqual([]);
     // The class debrief in Chinese (the projector view), then back to the rows.
     await page.click('#results-debrief');
     expect(await page.locator('#class-debrief h1').textContent()).toBe('全班复盘');
@@ -379,7 +353,7 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.locator('#cd-run').scrollIntoViewIfNeeded();
     await page.screenshot({ path: shot('class-debrief-1440-zh-run') });
     expect(await clipped(page)).toEqual([]);
-    expect(await axe(page, 'class debrief zh')).toEqual([]);
+    expect(await axeProblems(page, 'class debrief zh')).toEqual([]);
     await page.click('#cd-back');
     await page.waitForSelector('#results-table');
     // Kept in this browser: after a reload, the class's rows come back from the list of kept classes.

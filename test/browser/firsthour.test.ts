@@ -4,12 +4,10 @@
  * dialog says why, a lost bid shows its reason, axe finds no serious or critical violation on each
  * screen, and zh-CN shows no English words except names and units. Screenshots go to test-results/.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
-import { asciiPunctuation } from './pageChecks.ts';
+import { browserPerTest, shot, chromePath } from './harness.ts';
+import { asciiPunctuation, axeProblems } from './pageChecks.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step as stepWorld } from '../../src/engine/api.ts';
 import { advise } from '../../src/engine/advisor.ts';
@@ -34,7 +32,6 @@ function priceWarWarning(fromWeek: number): { warnWeek: number; endWeek: number 
 const PRICE_WAR = priceWarWarning(60);
 
 const CHROME = chromePath();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Api = {
   newGame(o: { scenario: string; seed?: number; strategy?: string }): Promise<{ ok: boolean }>;
@@ -113,34 +110,8 @@ async function englishWords(page: Page): Promise<string[]> {
 }
 
 
-async function axe(page: Page, name: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol (the page's CSP forbids inline scripts, rightly).
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const res = await page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  return res.map((r) => `${name}: ${r}`);
-}
-
 describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
-  let srv: { url: string; close: () => Promise<void> };
-  const sessions: Session[] = [];
-  beforeAll(async () => {
-    await buildApp();
-    srv = await serve();
-  });
-  afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await srv?.close();
-  });
-
-  async function open(size: { width: number; height: number }, query = '?world=0'): Promise<Watched> {
-    const s = await launch([], size);
-    sessions.push(s);
-    return watchedPage(s.context, srv.url + query);
-  }
+  const { open } = browserPerTest('?world=0');
 
   for (const size of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }, { width: 1920, height: 1080 }]) {
     const withAxe = size.width < 1920; // axe's findings do not depend on the size; once per layout is enough
@@ -148,10 +119,10 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
       const { page, errors } = await open(size, '');
       const tag = `${size.width}x${size.height}`;
       const axeBad: string[] = [];
-      if (withAxe) axeBad.push(...await axe(page, 'title'));
+      if (withAxe) axeBad.push(...await axeProblems(page, 'title'));
       await page.locator('button[data-scenario="default"]').click();
       await page.locator('#briefing').waitFor();
-      if (withAxe) axeBad.push(...await axe(page, 'briefing'));
+      if (withAxe) axeBad.push(...await axeProblems(page, 'briefing'));
       await page.screenshot({ path: shot(`fh-${tag}-briefing`) });
       // The briefing lists the glossary, with the scenario's own definition where it has one (default: take-or-pay).
       if (withAxe) expect(await page.locator('#briefing-glossary').textContent()).toContain('pays for the reserved capacity whether it uses it or not');
@@ -165,7 +136,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
         await page.locator(`#panel-${tab}`).waitFor();
         await page.waitForTimeout(350);
         bad.push(...(await overflowing(page)).map((b) => `${tab}: ${b}`));
-        if (withAxe) axeBad.push(...await axe(page, `main/${tab}`));
+        if (withAxe) axeBad.push(...await axeProblems(page, `main/${tab}`));
         await page.screenshot({ path: shot(`fh-${tag}-tab-${tab}`) });
         // Jargon on each decision tab is a term whose description (aria-describedby) is its definition.
         if (withAxe) terms.push(...await page.evaluate((tb) => [...document.querySelectorAll<HTMLElement>('#panel .term')].map((e) => `${tb}:${e.dataset.term}:${(document.getElementById(e.getAttribute('aria-describedby') ?? '')?.textContent ?? '').length > 20}`), tab));
@@ -457,7 +428,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('later in a game at 1280×720 (default, leveraged autopilot, week 150: loans, contracts, sites, listed rivals and a listed company): no tab scrolls sideways; the raise form opens on a follow-on offering', async () => {
+  it('later in a game at 1280×720 (default, leveraged autopilot, week 150: loans, contracts, sites, listed rivals and a listed company): no tab scrolls sideways; the raise form opens on a follow-on offering; at 1000×700 (one column) each tab brings the decisions into view, a screen tall, scrolling inside', async () => {
     const { page } = await open({ width: 1280, height: 720 });
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 3, strategy: 'leveraged' }));
     await page.locator('#game').waitFor();
@@ -488,6 +459,36 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     expect(await page.locator('#panel-finance select[name=type]').inputValue()).toBe('followOn');
     await page.locator('#finance-raise-confirm:not([disabled])').waitFor();
     await page.screenshot({ path: shot('fh-1280x720-late-finance') });
+
+    // 1000×700, one column: the main area scrolls up and down (never sideways); a chosen tab brings
+    // the decisions into view, as tall as the area, and the panel scrolls inside itself.
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await page.evaluate(() => { document.querySelector('.main')!.scrollTop = 0; });
+    const narrow: string[] = [];
+    for (const tab of TABS) {
+      await page.locator(`#tab-${tab}`).click();
+      await page.locator(`#panel-${tab}`).waitFor();
+      await page.waitForTimeout(300);
+      narrow.push(...(await overflowing(page)).map((b) => `1000×700 ${tab}: ${b}`));
+      const g = await page.evaluate(() => {
+        const box = (sel: string) => document.querySelector<HTMLElement>(sel)!.getBoundingClientRect();
+        const main = document.querySelector<HTMLElement>('.main')!;
+        const panel = document.getElementById('panel')!;
+        return {
+          sideways: Math.max(main.scrollWidth - main.clientWidth, document.documentElement.scrollWidth - document.documentElement.clientWidth),
+          mainH: main.clientHeight, dockTop: box('.dock').top - box('.main').top, dockBottom: box('.dock').bottom - box('.main').bottom,
+          panelH: panel.clientHeight, panelScrolls: getComputedStyle(panel).overflowY === 'auto' && panel.scrollHeight > panel.clientHeight,
+          worldH: box('#world').height,
+        };
+      });
+      if (g.sideways > 1) narrow.push(`1000×700 ${tab}: scrolls sideways by ${g.sideways} px`);
+      if (Math.abs(g.dockTop) > 1 || g.dockBottom > 1) narrow.push(`1000×700 ${tab}: the decisions not in view (top ${g.dockTop}, bottom ${g.dockBottom})`);
+      if (g.panelH < 0.6 * g.mainH) narrow.push(`1000×700 ${tab}: the panel is ${g.panelH} px of ${g.mainH}`);
+      if ((tab === 'sites' || tab === 'customers') && !g.panelScrolls) narrow.push(`1000×700 ${tab}: the panel does not scroll inside itself`);
+      if (g.worldH < 280) narrow.push(`1000×700: the map is ${g.worldH} px tall`);
+      await page.screenshot({ path: shot(`fh-1000x700-late-${tab}`) });
+    }
+    expect(narrow).toEqual([]);
   });
 
   it('zh-CN at 1280×720 and 1440×900: the main screen and each tab show Chinese (setLanguage), the advisor, news, previews too; the top bar is one row; no heading cut one character per line', async () => {

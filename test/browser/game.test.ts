@@ -3,13 +3,13 @@
  * system Chromium with playwright-core. Screenshots go to test-results/ (gitignored).
  * Skipped (with a message) only when no Chromium binary exists; .ci/run installs one.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { writeFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, ROOT, type Session, type Watched } from './harness.ts';
+import { sharedBrowser, buildApp, serve, launch, watchedPage, shot, chromePath, ROOT, type Session, type Watched } from './harness.ts';
 import { axeProblems } from './pageChecks.ts';
 import { punctuationProblem } from '../i18n/zhPunctuation.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
@@ -51,25 +51,14 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
   const HASH_WEEKS = 60;
   let expectedHash = '';
   let cliHash = '';
-  beforeAll(async () => {
+  sharedBrowser({
     // Reference hashes first, then the build: both read the same working tree.
-    expectedHash = nodeHash(7, 'leveraged', HASH_WEEKS);
-    cliHash = (JSON.parse(execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/sim.ts'), '--scenario', join(ROOT, 'scenarios/default.json'), '--seed', '7', '--strategy', 'leveraged', '--weeks', String(HASH_WEEKS), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' })) as { outcome: { stateHash: string } }).outcome.stateHash;
-    await buildApp();
-    srv = await serve();
-    session = await launch();
-  }, 1_200_000);
-  afterAll(async () => {
-    await session?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    if (!current) return;
-    const { errors, csp, page } = current;
-    current = null;
-    await page.close();
-    expect(csp, 'CSP violations').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+    before: () => {
+      expectedHash = nodeHash(7, 'leveraged', HASH_WEEKS);
+      cliHash = (JSON.parse(execFileSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli/sim.ts'), '--scenario', join(ROOT, 'scenarios/default.json'), '--seed', '7', '--strategy', 'leveraged', '--weeks', String(HASH_WEEKS), '--format', 'json'], { cwd: ROOT, encoding: 'utf8' })) as { outcome: { stateHash: string } }).outcome.stateHash;
+    },
+    ready: (s, b) => { srv = s; session = b; },
+    take: () => { const c = current; current = null; return c; },
   });
 
   async function open(query = ''): Promise<Watched> {

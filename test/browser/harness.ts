@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import { chromium, type BrowserContext, type Page, type ConsoleMessage } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { onTestFinished, beforeAll, afterAll, afterEach, expect } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -68,7 +68,10 @@ export async function buildApp(): Promise<void> {
   }
 }
 
-export async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
+/** The app served from dist/: its address and how to stop the server. */
+export interface Served { url: string; close: () => Promise<void> }
+
+export async function serve(): Promise<Served> {
   const server: PreviewServer = await preview({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), logLevel: 'warn', preview: { port: 0, strictPort: false, host: '127.0.0.1', open: false } });
   const addr = server.httpServer.address();
   const port = typeof addr === 'object' && addr ? addr.port : 4173;
@@ -119,6 +122,77 @@ export async function watchedPage(context: BrowserContext, url: string): Promise
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { neocloud?: { ready: boolean } }).neocloud?.ready === true, null, { timeout: 30_000 });
   return { page, errors, csp };
+}
+
+export interface Viewport { width: number; height: number }
+
+/**
+ * The set-up of a browser test file whose tests each start their own Chromium (class, firsthour,
+ * map, whatif): the app is built and served before the file's tests; `open(size, query)` starts a
+ * fresh Chromium at that size (closed when its test ends, see `launch`) with a watched page on the
+ * app's address followed by `query` (default `defaultQuery`); after the file's tests every browser
+ * and the server are closed. Call it in the `describe` body.
+ */
+export function browserPerTest(defaultQuery = ''): { url: () => string; open: (size?: Viewport, query?: string) => Promise<Watched> } {
+  let srv: Served | null = null;
+  const sessions: Session[] = [];
+  beforeAll(async () => {
+    await buildApp();
+    srv = await serve();
+  }, 1_200_000);
+  afterAll(async () => {
+    for (const s of sessions) await s.close();
+    await srv?.close();
+  });
+  const url = () => {
+    if (!srv) throw new Error('the app is not served yet (browserPerTest: call open inside a test)');
+    return srv.url;
+  };
+  return {
+    url,
+    async open(size = { width: 1440, height: 900 }, query = defaultQuery) {
+      const s = await launch([], size);
+      sessions.push(s);
+      return watchedPage(s.context, url() + query);
+    },
+  };
+}
+
+/**
+ * The set-up of a browser test file whose tests share one build, one server and one Chromium and
+ * each open their own page (game, inputs): `before` runs first (e.g. reference figures read from
+ * the same working tree as the build), then the build, the server and the browser, handed to
+ * `ready`; after each test the page `take` hands back (null when the test closed and checked it
+ * itself) is closed and must have logged no console error and no CSP violation; after the file's
+ * tests `after` runs, then the browser and the server close. Call it in the `describe` body.
+ */
+export function sharedBrowser(hooks: {
+  before?: () => void | Promise<void>;
+  ready: (srv: Served, session: Session) => void;
+  take: () => Watched | null;
+  after?: () => void | Promise<void>;
+}): void {
+  let srv: Served | null = null;
+  let session: Session | null = null;
+  beforeAll(async () => {
+    await hooks.before?.();
+    await buildApp();
+    srv = await serve();
+    session = await launch();
+    hooks.ready(srv, session);
+  }, 1_200_000);
+  afterAll(async () => {
+    await hooks.after?.();
+    await session?.close();
+    await srv?.close();
+  });
+  afterEach(async () => {
+    const c = hooks.take();
+    if (!c) return;
+    await c.page.close();
+    expect(c.csp, 'CSP violations').toEqual([]);
+    expect(c.errors, 'console errors').toEqual([]);
+  });
 }
 
 export function shot(name: string): string {

@@ -6,9 +6,9 @@
  * ask before replacing; an engine error is shown with a way out.
  * One build, one server and one browser for the whole file.
  */
-import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, chromePath, type Session, type Watched } from './harness.ts';
+import { sharedBrowser, watchedPage, chromePath, type Session, type Watched } from './harness.ts';
 import { axeProblems } from './pageChecks.ts';
 import { SimCore } from '../../src/store/sim.ts';
 import { makeSaveFile } from '../../src/store/saveFormat.ts';
@@ -80,23 +80,10 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
   let tried = 0;
   let refused = 0;
 
-  beforeAll(async () => {
-    await buildApp();
-    srv = await serve();
-    session = await launch();
-  }, 1_200_000);
-  afterAll(async () => {
-    console.log(`[inputs] bad inputs tried in the browser: ${tried}, refused: ${refused}`);
-    await session?.close();
-    await srv?.close();
-  });
-  afterEach(async () => {
-    if (!current) return;
-    const { errors, csp, page } = current;
-    current = null;
-    await page.close();
-    expect(csp, 'CSP violations').toEqual([]);
-    expect(errors, 'console errors').toEqual([]);
+  sharedBrowser({
+    ready: (s, b) => { srv = s; session = b; },
+    take: () => { const c = current; current = null; return c; },
+    after: () => console.log(`[inputs] bad inputs tried in the browser: ${tried}, refused: ${refused}`),
   });
   async function open(): Promise<Page> {
     current = await watchedPage(session.context, srv.url);

@@ -6,16 +6,13 @@
  * (favicon, manifest, icons) is served under the CSP. Screenshots at 1280×720, 1440×900,
  * 1920×1080 and in zh-CN go to test-results/map-*.png.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session, type Watched } from './harness.ts';
+import { browserPerTest, shot, chromePath } from './harness.ts';
 import { waitMapLayout, mapProblems, toastsOverForm } from './mapGeometry.ts';
-import { asciiPunctuation } from './pageChecks.ts';
+import { asciiPunctuation, axeProblems } from './pageChecks.ts';
 
 const CHROME = chromePath();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Snap = { week: number; market: { h100IndexUsd: number; utilization: number; opening: boolean }; player: { last: { powerMwUsed: number } }; regions: { id: string; colocAvailableMw: number }[]; rivals: { name: string; strategy: string; mwByRegion: Record<string, number>; status: string }[] };
 type Api = { newGame(o: object): Promise<{ ok: boolean }>; step(n: number): Promise<unknown>; snapshot(): Snap; setLanguage(l: string): void };
@@ -42,15 +39,6 @@ async function litPixels(page: Page): Promise<number> {
   });
 }
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const a = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await a.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
-
 /** Interactive elements of the map layer smaller than 24 × 24 CSS px. */
 async function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => [...document.querySelectorAll<HTMLElement>('#world button')]
@@ -67,21 +55,7 @@ async function mapReady(page: Page): Promise<void> {
 }
 
 describe.skipIf(!CHROME)('the map (Chromium)', () => {
-  let srv: { url: string; close: () => Promise<void> };
-  const sessions: Session[] = [];
-  beforeAll(async () => {
-    await buildApp();
-    srv = await serve();
-  }, 900_000);
-  afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await srv?.close();
-  });
-  async function open(size = { width: 1440, height: 900 }, query = '?renderer=canvas'): Promise<Watched> {
-    const s = await launch([], size);
-    sessions.push(s);
-    return watchedPage(s.context, srv.url + query);
-  }
+  const { open } = browserPerTest('?renderer=canvas');
 
   it('keeps drawing after a 100-week page-API jump (canvas pixels), and shows the opening state at week 0', async () => {
     const { page, errors, csp } = await open();
@@ -294,6 +268,9 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
     expect(narrow.focusInForm).toBe(true);
     expect(narrow.shown).toBeGreaterThanOrEqual(1);
     expect(narrow.over).toBe(0);
+    // The map in one column: its cards and rival discs inside it, clear of the legends.
+    await waitMapLayout(page);
+    for (const p of await mapProblems(page)) late.push(`1000×700: ${p}`);
     expect(late).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
@@ -369,7 +346,7 @@ describe.skipIf(!CHROME)('the map (Chromium)', () => {
         await page.locator(`.region-hit[data-region="${withRivals.id}"]`).click();
         await page.waitForFunction((id) => document.querySelector(`.region-hit[data-region="${id}"]`)?.getAttribute('aria-expanded') === 'true', withRivals.id);
       }
-      const axeOpen = await axe(page);
+      const axeOpen = await axeProblems(page, 'map');
       expect(await smallTargets(page)).toEqual([]);
       await page.screenshot({ path: shot(`map-${size.width}x${size.height}-region`) });
 

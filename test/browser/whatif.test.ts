@@ -6,9 +6,9 @@
  * 1280×720 and 1440×900 and in Chinese: nothing clipped sideways, no serious/critical axe finding.
  * Screenshots: test-results/whatif-*.png.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildApp, serve, launch, watchedPage, shot, chromePath, type Session } from './harness.ts';
+import { browserPerTest, shot, chromePath } from './harness.ts';
 import { axeProblems, sidewaysOverflow } from './pageChecks.ts';
 
 const CHROME = chromePath();
@@ -72,22 +72,7 @@ async function workerMessagesDuring(page: Page, fn: () => Promise<void>): Promis
 }
 
 describe.skipIf(!CHROME)('what if in the debrief (Chromium, real clicks)', () => {
-  let srv: { url: string; close: () => Promise<void> };
-  const sessions: Session[] = [];
-  beforeAll(async () => {
-    await buildApp();
-    srv = await serve();
-  }, 1_200_000);
-  afterAll(async () => {
-    for (const s of sessions) await s.close();
-    await srv?.close();
-  });
-
-  async function open(size: { width: number; height: number }) {
-    const s = await launch([], size);
-    sessions.push(s);
-    return watchedPage(s.context, srv.url + '?world=0');
-  }
+  const { open } = browserPerTest('?world=0');
 
   it('1440×900: remove a decision, keep its amount, change its amount — each replayed off the main thread', async () => {
     const { page, errors, csp } = await open({ width: 1440, height: 900 });
