@@ -61,6 +61,33 @@ export function nextFloat(s: RngState): number {
   return nextU32(s) / 4294967296;
 }
 
+/**
+ * A hot loop's copy of a stream: `loadStream` copies its four words into a Uint32Array,
+ * `nextFloatOf` draws from the copy exactly as `nextFloat` draws from the stream (the same sfc32
+ * step), and `storeStream` writes the words back — the stream ends where the same draws taken one
+ * by one leave it. The loop then touches no plain array (whose storage V8 may reshape mid-game).
+ */
+export function loadStream(s: RngState, into: Uint32Array): void {
+  into[0] = s[0]! >>> 0; into[1] = s[1]! >>> 0; into[2] = s[2]! >>> 0; into[3] = s[3]! >>> 0;
+}
+
+export function storeStream(from: Uint32Array, s: RngState): void {
+  s[0] = from[0]!; s[1] = from[1]!; s[2] = from[2]!; s[3] = from[3]!;
+}
+
+/** Uniform float in [0, 1) from a stream copied by `loadStream`. */
+export function nextFloatOf(s: Uint32Array): number {
+  let a = s[0]!, b = s[1]!, c = s[2]!, d = s[3]!;
+  const t = (((a + b) >>> 0) + d) >>> 0;
+  d = (d + 1) >>> 0;
+  a = b ^ (b >>> 9);
+  b = (c + (c << 3)) >>> 0;
+  c = ((c << 21) | (c >>> 11)) >>> 0;
+  c = (c + t) >>> 0;
+  s[0] = a >>> 0; s[1] = b; s[2] = c; s[3] = d;
+  return t / 4294967296;
+}
+
 /** Uniform integer in [0, n). n must be ≥ 1; floors and clamps so it can never return n. */
 export function nextInt(s: RngState, n: number): number {
   const m = Math.max(1, Math.floor(n));

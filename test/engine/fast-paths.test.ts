@@ -21,7 +21,7 @@ import { updateIndices } from '../../src/engine/market/pricing.ts';
 import { cashCostBasis, cashCostFromBasis, cashCostUsdPerGpuHour, hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
 import { powerPriceUsdPerMwh } from '../../src/engine/sites.ts';
 import { exp, ln, pow } from '../../src/engine/dmath.ts';
-import { nextFloat } from '../../src/engine/rng.ts';
+import { loadStream, nextFloat, nextFloatOf, seedStream, storeStream } from '../../src/engine/rng.ts';
 import { player, smallScenario, world } from './helpers.ts';
 
 /** Two worlds built the same way: one for the reference code, one for the engine's. */
@@ -527,5 +527,19 @@ describe('cash cost from one basis per company', () => {
     }
     // Companies with several energised sites (the weighting matters) and the fallback (null) were both compared.
     expect(energisedSeen).toBeGreaterThan(1);
+  });
+});
+
+describe('random draws from a typed copy of a stream', () => {
+  it('give the draws of the stream itself and leave it in the same state', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 1, max: 300 }), (seed, n) => {
+      const a = seedStream(seed, 'customers'), b = seedStream(seed, 'customers');
+      const copy = new Uint32Array(4);
+      loadStream(b, copy);
+      for (let k = 0; k < n; k++) expect(Object.is(nextFloatOf(copy), nextFloat(a))).toBe(true);
+      storeStream(copy, b);
+      expect(b).toEqual(a);
+      expect(nextFloat(b)).toBe(nextFloat(a));
+    }), { numRuns: 50 });
   });
 });

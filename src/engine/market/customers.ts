@@ -9,7 +9,7 @@
 import type { CustomerPool, World } from '../types.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RngState } from '../rng.ts';
-import { nextFloat } from '../rng.ts';
+import { nextFloat, nextFloatOf, loadStream, storeStream } from '../rng.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
 import { exp, ln, pow } from '../dmath.ts';
 import { hyperscalerUsdPerH100eHour } from './rents.ts';
@@ -83,6 +83,7 @@ let demandBuf = new Float64Array(16);
 let fillBuf = new Float64Array(16);
 let openBuf = new Int32Array(16);
 let boundBuf = new Float64Array(16);
+const rngWork = new Uint32Array(4);
 /** Relative margin on the churn bounds in `shopSegment`: exp's rounding error is ~1e-16. */
 const CHURN_BOUND_MARGIN = 1 + 1e-9;
 
@@ -137,7 +138,7 @@ export interface OnDemandOffer {
  * its own, and written so every comparison and store in it already runs in the first week (a
  * branch first taken after optimisation would throw the optimised code away).
  */
-function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: number, nOffers: number, nOpen: number, rng: RngState, util: Float64Array, lnHyper: number, toHyperscalers: number, choice: Choice): number {
+function shopSegment(pool: CustomerPool, seg: Segment, s: number, start: number, end: number, segDemand: number, nOffers: number, nOpen: number, rng: Uint32Array, util: Float64Array, lnHyper: number, toHyperscalers: number, choice: Choice): number {
   const lnPrice = lnPriceBuf, cap = capBuf, closed = closedBuf, plat = platformBuf, demand = demandBuf, open = openBuf;
   const provider = pool.provider, generation = pool.generation, fillRatio = pool.fillRatio;
   const sensitivity = pool.sensitivity, weight = pool.weight;
@@ -146,7 +147,6 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
   const priceSensitivity = seg.priceSensitivity;
   const unattachedReshop = choice.unattachedReshopPerWeek, unservedChurn = choice.unservedChurnMultiple;
   const hyperUtility = choice.hyperscalerUtility, minFree = choice.minFreeShareUtility;
-  const start = pool.segStart[s]!, end = pool.segEnd[s]!;
   // Upper bounds of the churn multiplier exp(sensitivity × over) per offer, at the segment's most
   // sensitive customer, with a margin far above exp's rounding error. A draw at or above
   // churn × bound cannot re-shop, so most customers skip the exp: the same decisions, bit for bit
@@ -160,7 +160,7 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
   const boundHyper = lnHyper > 0 ? exp(Math.min(30, priceSensitivity * sensMax * lnHyper)) * CHURN_BOUND_MARGIN : 1;
   for (let i = start; i < end; i++) {
     // Defaults: the agent disappears and a new customer takes its place, unattached.
-    const gone = defaultPerWeek > 0 && nextFloat(rng) < defaultPerWeek;
+    const gone = defaultPerWeek > 0 && nextFloatOf(rng) < defaultPerWeek;
     generation[i] = (generation[i]! + (gone ? 1 : 0)) & 0xffff;
     const fill = gone ? 1 : fillRatio[i]!;
     fillRatio[i] = fill;
@@ -175,7 +175,7 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
     // chip undercut per unit of performance by a newer one — for cheaper ones.
     const over = p >= 0 ? lnPrice[p]! : p === AT_HYPERSCALERS ? lnHyper : 0;
     const base = churn * (1 + unservedChurn * (1 - fill));
-    const draw = nextFloat(rng);
+    const draw = nextFloatOf(rng);
     let reshop: boolean;
     if (p === -1) reshop = draw < unattachedReshop;
     else if (over <= 0 || draw < base) reshop = draw < base; // exp(x) ≥ 1: below the base churn it re-shops anyway
@@ -194,7 +194,7 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, segDemand: num
       }
       const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + hyperUtility)));
       sum += uh;
-      let r = nextFloat(rng) * sum;
+      let r = nextFloatOf(rng) * sum;
       p = AT_HYPERSCALERS;
       for (let j = 0; j < nOpen; j++) {
         r -= util[j]!;
@@ -253,10 +253,13 @@ export function allocateOnDemand(world: World, offers: OnDemandOffer[], rng: Rng
   const lnHyper = ln(hyperPrice / idx);
   // Utilities are recomputed per re-shopping agent only (a few percent of agents a week).
   let toHyperscalers = 0;
+  // The customers' stream is drawn from a typed copy during the segments' loops and written back after.
+  loadStream(rng, rngWork);
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
-    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, world.market.segmentDemandH100e[s] ?? 0, nOffers, nOpen, rng, util, lnHyper, toHyperscalers, choice);
+    if (!seg.buysByRfp) toHyperscalers = shopSegment(pool, seg, s, pool.segStart[s]!, pool.segEnd[s]!, world.market.segmentDemandH100e[s] ?? 0, nOffers, nOpen, rngWork, util, lnHyper, toHyperscalers, choice);
   }
+  storeStream(rngWork, rng);
   for (let c = 0; c < nOffers; c++) offers[c]!.demandH100e = demand[c]!;
   for (const o of offers) {
     o.servedH100e = Math.min(o.demandH100e, o.capacityH100e);
