@@ -144,7 +144,9 @@ describe('valuation', () => {
       return { w, p, v: companyValuation(w, p) };
     };
     const on = loaded(true), off = loaded(false);
-    expect(on.v.profitEvUsd).toBe(0);
+    // The loss counts against value on the profit view (lossYearsToFund).
+    expect(on.v.profitEvUsd).toBeCloseTo(on.v.economicProfitUsd * on.w.scenario.market.capital.lossYearsToFund, 0);
+    expect(on.v.profitEvUsd).toBeLessThan(0);
     // Worth less than a year's revenue, and under a third of what a pure revenue multiple says.
     expect(on.v.equityUsd / on.v.forwardRevenueUsd).toBeLessThan(1);
     expect(on.v.equityUsd).toBeLessThan(0.3 * off.v.equityUsd);

@@ -167,42 +167,52 @@ describe('ai-winter: in a bust, leverage kills (fact 13)', () => {
 });
 
 describe('fact 14: markets pay for profit in a bust', () => {
-  /** Equity value ÷ annualised revenue of every company-quarter that loses money with negative book equity while sentiment is cold. */
+  /** Equity value ÷ annualised revenue of every company-quarter (player and rivals) that loses money with negative book equity while sentiment is cold (< 0.9). */
   const distressedMultiples = (sc: Scenario, key: string) => {
     const xs: number[] = [];
     for (const seed of SEEDS) {
-      {
-        const { result } = run(sc, key, 'leveraged', seed);
-        for (const qs of [result.quarters, ...result.rivals.map((r) => r.quarters)]) {
-          qs.forEach((q, i) => {
-            const m = result.market[i];
-            if (!m || m.sentiment >= 0.9 || q.netIncomeUsd >= 0 || q.totalEquityUsd >= 0 || q.revenueUsd <= 0) return;
-            xs.push(q.equityValueUsd / (4 * q.revenueUsd));
-          });
-        }
+      const { result } = run(sc, key, 'leveraged', seed);
+      for (const qs of [result.quarters, ...result.rivals.map((r) => r.quarters)]) {
+        qs.forEach((q, i) => {
+          const m = result.market[i];
+          if (!m || m.sentiment >= 0.9 || q.netIncomeUsd >= 0 || q.totalEquityUsd >= 0 || q.revenueUsd <= 0) return;
+          xs.push(q.equityValueUsd / (4 * q.revenueUsd));
+        });
       }
     }
     return xs;
   };
-  const winter = overlay('ai-winter', 'base', () => {});
-  const noProfit = overlay('ai-winter', 'no-profit-weight', (j) => {
+  // default over the whole game: its levered growers end with negative book equity as the boom's
+  // sentiment (1.9 in 2025) settles to 1.0 from 2027, with cold spells below 0.9 (the 'full' runs
+  // facts.test.ts and the bust test share). ai-winter's companies go bust or keep positive equity.
+  const def = scenario('default');
+  const noProfit = overlay('default', 'no-profit-weight', (j) => {
     Object.assign(market(j).capital, { profitWeightNeutral: 0, profitWeightPerSentiment: 0, profitWeightMin: 0, profitWeightMax: 0 });
   });
 
-  // Skipped since power's sound starts landed (issue 9 open): ai-winter now gives 1 distressed
-  // company-quarter over 20 seeds, not the ≥ 10 this needs; the distressed value itself is unit-tested
-  // in test/engine/finance-rules.test.ts. Needs a scenario where companies really fall into distress.
-  it.skip('a loss-maker with negative equity in a cold market is worth under 1× revenue; with the profit weight off, several times more', () => {
-    const base = distressedMultiples(winter, 'base');
-    const off = distressedMultiples(noProfit, 'no-profit-weight');
+  // The cause built (market.capital): investors weigh profit more as sentiment cools and, once it has
+  // turned, as a company's reported growth fades below revenueViewFullGrowth; a loss counts against
+  // value (lossYearsToFund); private rounds and marks price off that value (down rounds,
+  // lastRoundAnchorShare 0). Measured 2 Dec, default leveraged, whole game, seeds 1–20 (n company-quarters):
+  // before 2.21× (n 78; seeds 101–120: 2.15×), now 1.68× (n 78) — still over 1×, so this stays an
+  // expected failure: default's cold spells are mild (sentiment 0.8–0.9, where investors still pay half
+  // the growth premium) and the distressed are listed growers with net debt ≈ 2× revenue that still
+  // earn a little over GPU wear, so the revenue view keeps them at 3–6× revenue EV. Without the
+  // warm-market gate (the mature weight in any market) the fact holds (0.83× / 0.54×, profit weight
+  // off 4.3× / 3.8×) but fact 11's swings run away (largest 52-week swing 4.4× → 12–24×): leverage
+  // turns a growth story's fading into a 95% fall. docs/calibration.md "Fact 14".
+  // The base is read first: while it fails, the ablation's 20 runs are not made.
+  it.fails('a loss-maker with negative equity in a cold market is worth under 1× revenue; with the profit weight off, several times more', () => {
+    const base = distressedMultiples(def, 'full');
     note('fact14.samples', base.length);
-    note('fact14.noProfitWeight.samples', off.length);
     expect(base.length).toBeGreaterThanOrEqual(10);
-    expect(off.length).toBeGreaterThanOrEqual(10);
-    const b = note('fact14.equityValueToRevenue', median(base));
-    const o = note('fact14.noProfitWeight.equityValueToRevenue', median(off));
+    const b = note('fact14.equityValueToRevenue', median(base, 'fact 14 distressed multiples'));
     expect(b).toBeLessThan(1);
-    expect(o).toBeGreaterThan(2 * b);
+    const off = distressedMultiples(noProfit, 'no-profit-weight');
+    note('fact14.noProfitWeight.samples', off.length);
+    expect(off.length).toBeGreaterThanOrEqual(10);
+    const o = note('fact14.noProfitWeight.equityValueToRevenue', median(off, 'fact 14 distressed multiples, profit weight off'));
+    expect(o).toBeGreaterThan(3 * b);
   });
 });
 

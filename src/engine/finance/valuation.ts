@@ -81,6 +81,36 @@ export function profitWeight(world: World): number {
   return clamp(c.profitWeightNeutral + c.profitWeightPerSentiment * (1 - world.market.sentiment), c.profitWeightMin, Math.max(c.profitWeightMin, c.profitWeightMax));
 }
 
+/**
+ * How far a company is from the growth story a revenue multiple pays for, 0–1, on its reported
+ * growth: the last closed quarter's revenue against the same quarter a year before. 0 when that grew
+ * at least `revenueViewFullGrowth`, 1 when it did not grow, linear between; 0 before five quarters are
+ * on record (no year of reported growth to judge) and when the field is 0 (off). It moves only at a
+ * quarter close, as investors' view does on the results.
+ */
+export function maturityShare(world: World, co: Company): number {
+  const full = world.scenario.market.capital.revenueViewFullGrowth;
+  const n = co.quarters.length;
+  if (full <= 0 || n < 5) return 0;
+  const now = co.quarters[n - 1]!.revenueUsd, yearAgo = co.quarters[n - 5]!.revenueUsd;
+  if (yearAgo <= 0) return now > 0 ? 0 : 1;
+  return 1 - clamp((now / yearAgo - 1) / full, 0, 1);
+}
+
+/**
+ * Weight on the profit view for this company (0–1): the market's (`profitWeight`, rising as sentiment
+ * cools), moved towards `profitWeightMax` as the company's growth fades (`maturityShare`) by as much as
+ * the market has lost its appetite for growth stories (1 − the growth appetite, see
+ * `growthPremiumMinSentiment`): in a warm market investors still pay revenue multiples for a slowing
+ * grower; once sentiment turns, a company that has stopped growing is valued on what it earns.
+ */
+export function companyProfitWeight(world: World, co: Company): number {
+  const market = profitWeight(world);
+  const top = Math.max(market, world.scenario.market.capital.profitWeightMax);
+  const cold = clamp(1 - growthAppetite(world), 0, 1);
+  return market + (top - market) * maturityShare(world, co) * cold;
+}
+
 /** The GPUs' economic wear, USD a year: installed cost over the life investors assume (`valuationGpuLifeYears`). */
 export function economicWearUsd(world: World, co: Company): number {
   const life = world.scenario.market.capital.valuationGpuLifeYears;
@@ -102,6 +132,17 @@ export function economicProfitUsd(world: World, co: Company): number {
   return annualisedEbitdaUsd(co) - economicWearUsd(world, co);
 }
 
+/**
+ * EV on the profit view, USD: a profitable company at the profit multiple × sentiment; a loss-maker
+ * at minus the losses investors expect to fund before it turns (its economic loss × `lossYearsToFund`),
+ * so losses take value away instead of counting as nothing — the more weight investors put on
+ * profit (a cold market), the more a loss-maker's value falls (economics.md §9 fact 14).
+ */
+export function profitViewEvUsd(world: World, economicProfitUsd: number): number {
+  const c = world.scenario.market.capital;
+  return economicProfitUsd >= 0 ? economicProfitUsd * c.profitMultiple * world.market.sentiment : economicProfitUsd * c.lossYearsToFund;
+}
+
 export interface Valuation {
   /** Forward revenue investors price (run-rate or next year's contracts, whichever is larger: equity buys the growth story, lenders only what can be delivered), USD. */
   forwardRevenueUsd: number;
@@ -110,7 +151,7 @@ export interface Valuation {
   revenueEvUsd: number;
   /** Economic operating profit (EBITDA − GPU wear), USD a year. */
   economicProfitUsd: number;
-  /** EV from the profit multiple alone (0 for a loss-maker), USD. */
+  /** EV from the profit view alone (negative for a loss-maker: the losses investors expect to fund), USD. */
   profitEvUsd: number;
   /** Weight on the profit view, 0–1. */
   profitWeight: number;
@@ -136,8 +177,8 @@ export function companyValuation(world: World, co: Company, asOfWeek: number = w
   const mult = revenueMultiple(world, co);
   const revenueEvUsd = mult * forwardRevenueUsd;
   const profit = economicProfitUsd(world, co);
-  const profitEvUsd = Math.max(0, profit) * c.profitMultiple * s;
-  const w = profitWeight(world);
+  const profitEvUsd = profitViewEvUsd(world, profit);
+  const w = companyProfitWeight(world, co);
   const ev = (1 - w) * revenueEvUsd + w * profitEvUsd;
   const b = co.ledger.balances;
   const netDebtUsd = toUsd(b.debt - b.cash);
@@ -170,8 +211,10 @@ export function lastRoundPriceUsd(co: Company): number {
 
 /**
  * Price per share for a private round, USD, rounded to the cent (0 when investors see no value):
- * the model value less the private discount, but while sentiment holds investors anchor on the last
- * round (`market.capital.lastRoundAnchorShare` × its price × sentiment, capped at 1).
+ * the model value less the private discount. Investors price off the model, not off the last round,
+ * so a company whose value fell raises a down round (below the last price: more shares for the same
+ * money); a scenario may make marks sticky (`market.capital.lastRoundAnchorShare` × the last round's
+ * price × sentiment, capped at 1, as a floor; 0 by default).
  */
 export function privateRoundPriceUsd(world: World, co: Company, asOfWeek: number = world.week): number {
   const f = world.scenario.finance;
