@@ -395,8 +395,9 @@ export class WorldScene extends Phaser.Scene {
       return { r, a, present, models: DETAILS.map((d) => fullCard(input, d, measure)) };
     });
     const area = { x: 8, y: 8, w: W - 16, h: H - Math.max(30, this.bridge.reservedBottomPx() + 6) - 8 };
-    // Each region's row of rival discs: inside the map, above the legends (discRow.ts).
-    const rows = regions.map(({ a, present }) => discRow(a.x, a.y, present.length, W, area.y + area.h));
+    // Each region's row of rival discs: inside the map, above the legends, off the rows before it (discRow.ts).
+    const rows: ReturnType<typeof discRow>[] = [];
+    for (const { a, present } of regions) rows.push(discRow(a.x, a.y, present.length, W, area.y + area.h, rows.flatMap((r) => (r ? [r.box] : []))));
     // Anchors and the rivals' discs: cards avoid covering them when they can.
     const soft = regions.flatMap(({ a }, i) => [
       { x: a.x - 9, y: a.y - 9, w: 18, h: 18 },

@@ -20,7 +20,7 @@ export async function waitMapLayout(page: Page): Promise<void> {
 /**
  * Everything wrong with the map's layout now, in words (empty when none): two cards overlapping;
  * a card outside the map, under the ticker, the legends or the inbound box; a rival's disc past
- * the map's edge or under the legends or the open region card; a text wider or taller
+ * the map's edge, under the legends or the open region card, or over another region's disc; a text wider or taller
  * than its card (or the inbound box); a region's name not drawn in full on its card; a region
  * button whose accessible name lacks the full name.
  */
@@ -45,8 +45,12 @@ export async function mapProblems(page: Page): Promise<string[]> {
     }
     // Every rival disc (with its 3 px halo) inside the map, clear of the legends and the open region card.
     const overMap = [...document.querySelectorAll('#world .legend, #rival-legend li, #region-detail')].filter((e) => (e as HTMLElement).offsetParent !== null);
+    const discBox = (d: { x: number; y: number; r: number }) => ({ x: d.x - d.r - 3, y: d.y - d.r - 3, w: 2 * (d.r + 3), h: 2 * (d.r + 3) });
+    l.discs.forEach((d, i) => {
+      for (const e of l.discs.slice(i + 1)) if (e.regionId !== d.regionId && Math.hypot(d.x - e.x, d.y - e.y) < d.r + e.r) out.push(`rival discs of ${d.regionId} and ${e.regionId} drawn over each other at (${Math.round(d.x)},${Math.round(d.y)})`);
+    });
     for (const d of l.discs) {
-      const box = { x: d.x - d.r - 3, y: d.y - d.r - 3, w: 2 * (d.r + 3), h: 2 * (d.r + 3) };
+      const box = discBox(d);
       const where = `${d.regionId}'s rival disc at (${Math.round(d.x)},${Math.round(d.y)})`;
       if (box.x < 0 || box.y < 0 || box.x + box.w > l.view.w || box.y + box.h > l.view.h) out.push(`${where} runs past the map (${l.view.w}×${l.view.h})`);
       const covers = overMap.filter((e) => hit(box, rel(e)));

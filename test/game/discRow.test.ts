@@ -27,6 +27,27 @@ describe('rival disc row', () => {
     expect(inside(row, 1000, 600)).toBe(true);
     expect(discRow(400, 10, 2, 1000, 30)!.y).toBe(10 + DISC_ROW_OFFSET_PX);
   });
+  it('goes above its anchor when below it would cover another region\'s row, and stays below when above is taken too', () => {
+    const first = discRow(300, 200, 4, 1000, 600)!;
+    // A region 40 px to the right and 15 px lower: its row below would overlap the first one.
+    const second = discRow(340, 215, 3, 1000, 600, [first.box])!;
+    expect(second.y).toBe(215 - DISC_ROW_OFFSET_PX);
+    const hit = (a: typeof first.box, b: typeof first.box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    expect(hit(first.box, second.box)).toBe(false);
+    // Without the other row it keeps its place below.
+    expect(discRow(340, 215, 3, 1000, 600)!.y).toBe(215 + DISC_ROW_OFFSET_PX);
+    // Both places taken: below, as before.
+    const blocker = { x: 0, y: 0, w: 1000, h: 600 };
+    expect(discRow(340, 215, 3, 1000, 600, [blocker])!.y).toBe(215 + DISC_ROW_OFFSET_PX);
+  });
+  it('moves sideways (at most 96 px) just clear of a row in its way when below and above are both taken', () => {
+    const first = discRow(300, 200, 3, 1000, 600)!;
+    const aboveTaken = { x: 0, y: 150, w: 1000, h: 40 };
+    const second = discRow(330, 200, 3, 1000, 600, [first.box, aboveTaken])!;
+    expect(second.y).toBe(200 + DISC_ROW_OFFSET_PX);
+    expect(second.box.x).toBe(first.box.x + first.box.w);
+    expect(Math.abs(second.box.x - discRow(330, 200, 3, 1000, 600)!.box.x)).toBeLessThanOrEqual(96);
+  });
   it('has no row without rivals', () => {
     expect(discRow(400, 200, 0, 1000, 600)).toBeNull();
   });
