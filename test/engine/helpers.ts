@@ -13,7 +13,7 @@ import { engineText } from '../../src/i18n/messages.ts';
 
 let cached: Scenario | null = null;
 
-/** The validated default scenario (never mutate it: use `variant`). */
+/** The validated default scenario as bundled (never mutate it: use `variant`). */
 export function defaultScenario(): Scenario {
   if (!cached) {
     const r = loadBundledScenario('default');
@@ -23,9 +23,26 @@ export function defaultScenario(): Scenario {
   return cached;
 }
 
-/** A deep copy of the default scenario with some fields changed. */
+let instruments: Scenario | null = null;
+/**
+ * The default scenario with the lenders' debt-service terms and the boom's uncertainty switched off
+ * (the base of `variant` and `world`): the engine tests check each instrument's own rule (an
+ * amortising loan reaches zero, a facility lends its advance rate, the growth path is followed) and
+ * switch those terms on one at a time where they test them. The bundled default, with them on, is
+ * `defaultScenario()`, tested in test/market (facts, finance-lessons) and test/scenario.
+ */
+function instrumentScenario(): Scenario {
+  if (!instruments) {
+    instruments = structuredClone(defaultScenario());
+    Object.assign(instruments.finance, { covenantMinDebtServiceCover: 0, covenantGraceFromDelivery: false, lenderMinDebtServiceCover: 0, loanResidualShare: 0, refinanceOnRenewalCashFlow: false });
+    Object.assign(instruments.market.demand, { growthShockSdPct: 0, growthShockCorrectionChancePerYear: 0 });
+  }
+  return instruments;
+}
+
+/** A deep copy of the default scenario (its lenders' debt-service terms and the boom's uncertainty off: `instrumentScenario`) with some fields changed. */
 export function variant(change: (s: Scenario) => void = () => {}): Scenario {
-  const s = structuredClone(defaultScenario());
+  const s = structuredClone(instrumentScenario());
   change(s);
   return s;
 }
@@ -38,7 +55,7 @@ export function smallScenario(change: (s: Scenario) => void = () => {}): Scenari
   });
 }
 
-export function world(scenario: Scenario = defaultScenario(), opts: WorldOptions = {}): World {
+export function world(scenario: Scenario = instrumentScenario(), opts: WorldOptions = {}): World {
   return createWorld(scenario, { seed: 7, ...opts });
 }
 
