@@ -27,6 +27,8 @@ export const HOURS_PER_WEEK = 168;
 /** Weeks in the engine's year (4 quarters × 13 weeks). */
 export const WEEKS_PER_YEAR = 52;
 export const WEEKS_PER_QUARTER = 13;
+/** Quarters in a year (a quarter's year-ago report is this many back). */
+export const QUARTERS_PER_YEAR = 4;
 
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;

@@ -6,7 +6,7 @@
  * the one valuation model: share prices, private marks, round and IPO prices all start from it.
  */
 import type { Company, World } from '../types.ts';
-import { clamp, floorToCentUsd, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../money.ts';
+import { clamp, floorToCentUsd, toUsd, HOURS_PER_WEEK, WEEKS_PER_YEAR, QUARTERS_PER_YEAR } from '../money.ts';
 import { annualisedEbitdaUsd, annualisedRevenueUsd, capacityH100e, contractedGpus, forwardContractRevenueUsd, fleetValueUsd } from '../metrics.ts';
 import { gpuModel } from '../lookup.ts';
 import { installFleet } from '../fleet.ts';
@@ -91,8 +91,8 @@ export function profitWeight(world: World): number {
 export function maturityShare(world: World, co: Company): number {
   const full = world.scenario.market.capital.revenueViewFullGrowth;
   const n = co.quarters.length;
-  if (full <= 0 || n < 5) return 0;
-  const now = co.quarters[n - 1]!.revenueUsd, yearAgo = co.quarters[n - 5]!.revenueUsd;
+  if (full <= 0 || n <= QUARTERS_PER_YEAR) return 0;
+  const now = co.quarters[n - 1]!.revenueUsd, yearAgo = co.quarters[n - 1 - QUARTERS_PER_YEAR]!.revenueUsd;
   if (yearAgo <= 0) return now > 0 ? 0 : 1;
   return 1 - clamp((now / yearAgo - 1) / full, 0, 1);
 }
