@@ -85,8 +85,13 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     expect(await page.locator('.card').count()).toBeGreaterThanOrEqual(1);
     await page.locator('#seed').waitFor();
     await page.screenshot({ path: shot('01-title') });
+    // The cards' objectives name their figures, never a raw parameter such as "{minUsd}".
+    const unfilled = () => page.locator('.card li').evaluateAll((els) => els.map((e) => e.textContent ?? '').filter((t) => /\{[A-Za-z][\w.]*\}/.test(t)));
+    expect(await page.locator('.card li').count()).toBeGreaterThan(10);
+    expect(await unfilled()).toEqual([]);
     await page.getByRole('button', { name: '简体中文' }).click();
     await page.waitForFunction(() => document.querySelector('h1.logo')?.textContent === '新云大亨');
+    expect(await unfilled()).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.screenshot({ path: shot('01-title-zh') });
     await page.getByRole('button', { name: 'English' }).click();
