@@ -136,8 +136,7 @@ export async function loadFileText(text: string, fileName: string, seed: number 
 /** Load a save (its text, or an IndexedDB record): checked, replayed to its week, then shown. */
 export async function loadSave(save: unknown, label = 'save'): Promise<LoadUiResult> {
   // A game saved in a class comes back in its class (rules, hand-in): class/resume.ts. Its class
-  // config schema is zod: switch zod's eval-compiled parsers off first (the CSP forbids eval).
-  await import('./zodJitless.ts');
+  // config schema is zod, whose eval-compiled parsers main.ts switched off at boot (the CSP forbids eval).
   const classPlay = await (await import('./class/resume.ts')).classPlayOfSave(save);
   const r = await loadGame({ source: { kind: 'save', value: save } }, 'game', classPlay ? { classPlay } : null);
   showLoadErrors(label, r);
