@@ -200,7 +200,9 @@ function marketRow(world: World, label: string): MarketQuarter {
     leadTimeWeeks: world.market.leadTimeWeeks,
     rivals: world.companies.slice(1).map((co) => ({
       id: co.id, name: co.name, archetype: co.strategy,
-      revenueUsd: co.quarters[co.quarters.length - 1]?.revenueUsd ?? 0,
+      // This quarter's revenue: a company long out of business has no report for it (closeQuarter
+      // stops reporting 12 weeks after a bankruptcy) and earned nothing — not its last report's figure.
+      revenueUsd: co.quarters.at(-1)?.label === label ? co.quarters.at(-1)!.revenueUsd : 0,
       gpus: gpusOwned(co), capacityH100e: capacityH100e(world, co),
       debtUsd: toUsd(co.ledger.balances.debt),
       sharePriceUsd: co.listed ? co.sharePriceUsd : null,
