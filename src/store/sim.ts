@@ -44,6 +44,8 @@ export interface BenchResult {
   quarters: QuarterReport[];
   status: World['status'];
   statusReason: string | null;
+  /** The player company was restructured (a default, though it went on). */
+  restructured: boolean;
   weeks: number;
   hash: string;
   finalCashUsd: number;
@@ -288,7 +290,7 @@ export function runStrategy(scenario: Scenario, seed: number, strategy: Strategy
   const p = w.companies[0]!;
   const last = p.quarters[p.quarters.length - 1];
   return {
-    strategy, quarters: p.quarters, status: w.status, statusReason: w.statusReason, weeks: w.week, hash: stateHash(w),
+    strategy, quarters: p.quarters, status: w.status, statusReason: w.statusReason, restructured: p.restructured, weeks: w.week, hash: stateHash(w),
     finalCashUsd: p.ledger.balances.cash / 100, equityValueUsd: last?.equityValueUsd ?? p.lastValuationUsd,
     score: score(w), objectives: evaluateObjectives(w),
   };

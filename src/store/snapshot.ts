@@ -35,6 +35,8 @@ export interface OrderView { id: string; modelId: string; name: string; count: n
 export interface PlayerView {
   name: string;
   status: Company['status'];
+  /** Creditors took part of the equity and cut the debt (its one restructuring): still active, but it defaulted. */
+  restructured: boolean;
   bankruptReason: string | null;
   strategy: StrategyId;
   cashUsd: number;
@@ -264,6 +266,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
   const player: PlayerView = {
     name: p.name,
     status: p.status,
+    restructured: p.restructured,
     bankruptReason: p.bankruptReason,
     strategy: p.strategy,
     cashUsd,

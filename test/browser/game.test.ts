@@ -350,6 +350,9 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#ch-revenue').waitFor();
     const debriefZh = await page.locator('#debrief').innerText();
     expect(debriefZh.split('\n').flatMap((l) => punctuationProblem(l.trim()) ?? [])).toEqual([]);
+    // The strategy comparison in Chinese too: strategy names and outcomes (it once said "leveraged … ✓ solvent").
+    const benchZh = await page.locator('#bench-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td, th')].slice(0, 2).map((c) => c.textContent ?? '').join(' ')));
+    expect(benchZh.filter((r) => /[a-z]{4,}/i.test(r))).toEqual([]);
     await page.screenshot({ path: shot('11-debrief-zh'), fullPage: true });
     expect(await axeProblems(page, 'debrief zh')).toEqual([]);
   });

@@ -3,7 +3,7 @@
  * marked, the built-in strategies on the same scenario and seed, debrief questions, exports.
  */
 import { h, replace, table, download } from '../dom.ts';
-import { t, loc, usd, price, weekN, labelled } from '../i18n.ts';
+import { t, loc, usd, price, weekN, labelled, type StringKey } from '../i18n.ts';
 import { getState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { quartersCsv } from '../statements.ts';
@@ -127,21 +127,23 @@ export function renderDebrief(root: HTMLElement): () => void {
   })();
 
   async function renderBench(b: BenchResult[]): Promise<void> {
-    const rows: { name: string; qs: QuarterReport[]; bankrupt: boolean; met: number; of: number; score: number }[] = [
-      { name: t('you'), qs: s!.quarters, bankrupt, met: results.filter((o) => o.met).length, of: results.length, score: myScore },
-      ...b.map((r) => ({ name: r.strategy, qs: r.quarters, bankrupt: r.status === 'bankrupt', met: r.objectives.filter((o) => o.met).length, of: r.objectives.length, score: r.score })),
+    // key: 'you' or the strategy id (colours and dashes); name: what the reader sees, in the page's language.
+    const rows: { key: string; name: string; qs: QuarterReport[]; bankrupt: boolean; restructured: boolean; met: number; of: number; score: number }[] = [
+      { key: 'you', name: t('you'), qs: s!.quarters, bankrupt, restructured: s!.player.restructured, met: results.filter((o) => o.met).length, of: results.length, score: myScore },
+      ...b.map((r) => ({ key: r.strategy, name: t(`strat_${r.strategy}` as StringKey), qs: r.quarters, bankrupt: r.status === 'bankrupt', restructured: r.restructured, met: r.objectives.filter((o) => o.met).length, of: r.objectives.length, score: r.score })),
     ];
+    // A restructuring is a default (creditors took the company), not a solvent run.
+    const outcomeCell = (r: (typeof rows)[number]) => (r.bankrupt ? '✕ ' + t('bankrupt') : r.restructured ? '✕ ' + t('restructuredShort') : '✓ ' + t('solventShort'));
     const tbl = table(t('strategies'), [t('strategy'), t('outcome'), t('objectives'), t('benchRevenue'), t('benchEbitda'), t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
       const q = r.qs[r.qs.length - 1];
-      return [r.name, r.bankrupt ? '✕ ' + t('bankrupt') : '✓ solvent', `${r.met}/${r.of}`, usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(r.score)];
+      return [r.name, outcomeCell(r), `${r.met}/${r.of}`, usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(r.score)];
     }), { numericFrom: 2 });
     tbl.id = 'bench-table';
     const labels = (rows.reduce((a, r) => (r.qs.length > a.length ? r.qs : a), [] as QuarterReport[])).map((q) => q.label);
     const { chart } = await import('../charts.ts');
-    const key = (n: string) => (n === t('you') ? 'you' : n);
     const mk = (id: string, title: string, f: (q: QuarterReport) => number) => chart({
       id, title, labels, format: 'usd',
-      series: rows.map((r) => ({ label: r.name, values: labels.map((_, i) => (r.qs[i] ? f(r.qs[i]!) : null)), color: STRAT_COLORS[key(r.name)] ?? '#fff', dash: STRAT_DASH[key(r.name)] })),
+      series: rows.map((r) => ({ label: r.name, values: labels.map((_, i) => (r.qs[i] ? f(r.qs[i]!) : null)), color: STRAT_COLORS[r.key] ?? '#fff', dash: STRAT_DASH[r.key] })),
     }, benchBox.clientWidth / 2 - 40);
     replace(benchBox, tbl, h('div', { className: 'charts-grid' }, mk('bench-revenue', t('benchRevenueChart'), (q) => q.revenueUsd), mk('bench-equity', t('rep_equityValueUsd'), (q) => q.equityValueUsd)));
   }
