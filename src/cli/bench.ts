@@ -7,13 +7,14 @@
  * and peak heap. Standard case: 10,000 customers, 12 rivals, 416 weeks.
  * The same run times the reference kernel (`benchKernel.ts`: the naive customer loop of the same
  * size) before and after the engine and reports `engineToKernel`, engine time ÷ the faster kernel
- * time — a figure that does not depend on how busy the machine is at the moment.
+ * time — a figure that does not depend on how busy the machine is at the moment — and the final
+ * `stateHash` (json), so a speed-up can be checked to leave the simulation bit-identical.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs, intArg, enumArg, fail } from './args.ts';
 import { loadScenarioObject, formatErrors } from '../scenario/load.ts';
-import { createWorld, step, isOver } from '../engine/api.ts';
+import { createWorld, step, isOver, stateHash } from '../engine/api.ts';
 import { runKernel } from './benchKernel.ts';
 
 const { opts, files } = parseArgs(process.argv.slice(2), ['customers', 'rivals', 'weeks', 'seed', 'format']);
@@ -61,6 +62,8 @@ const out = {
   customers: world.customers.count, rivals: world.companies.length - 1, weeks: n,
   wallMs: Math.round(wallMs), weeksPerSecond: Math.round((n / wallMs) * 1000), peakHeapMb: Math.round((peak / 1048576) * 10) / 10,
   kernelMs: Math.round(kernelMs), engineToKernel: Math.round((wallMs / Math.max(kernelMs, 0.001)) * 100) / 100,
+  // The final state's hash (taken after timing): a speed-up must leave it unchanged.
+  stateHash: stateHash(world),
 };
 if (format === 'json') process.stdout.write(JSON.stringify(out) + '\n');
 else process.stdout.write(`${out.weeks} weeks, ${out.customers.toLocaleString('en-US')} customers, ${out.rivals} rivals: ${out.wallMs} ms (${out.weeksPerSecond} weeks/s), peak heap ${out.peakHeapMb} MB; reference kernel ${out.kernelMs} ms, engine ÷ kernel ${out.engineToKernel}×\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exp, ln, pow } from '../../src/engine/dmath.ts';
+import { exp, expApprox, ln, pow, APPROX_DECISION_MARGIN } from '../../src/engine/dmath.ts';
 import { groupDigits } from '../../src/engine/format.ts';
 
 /** Bit pattern of a double, so golden values compare exactly. */
@@ -18,6 +18,24 @@ describe('dmath: elementary functions from + − × ÷ only', () => {
       expect(Math.abs(ln(y) - Math.log(y))).toBeLessThan(1e-14);
       expect(Math.abs(pow(y, -1.3) / Math.pow(y, -1.3) - 1)).toBeLessThan(1e-13);
     }
+  });
+
+  it('expApprox stays within 1e-14 of exp over the logit\'s range (1e-12 up to ±700), far inside APPROX_DECISION_MARGIN', () => {
+    let worst = 0, worstWide = 0;
+    let s = 12345;
+    for (let i = 0; i < 200_000; i++) {
+      s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+      const x = i < 100_000 ? -31 + 62 * (s / 4294967296) : -700 + 1400 * (s / 4294967296);
+      const d = Math.abs(expApprox(x) / exp(x) - 1);
+      if (i < 100_000) worst = Math.max(worst, d);
+      else worstWide = Math.max(worstWide, d);
+    }
+    expect(worst).toBeLessThan(1e-14);
+    expect(worstWide).toBeLessThan(1e-12);
+    expect(worstWide * 1e3).toBeLessThan(APPROX_DECISION_MARGIN);
+    expect(expApprox(0)).toBe(1);
+    expect(expApprox(800)).toBe(Infinity);
+    expect(expApprox(-800)).toBe(0);
   });
 
   it('handles the edges', () => {

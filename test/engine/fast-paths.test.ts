@@ -16,7 +16,7 @@ import { addDebt, serviceDebt } from '../../src/engine/finance/debt.ts';
 import { debtRatePct } from '../../src/engine/finance/rates.ts';
 import { capacityH100e, fleetMwNeeded, fleetValueUsd, gpuUnitValueUsd, perfH100e } from '../../src/engine/metrics.ts';
 import { genIndex, genMarket, gpuModel, region, regionState } from '../../src/engine/lookup.ts';
-import { allocateOnDemand, AT_HYPERSCALERS, type OnDemandOffer } from '../../src/engine/market/customers.ts';
+import { allocateOnDemand, AT_HYPERSCALERS, logitChoiceExact, logitChoiceFast, UNDECIDED, type LogitOffers, type OnDemandOffer } from '../../src/engine/market/customers.ts';
 import { updateIndices } from '../../src/engine/market/pricing.ts';
 import { cashCostBasis, cashCostFromBasis, cashCostUsdPerGpuHour, hyperscalerUsdPerH100eHour, postedRentUsd } from '../../src/engine/market/rents.ts';
 import { powerPriceUsdPerMwh } from '../../src/engine/sites.ts';
@@ -541,5 +541,41 @@ describe('random draws from a typed copy of a stream', () => {
       expect(b).toEqual(a);
       expect(nextFloat(b)).toBe(nextFloat(a));
     }), { numRuns: 50 });
+  });
+});
+
+describe('the customers\' logit choice with expApprox', () => {
+  /** Random weeks of offers: prices, platforms, capacities and demand already gathered. */
+  function offersOf(rng: ReturnType<typeof seedStream>, n: number): LogitOffers {
+    const o: LogitOffers = { lnPrice: new Float64Array(n), cap: new Float64Array(n), plat: new Float64Array(n), demand: new Float64Array(n), open: new Int32Array(n) };
+    for (let c = 0; c < n; c++) {
+      o.lnPrice[c] = (nextFloat(rng) - 0.5) * 3;
+      o.cap[c] = nextFloat(rng) < 0.1 ? 0 : nextFloat(rng) * 100;
+      o.plat[c] = nextFloat(rng) * 2;
+      o.demand[c] = nextFloat(rng) * 120;
+      o.open[c] = c;
+    }
+    return o;
+  }
+
+  it('picks what the exact-exp choice picks, or hands over to it near a boundary', () => {
+    const rng = seedStream(3, 'logit-test');
+    const util = new Float64Array(64);
+    let decided = 0, handedOver = 0;
+    for (let t = 0; t < 4000; t++) {
+      const n = 1 + Math.floor(nextFloat(rng) * 60);
+      const o = offersOf(rng, n);
+      const sens = nextFloat(rng) * 8, u = nextFloat(rng), lnHyper = nextFloat(rng) - 0.3, hyperUtility = nextFloat(rng);
+      const exact = logitChoiceExact(o, sens, u, n, util, lnHyper, hyperUtility, 0.05);
+      // The engine's margin: it must decide, and decide the same.
+      expect(logitChoiceFast(o, sens, u, n, util, lnHyper, hyperUtility, 0.05)).toBe(exact);
+      // A wide margin forces hand-overs: whatever it still decides must be the exact choice.
+      const wide = logitChoiceFast(o, sens, u, n, util, lnHyper, hyperUtility, 0.05, 0.05);
+      if (wide === UNDECIDED) handedOver++;
+      else { decided++; expect(wide).toBe(exact); }
+      expect(exact === AT_HYPERSCALERS || (exact >= 0 && exact < n)).toBe(true);
+    }
+    expect(handedOver).toBeGreaterThan(100);
+    expect(decided).toBeGreaterThan(100);
   });
 });

@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenario/schema/index.ts';
 import type { RngState } from '../rng.ts';
 import { nextFloat, nextFloatOf, loadStream, storeStream } from '../rng.ts';
 import { HOURS_PER_WEEK } from '../money.ts';
-import { exp, ln, pow } from '../dmath.ts';
+import { exp, expApprox, ln, pow, APPROX_DECISION_MARGIN } from '../dmath.ts';
 import { hyperscalerUsdPerH100eHour } from './rents.ts';
 
 type Segment = Scenario['market']['demand']['segments'][number];
@@ -108,6 +108,64 @@ function segmentSensitivityMax(pool: CustomerPool, s: number): number {
   return max[s]!;
 }
 
+/** `logitChoiceFast` could not prove its choice is `logitChoiceExact`'s (the draw fell near a boundary). */
+export const UNDECIDED = -3;
+
+/** The week's per-offer buffers a logit choice reads (filled by `allocateOnDemand`). */
+export interface LogitOffers { lnPrice: Float64Array; cap: Float64Array; plat: Float64Array; demand: Float64Array; open: Int32Array }
+
+/**
+ * A re-shopping customer's logit choice over the open offers and the hyperscalers, as the state
+ * defines it: utilities with the bit-exact `exp`, accumulated in util[] (no allocation), and the
+ * offer where the draw `u` × their sum falls. Returns the offer index or AT_HYPERSCALERS.
+ */
+export function logitChoiceExact(o: LogitOffers, sens: number, u: number, nOpen: number, util: Float64Array, lnHyper: number, hyperUtility: number, minFree: number): number {
+  const { lnPrice, cap, plat, demand, open } = o;
+  let sum = 0;
+  for (let j = 0; j < nOpen; j++) {
+    const c = open[j]!;
+    const k = cap[c]!;
+    // exp(−sens·ln(price per H100e / index) + platformUtility·platform + ln(free share)), with the logs taken once a week.
+    util[j] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(minFree, 1 - demand[c]! / Math.max(1e-9, k));
+    sum += util[j]!;
+  }
+  const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + hyperUtility)));
+  sum += uh;
+  let r = u * sum;
+  for (let j = 0; j < nOpen; j++) {
+    r -= util[j]!;
+    if (r < 0) return open[j]!;
+  }
+  return AT_HYPERSCALERS;
+}
+
+/**
+ * The same choice as `logitChoiceExact`, with the fast `expApprox` (the exact `exp` was ~a quarter
+ * of the engine's time: ~9 M calls a run). Every utility differs from the exact one by < 1e-14
+ * relative, so every running remainder r differs by < 1e-13 × the sum; when each remainder the walk
+ * tests is farther than `APPROX_DECISION_MARGIN` × the sum from 0, the exact walk takes every step
+ * the same way and picks the same offer. Otherwise returns UNDECIDED and the caller runs the exact
+ * choice (about once in 10^8 re-shops; test/engine/fast-paths.test.ts forces it with a wide margin).
+ */
+export function logitChoiceFast(o: LogitOffers, sens: number, u: number, nOpen: number, util: Float64Array, lnHyper: number, hyperUtility: number, minFree: number, margin = APPROX_DECISION_MARGIN): number {
+  const { lnPrice, cap, plat, demand, open } = o;
+  let sum = 0;
+  for (let j = 0; j < nOpen; j++) {
+    const c = open[j]!;
+    util[j] = expApprox(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(minFree, 1 - demand[c]! / Math.max(1e-9, cap[c]!));
+    sum += util[j]!;
+  }
+  sum += expApprox(Math.max(-30, Math.min(30, -sens * lnHyper + hyperUtility)));
+  const tol = sum * margin;
+  let r = u * sum;
+  for (let j = 0; j < nOpen; j++) {
+    r -= util[j]!;
+    if (r < tol && r > -tol) return UNDECIDED;
+    if (r < 0) return open[j]!;
+  }
+  return AT_HYPERSCALERS;
+}
+
 /**
  * One on-demand offer this week: a provider's free capacity of one generation, filled by the
  * market step. Offers sit at fixed places (company index × generations + generation index), so a
@@ -152,6 +210,7 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, start: number,
   // churn × bound cannot re-shop, so most customers skip the exp: the same decisions, bit for bit
   // (rounding is monotone and exp(x) ≥ 1 for x ≥ 0, so churn × exp(x) ≤ churn × bound).
   const sensMax = segmentSensitivityMax(pool, s);
+  const offers: LogitOffers = { lnPrice, cap, plat, demand, open };
   const bound = boundBuf;
   for (let j = 0; j < nOpen; j++) {
     const c = open[j]!;
@@ -180,26 +239,21 @@ function shopSegment(pool: CustomerPool, seg: Segment, s: number, start: number,
     if (p === -1) reshop = draw < unattachedReshop;
     else if (over <= 0 || draw < base) reshop = draw < base; // exp(x) ≥ 1: below the base churn it re-shops anyway
     else if (base >= 0 && draw >= base * (p >= 0 ? bound[p]! : boundHyper)) reshop = false;
-    else reshop = draw < base * exp(Math.min(30, priceSensitivity * sensitivity[i]! * over));
+    else {
+      // draw < base × exp(x), decided with the fast `expApprox` when the draw is clear of the
+      // threshold by far more than the two functions can differ, else with `exp` itself: the same
+      // decision as always computing `exp`, bit for bit, for a fraction of the cost.
+      const x = Math.min(30, priceSensitivity * sensitivity[i]! * over);
+      const t = base * expApprox(x);
+      if (draw < t * (1 - APPROX_DECISION_MARGIN)) reshop = true;
+      else if (draw > t * (1 + APPROX_DECISION_MARGIN)) reshop = false;
+      else reshop = draw < base * exp(x);
+    }
     if (reshop) {
       const sens = priceSensitivity * sensitivity[i]!;
-      // Logit choice over the open offers; weights accumulated in util[] to avoid allocation.
-      let sum = 0;
-      for (let j = 0; j < nOpen; j++) {
-        const c = open[j]!;
-        const k = cap[c]!;
-        // exp(−sens·ln(price per H100e / index) + platformUtility·platform + ln(free share)), with the logs taken once a week.
-        util[j] = exp(Math.max(-30, Math.min(30, -sens * lnPrice[c]! + plat[c]!))) * Math.max(minFree, 1 - demand[c]! / Math.max(1e-9, k));
-        sum += util[j]!;
-      }
-      const uh = exp(Math.max(-30, Math.min(30, -sens * lnHyper + hyperUtility)));
-      sum += uh;
-      let r = nextFloatOf(rng) * sum;
-      p = AT_HYPERSCALERS;
-      for (let j = 0; j < nOpen; j++) {
-        r -= util[j]!;
-        if (r < 0) { p = open[j]!; break; }
-      }
+      const u = nextFloatOf(rng);
+      p = logitChoiceFast(offers, sens, u, nOpen, util, lnHyper, hyperUtility, minFree);
+      if (p === UNDECIDED) p = logitChoiceExact(offers, sens, u, nOpen, util, lnHyper, hyperUtility, minFree);
       if (p === AT_HYPERSCALERS) fillRatio[i] = 1;
     }
     provider[i] = p;
