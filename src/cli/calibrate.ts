@@ -12,22 +12,32 @@
  * company with its pinned contracts and recorded decisions removed, on the leveraged autopilot — ≥ 45%.
  * It also lists the recorded decisions the model refused (where history diverges). The rows and
  * runs live in calibration.ts (shared with the calibration test).
- *   npm run calibrate [-- --seeds 1-10 | --seed N] [--format table|markdown|json]
+ * `--variant` plays a diagnostic variant instead of the bundled scenario (calibration.ts): `lent` —
+ * lenders lend every recorded draw; `book` — CoreWeave's contracted book beyond the pinned deals
+ * (NVIDIA's rent-back, other contract customers; sourced there) added as contracts; `book-lent` — both.
+ * The row labels stay those of the bundled scenario; with the book, more of the revenue is input.
+ *   npm run calibrate [-- --seeds 1-10 | --seed N] [--format table|markdown|json] [--variant bundled|lent|book|book-lent]
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parseArgs, intArg, enumArg, fail, readScenario } from './args.ts';
 import { parseSeedList } from './seedRuns.ts';
 import { runScenario } from './run.ts';
-import { calibrationRows, ownAwardsScenario, playCalibration, refusalSummary, type CalibrationRow } from './calibration.ts';
+import { CALIBRATION_VARIANTS, calibrationRows, calibrationVariantJson, ownAwardsScenario, playCalibration, refusalSummary, type CalibrationRow } from './calibration.ts';
+import { loadScenarioObject } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 
-const { opts, files } = parseArgs(process.argv.slice(2), ['seed', 'seeds', 'format']);
+const { opts, files } = parseArgs(process.argv.slice(2), ['seed', 'seeds', 'format', 'variant']);
 if (files.length > 0) fail(`unexpected argument "${files[0]}"`);
 if (opts.seed !== undefined && opts.seeds !== undefined) fail('give --seed N or --seeds LIST, not both');
 const format = enumArg(opts, 'format', ['table', 'markdown', 'json'] as const) ?? 'table';
 const file = join(import.meta.dirname, '..', '..', 'scenarios', 'coreweave-2023.json');
-const scenario = readScenario(file);
+const variant = enumArg(opts, 'variant', CALIBRATION_VARIANTS) ?? 'bundled';
+const bundled = readScenario(file);
+const scenario = variant === 'bundled' ? bundled : (() => {
+  const r = loadScenarioObject(calibrationVariantJson(JSON.parse(readFileSync(file, 'utf8')), variant));
+  return r.ok ? r.scenario : fail(`cannot build the ${variant} variant: ${r.errors[0]?.message ?? 'invalid'}`);
+})();
 const one = intArg(opts, 'seed', 0, 4294967295);
 const list = one !== undefined ? { seeds: [one] } : parseSeedList(opts.seeds ?? '1-10', 1000);
 if ('error' in list) fail(`--seeds: ${list.error}`);
@@ -57,7 +67,7 @@ const notFinite = (r: (typeof results)[number]) => (r.nonFinite > 0 ? ` (${r.non
 if (format === 'json') {
   process.stdout.write(JSON.stringify({ scenario: scenario.id, seeds, bankrupt: bust, rows: results, refusedRecordedDecisions: refusals }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)) + '\n');
 } else if (format === 'markdown') {
-  const out = [`${seedText}; p10–p90 across seeds.`, '', '| Figure | Source | Reported | Model | p10–p90 | Deviation | Target | Met |', '|---|---|---:|---:|---:|---:|---|:---:|'];
+  const out = [`${variant === 'bundled' ? '' : `${scenario.id}: `}${seedText}; p10–p90 across seeds.`, '', '| Figure | Source | Reported | Model | p10–p90 | Deviation | Target | Met |', '|---|---|---:|---:|---:|---:|---|:---:|'];
   for (const r of results) out.push(`| ${r.figure} | ${r.source} | ${fmt(r.reported, r.unit)} | ${fmt(r.model, r.unit)}${notFinite(r)} | ${fmt(r.p10, r.unit)}–${fmt(r.p90, r.unit)} | ${devText(r)} | ${r.target} | ${r.ok ? 'yes' : 'no'} |`);
   if (refusals.length > 0) {
     out.push('', `Recorded decisions the model refused (runs of ${seeds.length}; reasons):`, '', '| Date | Decision | Runs | Reasons |', '|---|---|---:|---|');

@@ -85,6 +85,49 @@ export function ownAwardsScenario(json: unknown): Scenario {
   return r.scenario;
 }
 
+/**
+ * CoreWeave's contracted book beyond the deals `scenarios/coreweave-2023.json` pins (Inflection, three
+ * Microsoft tranches, OpenAI, Meta), from the public record (economics.md §4, §5, §8). Not in the
+ * bundled scenario: with the model's lenders the recorded draws that buy the GPUs for it are refused,
+ * and the contracts then go undelivered (the `book` variant measures that). Sizes are derived from
+ * reported figures, not chosen for the margin; dates, prices and terms are estimates [E]:
+ * - NVIDIA: committed $1.3B over 4 years to rent back GPUs (economics.md §4): 16,500 H100 × $2.25 ×
+ *   168 h × 208 weeks = $1.30B; signed with NVIDIA's 2023 investment (May 2023, the Series B extension)
+ *   [E], delivery from the recorded 2024 H100 orders (Apr 2024) [E], the scenario's Microsoft H100 rate
+ *   [E]; investment grade.
+ * - Other contract customers (one aggregate): Q2 2025 revenue $1,212.8M, ≈71% from one customer and
+ *   96–98% from take-or-pay contracts (economics.md §5, §8) → ≈(97% − 71%) × $1,212.8M ≈ $315M a
+ *   quarter of contracted revenue from others, less the pinned Inflection ($50M a quarter) and NVIDIA
+ *   ($81M) ≈ $184M ≈ 38,300 H100 × $2.20 × 2,184 h; 4 years from Jul 2024, signed with the recorded
+ *   Mar 2024 H100 order [E]; non-investment grade [E]. Check against a figure not used to size it:
+ *   the backlog at 30 Jun 2025 becomes $28.6B (reported $30.1B; $25.5B without the book).
+ */
+export const OTHER_CONTRACT_BOOK = [
+  { customerName: 'NVIDIA', credit: 'ig', modelId: 'h100', gpuCount: 16_500, usdPerGpuHour: 2.25, startDate: '2024-04-01', signedDate: '2023-05-29', termWeeks: 208, prepaidShare: 0, lateDeliveryPenaltyShare: 0.25 },
+  { customerName: 'Other contract customers', credit: 'nonIg', modelId: 'h100', gpuCount: 38_300, usdPerGpuHour: 2.2, startDate: '2024-07-01', signedDate: '2024-03-04', termWeeks: 208, prepaidShare: 0, lateDeliveryPenaltyShare: 0.25 },
+] as const;
+
+/**
+ * Lenders that lend every recorded draw (an ablation, not a calibration): no interest-cover or
+ * leverage test, facilities advance the whole deliverable backlog whatever the credit cycle — for
+ * every company in the world. An upper bound for what lender terms alone can do.
+ */
+export const EVERY_DRAW_LENT = { minInterestCover: 0, maxDebtToEbitda: 50, facilityAdvanceRate: 1, lenderAppetiteFloorShare: 1 } as const;
+
+/** The calibration's variants: as bundled; every draw lent; the contract book added; both. */
+export const CALIBRATION_VARIANTS = ['bundled', 'lent', 'book', 'book-lent'] as const;
+export type CalibrationVariant = (typeof CALIBRATION_VARIANTS)[number];
+
+/** The scenario JSON of a variant (a copy; `bundled` is the scenario unchanged). */
+export function calibrationVariantJson(json: unknown, variant: CalibrationVariant): Record<string, unknown> {
+  const j = structuredClone(json) as { id: string; company: { contracts?: unknown[] }; finance?: object };
+  if (variant === 'bundled') return j as unknown as Record<string, unknown>;
+  j.id = `${j.id}-${variant}`;
+  if (variant === 'book' || variant === 'book-lent') j.company.contracts = [...(j.company.contracts ?? []), ...structuredClone(OTHER_CONTRACT_BOOK)];
+  if (variant === 'lent' || variant === 'book-lent') j.finance = { ...j.finance, ...EVERY_DRAW_LENT };
+  return j as unknown as Record<string, unknown>;
+}
+
 /** A recorded decision the model refused in one run. */
 export interface RefusedDecision { date: string; type: string; reasonId: string; reasonParams: Record<string, string | number> }
 
