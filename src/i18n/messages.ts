@@ -6,12 +6,14 @@
  * also holds the advisor's ids) and the CLI and tests in English (`engineText`). Placeholder formats
  * are listed in ./render.ts. Both tables have the same keys (test/i18n/messages.test.ts).
  * Class mode's messages (`class.*`, `debrief.*`, ./classMessages.ts) and the guided first quarter's
- * (`guide.*`, ./guideMessages.ts) are merged in below.
+ * (`guide.*`, ./guideMessages.ts) and the scenario loader's errors (`scn.*`,
+ * ./scenarioErrorMessages.ts) are merged in below.
  */
 import { render, type Lang, type Table } from './render.ts';
 import type { Msg } from '../engine/msg.ts';
 import { EN_CLASS_MESSAGES, ZH_CLASS_MESSAGES } from './classMessages.ts';
 import { EN_GUIDE_MESSAGES, ZH_GUIDE_MESSAGES } from './guideMessages.ts';
+import { EN_SCENARIO_ERRORS, ZH_SCENARIO_ERRORS } from './scenarioErrorMessages.ts';
 
 export const EN_MESSAGES: Table = {
   // Any command
@@ -313,6 +315,9 @@ Object.assign(EN_MESSAGES, EN_CLASS_MESSAGES);
 Object.assign(ZH_MESSAGES, ZH_CLASS_MESSAGES);
 Object.assign(EN_MESSAGES, EN_GUIDE_MESSAGES);
 Object.assign(ZH_MESSAGES, ZH_GUIDE_MESSAGES);
+// The scenario loader's errors (`scn.*`, ./scenarioErrorMessages.ts).
+Object.assign(EN_MESSAGES, EN_SCENARIO_ERRORS);
+Object.assign(ZH_MESSAGES, ZH_SCENARIO_ERRORS);
 
 const TABLES = { en: EN_MESSAGES, zh: ZH_MESSAGES };
 

@@ -2,7 +2,7 @@
  * Render a message id with its parameters in a language. Placeholders name their format:
  * {x:usd} money ($1.2B), {x:usd2} money with two decimals, {x:price} $2.50, {x:int} a whole count
  * (1,234), {x:n} a bound as typed (10000 and up grouped), {x:fix0} {x:fix1} {x:fix2} a number with that many decimals, {x:turns} 3.2×, {x:mw} 4.2 MW,
- * {x:pct} a number already in percent (12.5%), {x:msg} another message id, {x:loc} a name given in
+ * {x:pct} a number already in percent (12.5%), {x:msg} another message id (rendered with the same parameters), {x:loc} a name given in
  * English as `x` and in Chinese as `x_zh`, {x} as is. A missing id renders as the id itself, so
  * nothing is ever blank.
  */
@@ -16,7 +16,7 @@ function fmt(lang: Lang, tables: { en: Table; zh: Table }, kind: string | undefi
   const v = params[name];
   if (v === undefined) return '';
   if (kind === 'loc') return String((lang === 'zh-CN' ? params[`${name}_zh`] : undefined) ?? v);
-  if (typeof v === 'string') return kind === 'msg' ? render(lang, tables, v) : v;
+  if (typeof v === 'string') return kind === 'msg' ? render(lang, tables, v, params) : v;
   switch (kind) {
     case 'usd': return usd(v);
     case 'usd2': return usd(v, 2);

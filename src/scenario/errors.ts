@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES } from './limits.ts';
+import type { ErrMsg } from './errMsg.ts';
 
 /** The one error shape every part of scenario loading reports. */
 export interface ScenarioError {
@@ -6,6 +7,8 @@ export interface ScenarioError {
   path: string;
   /** What was wrong: what was expected and what was found. */
   message: string;
+  /** `message` as an id with parameters (`scn.*`), for the UI to render in the player's language. */
+  msg?: ErrMsg;
   /** 1-based line in the teacher's file, when the place is known. */
   line?: number;
   /** 1-based column in the teacher's file, when the place is known. */
@@ -14,6 +17,8 @@ export interface ScenarioError {
   length?: number;
   /** What the field means (from the schema), shown as a help line. */
   hint?: string;
+  /** A hint of the loader's own as an id with parameters (schema descriptions stay English documentation). */
+  hintMsg?: ErrMsg;
 }
 
 /** Limits on untrusted input: refused quickly, before any expensive work. */
