@@ -5,10 +5,11 @@
  */
 import type { Scenario } from './schema/index.ts';
 import { dayNumber, isoFromDayNumber } from './dates.ts';
-import { didYouMean } from './suggest.ts';
+import { em, type ErrMsg } from './errMsg.ts';
+import type { Params } from '../i18n/render.ts';
 import type { PathSegment } from './paths.ts';
 import type { RawError } from './rawError.ts';
-import { commandIdError } from './commandRefs.ts';
+import { commandIdError, unknownIdError } from './commandRefs.ts';
 
 const SHARE_TOLERANCE = 0.001;
 
@@ -30,30 +31,30 @@ export const STACKED_EFFECT_LIMITS = {
 
 export function crossCheck(s: Scenario): RawError[] {
   const errors: RawError[] = [];
-  const err = (path: PathSegment[], message: string) => errors.push({ path, message });
+  const err = (path: PathSegment[], e: { message: string; msg: ErrMsg }) => errors.push({ path, ...e });
 
   // ---- ids unique -------------------------------------------------------------------------------
-  const uniqueIds = <T>(list: readonly T[], base: PathSegment[], idOf: (t: T) => string, what: string): Set<string> => {
+  const uniqueIds = <T>(list: readonly T[], base: PathSegment[], idOf: (t: T) => string, what: 'model' | 'region' | 'rival' | 'event' | 'segment'): Set<string> => {
     const seen = new Map<string, number>();
     list.forEach((item, i) => {
       const id = idOf(item);
       const first = seen.get(id);
-      if (first !== undefined) err([...base, i, 'id'], `${what} id ${JSON.stringify(id)} is used twice (also at ${base.join('.')}[${first}]); ids must be unique`);
+      if (first !== undefined) err([...base, i, 'id'], em('scn.x.idTwice', { what: `scn.what.${what}`, id: JSON.stringify(id), first: `${base.join('.')}[${first}]` }));
       else seen.set(id, i);
     });
     return new Set(seen.keys());
   };
-  const modelIds = uniqueIds(s.gpus, ['gpus'], (g) => g.id, 'GPU model');
+  const modelIds = uniqueIds(s.gpus, ['gpus'], (g) => g.id, 'model');
   const regionIds = uniqueIds(s.regions, ['regions'], (r) => r.id, 'region');
   const rivalIds = uniqueIds(s.market.rivals, ['market', 'rivals'], (r) => r.id, 'rival');
   uniqueIds(s.events, ['events'], (e) => e.id, 'event');
   const segmentIds = uniqueIds(s.market.demand.segments, ['market', 'demand', 'segments'], (g) => g.id, 'segment');
 
   // ---- references ---------------------------------------------------------------------------------
-  const ref = (id: string, known: Set<string>, path: PathSegment[], what: string, listPath: string) => {
-    if (!known.has(id)) err(path, `${JSON.stringify(id)} is not a ${what} defined in ${listPath}.${didYouMean(id, known)} Known: ${[...known].join(', ') || '(none)'}`);
+  const ref = (id: string, known: Set<string>, path: PathSegment[], what: 'model' | 'region' | 'rival' | 'segment', listPath: string) => {
+    if (!known.has(id)) err(path, unknownIdError(id, known, what, listPath));
   };
-  const modelRef = (id: string, path: PathSegment[]) => ref(id, modelIds, path, 'GPU model', 'gpus');
+  const modelRef = (id: string, path: PathSegment[]) => ref(id, modelIds, path, 'model', 'gpus');
   const regionRef = (id: string, path: PathSegment[]) => ref(id, regionIds, path, 'region', 'regions');
   const modelById = new Map(s.gpus.map((g) => [g.id, g]));
 
@@ -66,114 +67,116 @@ export function crossCheck(s: Scenario): RawError[] {
   const lateInQuarter = quarterOfMonth * 3 === month && Number(s.calendar.startDate.slice(8, 10)) >= 25;
   const allowedQuarters = lateInQuarter ? [quarterOfMonth, (quarterOfMonth % 4) + 1] : [quarterOfMonth];
   if (!allowedQuarters.includes(s.calendar.startQuarter)) {
-    err(['calendar', 'startQuarter'], `the start date ${s.calendar.startDate} is in quarter ${quarterOfMonth}, but startQuarter is ${s.calendar.startQuarter}`);
+    err(['calendar', 'startQuarter'], em('scn.x.startQuarter', { date: s.calendar.startDate, quarter: quarterOfMonth, startQuarter: s.calendar.startQuarter }));
   }
   const within = (date: string, path: PathSegment[], what: string) => {
+    // `what` is an id (scn.d.*) naming the date.
     const d = dayNumber(date);
     if (d === undefined) return;
-    if (d < start || d >= end) err(path, `${what} ${date} is outside the game (${s.calendar.startDate} to ${endIso}; calendar.lengthWeeks = ${s.calendar.lengthWeeks})`);
+    if (d < start || d >= end) err(path, em('scn.x.outside', { what, date, start: s.calendar.startDate, end: endIso, weeks: s.calendar.lengthWeeks }));
   };
   const notAfterEnd = (date: string, path: PathSegment[], what: string) => {
     const d = dayNumber(date);
-    if (d !== undefined && d >= end) err(path, `${what} ${date} is after the game ends (${endIso})`);
+    if (d !== undefined && d >= end) err(path, em('scn.x.afterEnd', { what, date, end: endIso }));
   };
-  const released = (modelId: string, date: string, path: PathSegment[], who: string) => {
+  const released = (modelId: string, date: string, path: PathSegment[], who: Params) => {
     const m = modelById.get(modelId);
     const rd = m ? dayNumber(m.releaseDate) : undefined;
     const d = dayNumber(date);
-    if (m && rd !== undefined && d !== undefined && rd > d) err(path, `${who} has ${JSON.stringify(modelId)} on ${date}, but that model is only released on ${m.releaseDate}`);
+    if (m && rd !== undefined && d !== undefined && rd > d) err(path, em('scn.x.notReleased', { ...who, model: JSON.stringify(modelId), date, release: m.releaseDate }));
   };
   if (!s.gpus.some((g) => (dayNumber(g.releaseDate) ?? Infinity) < end)) {
-    err(['gpus'], `no GPU model in the catalogue is released before the game ends (${endIso}); nothing could ever be bought`);
+    err(['gpus'], em('scn.x.noModelReleased', { end: endIso }));
   }
 
   // ---- GPU catalogue -------------------------------------------------------------------------------
   s.gpus.forEach((g, i) => {
-    if (g.installedCapexUsdPerGpu < g.gpuPriceUsd) err(['gpus', i, 'installedCapexUsdPerGpu'], `the installed cost per GPU (${g.installedCapexUsdPerGpu}) is below the GPU's own price (gpuPriceUsd ${g.gpuPriceUsd}); installed cost includes the GPU`);
-    if (g.launchUsdPerGpuHour <= 0) err(['gpus', i, 'launchUsdPerGpuHour'], 'must be greater than 0: a GPU nobody pays rent for cannot be priced');
-    if (g.installedCapexUsdPerGpu <= 0) err(['gpus', i, 'installedCapexUsdPerGpu'], 'must be greater than 0');
+    if (g.installedCapexUsdPerGpu < g.gpuPriceUsd) err(['gpus', i, 'installedCapexUsdPerGpu'], em('scn.x.capexBelowPrice', { capex: g.installedCapexUsdPerGpu, price: g.gpuPriceUsd }));
+    if (g.launchUsdPerGpuHour <= 0) err(['gpus', i, 'launchUsdPerGpuHour'], em('scn.x.gt0.rent'));
+    if (g.installedCapexUsdPerGpu <= 0) err(['gpus', i, 'installedCapexUsdPerGpu'], em('scn.x.gt0'));
   });
 
   // ---- regions ---------------------------------------------------------------------------------
   s.regions.forEach((r, i) => {
-    if (r.powerUsdPerMwh <= 0) err(['regions', i, 'powerUsdPerMwh'], 'must be greater than 0: free power breaks the cost floor of every price');
+    if (r.powerUsdPerMwh <= 0) err(['regions', i, 'powerUsdPerMwh'], em('scn.x.gt0.power'));
   });
 
   // ---- company ---------------------------------------------------------------------------------
   const c = s.company;
-  if (c.founderShares <= 0) err(['company', 'founderShares'], 'must be greater than 0: the score is equity value per founder share');
+  if (c.founderShares <= 0) err(['company', 'founderShares'], em('scn.x.gt0.founder'));
   c.gpus.forEach((g, i) => {
     modelRef(g.modelId, ['company', 'gpus', i, 'modelId']);
-    released(g.modelId, s.calendar.startDate, ['company', 'gpus', i, 'modelId'], 'the company');
+    released(g.modelId, s.calendar.startDate, ['company', 'gpus', i, 'modelId'], { who: 'scn.who.company' });
   });
   c.sites.forEach((site, i) => regionRef(site.regionId, ['company', 'sites', i, 'regionId']));
   c.contracts.forEach((k, i) => {
     const p: PathSegment[] = ['company', 'contracts', i];
     modelRef(k.modelId, [...p, 'modelId']);
-    released(k.modelId, k.startDate, [...p, 'modelId'], `the contract starting ${k.startDate}`);
+    released(k.modelId, k.startDate, [...p, 'modelId'], { who: 'scn.who.contract', whoDate: k.startDate });
     const sd = dayNumber(k.startDate);
-    if (sd !== undefined && sd + k.termWeeks * 7 <= start) err([...p, 'termWeeks'], `the contract started ${k.startDate} and ran ${k.termWeeks} weeks, so it ended before the game starts (${s.calendar.startDate})`);
-    notAfterEnd(k.startDate, [...p, 'startDate'], 'the contract start date');
+    if (sd !== undefined && sd + k.termWeeks * 7 <= start) err([...p, 'termWeeks'], em('scn.x.contractEnded', { date: k.startDate, weeks: k.termWeeks, start: s.calendar.startDate }));
+    notAfterEnd(k.startDate, [...p, 'startDate'], 'scn.d.contractStart');
     if (k.signedDate !== undefined) {
       const sg = dayNumber(k.signedDate);
-      if (sg !== undefined && sd !== undefined && sg > sd) err([...p, 'signedDate'], `the contract is signed on ${k.signedDate}, after it starts (${k.startDate}); a contract is signed on or before its start`);
-      notAfterEnd(k.signedDate, [...p, 'signedDate'], 'the contract signing date');
+      if (sg !== undefined && sd !== undefined && sg > sd) err([...p, 'signedDate'], em('scn.x.signedAfter', { signed: k.signedDate, date: k.startDate }));
+      notAfterEnd(k.signedDate, [...p, 'signedDate'], 'scn.d.contractSigned');
     }
-    if (k.gpuCount === 0) err([...p, 'gpuCount'], 'a contract must be for at least 1 GPU');
+    if (k.gpuCount === 0) err([...p, 'gpuCount'], em('scn.x.contractGpus'));
   });
   c.debt.forEach((d, i) => {
-    if (d.remainingWeeks === 0 && d.principalUsd > 0) err(['company', 'debt', i, 'remainingWeeks'], 'debt with principal outstanding must have at least 1 week to maturity');
+    if (d.remainingWeeks === 0 && d.principalUsd > 0) err(['company', 'debt', i, 'remainingWeeks'], em('scn.x.debtWeeks'));
   });
 
   // ---- operations ------------------------------------------------------------------------------
-  if (s.operations.platformUsdForFullMaturity <= 0) err(['operations', 'platformUsdForFullMaturity'], 'must be greater than 0 (platform maturity is spend divided by this)');
+  if (s.operations.platformUsdForFullMaturity <= 0) err(['operations', 'platformUsdForFullMaturity'], em('scn.x.gt0.platform'));
 
   // ---- market: demand --------------------------------------------------------------------------
   const dem = s.market.demand;
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   const demandSum = sum(dem.segments.map((g) => g.demandShare));
-  if (Math.abs(demandSum - 1) > SHARE_TOLERANCE) err(['market', 'demand', 'segments'], `the segments' demandShare values add up to ${round(demandSum)}; they must add up to 1`);
+  if (Math.abs(demandSum - 1) > SHARE_TOLERANCE) err(['market', 'demand', 'segments'], em('scn.x.sum', { field: 'demandShare', sum: round(demandSum) }));
   const agentSum = sum(dem.segments.map((g) => g.agentShare));
-  if (Math.abs(agentSum - 1) > SHARE_TOLERANCE) err(['market', 'demand', 'segments'], `the segments' agentShare values add up to ${round(agentSum)}; they must add up to 1`);
+  if (Math.abs(agentSum - 1) > SHARE_TOLERANCE) err(['market', 'demand', 'segments'], em('scn.x.sum', { field: 'agentShare', sum: round(agentSum) }));
   dem.segments.forEach((g, i) => {
     const p: PathSegment[] = ['market', 'demand', 'segments', i];
-    if (g.rfpTermWeeksMin > g.rfpTermWeeksMax) err([...p, 'rfpTermWeeksMin'], `rfpTermWeeksMin (${g.rfpTermWeeksMin}) is greater than rfpTermWeeksMax (${g.rfpTermWeeksMax})`);
-    if (g.demandShare > 0 && g.agentShare === 0) err([...p, 'agentShare'], `the segment holds ${g.demandShare} of demand but no customer agents (agentShare 0); give it some agents or set demandShare to 0`);
+    if (g.rfpTermWeeksMin > g.rfpTermWeeksMax) err([...p, 'rfpTermWeeksMin'], em('scn.x.minMax', { minField: 'rfpTermWeeksMin', min: g.rfpTermWeeksMin, maxField: 'rfpTermWeeksMax', max: g.rfpTermWeeksMax }));
+    if (g.demandShare > 0 && g.agentShare === 0) err([...p, 'agentShare'], em('scn.x.noAgents', { share: g.demandShare }));
   });
-  if (dem.growthShockCorrectionGrowthPctMin > dem.growthShockCorrectionGrowthPctMax) err(['market', 'demand', 'growthShockCorrectionGrowthPctMin'], `growthShockCorrectionGrowthPctMin (${dem.growthShockCorrectionGrowthPctMin}) is greater than growthShockCorrectionGrowthPctMax (${dem.growthShockCorrectionGrowthPctMax})`);
-  if (dem.growthShockCorrectionQuartersMin > dem.growthShockCorrectionQuartersMax) err(['market', 'demand', 'growthShockCorrectionQuartersMin'], `growthShockCorrectionQuartersMin (${dem.growthShockCorrectionQuartersMin}) is greater than growthShockCorrectionQuartersMax (${dem.growthShockCorrectionQuartersMax})`);
-  if (dem.referenceUsdPerH100Hour <= 0) err(['market', 'demand', 'referenceUsdPerH100Hour'], 'must be greater than 0 (demand is scaled by price relative to this)');
-  if (dem.customerAgents < dem.segments.length) err(['market', 'demand', 'customerAgents'], `must be at least the number of segments (${dem.segments.length})`);
+  if (dem.growthShockCorrectionGrowthPctMin > dem.growthShockCorrectionGrowthPctMax) err(['market', 'demand', 'growthShockCorrectionGrowthPctMin'], em('scn.x.minMax', { minField: 'growthShockCorrectionGrowthPctMin', min: dem.growthShockCorrectionGrowthPctMin, maxField: 'growthShockCorrectionGrowthPctMax', max: dem.growthShockCorrectionGrowthPctMax }));
+  if (dem.growthShockCorrectionQuartersMin > dem.growthShockCorrectionQuartersMax) err(['market', 'demand', 'growthShockCorrectionQuartersMin'], em('scn.x.minMax', { minField: 'growthShockCorrectionQuartersMin', min: dem.growthShockCorrectionQuartersMin, maxField: 'growthShockCorrectionQuartersMax', max: dem.growthShockCorrectionQuartersMax }));
+  if (dem.referenceUsdPerH100Hour <= 0) err(['market', 'demand', 'referenceUsdPerH100Hour'], em('scn.x.gt0.reference'));
+  if (dem.customerAgents < dem.segments.length) err(['market', 'demand', 'customerAgents'], em('scn.x.agentsSegments', { n: dem.segments.length }));
 
   // ---- paths: dates in order, values in range --------------------------------------------------
   const checkPath = (pts: { date: string; value: number }[], path: PathSegment[], lo: number, hi: number, unit: string) => {
+    // `unit` is an id (scn.unit.*).
     let prev: number | undefined;
     pts.forEach((pt, i) => {
       const d = dayNumber(pt.date);
-      if (d !== undefined && prev !== undefined && d <= prev) err([...path, i, 'date'], `path points must be in date order: ${pt.date} is not after the previous point (${pts[i - 1]?.date})`);
+      if (d !== undefined && prev !== undefined && d <= prev) err([...path, i, 'date'], em('scn.x.pathOrder', { date: pt.date, prev: String(pts[i - 1]?.date) }));
       if (d !== undefined) prev = d;
-      if (pt.value < lo || pt.value > hi) err([...path, i, 'value'], `must be between ${lo} and ${hi} (${unit}), found ${pt.value}`);
+      if (pt.value < lo || pt.value > hi) err([...path, i, 'value'], em('scn.x.between', { lo, hi, unit, value: pt.value }));
     });
   };
-  checkPath(dem.growthPctPerYear, ['market', 'demand', 'growthPctPerYear'], -90, 1000, 'percent growth per year');
-  checkPath(s.market.capital.baseRatePct, ['market', 'capital', 'baseRatePct'], -5, 50, 'percent');
-  checkPath(s.market.capital.sentimentLongRun, ['market', 'capital', 'sentimentLongRun'], 0.1, 5, 'sentiment index, 1 = neutral');
+  checkPath(dem.growthPctPerYear, ['market', 'demand', 'growthPctPerYear'], -90, 1000, 'scn.unit.growthPct');
+  checkPath(s.market.capital.baseRatePct, ['market', 'capital', 'baseRatePct'], -5, 50, 'scn.unit.pct');
+  checkPath(s.market.capital.sentimentLongRun, ['market', 'capital', 'sentimentLongRun'], 0.1, 5, 'scn.unit.sentiment');
 
   // ---- market: vendor and capital ----------------------------------------------------------------
   const v = s.market.vendor;
-  if (v.leadTimeWeeksNormal > v.leadTimeWeeksShortage) err(['market', 'vendor', 'leadTimeWeeksNormal'], `the normal lead time (${v.leadTimeWeeksNormal} weeks) is longer than the shortage lead time (leadTimeWeeksShortage ${v.leadTimeWeeksShortage})`);
+  if (v.leadTimeWeeksNormal > v.leadTimeWeeksShortage) err(['market', 'vendor', 'leadTimeWeeksNormal'], em('scn.x.leadTimes', { normal: v.leadTimeWeeksNormal, shortage: v.leadTimeWeeksShortage }));
   const cap = s.market.capital;
-  if (cap.multipleMin > cap.multipleMax) err(['market', 'capital', 'multipleMin'], `multipleMin (${cap.multipleMin}) is greater than multipleMax (${cap.multipleMax})`);
-  else if (cap.revenueMultiple < cap.multipleMin || cap.revenueMultiple > cap.multipleMax) err(['market', 'capital', 'revenueMultiple'], `the neutral multiple (${cap.revenueMultiple}) must lie between multipleMin (${cap.multipleMin}) and multipleMax (${cap.multipleMax})`);
+  if (cap.multipleMin > cap.multipleMax) err(['market', 'capital', 'multipleMin'], em('scn.x.minMax', { minField: 'multipleMin', min: cap.multipleMin, maxField: 'multipleMax', max: cap.multipleMax }));
+  else if (cap.revenueMultiple < cap.multipleMin || cap.revenueMultiple > cap.multipleMax) err(['market', 'capital', 'revenueMultiple'], em('scn.x.neutralMultiple', { value: cap.revenueMultiple, min: cap.multipleMin, max: cap.multipleMax }));
 
   // ---- rivals ----------------------------------------------------------------------------------
   s.market.rivals.forEach((r, i) => {
     const p: PathSegment[] = ['market', 'rivals', i];
-    if (r.shares <= 0) err([...p, 'shares'], 'must be greater than 0 (share price is value divided by shares)');
+    if (r.shares <= 0) err([...p, 'shares'], em('scn.x.gt0.shares'));
     regionRef(r.homeRegionId, [...p, 'homeRegionId']);
     r.gpus.forEach((g, j) => {
       modelRef(g.modelId, [...p, 'gpus', j, 'modelId']);
-      released(g.modelId, s.calendar.startDate, [...p, 'gpus', j, 'modelId'], `rival ${r.id}`);
+      released(g.modelId, s.calendar.startDate, [...p, 'gpus', j, 'modelId'], { who: 'scn.who.rival', whoId: r.id });
     });
     r.sites.forEach((site, j) => regionRef(site.regionId, [...p, 'sites', j, 'regionId']));
   });
@@ -185,16 +188,16 @@ export function crossCheck(s: Scenario): RawError[] {
     const t = e.trigger;
     let fires: number | undefined;
     if (t.type === 'date') {
-      within(t.date, [...p, 'trigger', 'date'], 'the event date');
+      within(t.date, [...p, 'trigger', 'date'], 'scn.d.event');
       fires = dayNumber(t.date);
     } else if (t.type === 'random') {
       const from = dayNumber(t.fromDate);
       const to = dayNumber(t.toDate);
-      if (from !== undefined && to !== undefined && from > to) err([...p, 'trigger', 'toDate'], `the window ends (${t.toDate}) before it starts (fromDate ${t.fromDate})`);
-      else if (from !== undefined && to !== undefined && (to < start || from >= end)) err([...p, 'trigger', 'fromDate'], `the window ${t.fromDate} to ${t.toDate} lies entirely outside the game (${s.calendar.startDate} to ${endIso}); the event could never fire`);
+      if (from !== undefined && to !== undefined && from > to) err([...p, 'trigger', 'toDate'], em('scn.x.windowOrder', { to: t.toDate, from: t.fromDate }));
+      else if (from !== undefined && to !== undefined && (to < start || from >= end)) err([...p, 'trigger', 'fromDate'], em('scn.x.windowOutside', { from: t.fromDate, to: t.toDate, start: s.calendar.startDate, end: endIso }));
       fires = from;
     } else {
-      if (t.fromDate !== undefined) within(t.fromDate, [...p, 'trigger', 'fromDate'], 'the earliest date');
+      if (t.fromDate !== undefined) within(t.fromDate, [...p, 'trigger', 'fromDate'], 'scn.d.earliest');
       fires = t.fromDate !== undefined ? dayNumber(t.fromDate) : start;
     }
     e.effects.forEach((fx, j) => {
@@ -210,9 +213,9 @@ export function crossCheck(s: Scenario): RawError[] {
           break;
         case 'subsidy': {
           const until = dayNumber(fx.untilDate);
-          if (until !== undefined && fires !== undefined && until < fires) err([...q, 'untilDate'], `the subsidy ends (${fx.untilDate}) before the event can fire; it would never apply`);
+          if (until !== undefined && fires !== undefined && until < fires) err([...q, 'untilDate'], em('scn.x.subsidyEnds', { until: fx.untilDate }));
           fx.vendors?.forEach((vd, k) => {
-            if (!vendorsInCatalogue.has(vd)) err([...q, 'vendors', k], `no GPU model in the catalogue is made by ${JSON.stringify(vd)}; add one to gpus or remove the vendor`);
+            if (!vendorsInCatalogue.has(vd)) err([...q, 'vendors', k], em('scn.x.noVendorModel', { vendor: JSON.stringify(vd) }));
           });
           break;
         }
@@ -226,31 +229,32 @@ export function crossCheck(s: Scenario): RawError[] {
   const L = STACKED_EFFECT_LIMITS;
   const product = new Map<string, number>();
   const sumRate = { value: 0 };
-  const grow = (key: string, by: number, limit: number, path: PathSegment[], what: string) => {
+  const grow = (key: string, by: number, limit: number, path: PathSegment[], what: string, gid: string) => {
+    // `what` is an id (scn.grow.*) naming the stacked values; `gid` the segment or region.
     const before = product.get(key) ?? 1;
     const after = before * by;
     product.set(key, after);
-    if (before <= limit && !(after <= limit)) err(path, `${what} multiply to ${round(after)} when every event fires (at most ${limit}); a multiplier within its own limit can still overflow when stacked, so lower it or use fewer such effects`);
+    if (before <= limit && !(after <= limit)) err(path, em('scn.x.stacked', { what, gid, product: round(after), limit }));
   };
   s.events.forEach((e, i) => e.effects.forEach((fx, j) => {
     const q: PathSegment[] = ['events', i, 'effects', j];
     if (fx.type === 'demandShock') {
       for (const g of s.market.demand.segments) {
         if (fx.segmentIds && !fx.segmentIds.includes(g.id as never)) continue;
-        grow(`demand:${g.id}`, fx.multiplier, L.demandShockProduct, [...q, 'multiplier'], `the demandShock multipliers reaching segment ${JSON.stringify(g.id)}`);
+        grow(`demand:${g.id}`, fx.multiplier, L.demandShockProduct, [...q, 'multiplier'], 'scn.grow.demand', JSON.stringify(g.id));
       }
     } else if (fx.type === 'permitting' || fx.type === 'powerPrice') {
       for (const r of s.regions) {
         if (fx.regionIds && !fx.regionIds.includes(r.id)) continue;
         if (fx.type === 'permitting') {
-          grow(`grid:${r.id}`, fx.gridQueueMultiplier, L.permittingProduct, [...q, 'gridQueueMultiplier'], `the permitting gridQueueMultiplier values reaching region ${JSON.stringify(r.id)}`);
-          grow(`build:${r.id}`, fx.buildWeeksMultiplier, L.permittingProduct, [...q, 'buildWeeksMultiplier'], `the permitting buildWeeksMultiplier values reaching region ${JSON.stringify(r.id)}`);
-        } else grow(`power:${r.id}`, fx.multiplier, L.powerPriceProduct, [...q, 'multiplier'], `the powerPrice multipliers reaching region ${JSON.stringify(r.id)}`);
+          grow(`grid:${r.id}`, fx.gridQueueMultiplier, L.permittingProduct, [...q, 'gridQueueMultiplier'], 'scn.grow.grid', JSON.stringify(r.id));
+          grow(`build:${r.id}`, fx.buildWeeksMultiplier, L.permittingProduct, [...q, 'buildWeeksMultiplier'], 'scn.grow.build', JSON.stringify(r.id));
+        } else grow(`power:${r.id}`, fx.multiplier, L.powerPriceProduct, [...q, 'multiplier'], 'scn.grow.power', JSON.stringify(r.id));
       }
     } else if (fx.type === 'baseRateShift') {
       const before = sumRate.value;
       sumRate.value += fx.deltaPct;
-      if (Math.abs(before) <= L.baseRateShiftSumPct && Math.abs(sumRate.value) > L.baseRateShiftSumPct) err([...q, 'deltaPct'], `the baseRateShift deltas add up to ${round(sumRate.value)} percent points when every event fires (at most ±${L.baseRateShiftSumPct})`);
+      if (Math.abs(before) <= L.baseRateShiftSumPct && Math.abs(sumRate.value) > L.baseRateShiftSumPct) err([...q, 'deltaPct'], em('scn.x.baseRateSum', { sum: round(sumRate.value), limit: L.baseRateShiftSumPct }));
     }
   }));
 
@@ -259,30 +263,30 @@ export function crossCheck(s: Scenario): RawError[] {
     const p: PathSegment[] = ['lesson', 'objectives', i];
     if (o.type === 'annualRevenue' || o.type === 'ipo') {
       const d = dayNumber(o.byDate);
-      if (d !== undefined && (d <= start || d > end)) err([...p, 'byDate'], `the deadline ${o.byDate} must fall inside the game (after ${s.calendar.startDate}, at the latest ${isoFromDayNumber(end)})`);
+      if (d !== undefined && (d <= start || d > end)) err([...p, 'byDate'], em('scn.x.deadline', { date: o.byDate, start: s.calendar.startDate, end: isoFromDayNumber(end) }));
     }
-    if (o.type === 'ipo' && s.company.listed) err([...p, 'type'], 'the company is already listed at the start (company.listed is true), so an IPO objective can never be met');
+    if (o.type === 'ipo' && s.company.listed) err([...p, 'type'], em('scn.x.listedIpo'));
   });
   let prevCmd: number | undefined;
   s.lesson.historicalCommands.forEach((h, i) => {
     const p: PathSegment[] = ['lesson', 'historicalCommands', i, 'date'];
-    within(h.date, p, 'the command date');
+    within(h.date, p, 'scn.d.command');
     const d = dayNumber(h.date);
-    if (d !== undefined && prevCmd !== undefined && d < prevCmd) err(p, `historical commands must be in date order: ${h.date} comes before the previous command`);
+    if (d !== undefined && prevCmd !== undefined && d < prevCmd) err(p, em('scn.x.historyOrder', { date: h.date }));
     if (d !== undefined) prevCmd = d;
     // The command's shape was checked by its schema; its ids must name this scenario's models and regions.
     const cmd = h.command;
     const q: PathSegment[] = ['lesson', 'historicalCommands', i, 'command'];
     const idError = commandIdError(s, cmd, q);
     if (idError) errors.push(idError);
-    else if (cmd.type === 'orderGpus') released(cmd.modelId, h.date, [...q, 'modelId'], 'the command');
+    else if (cmd.type === 'orderGpus') released(cmd.modelId, h.date, [...q, 'modelId'], { who: 'scn.who.command' });
   });
   if (s.lesson.historyUntilDate !== undefined) {
-    within(s.lesson.historyUntilDate, ['lesson', 'historyUntilDate'], 'historyUntilDate');
+    within(s.lesson.historyUntilDate, ['lesson', 'historyUntilDate'], 'scn.d.historyUntil');
     const until = dayNumber(s.lesson.historyUntilDate);
     s.lesson.historicalCommands.forEach((h, i) => {
       const d = dayNumber(h.date);
-      if (d !== undefined && until !== undefined && d > until) err(['lesson', 'historicalCommands', i, 'date'], `the command date ${h.date} is after historyUntilDate (${s.lesson.historyUntilDate}); it would never be played`);
+      if (d !== undefined && until !== undefined && d > until) err(['lesson', 'historicalCommands', i, 'date'], em('scn.x.afterHistory', { date: h.date, until: String(s.lesson.historyUntilDate) }));
     });
   }
   return errors;

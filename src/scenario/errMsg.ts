@@ -17,6 +17,9 @@ export const enText = (m: ErrMsg): string => render('en', EN, m.id, m.params);
 
 /** `{ message, msg }` for an error: spread it into a RawError / ScenarioError. */
 export function em(id: string, params: Params = {}): { message: string; msg: ErrMsg } {
+  // Cross checks also run best-effort on a document that failed the schema, where a value can be
+  // missing: it reads "undefined" as the template strings did, and load.ts drops such errors.
+  for (const k of Object.keys(params)) if (params[k] === undefined) params[k] = 'undefined';
   const msg = { id, params };
   return { message: enText(msg), msg };
 }

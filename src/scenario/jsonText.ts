@@ -5,6 +5,7 @@
  */
 import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { FORBIDDEN_KEYS, LIMITS, type ScenarioError } from './errors.ts';
+import { em, type ErrMsg } from './errMsg.ts';
 import { formatPath, type PathSegment } from './paths.ts';
 
 export interface Position {
@@ -72,24 +73,13 @@ export function nestingDepth(text: string, limit: number): { depth: number; offs
   return { depth: 0, offset: -1 };
 }
 
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character (JSON has no comments, no single quotes, and names must be in double quotes)',
-  InvalidNumberFormat: 'not a valid number',
-  PropertyNameExpected: 'expected a field name in double quotes (is there a comma too many before this?)',
-  ValueExpected: 'expected a value (a number, "text", true, false, null, an object or a list)',
-  ColonExpected: 'expected a colon ":" after the field name',
-  CommaExpected: 'expected a comma "," between items',
-  CloseBraceExpected: 'expected "}" to close the object (missing comma or brace?)',
-  CloseBracketExpected: 'expected "]" to close the list (missing comma or bracket?)',
-  EndOfFileExpected: 'unexpected text after the end of the document',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comments are not allowed in JSON',
-  UnexpectedEndOfString: 'a text value is not closed with a double quote',
-  UnexpectedEndOfNumber: 'a number is cut off',
-  InvalidUnicode: 'invalid \\u escape in a text value',
-  InvalidEscapeCharacter: 'invalid escape in a text value (use \\\\ for a backslash)',
-  InvalidCharacter: 'invalid character in a text value (a line break or tab must be written \\n or \\t)',
-};
+/** jsonc-parser's error codes with a message of their own (`scn.json.<code>`, scenarioErrorMessages.ts). */
+const SYNTAX_CODES: ReadonlySet<string> = new Set([
+  'InvalidSymbol', 'InvalidNumberFormat', 'PropertyNameExpected', 'ValueExpected', 'ColonExpected', 'CommaExpected',
+  'CloseBraceExpected', 'CloseBracketExpected', 'EndOfFileExpected', 'InvalidCommentToken', 'UnexpectedEndOfComment',
+  'UnexpectedEndOfString', 'UnexpectedEndOfNumber', 'InvalidUnicode', 'InvalidEscapeCharacter', 'InvalidCharacter',
+]);
+const syntaxError = (code: string) => em('scn.json.syntax', SYNTAX_CODES.has(code) ? { what: `scn.json.${code}` } : { what: 'scn.json.code', code });
 
 export interface ParsedText {
   value: unknown;
@@ -100,12 +90,12 @@ export interface ParsedText {
 
 export type ParseTextResult = { ok: true; parsed: ParsedText; errors: ScenarioError[] } | { ok: false; errors: ScenarioError[] };
 
-function fileError(message: string, lines?: LineIndex, offset?: number): ScenarioError {
+function fileError(e: { message: string; msg: ErrMsg }, lines?: LineIndex, offset?: number): ScenarioError {
   if (lines && offset !== undefined && offset >= 0) {
     const p = lines.position(offset);
-    return { path: '(file)', message, line: p.line, column: p.column, length: p.length };
+    return { path: '(file)', ...e, line: p.line, column: p.column, length: p.length };
   }
-  return { path: '(file)', message };
+  return { path: '(file)', ...e };
 }
 
 /**
@@ -114,16 +104,16 @@ function fileError(message: string, lines?: LineIndex, offset?: number): Scenari
  * errors), so every other problem can be reported at the same time.
  */
 export function parseJsonText(text: string): ParseTextResult {
-  if (typeof text !== 'string') return { ok: false, errors: [fileError('expected the text of a JSON file')] };
+  if (typeof text !== 'string') return { ok: false, errors: [fileError(em('scn.json.notText'))] };
   if (text.length > LIMITS.maxBytes || utf8Length(text) > LIMITS.maxBytes) {
-    return { ok: false, errors: [fileError(`the file is ${(utf8Length(text) / 1024 / 1024).toFixed(1)} MB; scenario files may be at most ${LIMITS.maxBytes / 1024 / 1024} MB`)] };
+    return { ok: false, errors: [fileError(em('scn.json.tooBig', { mb: (utf8Length(text) / 1024 / 1024).toFixed(1), maxMb: LIMITS.maxBytes / 1024 / 1024 }))] };
   }
   const body = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text; // a byte-order mark is harmless
   const lines = new LineIndex(body);
-  if (body.trim() === '') return { ok: false, errors: [fileError('the file is empty; expected a JSON object { ... }')] };
+  if (body.trim() === '') return { ok: false, errors: [fileError(em('scn.json.empty'))] };
   const deep = nestingDepth(body, LIMITS.maxDepth);
   if (deep.offset >= 0) {
-    return { ok: false, errors: [fileError(`objects and lists are nested more than ${LIMITS.maxDepth} levels deep here; a scenario needs fewer than 10`, lines, deep.offset)] };
+    return { ok: false, errors: [fileError(em('scn.json.tooDeep', { max: LIMITS.maxDepth }), lines, deep.offset)] };
   }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(body, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -135,10 +125,10 @@ export function parseJsonText(text: string): ParseTextResult {
       if (seenLines.has(p.line)) continue; // one error per line: later ones are usually knock-on effects
       seenLines.add(p.line);
       const code = printParseErrorCode(pe.error);
-      errors.push({ path: '(file)', message: `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}`, line: p.line, column: p.column, length: p.length });
+      errors.push({ path: '(file)', ...syntaxError(code), line: p.line, column: p.column, length: p.length });
       if (errors.length >= 20) break;
     }
-    if (errors.length === 0) errors.push(fileError('JSON syntax error: no value found'));
+    if (errors.length === 0) errors.push(fileError(em('scn.json.syntax', { what: 'scn.json.noValue' })));
     return { ok: false, errors };
   }
 
@@ -159,11 +149,11 @@ export function parseJsonText(text: string): ParseTextResult {
           const p = lines.position(keyNode.offset, keyNode.length);
           const where = { line: p.line, column: p.column, length: p.length };
           if (FORBIDDEN_KEYS.has(key)) {
-            errors.push({ path: formatPath([...path, key]), message: `the field name ${JSON.stringify(key)} is not allowed (it is reserved in JavaScript and could be used to attack the program)`, ...where });
+            errors.push({ path: formatPath([...path, key]), ...em('scn.json.forbiddenKey', { key: JSON.stringify(key) }), ...where });
             continue;
           }
           if (seen.has(key)) {
-            errors.push({ path: formatPath([...path, key]), message: `the field ${JSON.stringify(key)} appears twice in the same object; JSON would silently keep only the last one`, ...where });
+            errors.push({ path: formatPath([...path, key]), ...em('scn.json.duplicateKey', { key: JSON.stringify(key) }), ...where });
             continue;
           }
           seen.add(key);
@@ -181,7 +171,7 @@ export function parseJsonText(text: string): ParseTextResult {
   try {
     value = build(tree, []);
   } catch (e) {
-    if (e instanceof TooBig) return { ok: false, errors: [fileError(`the file holds more than ${LIMITS.maxNodes} values; a scenario needs far fewer`)] };
+    if (e instanceof TooBig) return { ok: false, errors: [fileError(em('scn.json.tooManyValues', { max: LIMITS.maxNodes }))] };
     throw e;
   }
   const locate = (path: readonly PathSegment[], key = false): Position | undefined => {

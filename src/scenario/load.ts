@@ -19,8 +19,9 @@ import { bundledScenarios, isBundledId } from './bundled.ts';
 import { zodIssuesToErrors } from './zodIssues.ts';
 import { crossCheck } from './crossChecks.ts';
 import { fillTeachingTexts } from './textParams.ts';
-import { didYouMean } from './suggest.ts';
-import { describeValue, formatPath, hasPath, type PathSegment } from './paths.ts';
+import { closest } from './suggest.ts';
+import { em, foundParams, suggParams, enText, type ErrMsg } from './errMsg.ts';
+import { formatPath, hasPath, type PathSegment } from './paths.ts';
 import type { RawError } from './rawError.ts';
 
 export type { ScenarioError } from './errors.ts';
@@ -51,7 +52,7 @@ export function loadScenarioText(text: string, _opts: LoadOptions = {}): LoadRes
 export function loadScenarioObject(value: unknown): LoadResult {
   try {
     const plain = toPlainData(value);
-    if (!plain.ok) return { ok: false, errors: plain.errors.map((e) => ({ path: formatPath(e.path) || '(file)', message: e.message })) };
+    if (!plain.ok) return { ok: false, errors: plain.errors.map((e) => ({ path: formatPath(e.path) || '(file)', message: e.message, ...(e.msg ? { msg: e.msg } : {}) })) };
     return pipeline(plain.value, plain.errors, [], undefined);
   } catch (e) {
     return internalError(e);
@@ -60,27 +61,27 @@ export function loadScenarioObject(value: unknown): LoadResult {
 
 /** Load a bundled scenario by id. */
 export function loadBundledScenario(id: string): LoadResult {
-  if (!isBundledId(id)) return { ok: false, errors: [{ path: '(file)', message: `no bundled scenario ${JSON.stringify(id)}.${didYouMean(id, Object.keys(bundledScenarios))}` }] };
+  if (!isBundledId(id)) return { ok: false, errors: [{ path: '(file)', ...em('scn.noBundled', { id: JSON.stringify(id), ...suggParams(closest(id, Object.keys(bundledScenarios))) }) }] };
   return loadScenarioObject(bundledScenarios[id]);
 }
 
 function internalError(e: unknown): LoadResult {
   // A bug in the validator must still not crash the caller.
-  return { ok: false, errors: [{ path: '(file)', message: `internal error while checking the scenario (please report it): ${e instanceof Error ? e.message : String(e)}` }] };
+  return { ok: false, errors: [{ path: '(file)', ...em('scn.internal', { error: e instanceof Error ? e.message : String(e) }) }] };
 }
 
 /** A bundled scenario with its own `extends` resolved, as plain data (not validated). */
-function resolveBundled(id: string, chain: string[]): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
-  if (chain.includes(id)) return { ok: false, message: `"extends" makes a loop: ${[...chain, id].join(' → ')}` };
-  if (chain.length >= LIMITS.maxExtendsDepth) return { ok: false, message: `"extends" chains more than ${LIMITS.maxExtendsDepth} scenarios deep` };
+function resolveBundled(id: string, chain: string[]): { ok: true; value: Record<string, unknown> } | { ok: false; error: { message: string; msg: ErrMsg } } {
+  if (chain.includes(id)) return { ok: false, error: em('scn.extendsLoop', { chain: [...chain, id].join(' → ') }) };
+  if (chain.length >= LIMITS.maxExtendsDepth) return { ok: false, error: em('scn.extendsDeep', { max: LIMITS.maxExtendsDepth }) };
   const plain = toPlainData(bundledScenarios[id]);
-  if (!plain.ok || !isObj(plain.value)) return { ok: false, message: `bundled scenario ${JSON.stringify(id)} could not be read` };
+  if (!plain.ok || !isObj(plain.value)) return { ok: false, error: em('scn.bundledUnreadable', { id: JSON.stringify(id) }) };
   const m = migrate(plain.value);
-  if (!m.ok || !isObj(m.doc)) return { ok: false, message: `bundled scenario ${JSON.stringify(id)} could not be migrated` };
+  if (!m.ok || !isObj(m.doc)) return { ok: false, error: em('scn.bundledUnmigrated', { id: JSON.stringify(id) }) };
   const doc = m.doc;
   const parentId = doc.extends;
   if (typeof parentId === 'string') {
-    if (!isBundledId(parentId)) return { ok: false, message: `bundled scenario ${JSON.stringify(id)} extends unknown ${JSON.stringify(parentId)}` };
+    if (!isBundledId(parentId)) return { ok: false, error: em('scn.bundledExtendsUnknown', { id: JSON.stringify(id), parent: JSON.stringify(parentId) }) };
     const parent = resolveBundled(parentId, [...chain, id]);
     if (!parent.ok) return parent;
     return { ok: true, value: deepMerge(parent.value, doc) as Record<string, unknown> };
@@ -94,7 +95,7 @@ function pipeline(value: unknown, raw: RawError[], positioned: ScenarioError[], 
   const finish = (): LoadResult => ({ ok: false, errors: place([...positioned], errors, parsed, ctx.teacherDoc, ctx.fromVersion, ctx.baseId) });
 
   if (!isObj(value)) {
-    errors.push({ path: [], message: `expected a JSON object { ... } holding the scenario, found ${describeValue(value)}` });
+    errors.push({ path: [], ...em('scn.notObject', foundParams(value)) });
     return finish();
   }
   const m = migrate(value);
@@ -109,21 +110,21 @@ function pipeline(value: unknown, raw: RawError[], positioned: ScenarioError[], 
   if (Object.prototype.hasOwnProperty.call(doc, 'extends')) {
     const ext = doc.extends;
     if (typeof ext !== 'string') {
-      errors.push({ path: ['extends'], message: `expected the id of a bundled scenario (${Object.keys(bundledScenarios).join(', ')}), found ${describeValue(ext)}` });
+      errors.push({ path: ['extends'], ...em('scn.extendsType', { bundled: Object.keys(bundledScenarios).join(', '), ...foundParams(ext) }) });
       return finish();
     }
     if (!isBundledId(ext)) {
-      errors.push({ path: ['extends'], message: `there is no bundled scenario ${JSON.stringify(ext)}.${didYouMean(ext, Object.keys(bundledScenarios))} Bundled: ${Object.keys(bundledScenarios).join(', ')}` });
+      errors.push({ path: ['extends'], ...em('scn.extendsUnknown', { ext: JSON.stringify(ext), ...suggParams(closest(ext, Object.keys(bundledScenarios))), bundled: Object.keys(bundledScenarios).join(', ') }) });
       return finish();
     }
     const ownId = typeof doc.id === 'string' ? doc.id : undefined;
     const base = resolveBundled(ext, ownId !== undefined && isBundledId(ownId) ? [ownId] : []);
     if (!base.ok) {
-      errors.push({ path: ['extends'], message: base.message });
+      errors.push({ path: ['extends'], ...base.error });
       return finish();
     }
     if (!Object.prototype.hasOwnProperty.call(doc, 'id')) {
-      errors.push({ path: ['id'], message: `required field is missing: a file that extends ${JSON.stringify(ext)} needs its own "id" (lowercase letters, digits and dashes), so results name the right scenario` });
+      errors.push({ path: ['id'], ...em('scn.extendsNeedsId', { ext: JSON.stringify(ext) }) });
     }
     ctx.baseId = ext;
     merged = deepMerge(base.value, doc);
@@ -148,10 +149,17 @@ function place(done: ScenarioError[], raw: RawError[], parsed: ParsedText | unde
   const out: ScenarioError[] = [...done];
   for (const e of raw) {
     let message = e.message;
+    let msg = e.msg;
     const inTeacherFile = hasPath(teacherDoc, e.path) || e.path.length === 0 || hasPath(teacherDoc, e.path.slice(0, -1));
-    if (baseId !== undefined && !inTeacherFile) message += ` (this part comes from the bundled scenario ${JSON.stringify(baseId)}, which your file extends)`;
+    if (baseId !== undefined && !inTeacherFile) {
+      const fromBase = { id: 'scn.fromBase', params: { ...msg?.params, ...(msg ? { inner: msg.id } : { inner: 'scn.raw', text: message }), baseId: JSON.stringify(baseId) } };
+      message = enText(fromBase);
+      msg = fromBase;
+    }
     const err: ScenarioError = { path: formatPath(e.path), message };
+    if (msg) err.msg = msg;
     if (e.hint) err.hint = e.hint;
+    if (e.hintMsg) err.hintMsg = e.hintMsg;
     if (parsed) {
       const src: PathSegment[] = fromVersion !== undefined ? pathInVersion(e.path, fromVersion) : e.path;
       for (let n = src.length; n >= 0; n--) {
@@ -176,7 +184,7 @@ function place(done: ScenarioError[], raw: RawError[], parsed: ParsedText | unde
   unique.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity) || (a.column ?? 0) - (b.column ?? 0));
   if (unique.length > LIMITS.maxErrors) {
     const n = unique.length - LIMITS.maxErrors;
-    return [...unique.slice(0, LIMITS.maxErrors), { path: '(file)', message: `… and ${n} more error${n === 1 ? '' : 's'}` }];
+    return [...unique.slice(0, LIMITS.maxErrors), { path: '(file)', ...em(n === 1 ? 'scn.more1' : 'scn.moreN', { n }) }];
   }
   return unique;
 }

@@ -21,7 +21,8 @@
  * touches what is there.
  */
 import { SCHEMA_VERSION } from './schema/index.ts';
-import { describeValue, type PathSegment } from './paths.ts';
+import type { PathSegment } from './paths.ts';
+import { em, foundParams } from './errMsg.ts';
 import type { RawError } from './rawError.ts';
 
 type Json = Record<string, unknown>;
@@ -62,7 +63,7 @@ function rename(doc: Json, r: Rename, errors: RawError[]): void {
   each(doc, r.at, (obj, path) => {
     if (!Object.prototype.hasOwnProperty.call(obj, r.from)) return;
     if (Object.prototype.hasOwnProperty.call(obj, r.to)) {
-      errors.push({ path: [...path, r.from], atKey: true, message: `"${r.from}" (schema version 0) and "${r.to}" (its new name) are both given; keep only "${r.to}"` });
+      errors.push({ path: [...path, r.from], atKey: true, ...em('scn.mig.both', { from: JSON.stringify(r.from), to: JSON.stringify(r.to) }) });
       return;
     }
     // Rebuild the object so the new key takes the old key's place (stable order in messages).
@@ -122,7 +123,7 @@ export const MIGRATIONS: Migration[] = [
         if (Object.prototype.hasOwnProperty.call(cal, 'lengthWeeks')) {
           // reported by rename()
         } else if (typeof years !== 'number' || !Number.isFinite(years) || years <= 0 || years > 20 || !Number.isInteger(years * 4)) {
-          errors.push({ path: ['calendar', 'lengthYears'], message: `schema version 0 expected a game length in years (a multiple of 0.25 between 0.25 and 20), found ${describeValue(years)}; version 1 uses "lengthWeeks"` });
+          errors.push({ path: ['calendar', 'lengthYears'], ...em('scn.mig.lengthYears', foundParams(years)) });
         } else {
           cal.lengthYears = years * 52;
         }
@@ -155,19 +156,19 @@ export function migrate(doc: unknown): MigrateResult {
   if (!isObj(doc)) return { ok: true, doc, fromVersion: SCHEMA_VERSION, errors: [] };
   const v = doc.schemaVersion;
   if (v === undefined) {
-    return { ok: false, errors: [{ path: ['schemaVersion'], message: `required field is missing: every scenario file states its format version ("schemaVersion": ${SCHEMA_VERSION})` }] };
+    return { ok: false, errors: [{ path: ['schemaVersion'], ...em('scn.mig.noVersion', { current: SCHEMA_VERSION }) }] };
   }
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    return { ok: false, errors: [{ path: ['schemaVersion'], message: `expected a format version number (the current one is ${SCHEMA_VERSION}), found ${describeValue(v)}` }] };
+    return { ok: false, errors: [{ path: ['schemaVersion'], ...em('scn.mig.badVersion', { current: SCHEMA_VERSION, ...foundParams(v) }) }] };
   }
   if (v > SCHEMA_VERSION) {
-    return { ok: false, errors: [{ path: ['schemaVersion'], message: `this file is written for format version ${v}, newer than this game understands (${SCHEMA_VERSION}); update the game or rewrite the file for version ${SCHEMA_VERSION}` }] };
+    return { ok: false, errors: [{ path: ['schemaVersion'], ...em('scn.mig.newer', { version: v, current: SCHEMA_VERSION }) }] };
   }
   const errors: RawError[] = [];
   let version = v;
   while (version < SCHEMA_VERSION) {
     const step = MIGRATIONS.find((m) => m.from === version);
-    if (!step) return { ok: false, errors: [{ path: ['schemaVersion'], message: `no migration from format version ${version}; supported versions are ${MIGRATIONS.map((m) => m.from).join(', ')} and ${SCHEMA_VERSION}` }] };
+    if (!step) return { ok: false, errors: [{ path: ['schemaVersion'], ...em('scn.mig.none', { version, supported: MIGRATIONS.map((m) => m.from).join(', '), current: SCHEMA_VERSION }) }] };
     step.migrate(doc, errors);
     version = step.to;
   }

@@ -5,6 +5,7 @@
 import { FORBIDDEN_KEYS, LIMITS } from './errors.ts';
 import type { PathSegment } from './paths.ts';
 import type { RawError } from './rawError.ts';
+import { em } from './errMsg.ts';
 
 export type PlainResult = { ok: true; value: unknown; errors: RawError[] } | { ok: false; errors: RawError[] };
 
@@ -20,17 +21,16 @@ export function toPlainData(input: unknown): PlainResult {
   const copy = (v: unknown, path: PathSegment[], depth: number): unknown => {
     if (fatal) return undefined;
     if (++nodes > LIMITS.maxNodes) {
-      fatal = { path: [], message: `the scenario holds more than ${LIMITS.maxNodes} values; a scenario needs far fewer` };
+      fatal = { path: [], ...em('scn.tooManyValues', { max: LIMITS.maxNodes }) };
       return undefined;
     }
     if (v === null || typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
     if (typeof v !== 'object') {
-      const what = v === undefined ? 'no value' : `a ${typeof v}`;
-      errors.push({ path, message: `found ${what}, which is not JSON data; expected a number, text, true/false, null, an object or a list` });
+      errors.push({ path, ...(v === undefined ? em('scn.notJsonNothing') : em('scn.notJson', { kind: typeof v })) });
       return undefined;
     }
     if (depth >= LIMITS.maxDepth) {
-      fatal = { path, message: `objects and lists are nested more than ${LIMITS.maxDepth} levels deep (or refer to themselves); a scenario needs fewer than 10` };
+      fatal = { path, ...em('scn.tooDeep', { max: LIMITS.maxDepth }) };
       return undefined;
     }
     if (Array.isArray(v)) {
@@ -40,20 +40,20 @@ export function toPlainData(input: unknown): PlainResult {
     }
     const proto: unknown = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) {
-      errors.push({ path, message: 'expected plain JSON data (an object literal), found an instance of a class' });
+      errors.push({ path, ...em('scn.classInstance') });
       return undefined;
     }
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        errors.push({ path: [...path, key], atKey: true, message: `the field name ${JSON.stringify(key)} is not allowed (it is reserved in JavaScript and could be used to attack the program)` });
+        errors.push({ path: [...path, key], atKey: true, ...em('scn.json.forbiddenKey', { key: JSON.stringify(key) }) });
         continue;
       }
       let child: unknown;
       try {
         child = (v as Record<string, unknown>)[key];
       } catch {
-        errors.push({ path: [...path, key], message: 'the value could not be read' });
+        errors.push({ path: [...path, key], ...em('scn.unreadable') });
         continue;
       }
       Object.defineProperty(out, key, { value: copy(child, [...path, key], depth + 1), enumerable: true, writable: true, configurable: true });
@@ -78,7 +78,7 @@ export function findHtml(value: unknown, path: PathSegment[] = [], out: RawError
     if (m) {
       out.push({
         path,
-        message: `contains markup ${JSON.stringify(m[0].slice(0, 40))}; scenario text is shown as plain text, never as HTML, so remove tags (write "a < b" with spaces if you meant a comparison)`,
+        ...em('scn.markup', { markup: JSON.stringify(m[0].slice(0, 40)) }),
       });
     }
   } else if (Array.isArray(value)) {

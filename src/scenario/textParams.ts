@@ -15,6 +15,7 @@ import type { Scenario } from './schema/index.ts';
 import type { RawError } from './rawError.ts';
 import type { PathSegment } from './paths.ts';
 import { valueAt } from './paths.ts';
+import { em, enText } from './errMsg.ts';
 
 /** A parameter: `{` a name or dotted path `}`. Other braces are left alone. */
 const PARAM = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)\}/g;
@@ -47,9 +48,9 @@ export function formatUsd(usd: number, lang: Lang): string {
 }
 
 /** One parameter's value in words, or why it cannot be shown. */
-function formatValue(value: unknown, key: string, lang: Lang): { text: string } | { problem: string } {
+function formatValue(value: unknown, key: string, lang: Lang): { text: string } | { problem: 'scn.param.noField' | 'scn.param.notNumber' } {
   if (typeof value === 'string') return { text: value };
-  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: value === undefined ? 'there is no such field in the scenario' : 'it is not a number or a text' };
+  if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: value === undefined ? 'scn.param.noField' : 'scn.param.notNumber' };
   if (/Usd$/.test(key)) return { text: formatUsd(value, lang) };
   if (/Share$/.test(key)) return { text: `${oneDecimal(value * 100)}%` };
   return { text: Number.isInteger(value) ? grouped(value) : String(value) };
@@ -61,7 +62,8 @@ function fill(text: string, lookup: (name: string) => unknown, lang: Lang, path:
     const key = name.split('.').at(-1)!;
     const r = formatValue(lookup(name), key, lang);
     if ('text' in r) return r.text;
-    errors.push({ path, message: `parameter ${whole} cannot be filled: ${r.problem}`, hint: 'write a path into the scenario such as {company.cashUsd}, or in an objective\'s label one of its own fields such as {minUsd}' });
+    const hintMsg = { id: 'scn.param.hint', params: { example: '{minUsd}' } };
+    errors.push({ path, ...em('scn.param', { param: whole, problem: r.problem }), hint: enText(hintMsg), hintMsg });
     return whole;
   });
 }
