@@ -9,7 +9,7 @@
  * parameters and stay as written. Merged into EN_MESSAGES / ZH_MESSAGES (./messages.ts), so the
  * key/placeholder test covers them; test/i18n/scenarioErrors.test.ts renders a bad file in both.
  */
-import type { Table } from './render.ts';
+import { render, type Lang, type Params, type Table } from './render.ts';
 
 export const EN_SCENARIO_ERRORS: Table = {
   // The value found ("found …")
@@ -191,6 +191,7 @@ export const EN_SCENARIO_ERRORS: Table = {
   'scn.x.afterHistory': 'the command date {date} is after historyUntilDate ({until}); it would never be played',
   // The error list (UI)
   'scn.ui.docLabel': 'About this field',
+  'scn.ui.hintLabel': 'Hint',
   'scn.ui.more': '… {n} more',
 };
 
@@ -362,5 +363,13 @@ export const ZH_SCENARIO_ERRORS: Table = {
   'scn.x.historyOrder': '历史指令必须按日期排列：{date} 早于前一条指令',
   'scn.x.afterHistory': '指令日期 {date} 晚于 historyUntilDate（{until}），永远不会执行',
   'scn.ui.docLabel': '字段说明（英文）',
+  'scn.ui.hintLabel': '提示',
   'scn.ui.more': '… 还有 {n} 个',
 };
+
+const TABLES = { en: EN_SCENARIO_ERRORS, zh: ZH_SCENARIO_ERRORS };
+
+/** A scenario error's message id in a language (the UI's error list; English is the error's `message`). */
+export function scenarioErrorText(m: { id: string; params: Params }, lang: Lang): string {
+  return render(lang, TABLES, m.id, m.params);
+}

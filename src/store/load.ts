@@ -6,6 +6,7 @@
  *
  * Save or scenario is decided by the file's "format" field (never by its id or by searching text).
  */
+import type { ErrMsg } from '../scenario/errMsg.ts';
 import '../ui/zodJitless.ts';
 import { loadScenarioText, loadScenarioObject, loadBundledScenario, type LoadResult } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
@@ -39,7 +40,8 @@ export interface LoadRequest {
   strategy?: unknown;
 }
 
-export interface LoadProblem { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }
+/** One problem of a file: `message` in English; `msg` / `hintMsg` the same as message ids (scn.*) for the player's language. */
+export interface LoadProblem { path: string; message: string; msg?: ErrMsg | undefined; line?: number | undefined; column?: number | undefined; hint?: string | undefined; hintMsg?: ErrMsg | undefined }
 
 /** What the UI learns about a load: the new game's identity, or why nothing changed. */
 export type LoadInfo =

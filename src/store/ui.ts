@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import { immer } from 'zustand/middleware/immer';
 import type { Snapshot } from './snapshot.ts';
+import type { LoadProblem } from './load.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { StrategyId } from '../engine/types.ts';
 import type { ClassConfig } from '../class/config.ts';
@@ -13,7 +14,8 @@ export type Lang = 'en' | 'zh-CN';
 export type Screen = 'title' | 'briefing' | 'game' | 'debrief' | 'classBuilder' | 'classStudent' | 'classResults' | 'classDebrief';
 export type PanelId = 'finance' | 'fleet' | 'sites' | 'customers' | 'market' | 'reports';
 
-export interface LoadError { path: string; message: string; line?: number | undefined; column?: number | undefined; hint?: string | undefined }
+/** A problem of a loaded file as the error list shows it (the host's LoadProblem: English text plus message ids). */
+export type LoadError = LoadProblem;
 
 export interface Toast { id: number; text: string; kind: 'info' | 'ok' | 'error' }
 
