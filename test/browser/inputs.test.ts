@@ -8,7 +8,8 @@
  */
 import { describe, it, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sharedBrowser, watchedPage, chromePath, type Session, type Watched } from './harness.ts';
+import { sharedBrowser, watchedPage, chromePath, shot, type Session, type Watched } from './harness.ts';
+import { readFileSync } from 'node:fs';
 import { axeProblems } from './pageChecks.ts';
 import { SimCore } from '../../src/store/sim.ts';
 import { makeSaveFile } from '../../src/store/saveFormat.ts';
@@ -450,5 +451,38 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     const w = replay(sc.scenario, { seed: save.seed }, save.log.filter((l) => l.week < save.week), save.week);
     for (const l of save.log) if (l.week === save.week) w.pending.push(structuredClone(l.command));
     expect(stateHash(w)).toBe(hash);
+  });
+  it('a bad scenario file in 简体中文: the error table reads in Chinese, the field documentation stays English and says so (1280×720, real clicks)', async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.locator('#title-screen').waitFor();
+    await page.getByRole('button', { name: '简体中文' }).click();
+    const text = readFileSync('test/scenario/fixtures/bad-class.json');
+    await page.locator('#scenario-file').setInputFiles({ name: 'bad-class.json', mimeType: 'application/json', buffer: text });
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('bad-class.json'), null, { timeout: 20_000 });
+    await page.locator('#scenario-errors').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('scenario-errors-1280-zh') });
+    const rows = await page.locator('#scenario-errors .error-row').evaluateAll((trs) => trs.map((tr) => {
+      const cell = tr.children[2]!;
+      const doc = cell.querySelector('.field-doc');
+      const message = [...cell.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+      return { path: tr.querySelector('code')?.textContent, message, doc: doc?.textContent ?? '', docLang: doc?.querySelector('[lang]')?.getAttribute('lang') ?? '' };
+    }));
+    expect(rows.map((r) => [r.path, r.message])).toEqual([
+      ['lesson.historyUntilDate', '应为真实存在的日期，实际是文本 "2027-13-01"：格式是 YYYY-MM-DD，但没有 13 月'],
+      ['company.cashUsd', '必须不小于 0，实际是数字 -5'],
+      ['company.founderShares', '应为数字，实际是文本 "lots"'],
+      ['company.cashUSD', '未知字段 "cashUSD"。是不是想写 "cashUsd"？'],
+    ]);
+    // The schema's description is English documentation, labelled as such.
+    const documented = rows.filter((r) => r.doc !== '');
+    expect(documented.length).toBeGreaterThan(0);
+    for (const r of documented) {
+      expect(r.doc.startsWith('字段说明（英文）：')).toBe(true);
+      expect(r.docLang).toBe('en');
+    }
+    expect(await page.locator('#scenario-errors h3').textContent()).toContain('该情景文件有问题');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.querySelector('#scenario-errors .error-row')?.textContent?.includes('expected a real calendar date'));
   });
 });
