@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runWeeks } from '../../src/engine/api.ts';
-import { companyProfitWeight, companyValuation, economicProfitUsd, lastRoundPriceUsd, maturityShare, privateRoundPriceUsd, profitViewEvUsd, profitWeight } from '../../src/engine/finance/valuation.ts';
+import { companyProfitWeight, companyValuation, runRateInterestUsd, unfundedGrowthShare, economicProfitUsd, lastRoundPriceUsd, maturityShare, privateRoundPriceUsd, profitViewEvUsd, profitWeight } from '../../src/engine/finance/valuation.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
-import { exec, player, variant, world } from './helpers.ts';
+import { debtsOf, exec, player, variant, world } from './helpers.ts';
 
 /** One world five quarters in (run once: the cases below only set a year-ago quarter's revenue and read the valuation). */
 let yearIn: World | null = null;
@@ -137,5 +137,39 @@ describe('down rounds', () => {
   it('economic profit of the fallen company is negative (the premise of the two tests above)', () => {
     const { w, p } = fallen(0);
     expect(economicProfitUsd(w, p)).toBeLessThan(0);
+  });
+});
+
+describe('no growth premium for growth a company cannot fund (growthPremiumMinInterestCover)', () => {
+  /** The player with a $20M GPU loan after a quarter, at sentiment `sentiment`, with the rule at `cover` (0 = off). */
+  const indebted = (cover: number, sentiment: number) => {
+    const w = world(variant((s) => { s.finance.facilityAdvanceRate = 0; s.market.capital.growthPremiumMinInterestCover = cover; }));
+    exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
+    runWeeks(w, 13);
+    expect(debtsOf(player(w), 'gpuLoan').length).toBeGreaterThan(0);
+    w.market.sentiment = sentiment;
+    return w;
+  };
+
+  it('in a cold market, with debts over assets, the premium fades with the interest cover: all of it at no cover, none at the threshold', () => {
+    const w = indebted(1, 0.6);
+    const p = player(w);
+    const interest = runRateInterestUsd(w, p);
+    expect(interest).toBeGreaterThan(0);
+    expect(unfundedGrowthShare(w, p, -1e6, -1)).toBe(1);
+    expect(unfundedGrowthShare(w, p, 0, -1)).toBe(1);
+    expect(unfundedGrowthShare(w, p, 0.25 * interest, -1)).toBeCloseTo(0.75, 9);
+    expect(unfundedGrowthShare(w, p, interest, -1)).toBe(0);
+    // Net assets positive: the shareholders' claim is not behind the debt, growth keeps its premium.
+    expect(unfundedGrowthShare(w, p, -1e6, 1)).toBe(0);
+  });
+
+  it('a warm market still funds the grower (none at sentiment ≥ 1, half way at half the appetite); the rule off (0) does nothing', () => {
+    expect(unfundedGrowthShare(indebted(1, 1.2), player(indebted(1, 1.2)), -1e6, -1)).toBe(0);
+    const c = indebted(1, 0.85);
+    const min = c.scenario.market.capital.growthPremiumMinSentiment;
+    expect(unfundedGrowthShare(c, player(c), -1e6, -1)).toBeCloseTo(1 - (0.85 - min) / (1 - min), 9);
+    const off = indebted(0, 0.6);
+    expect(unfundedGrowthShare(off, player(off), -1e6, -1)).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * How investors value a company (economics.md §4): enterprise value is a blend of a revenue multiple
  * (growth, paid for in a warm market) and a profit multiple (economic operating profit), with the
- * weight on profit rising as sentiment cools; equity = EV − debt + cash. When nothing is left for
+ * weight on profit rising as sentiment cools and, once it has turned, for a company whose profit cannot
+ * cover its interest while its debt exceeds its assets (no premium for growth it cannot fund);
+ * equity = EV − debt + cash. When nothing is left for
  * shareholders on those numbers, equity trades at a distressed option value. `companyValuation` is
  * the one valuation model: share prices, private marks, round and IPO prices all start from it.
  */
@@ -11,6 +13,7 @@ import { annualisedEbitdaUsd, annualisedRevenueUsd, capacityH100e, contractedGpu
 import { gpuModel } from '../lookup.ts';
 import { installFleet } from '../fleet.ts';
 import { postedRentUsd } from '../market/rents.ts';
+import { baseRatePct, debtRatePct } from './rates.ts';
 
 /**
  * Revenue growth over the last year (quarter vs the same quarter a year earlier; before a year is on
@@ -111,6 +114,34 @@ export function companyProfitWeight(world: World, co: Company): number {
   return market + (top - market) * maturityShare(world, co) * cold;
 }
 
+/** Interest the company pays now, USD a year: each instrument's principal at its rate this week. */
+export function runRateInterestUsd(world: World, co: Company): number {
+  if (co.debts.length === 0) return 0;
+  const base = baseRatePct(world);
+  let cents = 0;
+  for (const d of co.debts) cents += d.principalCents * debtRatePct(world, co, d, base) / 100;
+  return toUsd(cents);
+}
+
+/**
+ * How much of the growth premium investors withhold because the company cannot fund its growth, 0–1:
+ * when its net assets at market value are negative (the shareholders' claim stands behind the debt)
+ * and its economic operating profit covers its interest less than `growthPremiumMinInterestCover`
+ * times, the premium fades with the cover — 0 at that cover, all of it at no cover (or a loss) — by as
+ * much as the market has lost its appetite for growth (a boom funds growers that do not yet earn their
+ * interest; measured ungated, a levered grower's dip in a warm market became a 10× swing, fact 8). The
+ * profit view then values the company, and equity is what that EV leaves after net debt. 0 when the
+ * field is 0 (off), with no debt, or with positive net assets. Market values only, so the book
+ * depreciation life cannot move it (economics.md §9 fact 9).
+ */
+export function unfundedGrowthShare(world: World, co: Company, economicProfit: number, netAssetsUsd: number): number {
+  const min = world.scenario.market.capital.growthPremiumMinInterestCover;
+  if (min <= 0 || netAssetsUsd >= 0) return 0;
+  const interest = runRateInterestUsd(world, co);
+  if (interest <= 0) return 0;
+  return (1 - clamp(economicProfit / interest / min, 0, 1)) * clamp(1 - growthAppetite(world), 0, 1);
+}
+
 /** The GPUs' economic wear, USD a year: installed cost over the life investors assume (`valuationGpuLifeYears`). */
 export function economicWearUsd(world: World, co: Company): number {
   const life = world.scenario.market.capital.valuationGpuLifeYears;
@@ -178,12 +209,13 @@ export function companyValuation(world: World, co: Company, asOfWeek: number = w
   const revenueEvUsd = mult * forwardRevenueUsd;
   const profit = economicProfitUsd(world, co);
   const profitEvUsd = profitViewEvUsd(world, profit);
-  const w = companyProfitWeight(world, co);
-  const ev = (1 - w) * revenueEvUsd + w * profitEvUsd;
   const b = co.ledger.balances;
+  const netAssets = toUsd(b.cash) + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - toUsd(b.debt);
+  const market = companyProfitWeight(world, co);
+  const w = market + (1 - market) * unfundedGrowthShare(world, co, profit, netAssets);
+  const ev = (1 - w) * revenueEvUsd + w * profitEvUsd;
   const netDebtUsd = toUsd(b.debt - b.cash);
   const fundamental = ev - netDebtUsd;
-  const netAssets = toUsd(b.cash) + fleetValueUsd(world, co) + toUsd(b.facilities + b.construction + b.gpuDeposits) - toUsd(b.debt);
   const netAssetFloorUsd = Math.max(0, 0.8 * netAssets * Math.min(1.5, s));
   const distressedValueUsd = c.distressedValueShareOfRevenue * runRateUsd * Math.min(1, s);
   const floor = Math.max(netAssetFloorUsd, distressedValueUsd);
