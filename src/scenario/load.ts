@@ -133,7 +133,7 @@ function pipeline(value: unknown, raw: RawError[], positioned: ScenarioError[], 
   const result = Scenario.safeParse(merged);
   if (!result.success) {
     const schemaErrors = zodIssuesToErrors(result.error.issues, Scenario, merged);
-    errors.push(...schemaErrors, ...bestEffortCrossCheck(merged, schemaErrors));
+    errors.push(...schemaErrors, ...bestEffortCrossCheck(merged, schemaErrors), ...bestEffortTextParams(merged, schemaErrors));
     return finish();
   }
   errors.push(...crossCheck(result.data));
@@ -190,11 +190,30 @@ function place(done: ScenarioError[], raw: RawError[], parsed: ParsedText | unde
 }
 
 /**
+ * Unknown parameters in teaching texts (`{minUSD}`) on a document that failed the schema, so they
+ * are reported in the same pass as the schema errors rather than after those are fixed. A text the
+ * schema already rejected is skipped; a document too broken to walk gives none.
+ */
+function bestEffortTextParams(doc: unknown, schemaErrors: RawError[]): RawError[] {
+  let found: RawError[];
+  try {
+    found = fillTeachingTexts(doc as Scenario).errors;
+  } catch {
+    return [];
+  }
+  const under = (a: PathSegment[], b: PathSegment[]) => b.every((p, i) => a[i] === p) || a.every((p, i) => b[i] === p);
+  return found.filter((t) => !schemaErrors.some((z) => under(t.path, z.path)));
+}
+
+/**
  * Cross-field checks on a document that failed the schema, so that a broken reference is
  * reported together with a type error elsewhere. Checks that touch a field the schema already
  * rejected are dropped (their message would be about a value of the wrong type).
  */
 function bestEffortCrossCheck(doc: unknown, schemaErrors: RawError[]): RawError[] {
+  // Every date check is measured against the calendar: with a bad start date ("2027-13-01") they
+  // would all report knock-on nonsense (a game ending in 1977), so none are run.
+  if (schemaErrors.some((z) => z.path[0] === 'calendar')) return [];
   let found: RawError[];
   try {
     found = crossCheck(doc as Scenario);

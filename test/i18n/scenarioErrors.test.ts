@@ -75,6 +75,22 @@ describe('scenario error messages', () => {
     for (const e of errors) expect(scenarioErrorText(e.msg!, 'en')).toBe(e.message);
   });
 
+  it('an unknown text parameter is reported in the same pass as a schema error', () => {
+    const errors = load('{ "schemaVersion": 2, "extends": "default", "id": "x", "company": { "cashUsd": "lots" }, "lesson": { "objectives": [{ "type": "annualRevenue", "minUsd": 1e9, "byDate": "2027-12-27", "label": { "en": "Reach {minUSD}" } }] } }');
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'company.cashUsd: expected a number, found the text "lots"',
+      'lesson.objectives[0].label.en: parameter {minUSD} cannot be filled: there is no such field in the scenario',
+    ]);
+    expect(scenarioErrorText(errors[1]!.msg!, 'zh-CN')).toBe('无法填入参数 {minUSD}：情景里没有这个字段');
+  });
+
+  it('a bad calendar start date is reported alone, without knock-on date checks against it', () => {
+    const errors = load('{ "schemaVersion": 2, "extends": "default", "id": "x", "calendar": { "startDate": "2027-13-01" } }');
+    expect(errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'calendar.startDate: expected a real calendar date, found the text "2027-13-01": it is written YYYY-MM-DD, but there is no month 13',
+    ]);
+  });
+
   const cases: [string, string][] = [
     ['JSON syntax error', '{ "schemaVersion": 2, "extends": "default" "id": "x" }'],
     ['trailing comma and comment', '{ "schemaVersion": 2, // note\n "id": "x", }'],
