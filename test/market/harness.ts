@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
-import { runScenario, type RunResult } from '../../src/cli/run.ts';
+import { runResultOf, runScenario, type RunResult } from '../../src/cli/run.ts';
+import { replayInto } from '../../src/engine/api.ts';
 import { cachedRun } from './harnessCache.ts';
 import type { StrategyId, World } from '../../src/engine/types.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
@@ -43,15 +44,40 @@ export function scenario(id: string): Scenario {
 
 export interface Run { result: RunResult; world: World }
 const runs = new Map<string, Run>();
+/**
+ * The runs made so far of each game — the same scenario object, strategy, seed and depreciation —
+ * by length: a longer run of a game continues from a deep copy of the world of the longest shorter
+ * one instead of replaying its first weeks (facts.test.ts plays `default` to 2026 for 20 seeds and
+ * then the same games to 2030). A deep copy steps exactly as the original (the engine keeps no
+ * state outside the World; `continueRun` is checked against a fresh run in harnessCache.test.ts).
+ */
+const games = new WeakMap<Scenario, Map<string, { weeks: number; run: Run }[]>>();
+
+/** `prefix` (a run of the same game, shorter) played on to `weeks`, as `runScenario` would play the whole. */
+export function continueRun(sc: Scenario, prefix: Run, strategy: StrategyId, weeks: number | undefined): Run {
+  const world = structuredClone(prefix.world);
+  replayInto(world, [], Math.min(weeks ?? sc.calendar.lengthWeeks, sc.calendar.lengthWeeks));
+  return { result: runResultOf(sc, world, strategy), world };
+}
+
 /** Run (memoised by key) one seed of a scenario with the player on an autopilot. */
 export function run(sc: Scenario, key: string, strategy: StrategyId, seed: number, o: { weeks?: number; depreciationYears?: 4 | 5 | 6 } = {}): Run {
   const k = `${sc.id}|${key}|${strategy}|${seed}|${o.weeks ?? ''}|${o.depreciationYears ?? ''}`;
   let r = runs.get(k);
   if (!r) {
     const opts = { seed, strategy, weeks: o.weeks, depreciationYears: o.depreciationYears };
+    const weeks = Math.min(o.weeks ?? sc.calendar.lengthWeeks, sc.calendar.lengthWeeks);
+    if (!games.has(sc)) games.set(sc, new Map());
+    const byGame = games.get(sc)!;
+    const game = `${strategy}|${seed}|${o.depreciationYears ?? ''}`;
+    const made = byGame.get(game) ?? [];
+    let prefix: { weeks: number; run: Run } | undefined;
+    for (const m of made) if (m.weeks < weeks && (!prefix || m.weeks > prefix.weeks)) prefix = m;
     // Shared across test files through the disk cache (keyed by the sources and the scenario object, see harnessCache.ts).
-    r = cachedRun(sc, opts, () => runScenario(sc, opts));
+    r = cachedRun(sc, opts, () => (prefix ? continueRun(sc, prefix.run, strategy, o.weeks) : runScenario(sc, opts)));
     runs.set(k, r);
+    made.push({ weeks, run: r });
+    byGame.set(game, made);
   }
   return r;
 }

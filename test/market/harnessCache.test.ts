@@ -8,8 +8,23 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, m
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cachedRun, cacheFile, codeKey, runCacheOn, type CachedRun } from './harnessCache.ts';
-import { scenario, scenarioFrom, scenarioJson } from './harness.ts';
+import { continueRun, scenario, scenarioFrom, scenarioJson } from './harness.ts';
 import { runScenario } from '../../src/cli/run.ts';
+
+describe('a longer run continued from a shorter one of the same game', () => {
+  it('equals the longer run made from week 0 (world and result)', () => {
+    const sc = scenario('default');
+    for (const seed of [77_011, 77_012]) {
+      const short = runScenario(sc, { seed, strategy: 'leveraged', weeks: 30 });
+      const long = runScenario(sc, { seed, strategy: 'leveraged', weeks: 60 });
+      const continued = continueRun(sc, short, 'leveraged', 60);
+      expect(continued.result.outcome.stateHash).toBe(long.result.outcome.stateHash);
+      expect(continued.result).toStrictEqual(long.result);
+      expect(continued.world).toStrictEqual(long.world);
+      expect(short.world.week).toBe(30); // the shorter run's world is copied, not played on
+    }
+  });
+});
 
 describe.skipIf(!runCacheOn)('run cache', () => {
   const sc = scenario('default');
