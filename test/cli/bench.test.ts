@@ -22,8 +22,9 @@ describe('bench', () => {
 
   it('the process reports engine ÷ kernel from its own two figures', () => {
     const out = execFileSync(TSX, tsxArgs('bench.ts', ['--customers', '300', '--rivals', '2', '--weeks', '26', '--format', 'json']), { cwd: ROOT, encoding: 'utf8' });
-    const r = JSON.parse(out) as { weeks: number; wallMs: number; kernelMs: number; engineToKernel: number; customers: number; rivals: number };
+    const r = JSON.parse(out) as { weeks: number; endedEarly: string | null; wallMs: number; kernelMs: number; engineToKernel: number; customers: number; rivals: number };
     expect(r.weeks).toBe(26);
+    expect(r.endedEarly).toBeNull();
     expect(r.rivals).toBe(2);
     expect(r.kernelMs).toBeGreaterThanOrEqual(0);
     expect(Number.isFinite(r.engineToKernel)).toBe(true);
