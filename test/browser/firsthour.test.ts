@@ -430,11 +430,12 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
 
   it('later in a game at 1280×720 (default, leveraged autopilot, week 150: loans, contracts, sites, listed rivals and a listed company): no tab scrolls sideways; the raise form opens on a follow-on offering; at 1000×700 (one column) each tab brings the decisions into view, a screen tall, scrolling inside', async () => {
     const { page } = await open({ width: 1280, height: 720 });
-    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 3, strategy: 'leveraged' }));
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 5, strategy: 'leveraged' }));
     await page.locator('#game').waitFor();
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(150));
     await page.locator('#advisor-dialog[open] #advisor-continue, #news-dialog[open] #news-continue, #quarter-dialog[open] #quarter-continue').first().click({ timeout: 2000 }).catch(() => undefined);
     const s = await page.evaluate(() => (window as unknown as { neocloud: { snapshot(): { player: { listed: boolean; debts: unknown[]; contracts: unknown[] } } } }).neocloud.snapshot());
+    // Seed 5: listed at week 81 under default's debt-service lenders (seed 3, used before them, no longer lists by week 150).
     expect(s.player.listed).toBe(true);
     expect(s.player.debts.length).toBeGreaterThan(2);
     // The guide (offered: a new default game in a fresh browser) ended with the first quarter, though the autopilot never set a price.
