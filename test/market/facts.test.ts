@@ -32,10 +32,10 @@ describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
   // Interest ≈20% of revenue (economics §9 fact 2) and "leverage kills in a bust" (fact 13) are tested
   // with their ablations in finance-lessons.test.ts.
   /** Adjusted EBITDA and GAAP operating margins of the leveraged autopilot in its fastest-growth year, per seed. */
-  const margins = () => {
+  const margins = (sc = def, key = 'base') => {
     const op: number[] = [], ebitda: number[] = [];
     for (const seed of SEEDS) {
-      const qs = run(def, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters;
+      const qs = run(sc, key, 'leveraged', seed, { weeks: 208 }).result.quarters;
       const rev = revenueByYear(qs);
       // Fastest growth among 2024–2026 (2023 has no prior year).
       let best = 1;
@@ -65,6 +65,20 @@ describe('fact 1: leveraged grows faster on thin GAAP margins', () => {
   // 3.9% (median of 20 seeds, 2026-12-01; CoreWeave 1.6%).
   it('in its fastest-growth year: GAAP operating margin in single digits', () => {
     expect(margins().op).toBeLessThan(0.1);
+  });
+  // Ablation: the thin margin is the build-out's — GPUs depreciate (and draw power in their halls)
+  // from delivery but bill only after racking and acceptance (`operations.rampWeeks`), and in
+  // hyper-growth a large share of the fleet is in that window. Billable on delivery, the same world's
+  // fastest-growth year is no longer thin (docs/calibration.md measured ≈0.20 before the debt-service lenders).
+  it('ablation: GPUs billable on delivery (rampWeeks 0) lift the operating margin out of single digits', () => {
+    const j = scenarioJson('default');
+    j.id = 'default-ramp0';
+    ((j.operations ??= {}) as Record<string, unknown>).rampWeeks = 0;
+    const base = margins(), billable = margins(scenarioFrom(j), 'ramp0');
+    note('f1.ablation.rampWeeks0.operatingMargin', billable.op);
+    note('f1.ablation.rampWeeks0.adjustedEbitdaMargin', billable.ebitda);
+    expect(billable.op).toBeGreaterThanOrEqual(0.1);
+    expect(billable.op).toBeGreaterThan(base.op);
   });
 });
 
@@ -126,7 +140,10 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
       for (const rfp of w.rfps) {
         if (rfp.kind !== 'renewal' || (rfp.incumbentIndex !== 0 && rfp.incumbentIndex !== -2) || pending.has(rfp.id)) continue;
         const c = p.contracts.find((x) => x.customerName === rfp.customerName && x.endWeek === rfp.startWeek);
-        pending.set(rfp.id, c ? c.gpuCount * c.usdPerGpuHour : NaN);
+        // The contract may have been cut short in the step that opened its renewal (the customer
+        // defaulted or cancelled): that revenue is counted as defaulted below, not again here.
+        const cutShort = !c && p.contracts.some((x) => x.customerName === rfp.customerName && x.renewalIssued && x.endWeek < rfp.startWeek && x.endWeek < (ends.get(x.id) ?? x.endWeek));
+        pending.set(rfp.id, c ? c.gpuCount * c.usdPerGpuHour : cutShort ? 0 : NaN);
       }
       for (const rfp of w.closedRfps) {
         const v = pending.get(rfp.id);
@@ -139,7 +156,7 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
         if (e !== undefined && c.endWeek < e) { defaulted += c.gpuCount * c.usdPerGpuHour; ends.set(c.id, c.endWeek); }
       }
     }
-    return { lost, kept, defaulted, share: (lost + defaulted) / (lost + kept + defaulted) };
+    return { lost, kept, defaulted };
   };
   const variantOf = (id: string, f: (j: Record<string, unknown>) => void) => { const j = scenarioJson('default'); j.id = id; f(j); return scenarioFrom(j); };
   const demandOf = (j: Record<string, unknown>) => (j.market as { demand: Record<string, unknown> }).demand;
@@ -152,9 +169,21 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
     const on = SEEDS.map((seed) => losses(base, seed));
     const off = SEEDS.map((seed) => losses(noCompetition, seed));
     const event = SEEDS.map((seed) => losses(walkaway, seed));
-    const lossShare = note('f7.revenueLostAtRenewalOrDefault', median(on.map((x) => x.share), 'loss share'));
-    const offShare = note('f7.revenueLostWithoutRenewalCompetition', median(off.map((x) => x.share), 'loss share, ablation'));
-    const eventShare = note('f7.revenueLostWithScriptedWalkaway', median(event.map((x) => x.share), 'loss share, scripted'));
+    // Shares of the revenue that came up, pooled over the seeds: a seed where nothing came up for
+    // renewal or defaulted in 2023–2026 (seed 307 with the walk-away: its contracts all run past 2026)
+    // has no share of its own (0/0) and adds nothing to the pool rather than an undefined value; the
+    // pool is required to rest on most seeds.
+    const pooled = (xs: typeof on, label: string) => {
+      const up = xs.reduce((a, x) => a + x.lost + x.kept + x.defaulted, 0);
+      expect(Number.isFinite(up), `${label}: a renewal whose contract was not found`).toBe(true);
+      expect(up, `${label}: nothing came up for renewal in any seed`).toBeGreaterThan(0);
+      return xs.reduce((a, x) => a + x.lost + x.defaulted, 0) / up;
+    };
+    note('f7.seedsWithRenewalsOrDefaults', on.filter((x) => x.lost + x.kept + x.defaulted > 0).length);
+    expect(on.filter((x) => x.lost + x.kept + x.defaulted > 0).length).toBeGreaterThanOrEqual(0.75 * SEEDS.length);
+    const lossShare = note('f7.revenueLostAtRenewalOrDefault', pooled(on, 'loss share'));
+    const offShare = note('f7.revenueLostWithoutRenewalCompetition', pooled(off, 'loss share, ablation'));
+    const eventShare = note('f7.revenueLostWithScriptedWalkaway', pooled(event, 'loss share, scripted'));
     note('f7.seedsLosingAtRenewal', on.filter((x) => x.lost > 0).length);
     // Renewal 60–80% at market price (economics §5 [E]); measured ≈ 0.5 (above it: a renewal asks for the
     // newest generation 60% of the time, which the incumbent does not yet own): required 15–70%.

@@ -15,12 +15,24 @@ import { replayInto } from '../../src/engine/api.ts';
 import { cachedRun } from './harnessCache.ts';
 import type { StrategyId, World } from '../../src/engine/types.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
-import { rowOf, summarizeRows, type SweepRow } from '../../src/cli/seedRuns.ts';
+import { parseSeedList, rowOf, summarizeRows, type SweepRow } from '../../src/cli/seedRuns.ts';
 import { strictMedian, strictMean, strictSummary, rate, summarize } from '../../src/cli/stats.ts';
 
 export { strictMedian, strictMean, strictSummary, rate, summarize, summarizeRows, type SweepRow };
 
-export const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
+/**
+ * The seeds every many-seed test runs: 1–20, or the list in `NEOCLOUD_SEEDS` (the sweep's syntax,
+ * e.g. `NEOCLOUD_SEEDS=301-320 npx vitest run test/market`) to check the facts on seeds the model
+ * was never tuned on. A bad list fails loudly rather than silently running the default seeds.
+ */
+export const SEEDS: readonly number[] = seedsFromEnv(process.env.NEOCLOUD_SEEDS);
+
+function seedsFromEnv(text: string | undefined): number[] {
+  if (text === undefined || text.trim() === '') return Array.from({ length: 20 }, (_, i) => i + 1);
+  const r = parseSeedList(text);
+  if ('error' in r) throw new Error(`NEOCLOUD_SEEDS: ${r.error}`);
+  return r.seeds;
+}
 
 const raw = new Map<string, unknown>();
 /** The scenario file as plain JSON (a fresh deep copy, safe to patch). */

@@ -177,20 +177,24 @@ describe('sound starts', () => {
     }
   });
 
-  it.each(BUNDLED)('%s: an idle company survives at least 26 weeks and nobody is over its GPU-loan covenant at the first quarter close (20 seeds)', (id) => {
+  // Sound starts: every opening balance sheet is within its GPU-loan cap (the check that caught
+  // price-war-2025's big rival opening at 2× its cap, bankrupt at week 12 in every seed), and nobody
+  // — player or rival — is bankrupt in the first half year. A breach later in the first quarter is
+  // the market's doing, not the opening's: in price-war-2025 seed 309 Ironworks opens at 0.51 of its
+  // fleet value, collateral falls a third with rents by the quarter close (0.79 against 0.77), and it
+  // cures within its grace period (1 of 74 seeds sampled 1–400, no other scenario).
+  it.each(BUNDLED)('%s: every company opens within its GPU-loan covenant, an idle player survives 26 weeks and no company fails in them (20 seeds)', (id) => {
     const sc = scenario(id);
     for (const seed of SEEDS) {
       const w = createWorld(sc, { seed, strategy: 'idle' });
-      while (!isOver(w) && w.week < 26) {
-        step(w);
-        // The first quarter close tests covenants: nobody opens into a margin call on its GPU loans.
-        if (w.week === 13) for (const co of w.companies) {
-          const ltv = covenantTests(w, co).find((t) => t.id === 'gpuLoanToValue');
-          expect(ltv?.pass ?? true, `seed ${seed}, ${co.id}: GPU loans / fleet value ${ltv?.value?.toFixed(2)} at the first quarter close (limit ${ltv?.limit.toFixed(2)})`).toBe(true);
-        }
+      for (const co of w.companies) {
+        const ltv = covenantTests(w, co).find((t) => t.id === 'gpuLoanToValue');
+        expect(ltv?.pass ?? true, `seed ${seed}, ${co.id}: GPU loans / fleet value ${ltv?.value?.toFixed(2)} at the opening (limit ${ltv?.limit.toFixed(2)})`).toBe(true);
       }
+      while (!isOver(w) && w.week < 26) step(w);
       expect(w.companies[0]!.status, `seed ${seed}: ${w.statusReason ?? ''}`).toBe('active');
       expect(w.week).toBe(26);
+      for (const co of w.companies) expect(co.status, `seed ${seed}, ${co.id} in the first 26 weeks`).toBe('active');
     }
   }, 300_000);
 });
