@@ -12,11 +12,11 @@
  * company with its pinned contracts and recorded decisions removed, on the leveraged autopilot — ≥ 45%.
  * It also lists the recorded decisions the model refused (where history diverges). The rows and
  * runs live in calibration.ts (shared with the calibration test).
- * `--variant` plays a diagnostic variant instead of the bundled scenario (calibration.ts): `lent` —
- * lenders lend every recorded draw; `book` — CoreWeave's contracted book beyond the pinned deals
- * (NVIDIA's rent-back, other contract customers; sourced there) added as contracts; `book-lent` — both.
- * The row labels stay those of the bundled scenario; with the book, more of the revenue is input.
- *   npm run calibrate [-- --seeds 1-10 | --seed N] [--format table|markdown|json] [--variant bundled|lent|book|book-lent]
+ * `--variant` plays an ablation instead of the bundled scenario (calibration.ts): `uncommitted` —
+ * the committed facilities (DDTL 1.0, the 2024 term loan, DDTL 2.0) removed, so the model's lenders
+ * underwrite every recorded draw afresh; `no-book` — the contracted book beyond the named deals
+ * removed; `lent` — lenders lend every recorded draw. The row labels stay those of the bundled scenario.
+ *   npm run calibrate [-- --seeds 1-10 | --seed N] [--format table|markdown|json] [--variant bundled|uncommitted|no-book|lent]
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';

@@ -73,11 +73,12 @@ export const ROWS: CalibrationRowSpec[] = [
   { figure: 'Debt principal, 30 Jun 2025', reported: 11.17e9, unit: 'usd', source: 'input', why: 'recorded draws, notes and GPU loans', of: (p) => q2(p)?.debtUsd ?? NaN },
 ];
 
-/** The same opening company with no pinned contracts and no recorded decisions: awards are the model's own. */
+/** The same opening company with no pinned contracts, commitments or recorded decisions: awards are the model's own. */
 export function ownAwardsScenario(json: unknown): Scenario {
-  const j = structuredClone(json) as { id: string; company: { contracts?: unknown[] }; lesson: Record<string, unknown> };
+  const j = structuredClone(json) as { id: string; company: { contracts?: unknown[]; committedFacilities?: unknown[] }; lesson: Record<string, unknown> };
   j.id = `${j.id}-own-awards`;
   j.company.contracts = [];
+  j.company.committedFacilities = [];
   j.lesson.historicalCommands = [];
   delete j.lesson.historyUntilDate;
   const r = loadScenarioObject(j);
@@ -86,26 +87,21 @@ export function ownAwardsScenario(json: unknown): Scenario {
 }
 
 /**
- * CoreWeave's contracted book beyond the deals `scenarios/coreweave-2023.json` pins (Inflection, three
- * Microsoft tranches, OpenAI, Meta), from the public record (economics.md §4, §5, §8). Not in the
- * bundled scenario: with the model's lenders the recorded draws that buy the GPUs for it are refused,
- * and the contracts then go undelivered (the `book` variant measures that). Sizes are derived from
- * reported figures, not chosen for the margin; dates, prices and terms are estimates [E]:
+ * CoreWeave's contracted book beyond its named deals (Inflection, three Microsoft tranches, OpenAI,
+ * Meta), pinned in `scenarios/coreweave-2023.json` from the public record (economics.md §4, §5, §8).
+ * Sizes are derived from reported figures, not chosen for the margin; dates, prices and terms are
+ * estimates [E]:
  * - NVIDIA: committed $1.3B over 4 years to rent back GPUs (economics.md §4): 16,500 H100 × $2.25 ×
  *   168 h × 208 weeks = $1.30B; signed with NVIDIA's 2023 investment (May 2023, the Series B extension)
- *   [E], delivery from the recorded 2024 H100 orders (Apr 2024) [E], the scenario's Microsoft H100 rate
- *   [E]; investment grade.
+ *   [E], delivery from Apr 2024 [E], the scenario's Microsoft H100 rate [E]; investment grade.
  * - Other contract customers (one aggregate): Q2 2025 revenue $1,212.8M, ≈71% from one customer and
  *   96–98% from take-or-pay contracts (economics.md §5, §8) → ≈(97% − 71%) × $1,212.8M ≈ $315M a
  *   quarter of contracted revenue from others, less the pinned Inflection ($50M a quarter) and NVIDIA
  *   ($81M) ≈ $184M ≈ 38,300 H100 × $2.20 × 2,184 h; 4 years from Jul 2024, signed with the recorded
  *   Mar 2024 H100 order [E]; non-investment grade [E]. Check against a figure not used to size it:
- *   the backlog at 30 Jun 2025 becomes $28.6B (reported $30.1B; $25.5B without the book).
+ *   the backlog at 30 Jun 2025 is $28.6B (reported $30.1B; $25.5B without them).
  */
-export const OTHER_CONTRACT_BOOK = [
-  { customerName: 'NVIDIA', credit: 'ig', modelId: 'h100', gpuCount: 16_500, usdPerGpuHour: 2.25, startDate: '2024-04-01', signedDate: '2023-05-29', termWeeks: 208, prepaidShare: 0, lateDeliveryPenaltyShare: 0.25 },
-  { customerName: 'Other contract customers', credit: 'nonIg', modelId: 'h100', gpuCount: 38_300, usdPerGpuHour: 2.2, startDate: '2024-07-01', signedDate: '2024-03-04', termWeeks: 208, prepaidShare: 0, lateDeliveryPenaltyShare: 0.25 },
-] as const;
+export const BOOK_CUSTOMERS = ['NVIDIA', 'Other contract customers'] as const;
 
 /**
  * Lenders that lend every recorded draw (an ablation, not a calibration): no interest-cover or
@@ -114,17 +110,23 @@ export const OTHER_CONTRACT_BOOK = [
  */
 export const EVERY_DRAW_LENT = { minInterestCover: 0, maxDebtToEbitda: 50, facilityAdvanceRate: 1, lenderAppetiteFloorShare: 1 } as const;
 
-/** The calibration's variants: as bundled; every draw lent; the contract book added; both. */
-export const CALIBRATION_VARIANTS = ['bundled', 'lent', 'book', 'book-lent'] as const;
+/**
+ * The calibration's variants: as bundled; `uncommitted` — the committed facilities (DDTL 1.0, the 2024
+ * term loan, DDTL 2.0) removed, so the model's lenders underwrite every recorded draw afresh (the
+ * mechanism's ablation); `no-book` — the contracted book beyond the named deals (`BOOK_CUSTOMERS`)
+ * removed; `lent` — every recorded draw lent (`EVERY_DRAW_LENT`), commitments and all.
+ */
+export const CALIBRATION_VARIANTS = ['bundled', 'uncommitted', 'no-book', 'lent'] as const;
 export type CalibrationVariant = (typeof CALIBRATION_VARIANTS)[number];
 
 /** The scenario JSON of a variant (a copy; `bundled` is the scenario unchanged). */
 export function calibrationVariantJson(json: unknown, variant: CalibrationVariant): Record<string, unknown> {
-  const j = structuredClone(json) as { id: string; company: { contracts?: unknown[] }; finance?: object };
+  const j = structuredClone(json) as { id: string; company: { contracts?: { customerName: string }[]; committedFacilities?: unknown[] }; finance?: object };
   if (variant === 'bundled') return j as unknown as Record<string, unknown>;
   j.id = `${j.id}-${variant}`;
-  if (variant === 'book' || variant === 'book-lent') j.company.contracts = [...(j.company.contracts ?? []), ...structuredClone(OTHER_CONTRACT_BOOK)];
-  if (variant === 'lent' || variant === 'book-lent') j.finance = { ...j.finance, ...EVERY_DRAW_LENT };
+  if (variant === 'uncommitted') j.company.committedFacilities = [];
+  if (variant === 'no-book') j.company.contracts = (j.company.contracts ?? []).filter((c) => !(BOOK_CUSTOMERS as readonly string[]).includes(c.customerName));
+  if (variant === 'lent') j.finance = { ...j.finance, ...EVERY_DRAW_LENT };
   return j as unknown as Record<string, unknown>;
 }
 

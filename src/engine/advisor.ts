@@ -13,6 +13,7 @@ import type { Company, Debt, DefaultCause, World } from './types.ts';
 import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
+import { commitmentRoomUsd } from './finance/commitment.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
 import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
@@ -209,7 +210,10 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   // close the engine's own rule (`covenantTestsOf`) runs on the projected figures: a loan-to-value
   // breach starts a margin call, a corporate breach costs the waiver fee and opens a cure period,
   // and a breach still there when the cure period ends is the end of the company.
-  const revolver = undrawnRevolverUsd(co);
+  const revolverOnlyUsd = undrawnRevolverUsd(co);
+  const commitmentsUsd = commitmentRoomUsd(world, co);
+  // Committed credit the engine draws before a default (operate.ts `drawCommittedCredit`).
+  const revolver = revolverOnlyUsd + commitmentsUsd;
   const underwrittenUsd = underwrittenEbitdaUsd(world, co);
   const fleetUsd = fleetValueUsd(world, co);
   const nowFigures = covenantFigures(world, co);
@@ -223,7 +227,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const kindOf = new Map(co.debts.map((d) => [d.id, d.kind]));
   const sumDebt = (pred: (k: string) => boolean) => { let v = 0; for (const [id, p] of principal) if (pred(kindOf.get(id)!)) v += p; return v; };
   const figures = () => ({
-    cashUsd: cash, undrawnRevolverUsd: revolver, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
+    cashUsd: cash, undrawnRevolverUsd: revolverOnlyUsd, undrawnCommitmentsUsd: commitmentsUsd, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
     gpuLoansUsd: sumDebt((kd) => kd === 'gpuLoan'), fleetValueUsd: fleetUsd, totalDebtUsd: sumDebt(() => true),
     runRateEbitdaUsd: nowFigures.runRateEbitdaUsd, debtServiceUsd: nowFigures.debtServiceUsd,
   });

@@ -15,6 +15,7 @@ import { markPrivateValuation } from './finance/valuation.ts';
 import { newSite } from './sites.ts';
 import { emptyQuarterOps } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
+import { openingCommitments } from './finance/commitment.ts';
 import { region } from './lookup.ts';
 import { openingRentUsd } from './market/rents.ts';
 
@@ -130,6 +131,8 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     const fixed = d.kind === 'bond' || d.kind === 'vendor';
     addDebt(world, player, { kind: d.kind, amountUsd: d.principalUsd, fixedRatePct: fixed ? d.annualRatePct : null, spreadPct: fixed ? 0 : Math.max(0, d.annualRatePct - world.market.baseRatePct), termWeeks: d.remainingWeeks, amortizing: d.amortizing, booking: 'openingDebt' });
   }
+  const commitments = openingCommitments(world);
+  if (commitments) player.commitments = commitments;
   signScenarioContracts(world);
 
   // Rivals: the same company code, driven by their archetype.

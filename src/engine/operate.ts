@@ -14,6 +14,7 @@ import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from '.
 import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt, inCovenantGrace, type DebtServiceWeek } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
+import { commitmentRoomUsd, drawCommitments } from './finance/commitment.ts';
 import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
@@ -168,8 +169,8 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
 }
 
 /**
- * Draw committed credit — the undrawn revolver, then undrawn contract-facility room (a delayed-draw
- * term loan the lenders have already agreed) — to cover up to `needCents`. Returns cents drawn.
+ * Draw committed credit — the undrawn revolver, then the committed delayed-draw term loans
+ * (finance/commitment.ts), then undrawn contract-facility room — to cover up to `needCents`. Returns cents drawn.
  * New money that needs fresh underwriting (a GPU loan, a bond, equity) is not committed and is
  * left to the company's own decisions.
  */
@@ -179,6 +180,11 @@ export function drawCommittedCredit(world: World, co: Company, needCents: number
   if (rev > 0) {
     addDebt(world, co, { kind: 'revolver', amountUsd: toUsd(rev), fixedRatePct: null, spreadPct: world.scenario.finance.revolverSpreadPct, termWeeks: world.scenario.finance.revolverTermWeeks, amortizing: false });
     drawn += rev;
+  }
+  const committed = Math.min(needCents - drawn, toCents(commitmentRoomUsd(world, co)));
+  if (committed > 0) {
+    drawCommitments(world, co, toUsd(committed));
+    drawn += committed;
   }
   const fac = Math.min(needCents - drawn, toCents(facilityRoomUsd(world, co)));
   if (fac > 0) {

@@ -26,6 +26,7 @@ import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
 import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
 import { closeQuarter, recordQuarterMarks } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
+import { signCommitments } from './finance/commitment.ts';
 import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
 import { weekOf } from './calendar.ts';
@@ -87,6 +88,7 @@ export function step(world: World): void {
   const wk = work(world);
   runEvents(world);
   if (world.week > 0) signScenarioContracts(world);
+  signCommitments(world);
   updateCapitalMarkets(world);
   vendorLaunches(world);
   updateDemand(world);

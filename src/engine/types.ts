@@ -203,6 +203,26 @@ export interface QuarterOps {
   contractRevenueCents: number;
 }
 
+/** A committed delayed-draw term loan (finance/commitment.ts): lenders committed at signing; draws are tested against the borrowing base only. */
+export interface Commitment {
+  /** Its name in news and reports, e.g. "DDTL 1.0". */
+  name: string;
+  /** Week the lenders commit; nothing can be drawn before. */
+  signedWeek: number;
+  /** Last week a draw can be made (the availability period); the rest then lapses. */
+  drawUntilWeek: number;
+  /** The committed amount, whole cents. */
+  commitmentCents: number;
+  /** Drawn so far, whole cents (repayments do not reopen a term loan). */
+  drawnCents: number;
+  /** Spread over the base rate of every draw, percent (fixed at signing). */
+  spreadPct: number;
+  /** Each draw matures this many weeks after it is made. */
+  termWeeks: number;
+  /** true: each draw amortises to zero in weekly instalments; false: a bullet at maturity. */
+  amortizing: boolean;
+}
+
 /** A neocloud: the player's or a rival's, run by exactly the same code. */
 export interface Company {
   /** Index in world.companies (0 = player). */
@@ -245,6 +265,11 @@ export interface Company {
   defaultCause?: DefaultCause;
   /** Revolver commitment, USD (0 until granted). */
   revolverLimitUsd: number;
+  /**
+   * Committed delayed-draw term loans (`company.committedFacilities` of the scenario: the player's
+   * only), in signing order; absent when there are none (absent, it is not hashed).
+   */
+  commitments?: Commitment[];
   lots: GpuLot[];
   orders: GpuOrder[];
   sites: Site[];

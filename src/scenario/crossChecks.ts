@@ -123,6 +123,13 @@ export function crossCheck(s: Scenario): RawError[] {
     }
     if (k.gpuCount === 0) err([...p, 'gpuCount'], em('scn.x.contractGpus'));
   });
+  (c.committedFacilities ?? []).forEach((k, i) => {
+    const p: PathSegment[] = ['company', 'committedFacilities', i];
+    notAfterEnd(k.signedDate, [...p, 'signedDate'], 'scn.d.commitmentSigned');
+    const sg = dayNumber(k.signedDate), du = dayNumber(k.drawUntilDate);
+    if (sg !== undefined && du !== undefined && du < sg) err([...p, 'drawUntilDate'], em('scn.x.drawUntilBeforeSigned', { until: k.drawUntilDate, signed: k.signedDate }));
+    if (du !== undefined && du < start) err([...p, 'drawUntilDate'], em('scn.x.drawUntilBeforeStart', { until: k.drawUntilDate, start: s.calendar.startDate }));
+  });
   c.debt.forEach((d, i) => {
     if (d.remainingWeeks === 0 && d.principalUsd > 0) err(['company', 'debt', i, 'remainingWeeks'], em('scn.x.debtWeeks'));
   });

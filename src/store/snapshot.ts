@@ -11,6 +11,7 @@ import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar
 import { advise, type Advice } from '../engine/advisor.ts';
 import { openingFigures } from '../engine/opening.ts';
 import { msgOf, type Msg } from '../engine/msg.ts';
+import { commitmentViews, type CommitmentView } from '../engine/finance/commitment.ts';
 
 export type Speed = 0 | 1 | 2 | 4;
 export type PauseReason = { kind: 'user' } | { kind: 'news'; newsId: string } | { kind: 'quarter'; label: string } | { kind: 'over' };
@@ -54,6 +55,8 @@ export interface PlayerView {
   capTable: CapTableEntry[];
   debts: Debt[];
   revolverLimitUsd: number;
+  /** Committed delayed-draw facilities (finance/commitment.ts), in signing order; empty without. */
+  commitments: CommitmentView[];
   covenantBreaches: number;
   spreadStepUpPct: number;
   fleet: FleetRow[];
@@ -284,6 +287,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     capTable: p.capTable.map((e) => ({ ...e })),
     debts: p.debts.map((d) => ({ ...d })),
     revolverLimitUsd: p.revolverLimitUsd,
+    commitments: commitmentViews(world, p),
     covenantBreaches: p.covenantBreaches,
     spreadStepUpPct: p.spreadStepUpPct,
     fleet,

@@ -367,7 +367,7 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(60));
     await page.locator('#over-dialog[open]').waitFor({ timeout: 30_000 });
     // What ended it, as the engine recorded it (price-war seed 1 idle: lenders call the loans over the liquidity covenant): the covenant, its figure against the limit, the debt called and the cash short.
-    expect(await page.locator('#over-reason').textContent()).toMatch(new RegExp(`^Bankrupt in week ${PRICE_WAR.endWeek - 1}: Minimum liquidity \\(cash \\+ undrawn revolver\\) was still breached when the cure period ended — \\$[\\d.]+[kM] against a limit of ≥\\s\\$25\\.0M\\. Lenders called \\$[\\d.]+M of debt; cash fell \\$[\\d.]+M short\\.$`));
+    expect(await page.locator('#over-reason').textContent()).toMatch(new RegExp(`^Bankrupt in week ${PRICE_WAR.endWeek - 1}: Minimum liquidity \\(cash \\+ undrawn committed credit\\) was still breached when the cure period ended — \\$[\\d.]+[kM] against a limit of ≥\\s\\$25\\.0M\\. Lenders called \\$[\\d.]+M of debt; cash fell \\$[\\d.]+M short\\.$`));
     expect(await page.locator('#over-dialog .over-failing').count()).toBe(0);
     expect(await page.locator('#advisor').textContent()).toMatch(/Game over: no more warnings/);
     expect(await page.locator('#stat-runway .v').textContent()).toBe('—');

@@ -34,12 +34,16 @@ describe('advisor', () => {
   it('the covenant rule on figures (the one the quarter close uses): liquidity floor, leverage ceiling, breach with corporate debt and no EBITDA, loan-to-value, nothing binds a company without debt', () => {
     const f = defaultScenario().finance;
     const base = {
-      cashUsd: f.covenantMinLiquidityUsd + 1, undrawnRevolverUsd: 0, corporateDebtUsd: 100e6, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda - 0.5),
+      cashUsd: f.covenantMinLiquidityUsd + 1, undrawnRevolverUsd: 0, undrawnCommitmentsUsd: 0, corporateDebtUsd: 100e6, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda - 0.5),
       gpuLoansUsd: 0, fleetValueUsd: 500e6, totalDebtUsd: 100e6, runRateEbitdaUsd: 60e6, debtServiceUsd: 50e6,
     };
     const byId = (x: typeof base) => Object.fromEntries(covenantTestsOf(f, x).map((t) => [t.id, t]));
     expect(corporateCovenantBreached(covenantTestsOf(f, base))).toBe(false);
     expect(byId({ ...base, cashUsd: f.covenantMinLiquidityUsd - 1 }).liquidity!.pass).toBe(false);
+    // Committed credit counts like cash: the revolver's undrawn limit, and what committed delayed-draw facilities would lend now.
+    expect(byId({ ...base, cashUsd: f.covenantMinLiquidityUsd - 1, undrawnRevolverUsd: 1 }).liquidity!.pass).toBe(true);
+    expect(byId({ ...base, cashUsd: f.covenantMinLiquidityUsd - 1, undrawnCommitmentsUsd: 1 }).liquidity!.pass).toBe(true);
+    expect(byId({ ...base, cashUsd: 0, undrawnCommitmentsUsd: f.covenantMinLiquidityUsd - 1 }).liquidity!.pass).toBe(false);
     const lev = byId({ ...base, underwrittenEbitdaUsd: 100e6 / (f.covenantMaxDebtToEbitda + 0.5) });
     expect(lev.leverage!.pass).toBe(false);
     expect(lev.leverage!.value).toBeCloseTo(f.covenantMaxDebtToEbitda + 0.5, 6);

@@ -16,7 +16,7 @@ describe('game-over reason text', () => {
   afterEach(() => setLang('en'));
   it('names the covenant, its figure against the limit, the debt called and the cash short; in Chinese too', () => {
     const g = over({ ...base, kind: 'covenant', covenantId: 'liquidity', dueUsd: 37_371_415.76, shortUsd: 34_743_197.79, figure: 2_628_217.97, limit: 25_000_000 });
-    expect(gameOverText(g)).toBe('Bankrupt in week 116: Minimum liquidity (cash + undrawn revolver) was still breached when the cure period ended — $2.6M against a limit of ≥\u00a0$25.0M. Lenders called $37.4M of debt; cash fell $34.7M short.');
+    expect(gameOverText(g)).toBe('Bankrupt in week 116: Minimum liquidity (cash + undrawn committed credit) was still breached when the cure period ended — $2.6M against a limit of ≥\u00a0$25.0M. Lenders called $37.4M of debt; cash fell $34.7M short.');
     setLang('zh-CN');
     const zh = gameOverText(g);
     expect(zh).toMatch(/^第 116 周破产：纠正期结束时最低流动性/);
@@ -28,9 +28,9 @@ describe('game-over reason text', () => {
     expect(gameOverText(over({ ...base, kind: 'missedPayment', dueUsd: 0, shortUsd: 3_991_680.4 }, 'payment'))).toMatch(/the week’s bills could not be paid — \$4\.0M was missing/);
     // The waiver fee at a quarter close: the covenant it waives, the fee, the largest lender, what was missing; in Chinese too.
     const fee = over({ ...base, kind: 'missedPayment', debtId: 'd1', debtKind: 'gpuLoan', covenantId: 'liquidity', dueUsd: 10_050_000, shortUsd: 5_120_000 }, 'payment');
-    expect(gameOverText(fee)).toBe('Bankrupt in week 116: the covenant waiver fee could not be paid. Minimum liquidity (cash + undrawn revolver) was breached at the quarter close; the lenders charged $10.1M (the largest share to the GPU loan), and $5.1M was missing after cash and committed credit ran out.');
+    expect(gameOverText(fee)).toBe('Bankrupt in week 116: the covenant waiver fee could not be paid. Minimum liquidity (cash + undrawn committed credit) was breached at the quarter close; the lenders charged $10.1M (the largest share to the GPU loan), and $5.1M was missing after cash and committed credit ran out.');
     setLang('zh-CN');
-    expect(gameOverText(fee)).toBe('第 116 周破产：无法支付契约豁免费。季末最低流动性（现金 + 未提取循环额度）未达标，贷款方收取 $10.1M（最大一笔来自GPU 贷款），现金和已承诺信贷用尽后仍缺 $5.1M。');
+    expect(gameOverText(fee)).toBe('第 116 周破产：无法支付契约豁免费。季末最低流动性（现金 + 未提取的承诺信贷）未达标，贷款方收取 $10.1M（最大一笔来自GPU 贷款），现金和已承诺信贷用尽后仍缺 $5.1M。');
     setLang('en');
     expect(gameOverText(over({ ...base, kind: 'marginCall', debtId: 'd5', debtKind: 'gpuLoan', covenantId: 'gpuLoanToValue', dueUsd: 10_938_700.25, shortUsd: 3_860_879.2, figure: 0.117, limit: 0.077 })))
       .toMatch(/a margin call on the GPU loan fell due — GPU loans at 0\.12× of the fleet’s value against a limit of ≤\s0\.077×, so \$10\.9M had to be prepaid; \$3\.9M of it could not be paid\.$/);

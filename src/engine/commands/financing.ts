@@ -12,6 +12,7 @@ import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
 import { lenderRefusal } from '../finance/lending.ts';
 import { newGpuLoanLtv } from '../finance/refinance.ts';
 import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomParts, facilityTermWeeks } from '../finance/facility.ts';
+import { commitmentBaseRoomUsd, commitmentDrawParts, commitmentLeftUsd, drawCommitments } from '../finance/commitment.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
 import {
   annualisedEbitdaUsd, annualisedRevenueUsd, cashUsd, fleetValueUsd, undrawnRevolverUsd,
@@ -178,6 +179,8 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
   const f = world.scenario.finance;
   const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
   if (bad) return bad;
+  // A draw the committed facilities can cover is theirs: tested against the borrowing base only.
+  if (cmd.amountUsd <= commitmentLeftUsd(world, co)) return drawCommitted(world, co, cmd.amountUsd, execute);
   const room = facilityRoomParts(world, co);
   if (cmd.amountUsd > room.advanceUsd) return refuse('refuse.facilityRoom', { roomUsd: room.advanceUsd, advancePct: f.facilityAdvanceRate * 100 });
   if (cmd.amountUsd > room.sizedUsd) return refuse('refuse.facilitySized', { roomUsd: room.sizedUsd, min: f.lenderMinDebtServiceCover });
@@ -189,6 +192,19 @@ export function drawFacility(world: World, co: Company, cmd: Of<'drawFacility'>,
   if (execute) addFacilityDraw(world, co, cmd.amountUsd);
   const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
   return done('cmd.facility', { amountUsd: cmd.amountUsd, ratePct: rate, spreadPct: spread, weeks: term }, cmd.amountUsd, { ratePct: rate, spreadPct: spread, termWeeks: term });
+}
+
+/** A draw on the committed facilities (finance/commitment.ts): the commitment left and the borrowing base, nothing else. */
+function drawCommitted(world: World, co: Company, amountUsd: number, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const baseRoomUsd = commitmentBaseRoomUsd(world, co);
+  if (amountUsd > baseRoomUsd) return refuse('refuse.commitmentBase', { roomUsd: baseRoomUsd, advancePct: f.facilityAdvanceRate * 100 });
+  const parts = commitmentDrawParts(world, co, amountUsd);
+  const first = parts[0]!.c;
+  const leftUsd = commitmentLeftUsd(world, co) - amountUsd;
+  const rate = baseRatePct(world) + first.spreadPct + co.spreadStepUpPct;
+  if (execute) drawCommitments(world, co, amountUsd);
+  return done('cmd.commitment', { name: parts.map((p) => p.c.name).join(' + '), amountUsd, ratePct: rate, spreadPct: first.spreadPct, weeks: first.termWeeks, leftUsd }, amountUsd, { ratePct: rate, spreadPct: first.spreadPct, termWeeks: first.termWeeks });
 }
 
 export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {

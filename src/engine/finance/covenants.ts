@@ -6,6 +6,7 @@
 import type { Company, World } from '../types.ts';
 import { toUsd } from '../money.ts';
 import { fleetValueUsd, underwrittenEbitdaUsd, undrawnRevolverUsd } from '../metrics.ts';
+import { commitmentRoomUsd } from './commitment.ts';
 import { principalOfKind } from './debt.ts';
 import { scheduledDebtServiceUsd } from './lending.ts';
 import { annualisedEbitdaUsd } from '../metrics.ts';
@@ -39,6 +40,8 @@ export interface CovenantFigures {
   cashUsd: number;
   /** Revolver limit not yet drawn, USD. */
   undrawnRevolverUsd: number;
+  /** What the committed delayed-draw facilities would lend now (commitment.ts `commitmentRoomUsd`), USD: committed credit like the revolver. */
+  undrawnCommitmentsUsd: number;
   /** Debt carrying corporate covenants (bonds, revolver, convertibles), USD. */
   corporateDebtUsd: number;
   /** EBITDA lenders underwrite (delivered run-rate, or deliverable contracts), USD a year. */
@@ -69,6 +72,7 @@ export function covenantFigures(world: World, co: Company): CovenantFigures {
   return {
     cashUsd: toUsd(co.ledger.balances.cash),
     undrawnRevolverUsd: undrawnRevolverUsd(co),
+    undrawnCommitmentsUsd: commitmentRoomUsd(world, co),
     corporateDebtUsd: corporateDebtUsd(co),
     underwrittenEbitdaUsd: underwrittenEbitdaUsd(world, co),
     gpuLoansUsd: principalOfKind(co, 'gpuLoan'),
@@ -86,7 +90,7 @@ export function covenantFigures(world: World, co: Company): CovenantFigures {
  */
 export function covenantTestsOf(f: World['scenario']['finance'], x: CovenantFigures): CovenantTest[] {
   if (x.totalDebtUsd <= 0) return [];
-  const liquidity = x.cashUsd + x.undrawnRevolverUsd;
+  const liquidity = x.cashUsd + x.undrawnRevolverUsd + x.undrawnCommitmentsUsd;
   const corporate = x.corporateDebtUsd;
   const ebitda = x.underwrittenEbitdaUsd;
   const lev = ebitda > 0 ? corporate / ebitda : null;
@@ -98,7 +102,7 @@ export function covenantTestsOf(f: World['scenario']['finance'], x: CovenantFigu
     { id: 'debtService' as const, label: 'Run-rate EBITDA / next year\'s debt service', value: x.runRateEbitdaUsd / service, limit: f.covenantMinDebtServiceCover, pass: x.runRateEbitdaUsd >= f.covenantMinDebtServiceCover * service },
   ] : [];
   return [
-    { id: 'liquidity', label: 'Cash + undrawn revolver', value: liquidity, limit: f.covenantMinLiquidityUsd, pass: liquidity >= f.covenantMinLiquidityUsd },
+    { id: 'liquidity', label: 'Cash + undrawn committed credit', value: liquidity, limit: f.covenantMinLiquidityUsd, pass: liquidity >= f.covenantMinLiquidityUsd },
     { id: 'leverage', label: 'Bonds, revolver and convertibles / underwritten EBITDA', value: corporate > 0 ? lev : 0, limit: f.covenantMaxDebtToEbitda, pass: corporate <= 0 || (lev !== null && lev <= f.covenantMaxDebtToEbitda) },
     ...dscr,
     { id: 'gpuLoanToValue', label: 'GPU loans / fleet market value', value: fleet > 0 ? gpuLoans / fleet : gpuLoans > 0 ? null : 0, limit: ltvLimit, pass: gpuLoans <= ltvLimit * fleet },

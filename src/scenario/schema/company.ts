@@ -49,6 +49,23 @@ export const StartingContract = z
   .strict()
   .describe('A customer contract signed before the start, or signed later on its signedDate (history played as data).');
 
+export const CommittedFacility = z
+  .object({
+    name: z.string().min(1).max(40).describe('The facility\'s name in reports and news, e.g. "DDTL 1.0".'),
+    signedDate: IsoDate.describe('When the lenders commit (on or after the start: an earlier date commits at the start). Until then nothing can be drawn.'),
+    commitmentUsd: Usd('The committed amount, USD: the most that can ever be drawn (a term loan: repayments do not reopen it).'),
+    drawUntilDate: IsoDate.describe('End of the availability period: the commitment not drawn by this date lapses (on or after signedDate).'),
+    spreadPct: Pct('Spread over the base rate of every draw, fixed at signing, percent (the customers\' credit and the lenders\' pricing when they committed).'),
+    termWeeks: z.number().int().min(13).max(520).describe('Each draw matures this many weeks after it is made (to the end of the contracts it finances).'),
+    amortizing: z.boolean().default(true).describe('true = each draw amortises to zero in equal weekly instalments over termWeeks (a GPU-backed DDTL repaid from the contracts\' cash flow); false = a bullet repaid at maturity (a bridge term loan; optional, default true).'),
+  })
+  .strict()
+  .describe(
+    'A committed delayed-draw term loan (DDTL, like CoreWeave\'s DDTL 1.0, $2.3B in Jul 2023, and 2.0, $7.5B in May 2024): lenders underwrite the signed contracts once, at signing, and commit to lend; ' +
+      'the company draws it as it pays for the GPUs that serve those contracts. A draw is tested only against the borrowing base — all contract-facility debt after the draw within `finance.facilityAdvanceRate` × the signed contracts it can power — ' +
+      'not re-underwritten (no interest-cover, debt-service or credit-cycle test: that is what a commitment buys). A `drawFacility` the commitments can cover is drawn from them first (earliest signed first); the engine also draws them before a default, like the revolver.',
+  );
+
 export const Company = z
   .object({
     name: z.string().min(1).max(60).describe("The player's company name."),
@@ -63,6 +80,7 @@ export const Company = z
     sites: z.array(StartingSite).max(50).describe('Sites energised at the start.'),
     debt: z.array(StartingDebt).max(50).describe('Debt outstanding at the start.'),
     contracts: z.array(StartingContract).max(200).describe('Customer contracts signed at the start.'),
+    committedFacilities: z.array(CommittedFacility).max(20).default([]).describe('Committed delayed-draw term loans the lenders sign on their dates (history played as data; optional, default none).'),
   })
   .strict()
   .describe("The player's company at week 0.");
@@ -101,7 +119,7 @@ export const Finance = z
     covenantCureWeeks: Weeks('Cure period after a covenant breach, weeks: the company has this long to restore liquidity or leverage before lenders call the loans (economics.md §4; optional, default 13 — one quarter).').default(13),
     gpuLoanLtvCushionShare: Share('Cushion over the loan-to-value cap before the covenant test fails (0.1 = GPU loans may reach 110% of the cap; optional, default 0.1).').default(0.1),
     marginCallCureWeeks: Weeks('Weeks a borrower has to prepay the excess of GPU loans over the loan-to-value cap (a margin call) before it is a default; at the deadline the engine pays from cash and committed credit (optional, default 4).').default(4),
-    covenantMinLiquidityUsd: Usd('Covenant: cash + undrawn revolver must stay above this at each quarter close, USD.'),
+    covenantMinLiquidityUsd: Usd('Covenant: cash + undrawn committed credit (the revolver, and what committed delayed-draw facilities would lend now) must stay above this at each quarter close, USD.'),
     covenantMaxDebtToEbitda: z.number().min(1).max(50).describe('Covenant: debt / annualised EBITDA tested at quarter close (only once EBITDA is positive).'),
     covenantMinDebtServiceCover: z.number().finite().min(0).max(10).default(0).describe('Covenant: run-rate EBITDA (the last 13 weeks, annualised) must cover the next year\'s scheduled debt service — interest on all debt plus the amortisation of term loans, GPU loans, vendor financing and contract facilities — at least this many times at each quarter close (a debt-service coverage ratio, DSCR). Breached, the company has the cure period; still breached at its end, the lenders accelerate: the debt falls due at once and is paid from cash, or it is a default. Project-finance and asset-backed credit agreements set the event-of-default DSCR at ≈1.05–1.20× (1.10× is common). 0 = no such covenant (the ablation; optional, default 0).'),
     covenantDebtServiceGraceWeeks: Weeks('Debt drawn within this many weeks is left out of the debt-service covenant: a delayed-draw loan is first tested once the GPUs it paid for are delivered and earning (the first test date of such loans falls one to two quarters after a draw; optional, default 26).').default(26),

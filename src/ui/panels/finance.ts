@@ -72,6 +72,12 @@ export function financePanel(): Panel {
           h('span', null, weekN(d.maturityWeek), h('br'), `(${d.amortizing ? t('amortizing') : t('bullet')})`),
         ], { numericFrom: 2 })),
       ),
+      p.commitments.length > 0 ? h('section', { id: 'commitments' },
+        table(termSpan(t('commitments')), ['', t('committedUsd'), t('drawnUsd'), t('availableNowUsd'), t('drawUntil')], p.commitments.map((c) => [
+          c.name, usd(c.commitmentUsd), usd(c.drawnUsd),
+          c.state === 'pending' ? t('notYetSigned').replace('{week}', String(c.signedWeek)) : c.state === 'lapsed' ? t('lapsed') : usd(c.canDrawNowUsd),
+          weekN(c.drawUntilWeek),
+        ]), { numericFrom: 1 })) : '',
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [
           holderLabel(c.holder) + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',

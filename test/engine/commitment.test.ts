@@ -1,0 +1,118 @@
+/**
+ * Committed delayed-draw term loans (finance/commitment.ts): lenders that committed at signing lend
+ * each draw against the borrowing base only — no interest-cover, debt-service or credit-cycle test —
+ * within the commitment and its availability period; the engine draws them before a default; the
+ * liquidity covenant counts them as committed credit. Worlds without them hash as before.
+ */
+import { describe, expect, it } from 'vitest';
+import { step } from '../../src/engine/api.ts';
+import { runCommand } from '../../src/engine/commands/apply.ts';
+import { commitmentBaseRoomUsd, commitmentLeftUsd, commitmentRoomUsd } from '../../src/engine/finance/commitment.ts';
+import { covenantFigures, covenantTests } from '../../src/engine/finance/covenants.ts';
+import { drawCommittedCredit } from '../../src/engine/operate.ts';
+import { toCents, toUsd } from '../../src/engine/money.ts';
+import { loadScenarioObject } from '../../src/scenario/load.ts';
+import { engineText } from '../../src/i18n/messages.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { World } from '../../src/engine/types.ts';
+import { debtsOf, exec, expectBalanced, player, refused, variant, world } from './helpers.ts';
+import { readFileSync } from 'node:fs';
+
+/** Signed in week 10 (2023-03-13), drawable to week 22 (2023-06-05). */
+const SIGNED_WEEK = 10, UNTIL_WEEK = 22;
+const facility = (over: Partial<Scenario['company']['committedFacilities'][number]> = {}) => ({
+  name: 'DDTL test', signedDate: '2023-03-13', commitmentUsd: 30_000_000, drawUntilDate: '2023-06-05', spreadPct: 5, termWeeks: 104, amortizing: true, ...over,
+});
+/** Uncommitted lenders that refuse everything (a 20× interest cover), a 104-week H100 contract to lend against, and one commitment. */
+function scenario(over: Partial<Scenario['company']['committedFacilities'][number]> = {}): Scenario {
+  return variant((s) => {
+    s.finance.minInterestCover = 20;
+    s.company.sites = [{ regionId: 'us-texas', kind: 'colo', powerMw: 20 }];
+    s.company.contracts = [{ ...s.company.contracts[0]!, modelId: 'h100', gpuCount: 2000, usdPerGpuHour: 2, startDate: '2023-01-02', termWeeks: 104, prepaidShare: 0 }];
+    s.company.committedFacilities = [facility(over)];
+  });
+}
+const until = (w: World, week: number) => { while (w.week < week) step(w); };
+
+describe('committed delayed-draw facilities (finance/commitment.ts)', () => {
+  it('nothing to draw before the lenders sign; then a draw passes the borrowing base alone, on the commitment\'s own terms', () => {
+    const w = world(scenario());
+    const p = player(w);
+    expect(commitmentRoomUsd(w, p)).toBe(0);
+    // Before signing the draw is the uncommitted facility's, and those lenders refuse it.
+    expect(refused(w, { type: 'drawFacility', amountUsd: 5_000_000 })).toMatch(/interest/i);
+    until(w, SIGNED_WEEK);
+    step(w); // week 10: signed at the start of the tick
+    expect(w.news.some((n) => n.id.startsWith('commitment-') && n.week === SIGNED_WEEK)).toBe(true);
+    expect(commitmentLeftUsd(w, p)).toBe(30_000_000);
+    const base = commitmentBaseRoomUsd(w, p);
+    expect(base).toBeGreaterThan(10_000_000);
+    const cashBefore = p.ledger.balances.cash;
+    const r = exec(w, { type: 'drawFacility', amountUsd: 10_000_000 });
+    expect(engineText(r.summary)).toMatch(/DDTL test/);
+    expect(p.ledger.balances.cash - cashBefore).toBe(toCents(10_000_000));
+    const [d] = debtsOf(p, 'contractFacility');
+    expect(d).toMatchObject({ spreadPct: 5, amortizing: true, startWeek: w.week, maturityWeek: w.week + 104, principalCents: toCents(10_000_000) });
+    expect(p.commitments![0]!.drawnCents).toBe(toCents(10_000_000));
+    expect(commitmentLeftUsd(w, p)).toBe(20_000_000);
+    expectBalanced(w);
+  });
+
+  it('a draw beyond the borrowing base is refused even within the commitment; beyond the commitment the uncommitted lenders decide', () => {
+    const w = world(scenario({ commitmentUsd: 500_000_000 }));
+    const p = player(w);
+    until(w, SIGNED_WEEK + 1);
+    const base = commitmentBaseRoomUsd(w, p);
+    expect(base).toBeLessThan(500_000_000);
+    expect(refused(w, { type: 'drawFacility', amountUsd: Math.ceil(base) + 1_000_000 })).toMatch(/borrowing base/);
+    exec(w, { type: 'drawFacility', amountUsd: Math.floor(base) - 1_000_000 });
+    // The facility debt now outstanding counts against the base.
+    expect(commitmentBaseRoomUsd(w, p)).toBeLessThan(1_000_001);
+    const small = world(scenario({ commitmentUsd: 5_000_000 }));
+    until(small, SIGNED_WEEK + 1);
+    expect(refused(small, { type: 'drawFacility', amountUsd: 6_000_000 })).toMatch(/interest/i);
+  });
+
+  it('the commitment lapses after its availability period', () => {
+    const w = world(scenario());
+    const p = player(w);
+    until(w, UNTIL_WEEK + 1);
+    expect(w.week).toBe(UNTIL_WEEK + 1);
+    expect(commitmentLeftUsd(w, p)).toBe(0);
+    expect(refused(w, { type: 'drawFacility', amountUsd: 5_000_000 })).toMatch(/interest/i);
+  });
+
+  it('a bullet commitment (amortizing false) books a bullet; committed credit covers a shortfall and counts in the liquidity covenant', () => {
+    const w = world(scenario({ amortizing: false }));
+    const p = player(w);
+    until(w, SIGNED_WEEK + 1);
+    exec(w, { type: 'drawFacility', amountUsd: 2_000_000 });
+    expect(debtsOf(p, 'contractFacility')[0]!.amortizing).toBe(false);
+    const room = commitmentRoomUsd(w, p);
+    expect(covenantFigures(w, p).undrawnCommitmentsUsd).toBe(room);
+    const liquidity = covenantTests(w, p).find((t) => t.id === 'liquidity')!;
+    expect(liquidity.value).toBeCloseTo(toUsd(p.ledger.balances.cash) + room, 2);
+    // Before a default the engine draws the commitment (no revolver here).
+    const drawn = drawCommittedCredit(w, p, toCents(3_000_000));
+    expect(drawn).toBe(toCents(3_000_000));
+    expect(p.commitments![0]!.drawnCents).toBe(toCents(5_000_000));
+    expectBalanced(w);
+  });
+
+  it('a preview changes nothing; worlds without commitments carry no commitments field (their state hashes are unchanged)', () => {
+    const w = world(scenario());
+    until(w, SIGNED_WEEK + 1);
+    const before = structuredClone(player(w).commitments);
+    expect(runCommand(w, 0, { type: 'drawFacility', amountUsd: 1_000_000 }, false).ok).toBe(true);
+    expect(player(w).commitments).toEqual(before);
+    expect(player(world()).commitments).toBeUndefined();
+  });
+
+  it('bad facility dates are refused with a clear error', () => {
+    const json = JSON.parse(readFileSync(new URL('../../scenarios/default.json', import.meta.url), 'utf8')) as { company: Record<string, unknown> };
+    json.company.committedFacilities = [facility({ drawUntilDate: '2023-02-06' })];
+    const r = loadScenarioObject(json);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(/committedFacilities.*drawUntilDate.*before the lenders commit/s);
+  });
+});
