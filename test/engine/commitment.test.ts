@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { step } from '../../src/engine/api.ts';
 import { runCommand } from '../../src/engine/commands/apply.ts';
-import { commitmentBaseRoomUsd, commitmentLeftUsd, commitmentRoomUsd } from '../../src/engine/finance/commitment.ts';
+import { commitmentBaseRoomUsd, commitmentLeftUsd, commitmentRoomUsd, commitmentViews } from '../../src/engine/finance/commitment.ts';
 import { covenantFigures, covenantTests } from '../../src/engine/finance/covenants.ts';
 import { drawCommittedCredit } from '../../src/engine/operate.ts';
 import { toCents, toUsd } from '../../src/engine/money.ts';
@@ -73,12 +73,17 @@ describe('committed delayed-draw facilities (finance/commitment.ts)', () => {
     expect(refused(small, { type: 'drawFacility', amountUsd: 6_000_000 })).toMatch(/interest/i);
   });
 
-  it('the commitment lapses after its availability period', () => {
+  it('the commitment lapses after its availability period; the finance panel\'s rows say pending, open (with what a draw could take), then lapsed', () => {
     const w = world(scenario());
     const p = player(w);
+    expect(commitmentViews(w, p)).toEqual([{ name: 'DDTL test', commitmentUsd: 30_000_000, drawnUsd: 0, canDrawNowUsd: 0, signedWeek: SIGNED_WEEK, drawUntilWeek: UNTIL_WEEK, state: 'pending' }]);
+    until(w, SIGNED_WEEK + 1);
+    expect(commitmentViews(w, p)[0]).toMatchObject({ state: 'open', canDrawNowUsd: Math.min(30_000_000, commitmentBaseRoomUsd(w, p)) });
+    expect(commitmentViews(world(), player(world()))).toEqual([]);
     until(w, UNTIL_WEEK + 1);
     expect(w.week).toBe(UNTIL_WEEK + 1);
     expect(commitmentLeftUsd(w, p)).toBe(0);
+    expect(commitmentViews(w, p)[0]).toMatchObject({ state: 'lapsed', canDrawNowUsd: 0 });
     expect(refused(w, { type: 'drawFacility', amountUsd: 5_000_000 })).toMatch(/interest/i);
   });
 
