@@ -111,7 +111,8 @@ function weeklyInterestUsd(world: World, co: Company, d: Debt, principalCents: n
 
 /**
  * Scheduled payments for the next `weeks` weeks, as the engine will make them if nothing changes:
- * interest on the outstanding principal, equal instalments of amortising debt, bullets at maturity
+ * interest on the outstanding principal (and the fee on open commitments' undrawn amounts), equal
+ * instalments of amortising debt, bullets at maturity
  * (a convertible in the money converts instead), GPU balances due at delivery (net of vendor
  * financing) and construction capex.
  */
@@ -134,6 +135,15 @@ export function paymentSchedule(world: World, co: Company, weeks: number): Sched
         if (instalment > 0) out.push({ week: wk, kind: 'instalment', usd: toUsd(instalment), ref: d.id });
         principal -= instalment;
       }
+    }
+  }
+  // The fee on open commitments' undrawn amounts (finance/commitment.ts), if nothing more is drawn.
+  const feePct = world.scenario.finance.commitmentFeePctPerYear;
+  for (const c of co.commitments ?? []) {
+    const undrawnCents = c.commitmentCents - c.drawnCents;
+    if (feePct <= 0 || undrawnCents <= 0) continue;
+    for (let wk = Math.max(world.week, c.signedWeek); wk <= c.drawUntilWeek && wk < world.week + weeks; wk++) {
+      out.push({ week: wk, kind: 'interest', usd: toUsd(Math.round((undrawnCents * feePct) / 100 / WEEKS_PER_YEAR)), ref: c.name });
     }
   }
   for (const o of co.orders) {

@@ -15,6 +15,7 @@ export const AMOUNT_FIELD: Record<CommandType, string | null> = {
   issueConvertible: 'amountUsd',
   takeGpuLoan: 'amountUsd',
   drawFacility: 'amountUsd',
+  arrangeFacility: 'amountUsd',
   issueBond: 'amountUsd',
   drawRevolver: 'amountUsd',
   repayDebt: 'amountUsd',

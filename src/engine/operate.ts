@@ -14,7 +14,7 @@ import { progressSites, siteCosts, bookSiteCosts, depreciateFacilities } from '.
 import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt, inCovenantGrace, type DebtServiceWeek } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
-import { commitmentRoomUsd, drawCommitments } from './finance/commitment.ts';
+import { chargeCommitmentFees, commitmentRoomUsd, drawCommitments } from './finance/commitment.ts';
 import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
@@ -148,6 +148,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
   const cash = toUsd(co.ledger.balances.cash);
   if (cash > 0) book(co.ledger, 'interestEarned', (cash * Math.max(0, baseRatePct(world) - world.scenario.finance.cashInterestPct)) / 100 / WEEKS_PER_YEAR);
   const service = serviceDebt(world, co);
+  chargeCommitmentFees(world, co);
   // Trailing figures (EBITDA = revenue − cash operating costs, before SBC).
   const slot = world.week % 13;
   co.trailingRevenueUsd[slot] = s.revenueUsd;

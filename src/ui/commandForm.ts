@@ -38,6 +38,7 @@ const DETAIL_LABELS: Record<string, [string, string]> = {
   capexUsd: ['Capital cost', '资本支出'], capexPerWeekUsd: ['Capital cost per week', '每周资本支出'], contractValueUsd: ['Contract value', '合同金额'],
   conversionPriceUsd: ['Conversion price', '转股价'], lockupWeeks: ['Lock-up', '锁定期'], leadTimeWeeks: ['Lead time', '交付周期'], gridWeeks: ['Grid connection in', '并网时间'],
   buildWeeks: ['Construction', '建设期'], proceeds: ['Proceeds', '所得'], startWeek: ['Starts in week', '开始周'],
+  availabilityWeeks: ['Can be drawn for', '可提款期'], undrawnFeePct: ['Fee on the undrawn amount, a year', '未提取部分年费'],
 };
 
 /** A preview detail's label in the current language. */

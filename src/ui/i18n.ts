@@ -46,7 +46,7 @@ const EN = {
   credit_ig: 'investment grade', credit_nonIg: 'non-investment grade', credit_startup: 'start-up',
   instrument: 'Instrument',
   raiseEquity: 'Private equity round', ipo: 'IPO', followOn: 'Follow-on offering', issueConvertible: 'Convertible notes',
-  takeGpuLoan: 'GPU-backed term loan', drawFacility: 'Contract-backed facility draw', issueBond: 'High-yield bond', drawRevolver: 'Revolver draw',
+  takeGpuLoan: 'GPU-backed term loan', drawFacility: 'Contract-backed facility draw', arrangeFacility: 'Committed facility (DDTL)', issueBond: 'High-yield bond', drawRevolver: 'Revolver draw',
   repayDebt: 'Repay debt', debtInstrument: 'Debt',
   capTable: 'Cap table', holder: 'Holder', shares: 'Shares', stake: 'Stake', pricePaid: 'Price paid',
   commitments: 'Committed facilities (delayed-draw term loans)', committedUsd: 'Committed', drawnUsd: 'Drawn', availableNowUsd: 'Can draw now', drawUntil: 'Draw until', notYetSigned: 'signed in week {week}', lapsed: 'lapsed',
@@ -165,7 +165,7 @@ const ZH: Partial<Record<StringKey, string>> = {
   credit_ig: '投资级', credit_nonIg: '非投资级', credit_startup: '初创',
   instrument: '工具',
   raiseEquity: '私募股权融资', ipo: '首次公开募股', followOn: '增发', issueConvertible: '可转换债券',
-  takeGpuLoan: 'GPU 抵押定期贷款', drawFacility: '合同担保授信提款', issueBond: '高收益债券', drawRevolver: '循环信贷提款',
+  takeGpuLoan: 'GPU 抵押定期贷款', drawFacility: '合同担保授信提款', arrangeFacility: '承诺贷款（DDTL）', issueBond: '高收益债券', drawRevolver: '循环信贷提款',
   repayDebt: '偿还债务', debtInstrument: '债务',
   capTable: '股权结构表', holder: '持有人', shares: '股数', stake: '持股比例', pricePaid: '买入价',
   commitments: '承诺贷款（延迟提款定期贷款）', committedUsd: '承诺额', drawnUsd: '已提取', availableNowUsd: '现可提取', drawUntil: '提款截止', notYetSigned: '第 {week} 周签署', lapsed: '已失效',
@@ -293,7 +293,7 @@ export function listed(items: readonly string[]): string {
 
 /** A command type as the player knows it ("Order GPUs"), in the current language. */
 const COMMAND_NAMES: Record<string, StringKey> = {
-  raiseEquity: 'raiseEquity', ipo: 'ipo', followOn: 'followOn', issueConvertible: 'issueConvertible', takeGpuLoan: 'takeGpuLoan', drawFacility: 'drawFacility',
+  raiseEquity: 'raiseEquity', ipo: 'ipo', followOn: 'followOn', issueConvertible: 'issueConvertible', takeGpuLoan: 'takeGpuLoan', drawFacility: 'drawFacility', arrangeFacility: 'arrangeFacility',
   issueBond: 'issueBond', drawRevolver: 'drawRevolver', repayDebt: 'repayDebt', orderGpus: 'orderGpus', sellGpus: 'sellGpus', setDepreciationLife: 'depreciation',
   leaseColo: 'leaseColo', buildCampus: 'buildCampus', buyPoweredSite: 'buyPoweredSite', bidRfp: 'bid', setOnDemandPrice: 'onDemandPrice', setPlatformSpend: 'platformSpend',
 };

@@ -10,7 +10,9 @@ import { runCommand } from '../../src/engine/commands/apply.ts';
 import { commitmentBaseRoomUsd, commitmentLeftUsd, commitmentRoomUsd, commitmentViews } from '../../src/engine/finance/commitment.ts';
 import { covenantFigures, covenantTests } from '../../src/engine/finance/covenants.ts';
 import { drawCommittedCredit } from '../../src/engine/operate.ts';
-import { toCents, toUsd } from '../../src/engine/money.ts';
+import { paymentSchedule } from '../../src/engine/advisor.ts';
+import { WEEKS_PER_YEAR, toCents, toUsd } from '../../src/engine/money.ts';
+import { facilityRoomParts } from '../../src/engine/finance/facility.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { engineText } from '../../src/i18n/messages.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
@@ -119,5 +121,62 @@ describe('committed delayed-draw facilities (finance/commitment.ts)', () => {
     const r = loadScenarioObject(json);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.map((e) => `${e.path}: ${e.message}`).join('\n')).toMatch(/committedFacilities.*drawUntilDate.*before the lenders commit/s);
+  });
+
+  it('arrangeFacility: lenders underwrite the whole commitment now; no cash moves; in a cold market the uncommitted facility lends half, the commitment still lends it all', () => {
+    const sc = variant((s) => {
+      s.company.sites = [{ regionId: 'us-texas', kind: 'colo', powerMw: 20 }];
+      s.company.contracts = [{ ...s.company.contracts[0]!, modelId: 'h100', gpuCount: 2000, usdPerGpuHour: 2, startDate: '2023-01-02', termWeeks: 104, prepaidShare: 0 }];
+    });
+    const w = world(sc);
+    const p = player(w);
+    w.market.sentiment = 1.3; // warm: lenders at full appetite
+    const room = facilityRoomParts(w, p).advanceUsd;
+    expect(room).toBeGreaterThan(20_000_000);
+    expect(refused(w, { type: 'arrangeFacility', amountUsd: Math.ceil(room) + 1_000_000 })).toMatch(/backlog/);
+    const cash0 = p.ledger.balances.cash;
+    const amount = Math.floor(0.9 * room);
+    const r = exec(w, { type: 'arrangeFacility', amountUsd: amount });
+    expect(engineText(r.summary)).toMatch(/DDTL 1/);
+    expect(p.ledger.balances.cash).toBe(cash0);
+    expect(p.commitments).toHaveLength(1);
+    expect(p.commitments![0]).toMatchObject({ signedWeek: w.week, drawUntilWeek: w.week + sc.finance.commitmentAvailabilityWeeks, drawnCents: 0 });
+    // What is committed is no longer room for another commitment.
+    expect(refused(w, { type: 'arrangeFacility', amountUsd: Math.ceil(0.2 * room) })).toMatch(/backlog/);
+    // The credit market turns cold: lenders' appetite falls to its floor, and so does the uncommitted facility's room.
+    w.market.sentiment = 0.5;
+    const coldRoom = facilityRoomParts(w, p).advanceUsd;
+    expect(coldRoom).toBeLessThan(0.6 * amount);
+    const draw = Math.floor(0.8 * amount);
+    expect(draw).toBeGreaterThan(coldRoom);
+    const before = structuredClone(p.commitments);
+    p.commitments = undefined; // without the commitment: the uncommitted lenders refuse it
+    expect(refused(w, { type: 'drawFacility', amountUsd: draw })).toMatch(/backlog/);
+    p.commitments = before;
+    exec(w, { type: 'drawFacility', amountUsd: draw });
+    expect(debtsOf(p, 'contractFacility')[0]!.principalCents).toBe(toCents(draw));
+    expectBalanced(w);
+  });
+
+  it('an open commitment costs a weekly fee on what is undrawn, booked as a financing cost', () => {
+    const w = world(scenario());
+    const p = player(w);
+    until(w, SIGNED_WEEK + 1);
+    exec(w, { type: 'drawFacility', amountUsd: 10_000_000 });
+    const fees0 = p.ledger.lifetime.debtFeesPaid;
+    step(w);
+    const expected = Math.round((toCents(20_000_000) * w.scenario.finance.commitmentFeePctPerYear) / 100 / WEEKS_PER_YEAR);
+    expect(expected).toBeGreaterThan(0);
+    expect(p.ledger.lifetime.debtFeesPaid - fees0).toBe(expected);
+    // The advisor's schedule (runway) counts the same fee each week the commitment stays open.
+    const feeRows = paymentSchedule(w, p, 4).filter((x) => x.ref === 'DDTL test');
+    expect(feeRows).toHaveLength(4);
+    expect(feeRows[0]!.usd).toBeCloseTo(toUsd(expected), 2);
+    // After the availability period: no more fee.
+    until(w, UNTIL_WEEK + 1);
+    const fees1 = p.ledger.lifetime.debtFeesPaid;
+    step(w);
+    expect(p.ledger.lifetime.debtFeesPaid).toBe(fees1);
+    expectBalanced(w);
   });
 });

@@ -16,6 +16,7 @@ export const VALID_COMMANDS: { [K in CommandType]: Extract<Command, { type: K }>
   issueConvertible: { type: 'issueConvertible', amountUsd: 100_000_000 },
   takeGpuLoan: { type: 'takeGpuLoan', amountUsd: 10_000_000 },
   drawFacility: { type: 'drawFacility', amountUsd: 10_000_000 },
+  arrangeFacility: { type: 'arrangeFacility', amountUsd: 10_000_000 },
   issueBond: { type: 'issueBond', amountUsd: 500_000_000 },
   drawRevolver: { type: 'drawRevolver', amountUsd: 5_000_000 },
   repayDebt: { type: 'repayDebt', debtId: 'd1', amountUsd: 1_000_000 },

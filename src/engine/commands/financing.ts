@@ -12,7 +12,7 @@ import { baseRatePct, leverageAddOnPct } from '../finance/rates.ts';
 import { lenderRefusal } from '../finance/lending.ts';
 import { newGpuLoanLtv } from '../finance/refinance.ts';
 import { addFacilityDraw, facilityDrawSpreadPct, facilityRoomParts, facilityTermWeeks } from '../finance/facility.ts';
-import { commitmentBaseRoomUsd, commitmentDrawParts, commitmentLeftUsd, drawCommitments } from '../finance/commitment.ts';
+import { addCommitment, commitmentBaseRoomUsd, commitmentDrawParts, commitmentLeftUsd, drawCommitments, nextCommitmentName } from '../finance/commitment.ts';
 import { modelEquityValueUsd, privateRoundPriceUsd } from '../finance/valuation.ts';
 import {
   annualisedEbitdaUsd, annualisedRevenueUsd, cashUsd, fleetValueUsd, undrawnRevolverUsd,
@@ -205,6 +205,32 @@ function drawCommitted(world: World, co: Company, amountUsd: number, execute: bo
   const rate = baseRatePct(world) + first.spreadPct + co.spreadStepUpPct;
   if (execute) drawCommitments(world, co, amountUsd);
   return done('cmd.commitment', { name: parts.map((p) => p.c.name).join(' + '), amountUsd, ratePct: rate, spreadPct: first.spreadPct, weeks: first.termWeeks, leftUsd }, amountUsd, { ratePct: rate, spreadPct: first.spreadPct, termWeeks: first.termWeeks });
+}
+
+/**
+ * Ask lenders to commit a delayed-draw term loan (finance/commitment.ts): underwritten now exactly as
+ * a draw of the whole amount on top of what open commitments may still draw — the borrowing base at
+ * today's appetite, debt-service sizing, the incurrence test on the contracts — then drawable with
+ * `drawFacility` for `finance.commitmentAvailabilityWeeks` without being underwritten again. No cash moves now.
+ */
+export function arrangeFacility(world: World, co: Company, cmd: Of<'arrangeFacility'>, execute: boolean): CommandResult {
+  const f = world.scenario.finance;
+  const bad = checkNumber(cmd.amountUsd, 'amountUsd', B.loanAmountUsd.min, B.loanAmountUsd.max);
+  if (bad) return bad;
+  const openUsd = commitmentLeftUsd(world, co);
+  const room = facilityRoomParts(world, co);
+  if (cmd.amountUsd > room.advanceUsd - openUsd) return refuse('refuse.facilityRoom', { roomUsd: Math.max(0, room.advanceUsd - openUsd), advancePct: f.facilityAdvanceRate * 100 });
+  if (cmd.amountUsd > room.sizedUsd - openUsd) return refuse('refuse.facilitySized', { roomUsd: Math.max(0, room.sizedUsd - openUsd), min: f.lenderMinDebtServiceCover });
+  const spread = facilityDrawSpreadPct(world, co, cmd.amountUsd + openUsd);
+  const term = facilityTermWeeks(world, co);
+  const rate = baseRatePct(world) + spread + co.spreadStepUpPct;
+  const lev = lenderRefusal(world, co, cmd.amountUsd + openUsd, rate, { amortizationWeeks: term, residualShare: f.loanResidualShare }, true);
+  if (lev) return { ok: false, reason: lev };
+  const name = nextCommitmentName(co);
+  if (execute) addCommitment(world, co, cmd.amountUsd, spread, term);
+  return done('cmd.arrangeFacility', { name, amountUsd: cmd.amountUsd, weeks: f.commitmentAvailabilityWeeks, ratePct: rate, spreadPct: spread, termWeeks: term, feePct: f.commitmentFeePctPerYear }, 0, {
+    ratePct: rate, spreadPct: spread, termWeeks: term, availabilityWeeks: f.commitmentAvailabilityWeeks, undrawnFeePct: f.commitmentFeePctPerYear,
+  });
 }
 
 export function issueBond(world: World, co: Company, cmd: Of<'issueBond'>, execute: boolean): CommandResult {

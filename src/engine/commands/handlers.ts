@@ -20,6 +20,7 @@ export const HANDLERS: { readonly [K in CommandType]: Handler<K> } = {
   issueConvertible: fin.issueConvertible,
   takeGpuLoan: fin.takeGpuLoan,
   drawFacility: fin.drawFacility,
+  arrangeFacility: fin.arrangeFacility,
   issueBond: fin.issueBond,
   drawRevolver: fin.drawRevolver,
   repayDebt: fin.repay,

@@ -6,10 +6,13 @@
  * only — all contract-facility debt after the draw within `finance.facilityAdvanceRate` × the signed
  * contracts the company can power (lending.ts `contractBorrowingBaseUsd`) — not underwritten again:
  * no interest-cover, debt-service or credit-cycle test. That is what the commitment buys; the
- * uncommitted facility (facility.ts) is underwritten afresh at every draw.
+ * uncommitted facility (facility.ts) is underwritten afresh at every draw. A company can also arrange
+ * one itself (`arrangeFacility`): underwritten then like a draw of the whole amount, it pays a fee on
+ * what it has not drawn (`finance.commitmentFeePctPerYear`) until the availability period ends.
  */
 import type { Commitment, Company, World } from '../types.ts';
-import { toCents, toUsd } from '../money.ts';
+import { WEEKS_PER_YEAR, toCents, toUsd } from '../money.ts';
+import { bookCents } from '../ledger.ts';
 import { addDebt, principalOfKind } from './debt.ts';
 import { contractBorrowingBaseUsd } from './lending.ts';
 import { weekOf } from '../calendar.ts';
@@ -119,4 +122,34 @@ export function commitmentViews(world: World, co: Company): CommitmentView[] {
       signedWeek: c.signedWeek, drawUntilWeek: c.drawUntilWeek, state,
     };
   });
+}
+
+/**
+ * A facility the company arranges itself (the `arrangeFacility` command; the handler has underwritten
+ * it): drawable from this week for `finance.commitmentAvailabilityWeeks`, at the spread and term set
+ * now. Named "DDTL n" after the commitments the company already has.
+ */
+export function addCommitment(world: World, co: Company, amountUsd: number, spreadPct: number, termWeeks: number): Commitment {
+  const list = co.commitments ?? (co.commitments = []);
+  const c: Commitment = {
+    name: `DDTL ${list.length + 1}`, signedWeek: world.week, drawUntilWeek: world.week + world.scenario.finance.commitmentAvailabilityWeeks,
+    commitmentCents: toCents(amountUsd), drawnCents: 0, spreadPct, termWeeks, amortizing: true,
+  };
+  list.push(c);
+  return c;
+}
+
+/** The name the next arranged commitment gets. */
+export function nextCommitmentName(co: Company): string {
+  return `DDTL ${(co.commitments?.length ?? 0) + 1}`;
+}
+
+/** This week's fee on the undrawn amount of the open commitments (`finance.commitmentFeePctPerYear`), cents: booked as a financing cost. */
+export function chargeCommitmentFees(world: World, co: Company): number {
+  if (!co.commitments) return 0;
+  const pct = world.scenario.finance.commitmentFeePctPerYear;
+  let cents = 0;
+  for (const c of co.commitments) if (isOpen(world, c)) cents += Math.round(((c.commitmentCents - c.drawnCents) * pct) / 100 / WEEKS_PER_YEAR);
+  if (cents > 0) bookCents(co.ledger, 'debtFeesPaid', cents);
+  return cents;
 }

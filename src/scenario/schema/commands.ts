@@ -37,7 +37,8 @@ export const COMMAND_SCHEMAS = {
   followOn: z.object({ type: z.literal('followOn'), amountUsd: amount('Cash to raise from a follow-on offering, USD.') }).strict().describe('A listed company sells more shares.'),
   issueConvertible: z.object({ type: z.literal('issueConvertible'), amountUsd: amount('Face value of the convertible notes, USD.') }).strict().describe('A listed company sells notes that convert into shares.'),
   takeGpuLoan: z.object({ type: z.literal('takeGpuLoan'), amountUsd: loan('Loan principal secured on the GPU fleet, USD.') }).strict().describe('Borrow against the GPUs (amortising).'),
-  drawFacility: z.object({ type: z.literal('drawFacility'), amountUsd: loan('Draw on the contract-backed facility, USD.') }).strict().describe('Borrow against signed customer contracts (amortising).'),
+  drawFacility: z.object({ type: z.literal('drawFacility'), amountUsd: loan('Draw on the contract-backed facility, USD.') }).strict().describe('Borrow against signed customer contracts (amortising); an open committed facility lends it first.'),
+  arrangeFacility: z.object({ type: z.literal('arrangeFacility'), amountUsd: loan('The commitment the lenders are asked for, USD.') }).strict().describe('Ask lenders to commit a delayed-draw term loan against signed contracts: underwritten now, drawn later with `drawFacility` without being underwritten again, for a fee on the undrawn amount.'),
   issueBond: z.object({ type: z.literal('issueBond'), amountUsd: amount('Face value of the bond, USD (the scenario sets the minimum issue).') }).strict().describe('Sell a fixed-coupon high-yield bond.'),
   drawRevolver: z.object({ type: z.literal('drawRevolver'), amountUsd: loan('Draw on the revolving credit line, USD.') }).strict().describe('Draw on the revolver banks grant at enough revenue.'),
   repayDebt: z.object({

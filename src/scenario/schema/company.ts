@@ -96,6 +96,8 @@ export const Finance = z
     lenderAppetiteMinSentiment: z.number().min(0).max(5).default(0.6).describe('Equity sentiment at or below which lenders\' appetite is at its floor (optional, default 0.6).'),
     lenderAppetiteFullSentiment: z.number().min(0).max(5).default(1.1).describe('Equity sentiment at or above which lenders advance their full loan-to-value and contract advance rate; in between appetite rises in a straight line (optional, default 1.1).'),
     facilityAdvanceRate: Share('Share of remaining signed contract value a contract-backed facility lends against (0-1).'),
+    commitmentAvailabilityWeeks: z.number().int().min(1).max(260).default(52).describe('How long a delayed-draw facility the player arranges (`arrangeFacility`) can be drawn, weeks; what is not drawn then lapses. GPU-backed DDTLs are drawn over 9–18 months as the GPUs arrive (optional, default 52).'),
+    commitmentFeePctPerYear: Pct('Fee on the undrawn amount of an open committed facility (arranged or pinned in `company.committedFacilities`), percent a year, paid weekly as a financing cost: lenders charge for holding the money ready (≈0.5–1% on delayed-draw loans and revolvers). 0 = a free option (optional, default 0.75).').default(0.75),
     facilitySpreadIgPct: Pct('Facility spread over base when the contracts are with investment-grade customers, percent.'),
     facilitySpreadNonIgPct: Pct('Facility spread over base for non-investment-grade customers, percent.'),
     facilitySpreadStartupPct: Pct('Facility spread over base for startup customers, percent.'),

@@ -71,7 +71,7 @@ export function scoreBins(scores: readonly number[], n: number): { bins: Bin[]; 
 /** Kinds of decision the heat map shows, each a set of command types. */
 export const DECISION_KINDS = {
   raiseEquity: ['raiseEquity', 'ipo', 'followOn', 'issueConvertible'],
-  borrow: ['takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'],
+  borrow: ['takeGpuLoan', 'arrangeFacility', 'drawFacility', 'issueBond', 'drawRevolver'],
   repay: ['repayDebt'],
   orderGpus: ['orderGpus'],
   sellGpus: ['sellGpus'],

@@ -17,7 +17,7 @@ const mw = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1
 export function describeCommand(cmd: Command, sc: ScenarioNames): string {
   switch (cmd.type) {
     case 'raiseEquity': case 'ipo': case 'followOn': case 'issueConvertible': case 'takeGpuLoan':
-    case 'drawFacility': case 'issueBond': case 'drawRevolver':
+    case 'drawFacility': case 'arrangeFacility': case 'issueBond': case 'drawRevolver':
       return dt(`cmd_${cmd.type}`, { amount: usd(cmd.amountUsd) });
     case 'repayDebt': return dt('cmd_repayDebt', { amount: usd(cmd.amountUsd), debt: cmd.debtId });
     case 'orderGpus': return dt(cmd.vendorFinancing ? 'cmd_orderGpusVendor' : 'cmd_orderGpus', { count: int(cmd.count), model: modelName(sc, cmd.modelId) });

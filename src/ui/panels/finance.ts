@@ -9,7 +9,7 @@ import type { Panel } from './types.ts';
 import { msg, covenantValue, covenantLimit } from '../advice.ts';
 import { termSpan, withTerms } from '../glossary.ts';
 
-const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
+const RAISES = ['raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'arrangeFacility', 'drawFacility', 'issueBond', 'drawRevolver'] as const;
 
 /** The raises open to a company: equity rounds by listing status, then debt. */
 function raisesFor(listed: boolean): (typeof RAISES)[number][] {
