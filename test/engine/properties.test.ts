@@ -35,7 +35,7 @@ const junkString = fc.oneof(fc.string({ maxLength: 6 }), fc.constant('__proto__'
 /** A command with plausible or wrong fields; `debt` and `rfp` are resolved to real ids at run time. */
 const command = fc.oneof(
   { weight: 10, arbitrary: fc.record({
-    type: fc.constantFrom('raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'drawFacility', 'issueBond', 'drawRevolver'),
+    type: fc.constantFrom('raiseEquity', 'ipo', 'followOn', 'issueConvertible', 'takeGpuLoan', 'arrangeFacility', 'drawFacility', 'issueBond', 'drawRevolver'),
     amountUsd: amount,
   }) },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('repayDebt'), debtId: fc.oneof(fc.constant('@debt'), junkString), amountUsd: amount }) },
