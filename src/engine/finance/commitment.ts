@@ -1,6 +1,6 @@
 /**
  * Committed delayed-draw term loans (DDTL; the scenario's `company.committedFacilities`), the
- * instrument CoreWeave financed its GPUs with: DDTL 1.0 ($2.3B, Aug 2023) and 2.0 ($7.5B, May 2024).
+ * instrument CoreWeave financed its GPUs with: DDTL 1.0 ($2.3B, Jul 2023) and 2.0 ($7.5B, May 2024).
  * The lenders underwrite the signed contracts once, when they commit; afterwards the company draws
  * as it pays for the GPUs that serve those contracts. A draw is tested against the borrowing base
  * only — all contract-facility debt after the draw within `finance.facilityAdvanceRate` × the signed
