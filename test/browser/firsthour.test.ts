@@ -91,7 +91,7 @@ async function brokenHeadings(page: Page): Promise<string[]> {
 }
 
 /** Names and units that stay in Latin letters in Chinese (products, units, finance abbreviations). */
-const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|GPU-hr|WebGL|Canvas)$/i;
+const LATIN_OK = /^(GPU|GPUs|MW|kW|MWh|USD|EBITDA|PUE|IPO|DDTL|H100|H100e|A100|B200|GB200|H200|NVIDIA|AMD|RFP|wk|mo|hr|kW-mo|GPU-hr|WebGL|Canvas)$/i;
 
 /** Latin words (3+ letters) in the chrome a player reads: top bar, tabs, advisor, panel headings, labels and buttons. */
 async function englishWords(page: Page): Promise<string[]> {
