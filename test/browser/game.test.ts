@@ -392,6 +392,35 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.keyboard.press('m');
     expect(await page.locator('#tab-fleet').getAttribute('aria-selected')).toBe('true');
   });
+
+  it('committed facilities: coreweave-2023 lists its DDTLs in the finance panel (drawn, can draw now, still to sign); a player arranges one by clicks in default', async () => {
+    const { page } = await open();
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'coreweave-2023', seed: 1 }));
+    await page.locator('#game').waitFor();
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(40));
+    await page.locator('#tab-finance').click();
+    await page.locator('#commitments').waitFor();
+    const rows = await page.locator('#commitments tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toMatch(/^DDTL 1\.0\s+\$2\.3B\s+\$1\.5B\s+\$[\d.]+M/);
+    expect(rows[2]).toMatch(/DDTL 2\.0[\s\S]*signed in week 71/);
+    await page.locator('#commitments').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: shot('commitments-coreweave') });
+    // A player's own: the form previews the lenders' terms, confirming queues it, the next week lists it.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'default', seed: 2 }));
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot().week === 0);
+    await page.locator('#tab-finance').click();
+    await page.locator('#finance-raise select[name="type"]').selectOption('arrangeFacility');
+    await page.locator('#finance-raise input[name="amountUsd"]').fill('5M');
+    await page.waitForFunction(() => /Lenders commit DDTL 1/.test(document.getElementById('finance-raise-preview')?.textContent ?? ''), null, { timeout: 10_000 });
+    expect(await page.locator('#finance-raise-preview').getAttribute('class')).toMatch(/\bok\b/);
+    expect(await page.locator('#finance-raise-preview').textContent()).toMatch(/Lenders commit DDTL 1: \$5\.0M/);
+    await page.locator('#finance-raise-confirm').click();
+    await page.locator('#step-btn').click();
+    await page.waitForFunction(() => (window as unknown as { neocloud: Api }).neocloud.snapshot().week >= 1);
+    await page.locator('#commitments').waitFor();
+    expect(await page.locator('#commitments tbody tr').first().innerText()).toMatch(/^DDTL 1\s+\$5\.0M\s+\$0/);
+  });
 });
 
 describe.skipIf(!CHROME)('browser game with the Canvas renderer (--disable-3d-apis)', () => {
