@@ -395,6 +395,8 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
 
   it('committed facilities: coreweave-2023 lists its DDTLs in the finance panel (drawn, can draw now, still to sign); a player arranges one by clicks in default', async () => {
     const { page } = await open();
+    // The tests before this one leave the page in 中文 (the language is remembered); read it in English.
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario: 'coreweave-2023', seed: 1 }));
     await page.locator('#game').waitFor();
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(40));
