@@ -5,8 +5,9 @@
  *
  * Pure data and arithmetic (no DOM, no Node built-ins): the browser and the CLI both import it.
  */
+import { em, type ErrMsg } from './errMsg.ts';
 
-const MiB = 1024 * 1024;
+export const MiB = 1024 * 1024;
 
 export type FileKind = 'scenario' | 'save' | 'actions' | 'classResult';
 
@@ -34,14 +35,6 @@ export const MAX_SAVE_NAME_CHARS = 80;
 /** Seeds are unsigned 32-bit integers: 0 … 2^32 − 1. */
 export const MAX_SEED = 0xffff_ffff;
 
-/** What a person calls each kind of file in a message. */
-export const FILE_KIND_LABEL: Readonly<Record<FileKind, string>> = {
-  scenario: 'scenario files',
-  save: 'save files',
-  actions: 'action files',
-  classResult: 'class result files',
-};
-
 /** Bytes of `text` in UTF-8, without building an encoded copy. */
 export function utf8Bytes(text: string): number {
   let n = 0;
@@ -55,18 +48,31 @@ export function utf8Bytes(text: string): number {
   return n;
 }
 
-const mb = (bytes: number) => `${(bytes / MiB).toFixed(1)} MB`;
-
-/** The refusal for a file of `bytes` bytes, or null when it is within the limit for its kind. */
-export function fileSizeProblem(kind: FileKind, bytes: number): string | null {
+/**
+ * The refusal for a file of `bytes` bytes as a message id (`scn.size`, the kind's own limit), or
+ * null when it is within the limit for its kind. With `alsoScenario`, a file that may be either a save
+ * or a scenario (a dropped or loaded file) names both limits.
+ */
+export function fileSizeError(kind: FileKind, bytes: number, alsoScenario = false): { message: string; msg: ErrMsg } | null {
   const max = MAX_FILE_BYTES[kind];
   if (Number.isFinite(bytes) && bytes >= 0 && bytes <= max) return null;
-  return `the file is ${Number.isFinite(bytes) ? mb(bytes) : 'of unknown size'}; ${FILE_KIND_LABEL[kind]} may be at most ${max / MiB} MB`;
+  const size = Number.isFinite(bytes) ? { id: 'scn.size.mb', mb: (bytes / MiB).toFixed(1) } : { id: 'scn.size.unknown' };
+  return em(alsoScenario ? 'scn.size.either' : 'scn.size', { size: size.id, mb: size.mb ?? '', kind: `scn.kind.${kind}`, maxMb: max / MiB, scenarioMb: MAX_FILE_BYTES.scenario / MiB });
 }
 
-/** The same check for text already in memory (cheap first test on the UTF-16 length). */
-export function textSizeProblem(kind: FileKind, text: string): string | null {
+/** The refusal for a file of `bytes` bytes, in English, or null when it is within the limit for its kind. */
+export function fileSizeProblem(kind: FileKind, bytes: number): string | null {
+  return fileSizeError(kind, bytes)?.message ?? null;
+}
+
+/** The same check for text already in memory (cheap first test on the UTF-16 length), as a message id. */
+export function textSizeError(kind: FileKind, text: string, alsoScenario = false): { message: string; msg: ErrMsg } | null {
   const max = MAX_FILE_BYTES[kind];
   if (text.length <= max / 3) return null; // every UTF-16 unit is at most 3 bytes of UTF-8
-  return fileSizeProblem(kind, utf8Bytes(text));
+  return fileSizeError(kind, utf8Bytes(text), alsoScenario);
+}
+
+/** The same check for text already in memory, in English. */
+export function textSizeProblem(kind: FileKind, text: string): string | null {
+  return textSizeError(kind, text)?.message ?? null;
 }

@@ -6,14 +6,14 @@
  *
  * Save or scenario is decided by the file's "format" field (never by its id or by searching text).
  */
-import type { ErrMsg } from '../scenario/errMsg.ts';
+import { em, type ErrMsg } from '../scenario/errMsg.ts';
 import '../ui/zodJitless.ts';
 import { loadScenarioText, loadScenarioObject, loadBundledScenario, type LoadResult } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema/index.ts';
 import type { StrategyId } from '../engine/types.ts';
-import { MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
+import { MAX_SEED, textSizeError } from '../scenario/limits.ts';
 import { SimCore } from './sim.ts';
-import { checkSave } from './saveCheck.ts';
+import { checkSave, saveReason } from './saveCheck.ts';
 import { commandIdError } from '../scenario/commandRefs.ts';
 import { formatPath } from '../scenario/paths.ts';
 import { SAVE_FORMAT } from './saveFormat.ts';
@@ -53,31 +53,35 @@ export type Prepared = { info: Extract<LoadInfo, { ok: true }>; core: SimCore } 
 const fail = (kind: 'save' | 'scenario', reason: string, errors: LoadProblem[] = [{ path: kind === 'save' ? '(save)' : '(file)', message: reason }]): Prepared =>
   ({ info: { ok: false, kind, reason, errors }, core: null });
 
+/** One problem as a message id: the English reason names the field (`"week": …`); the error list shows it in the player's language. */
+const failWith = (kind: 'save' | 'scenario', path: string, e: { message: string; msg: ErrMsg }): Prepared =>
+  fail(kind, saveReason(path, e.message), [{ path: path || (kind === 'save' ? '(save)' : '(file)'), ...e }]);
+
 function scenarioFailure(r: Extract<LoadResult, { ok: false }>, prefix = ''): Prepared {
   const first = r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
   return fail('scenario', `${prefix}${first}${r.errors.length > 3 ? ` (and ${r.errors.length - 3} more)` : ''}`, r.errors);
 }
 
-function newGameOptions(req: LoadRequest, scenario: Scenario): { ok: true; seed: number; strategy: StrategyId | null } | { ok: false; reason: string } {
+function newGameOptions(req: LoadRequest, scenario: Scenario): { ok: true; seed: number; strategy: StrategyId | null } | { ok: false; error: { message: string; msg: ErrMsg } } {
   const seed = req.seed ?? null;
   if (seed !== null && !(typeof seed === 'number' && Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
-    return { ok: false, reason: `The seed must be a whole number from 0 to ${MAX_SEED}; got ${typeof seed === 'number' ? String(seed) : typeof seed}.` };
+    return { ok: false, error: em('scn.load.seed', { max: MAX_SEED, got: typeof seed === 'number' ? String(seed) : typeof seed }) };
   }
   const strategy = req.strategy ?? null;
   if (strategy !== null && !isAutopilotId(strategy)) {
-    return { ok: false, reason: `Unknown autopilot ${JSON.stringify(typeof strategy === 'string' ? strategy.slice(0, 40) : typeof strategy)}; use one of ${AUTOPILOT_IDS.join(', ')}, or none.` };
+    return { ok: false, error: em('scn.load.autopilot', { got: JSON.stringify(typeof strategy === 'string' ? strategy.slice(0, 40) : typeof strategy), ids: AUTOPILOT_IDS.join(', ') }) };
   }
   return { ok: true, seed: seed ?? scenario.defaultSeed, strategy };
 }
 
 function startNew(scenario: Scenario, req: LoadRequest): Prepared {
   const o = newGameOptions(req, scenario);
-  if (!o.ok) return fail('scenario', o.reason, [{ path: '(options)', message: o.reason }]);
+  if (!o.ok) return failWith('scenario', '(options)', o.error);
   const core = new SimCore();
   try {
     core.start({ scenario, seed: o.seed, strategy: o.strategy ?? undefined });
   } catch (e) {
-    return fail('scenario', `The scenario is valid but the game could not start: ${(e as Error)?.message ?? String(e)}`);
+    return failWith('scenario', '', em('scn.load.cannotStart', { detail: (e as Error)?.message ?? String(e) }));
   }
   return { info: { ok: true, kind: 'scenario', scenario, seed: o.seed, strategy: o.strategy, week: 0 }, core };
 }
@@ -85,31 +89,33 @@ function startNew(scenario: Scenario, req: LoadRequest): Prepared {
 /** Check a save, check its scenario, replay it; the new core only when every step succeeded. */
 function prepareSave(value: unknown): Prepared {
   const checked = checkSave(value);
-  if (!checked.ok) return fail('save', checked.reason);
+  if (!checked.ok) return failWith('save', checked.problem.path, checked.problem);
   const s = checked.save;
   const r = loadScenarioObject(s.scenario);
   if (!r.ok) {
+    // Every problem of the scenario inside, under its path in the save, each in the player's language.
     const first = r.errors.slice(0, 3).map((e) => `scenario.${e.path}: ${e.message}`).join('; ');
-    return fail('save', `The scenario inside the save is not valid: ${first}`);
+    const head = em('scn.save.badScenario');
+    return fail('save', `${saveReason('', head.message).slice(0, -1)}: ${first}`, [{ path: 'scenario', ...head }, ...r.errors.map((e) => ({ ...e, path: e.path === '(file)' ? 'scenario' : `scenario.${e.path}` }))]);
   }
   const lengthWeeks = r.scenario.calendar.lengthWeeks;
-  if (s.week > lengthWeeks) return fail('save', `"week": the save says week ${s.week}, but its scenario lasts ${lengthWeeks} weeks.`);
+  if (s.week > lengthWeeks) return failWith('save', 'week', em('scn.save.pastEnd', { week: s.week, length: lengthWeeks }));
   for (const [i, e] of s.log.entries()) {
     const bad = commandIdError(r.scenario, e.command, ['log', i, 'command']);
-    if (bad) return fail('save', `"${formatPath(bad.path)}": ${bad.message}`);
+    if (bad) return failWith('save', formatPath(bad.path), bad.msg ? { message: bad.message, msg: bad.msg } : em('scn.json.code', { code: bad.message }));
   }
   const core = new SimCore();
   try {
     core.start({ scenario: r.scenario, seed: s.seed, strategy: s.strategy ?? undefined, depreciationYears: s.depreciationYears ?? undefined, log: s.log, toWeek: s.week });
   } catch (e) {
-    return fail('save', `The save could not be replayed: ${(e as Error)?.message ?? String(e)}`);
+    return failWith('save', '', em('scn.save.replayFailed', { detail: (e as Error)?.message ?? String(e) }));
   }
   const got = core.saveData();
   if (!got || got.week !== s.week) {
-    return fail('save', `The save says week ${s.week}, but its game ends at week ${got?.week ?? 0}; the save does not belong to this scenario or was edited.`);
+    return failWith('save', 'week', em('scn.save.endsEarly', { week: s.week, got: got?.week ?? 0 }));
   }
   if (got.log.length !== s.log.length) {
-    return fail('save', `Only ${got.log.length} of the save's ${s.log.length} commands could be replayed before the game ended.`);
+    return failWith('save', 'log', em('scn.save.commandsLeft', { done: got.log.length, n: s.log.length }));
   }
   return { info: { ok: true, kind: 'save', scenario: r.scenario, seed: s.seed, strategy: s.strategy, week: s.week }, core };
 }
@@ -132,16 +138,16 @@ export function prepareLoad(req: LoadRequest): Prepared {
         return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
       }
       case 'scenarioText': {
-        if (typeof src.text !== 'string') return fail('scenario', 'Expected the text of a scenario file.');
+        if (typeof src.text !== 'string') return failWith('scenario', '', em('scn.load.notText'));
         const r = loadScenarioText(src.text, { fileName: src.fileName });
         return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
       }
       case 'save':
         return prepareSave(src.value);
       case 'file': {
-        if (typeof src.text !== 'string') return fail('scenario', 'Expected the text of a file.');
-        const size = textSizeProblem('save', src.text);
-        if (size) return fail('scenario', `The file cannot be read: ${size}.`);
+        if (typeof src.text !== 'string') return failWith('scenario', '', em('scn.load.notText'));
+        const size = textSizeError('save', src.text, true);
+        if (size) return failWith('scenario', '', size);
         let parsed: unknown;
         try {
           parsed = JSON.parse(src.text);
@@ -153,9 +159,9 @@ export function prepareLoad(req: LoadRequest): Prepared {
         return r.ok ? startNew(r.scenario, req) : scenarioFailure(r);
       }
       default:
-        return fail('scenario', 'Nothing to load: expected a scenario or a save.');
+        return failWith('scenario', '', em('scn.load.nothing'));
     }
   } catch (e) {
-    return fail('scenario', `Internal error while loading (please report it): ${(e as Error)?.message ?? String(e)}`);
+    return failWith('scenario', '', em('scn.load.internal', { detail: (e as Error)?.message ?? String(e) }));
   }
 }

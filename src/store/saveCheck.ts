@@ -8,11 +8,16 @@
  */
 import { SAVE_FORMAT, SAVE_VERSION, type SaveFile, type LoggedCommand } from './saveFormat.ts';
 import { parseCommandLog } from '../scenario/schema/commands.ts';
-import { MAX_SAVE_NAME_CHARS, MAX_SEED, textSizeProblem } from '../scenario/limits.ts';
+import { MAX_SAVE_NAME_CHARS, MAX_SEED, textSizeError } from '../scenario/limits.ts';
+import { em, foundParams, type ErrMsg } from '../scenario/errMsg.ts';
+import type { Params } from '../i18n/render.ts';
 import { isAutopilotId, AUTOPILOT_IDS } from './strategyIds.ts';
 import type { StrategyId } from '../engine/types.ts';
 
-export type SaveCheck = { ok: true; save: SaveFile } | { ok: false; reason: string };
+/** Why a save was refused: where (`log[3].command.count`; "" for the whole file), the English text, and the same as a message id. */
+export interface SaveProblem { path: string; message: string; msg: ErrMsg }
+
+export type SaveCheck = { ok: true; save: SaveFile } | { ok: false; reason: string; problem: SaveProblem };
 
 /** Longest game a scenario may describe (schema: calendar.lengthWeeks ≤ 1040); weeks past it are refused. */
 export const MAX_SAVE_WEEK = 1040;
@@ -22,57 +27,61 @@ const KEYS = ['format', 'saveVersion', 'gameVersion', 'name', 'savedAt', 'scenar
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 
-function show(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v);
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
-  if (v === undefined) return 'nothing';
-  return Array.isArray(v) ? 'a list' : 'an object';
+/** The one-line English reason (the CLI and the page API): `"path": message.`, or the message as a sentence. */
+export function saveReason(path: string, message: string): string {
+  return path ? `"${path}": ${message}.` : `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 }
 
-const bad = (path: string, expected: string, found: unknown): SaveCheck => ({ ok: false, reason: `"${path}": expected ${expected}, found ${show(found)}.` });
+const refuse = (path: string, e: { message: string; msg: ErrMsg }): SaveCheck => ({ ok: false, reason: saveReason(path, e.message), problem: { path, ...e } });
+
+/** "expected …, found …": `expected` is a `scn.save.e.*` id with its parameters. */
+const bad = (path: string, expected: string, found: unknown, params: Params = {}): SaveCheck =>
+  refuse(path, em('scn.expectedFound', { ...params, expected, ...foundParams(found) }));
 
 function text(v: Record<string, unknown>, key: string, maxChars: number): SaveCheck | null {
   const x = v[key];
-  if (typeof x !== 'string' || x.length > maxChars) return bad(key, `text of at most ${maxChars} characters`, x);
+  if (typeof x !== 'string' || x.length > maxChars) return bad(key, 'scn.save.e.text', x, { max: maxChars });
   return null;
 }
+
+const short = (v: unknown) => JSON.stringify(typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…` : v) ?? String(v);
 
 /** Parse (when given text) and check a save. */
 export function checkSave(input: unknown): SaveCheck {
   let v = input;
   if (typeof v === 'string') {
-    const size = textSizeProblem('save', v);
-    if (size) return { ok: false, reason: `The save cannot be read: ${size}.` };
+    const size = textSizeError('save', v);
+    if (size) return refuse('', size);
     try {
       v = JSON.parse(v);
     } catch (e) {
-      return { ok: false, reason: `The save file is not valid JSON (${(e as Error).message}).` };
+      return refuse('', em('scn.save.notJson', { detail: (e as Error).message }));
     }
   }
-  if (!isObj(v)) return { ok: false, reason: 'The save file is not a JSON object.' };
-  if (v.format !== SAVE_FORMAT) return { ok: false, reason: `This is not a Neocloud Tycoon save ("format" should be "${SAVE_FORMAT}").` };
+  if (!isObj(v)) return refuse('', em('scn.save.notObject'));
+  if (v.format !== SAVE_FORMAT) return refuse('format', em('scn.save.notSave', { format: SAVE_FORMAT }));
   const ver = v.saveVersion;
-  if (!isWhole(ver) || ver < 1) return bad('saveVersion', `a whole number from 1 to ${SAVE_VERSION}`, ver);
-  if (ver > SAVE_VERSION) return { ok: false, reason: `Save version ${ver} is newer than this game understands (it reads versions up to ${SAVE_VERSION}); update the game.` };
+  if (!isWhole(ver) || ver < 1) return bad('saveVersion', 'scn.save.e.whole', ver, { min: 1, max: SAVE_VERSION });
+  if (ver > SAVE_VERSION) return refuse('', em('scn.save.newer', { version: ver, max: SAVE_VERSION }));
   for (const k of Object.keys(v)) {
-    if (!(KEYS as readonly string[]).includes(k)) return { ok: false, reason: `"${k.slice(0, 40)}" is not a field of a save (fields: ${KEYS.join(', ')}).` };
+    if (!(KEYS as readonly string[]).includes(k)) return refuse('', em('scn.save.unknownField', { key: k.slice(0, 40), fields: KEYS.join(', ') }));
   }
   const t = text(v, 'gameVersion', 40) ?? text(v, 'name', MAX_SAVE_NAME_CHARS) ?? text(v, 'savedAt', 40) ?? text(v, 'scenarioId', 200);
   if (t) return t;
-  if (!isObj(v.scenario)) return bad('scenario', 'the scenario object', v.scenario);
-  if (v.scenario.id !== v.scenarioId) return bad('scenarioId', `the id of the scenario inside (${show(v.scenario.id)})`, v.scenarioId);
-  if (!isWhole(v.seed) || v.seed < 0 || v.seed > MAX_SEED) return bad('seed', `a whole number from 0 to ${MAX_SEED}`, v.seed);
-  if (v.strategy !== null && !isAutopilotId(v.strategy)) return bad('strategy', `null (no autopilot) or one of ${AUTOPILOT_IDS.join(', ')}`, v.strategy);
-  if (v.depreciationYears !== null && v.depreciationYears !== 4 && v.depreciationYears !== 5 && v.depreciationYears !== 6) return bad('depreciationYears', 'null, 4, 5 or 6', v.depreciationYears);
-  if (!isWhole(v.week) || v.week < 0 || v.week > MAX_SAVE_WEEK) return bad('week', `a whole number from 0 to ${MAX_SAVE_WEEK}`, v.week);
+  if (!isObj(v.scenario)) return bad('scenario', 'scn.save.e.scenario', v.scenario);
+  if (v.scenario.id !== v.scenarioId) return bad('scenarioId', 'scn.save.e.scenarioId', v.scenarioId, { inner: short(v.scenario.id) });
+  if (!isWhole(v.seed) || v.seed < 0 || v.seed > MAX_SEED) return bad('seed', 'scn.save.e.whole', v.seed, { min: 0, max: MAX_SEED });
+  if (v.strategy !== null && !isAutopilotId(v.strategy)) return bad('strategy', 'scn.save.e.strategy', v.strategy, { ids: AUTOPILOT_IDS.join(', ') });
+  if (v.depreciationYears !== null && v.depreciationYears !== 4 && v.depreciationYears !== 5 && v.depreciationYears !== 6) return bad('depreciationYears', 'scn.save.e.depreciation', v.depreciationYears);
+  if (!isWhole(v.week) || v.week < 0 || v.week > MAX_SAVE_WEEK) return bad('week', 'scn.save.e.whole', v.week, { min: 0, max: MAX_SAVE_WEEK });
   const week = v.week;
-  if (!Array.isArray(v.log)) return bad('log', 'a list of { week, command } records', v.log);
+  if (!Array.isArray(v.log)) return bad('log', 'scn.save.e.log', v.log);
   // The project's one command-log check: count cap, weeks whole and in order, every command valid.
   const parsed = parseCommandLog(v.log, ['log']);
-  if (!parsed.ok) return { ok: false, reason: `"${parsed.path}": ${parsed.message}.` };
+  if (!parsed.ok) return refuse(parsed.path, { message: parsed.message, msg: parsed.msg });
   const log: LoggedCommand[] = parsed.log;
   const late = log.findIndex((e) => e.week > week);
-  if (late >= 0) return bad(`log[${late}].week`, `a week no later than the save's week (${week})`, log[late]!.week);
+  if (late >= 0) return bad(`log[${late}].week`, 'scn.save.e.lateWeek', log[late]!.week, { week });
   return {
     ok: true,
     save: {

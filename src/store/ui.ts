@@ -16,6 +16,8 @@ export type PanelId = 'finance' | 'fleet' | 'sites' | 'customers' | 'market' | '
 
 /** A problem of a loaded file as the error list shows it (the host's LoadProblem: English text plus message ids). */
 export type LoadError = LoadProblem;
+/** What a refused file was taken for (the error list's heading). */
+export type FileProblemKind = 'save' | 'scenario' | 'file';
 
 export interface Toast { id: number; text: string; kind: 'info' | 'ok' | 'error' }
 
@@ -38,7 +40,8 @@ export interface UiState {
   strategy: StrategyId | null;
   snapshot: Snapshot | null;
   panel: PanelId;
-  loadErrors: { fileName: string; errors: LoadError[] } | null;
+  /** A refused file's problems on the title screen, and what it was taken for: a save, a scenario, or either (refused before it was read). */
+  loadErrors: { fileName: string; errors: LoadError[]; kind?: FileProblemKind } | null;
   toasts: Toast[];
   /** Region selected on the map (its card is outlined and its details open; pre-fills the Sites panel). */
   selectedRegion: string | null;

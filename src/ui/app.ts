@@ -8,7 +8,8 @@ import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import { createHost, type HostKind } from '../store/index.ts';
 import * as saves from './saves.ts';
-import { t, commandName, labelled } from './i18n.ts';
+import { t, commandName, labelled, lang } from './i18n.ts';
+import { scenarioErrorText } from '../i18n/scenarioErrorMessages.ts';
 import { msgText } from './advice.ts';
 
 let host: EngineHost | null = null;
@@ -79,7 +80,7 @@ export function toast(text: string, kind: 'info' | 'ok' | 'error' = 'info'): voi
 }
 
 /** A load's outcome for callers: ok, or why nothing changed (with every problem, for the error list). */
-export type LoadUiResult = { ok: true; kind: 'save' | 'scenario' } | { ok: false; reason: string; errors: LoadError[] };
+export type LoadUiResult = { ok: true; kind: 'save' | 'scenario' } | { ok: false; reason: string; errors: LoadError[]; kind?: 'save' | 'scenario' };
 
 /**
  * Start or load a game, all or nothing: the host checks and replays it off to the side and
@@ -95,7 +96,7 @@ export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | '
     const reason = `Loading failed: ${(e as Error)?.message ?? String(e)}`;
     return { ok: false, reason, errors: [{ path: '(file)', message: reason }] };
   }
-  if (!r.ok) return { ok: false, reason: r.reason, errors: r.errors };
+  if (!r.ok) return { ok: false, reason: loadReason(r.errors, r.reason), errors: r.errors, kind: r.kind };
   // A save resumes in the game; a new scenario opens on its briefing unless the caller says otherwise.
   const to = screen === 'auto' ? (r.kind === 'save' ? 'game' : 'briefing') : screen;
   // The game screen's code is loaded before the switch, so the screen is up when the load resolves.
@@ -106,10 +107,25 @@ export async function loadGame(req: LoadRequest, screen: 'briefing' | 'game' | '
   return { ok: true, kind: r.kind };
 }
 
+/**
+ * A failed load's problems as one line in the player's language (toasts, the game-over and engine-
+ * error dialogs, the page API): its first two problems, "where: what", and how many more. The host
+ * checked the file without knowing the language; each problem carries its message id. `english` is
+ * the host's own line, used when a problem has no id.
+ */
+export function loadReason(errors: readonly LoadError[], english: string): string {
+  if (errors.length === 0 || errors.some((e, i) => i < 2 && !e.msg)) return english;
+  const l = lang();
+  // "(save)", "(file)", "(options)" name the whole input: nothing to point at.
+  const row = (e: LoadError) => (/^\(.*\)$/.test(e.path) ? scenarioErrorText(e.msg!, l) : labelled(e.path, scenarioErrorText(e.msg!, l)));
+  const rows = errors.slice(0, 2).map(row).join(l === 'zh-CN' ? '；' : '; ');
+  return errors.length > 2 ? `${rows} ${scenarioErrorText({ id: 'scn.ui.more', params: { n: errors.length - 2 } }, l)}` : rows;
+}
+
 /** Show a failed load's problems on the title screen (the game screen shows a toast instead). */
 export function showLoadErrors(fileName: string, r: LoadUiResult): void {
   if (r.ok) return;
-  if (getState().screen === 'title') setState({ loadErrors: { fileName, errors: r.errors } });
+  if (getState().screen === 'title') setState({ loadErrors: { fileName, errors: r.errors, kind: r.kind ?? 'file' } });
   else toast(labelled(fileName, r.reason), 'error');
 }
 

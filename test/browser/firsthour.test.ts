@@ -388,6 +388,8 @@ describe.skipIf(!CHROME)('the first hour (Chromium, real clicks)', () => {
     // Ending again and reading the debrief: an objective a bankrupt company misses says it is because of the bankruptcy.
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(30));
     await page.locator('#go-debrief').click();
+    // allInnerTexts does not wait: read the list once the debrief has drawn it (a loaded machine draws it late).
+    await page.locator('#objectives li').first().waitFor();
     const objectives = await page.locator('#objectives li.no').allInnerTexts();
     expect(objectives.length).toBeGreaterThan(1);
     for (const o of objectives) expect(o).toMatch(/not met(: bankrupt| \(bankrupt\): )/);

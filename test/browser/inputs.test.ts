@@ -180,9 +180,28 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     expect(await page.locator('#scenario-errors').textContent()).toMatch(/scenario files may be at most 2 MB/);
     await drop('dropped-evil.json', 0, JSON.stringify({ ...JSON.parse(good.text), strategy: 'evil' }));
     await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-evil.json'));
-    expect(await page.locator('#scenario-errors').textContent()).toMatch(/"strategy"/);
-    tried += 5;
-    refused += 5;
+    expect(await page.locator('#scenario-errors .error-row').first().textContent()).toMatch(/^strategy.*expected null \(no autopilot\) or one of .*prudent.*, found the text "evil"/);
+    // The same refusals in 中文 (real clicks on the language switch): the rows are rendered from their
+    // message ids, nothing English but the field names, values and the game's name.
+    await page.getByRole('button', { name: '简体中文' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    await drop('dropped-evil-zh.json', 0, JSON.stringify({ ...JSON.parse(good.text), strategy: 'evil' }));
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-evil-zh.json'));
+    expect(await page.locator('#scenario-errors .error-row').first().textContent()).toMatch(/^strategy—应为 null（不用自动驾驶）或以下之一：.*prudent.*，实际是文本 "evil"$/);
+    await drop('dropped-huge-zh.json', MAX_FILE_BYTES.save + 1024 * 1024, '');
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('dropped-huge-zh.json'));
+    expect(await page.locator('#scenario-errors .error-row').first().textContent()).toMatch(/文件有 5\.0 MB，存档文件最多 4 MB，情景文件最多 2 MB/);
+    await page.locator('#save-file').setInputFiles({ name: 'seed-zh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...JSON.parse(good.text), seed: -5 })) });
+    await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('seed-zh.json'));
+    expect(await page.locator('#scenario-errors .error-row').first().textContent()).toBe('seed—应为 0 到 4,294,967,295 之间的整数，实际是数字 -5');
+    expect(await page.locator('#scenario-errors h3').textContent()).toBe('该存档文件有问题 — seed-zh.json (1)');
+    await page.screenshot({ path: shot('inputs-bad-save-zh') });
+    // The one-line reason (toasts, dialogs, the page API) in the player's language too.
+    expect((await page.evaluate((t) => neocloud.importSave(t), JSON.stringify({ ...JSON.parse(good.text), seed: -5 }))).reason).toBe('seed：应为 0 到 4,294,967,295 之间的整数，实际是数字 -5');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    tried += 8;
+    refused += 8;
     expect(await state(page)).toEqual(before);
     // A scenario whose id is the save format's name is a scenario (decided by the "format" field).
     await page.locator('#scenario-file').setInputFiles({ name: 'odd-id.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 1, id: 'neocloud-tycoon-save', extends: 'default', title: { en: 'Odd id' } })) });

@@ -11,6 +11,11 @@ import { EN_SCENARIO_ERRORS, ZH_SCENARIO_ERRORS, scenarioErrorText } from '../..
 import { loadScenarioText } from '../../src/scenario/load.ts';
 import type { ScenarioError } from '../../src/scenario/errors.ts';
 import { punctuationProblem } from './zhPunctuation.ts';
+import { badSaves } from '../store/badSaves.ts';
+import { SimCore } from '../../src/store/sim.ts';
+import { prepareLoad } from '../../src/store/load.ts';
+import { makeSaveFile } from '../../src/store/saveFormat.ts';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]).sort();
 
@@ -24,7 +29,7 @@ function templateWords(e: ScenarioError): string {
 }
 
 /** English words a Chinese template may keep: format names, JSON's own words, units, field names (camelCase). */
-const KEPT = new Set(['JSON', 'YYYY', 'MM', 'DD', 'true', 'false', 'null', 'id', 'extends', 'en', 'zh', 'CN', 'GPU', 'IPO', 'MB', 'gpus', 'calendar', 'permitting', 'HTML']);
+const KEPT = new Set(['JSON', 'YYYY', 'MM', 'DD', 'true', 'false', 'null', 'id', 'extends', 'en', 'zh', 'CN', 'GPU', 'IPO', 'MB', 'gpus', 'calendar', 'permitting', 'HTML', 'Neocloud', 'Tycoon', 'format', 'week', 'command', 'type']);
 const englishWords = (s: string) => (s.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !KEPT.has(w) && !/[a-z][A-Z]/.test(w));
 
 function load(text: string): ScenarioError[] {
@@ -45,12 +50,14 @@ describe('scenario error messages', () => {
   });
 
   it('every id named in the loader and every nested {x:msg} id it passes exists', () => {
-    const dir = 'src/scenario';
     const ids = new Set<string>();
-    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'(scn\.[\w.]+)'/g)) ids.add(m[1]!);
-      // Ids built from a part: `scn.what.${what}`, `scn.json.${code}`.
-      for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/`(scn\.[\w.]+)\.\$\{/g)) ids.add(`${m[1]}.`);
+    // The scenario loader, the command schemas (command logs) and the save check and loader.
+    for (const dir of ['src/scenario', 'src/scenario/schema', 'src/store']) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/'(scn\.[\w.]+)'/g)) ids.add(m[1]!);
+        // Ids built from a part: `scn.what.${what}`, `scn.json.${code}`.
+        for (const m of readFileSync(join(dir, f), 'utf8').matchAll(/`(scn\.[\w.]+)\.\$\{/g)) ids.add(`${m[1]}.`);
+      }
     }
     expect(ids.size).toBeGreaterThan(80);
     const missing = [...ids].filter((id) => (id.endsWith('.') ? !Object.keys(EN_SCENARIO_ERRORS).some((k) => k.startsWith(id)) : EN_SCENARIO_ERRORS[id] === undefined));
@@ -116,4 +123,59 @@ describe('scenario error messages', () => {
       }
     });
   }
+});
+
+describe('save and new-game errors', () => {
+  // A save the game wrote (two commands in its log), then the bad-save corpus made from it.
+  const goodText = (() => {
+    const r = loadBundledScenario('default');
+    if (!r.ok) throw new Error('default scenario invalid');
+    const core = new SimCore();
+    core.start({ scenario: r.scenario, seed: 3 });
+    core.issue({ type: 'orderGpus', modelId: 'h100', count: 256, vendorFinancing: false });
+    core.stepWeeks(2);
+    core.issue({ type: 'leaseColo', regionId: 'us-virginia', powerMw: 5 });
+    core.stepWeeks(2);
+    return JSON.stringify(makeSaveFile('test', core.saveData()!, '2026-01-01T00:00:00.000Z'));
+  })();
+
+  it('every refused save names its problems as message ids: Chinese rows without English template words, English as the reason says', () => {
+    const corpus = badSaves(goodText);
+    let rows = 0;
+    for (const b of corpus) {
+      const p = prepareLoad({ source: { kind: 'save', value: b.text } });
+      expect(p.info.ok, b.name).toBe(false);
+      if (p.info.ok) continue;
+      for (const e of p.info.errors) {
+        rows++;
+        expect(englishWords(templateWords(e as ScenarioError)), `${b.name} · ${e.path}: ${scenarioErrorText(e.msg!, 'zh-CN')}`).toEqual([]);
+        expect(scenarioErrorText(e.msg!, 'en'), b.name).toBe(e.message);
+        expect(punctuationProblem(scenarioErrorText(e.msg!, 'zh-CN')), b.name).toBeNull();
+      }
+      // The one-line reason (CLI, page API) is the first row in English.
+      const first = p.info.errors[0]!;
+      expect(p.info.reason.toLowerCase(), b.name).toContain(first.message.toLowerCase().slice(0, 30));
+    }
+    expect(rows).toBeGreaterThanOrEqual(corpus.length);
+  });
+
+  it('a save with a broken scenario inside lists each of the scenario\'s problems under "scenario."', () => {
+    const d = JSON.parse(goodText) as { scenario: { company: Record<string, unknown> } };
+    d.scenario.company.cashUsd = 'lots';
+    const p = prepareLoad({ source: { kind: 'save', value: JSON.stringify(d) } });
+    expect(p.info.ok).toBe(false);
+    if (p.info.ok) return;
+    expect(p.info.errors.map((e) => e.path)).toEqual(['scenario', 'scenario.company.cashUsd']);
+    expect(p.info.errors.map((e) => scenarioErrorText(e.msg!, 'zh-CN'))).toEqual(['存档里的情景无效', '应为数字，实际是文本 "lots"']);
+  });
+
+  it('a bad seed or autopilot for a new game reads in Chinese', () => {
+    const seed = prepareLoad({ source: { kind: 'bundled', id: 'default' }, seed: -5 }).info;
+    const pilot = prepareLoad({ source: { kind: 'bundled', id: 'default' }, strategy: 'evil' }).info;
+    expect(seed.ok || pilot.ok).toBe(false);
+    if (seed.ok || pilot.ok) return;
+    expect(scenarioErrorText(seed.errors[0]!.msg!, 'zh-CN')).toBe('种子必须是 0 到 4,294,967,295 之间的整数；实际是 -5');
+    expect(scenarioErrorText(pilot.errors[0]!.msg!, 'zh-CN')).toMatch(/^未知的自动驾驶 "evil"；请用以下之一：[a-z, ]*prudent[a-z, ]*，或者不用$/);
+    expect(seed.reason).toBe('"(options)": the seed must be a whole number from 0 to 4,294,967,295; got -5.');
+  });
 });

@@ -17,6 +17,7 @@ import { Id } from './common.ts';
 import { COMMAND_BOUNDS as B } from '../../engine/commands/bounds.ts';
 import { zodIssuesToErrors } from '../zodIssues.ts';
 import { formatPath, type PathSegment } from '../paths.ts';
+import { em, type ErrMsg } from '../errMsg.ts';
 
 const money = (b: { min: number; max: number }, what: string) => z.number().finite().min(b.min).max(b.max).describe(what);
 const amount = (what: string) => money(B.amountUsd, what);
@@ -112,7 +113,10 @@ export type LoggedCommand = { week: number; command: Command };
 
 export const CommandLogSchema = z.array(LoggedCommandSchema).max(MAX_LOGGED_COMMANDS).describe('Commands in week order, each { "week": N, "command": { "type": ... } }.');
 
-export type ParseFailure = { ok: false; path: string; message: string };
+/** A refused command or log: where, what (English), and the same as a message id for the player's language. */
+export type ParseFailure = { ok: false; path: string; message: string; msg: ErrMsg };
+
+const failure = (base: PathSegment[], e: { message: string; msg: ErrMsg }): ParseFailure => ({ ok: false, path: formatPath(base), ...e });
 
 function check<T>(schema: z.ZodType<T>, x: unknown, base: PathSegment[]): { ok: true; data: T } | ParseFailure {
   const r = schema.safeParse(x);
@@ -120,7 +124,8 @@ function check<T>(schema: z.ZodType<T>, x: unknown, base: PathSegment[]): { ok: 
   const errors = zodIssuesToErrors(r.error.issues, schema, x);
   const e = errors[0];
   const path = [...base, ...(e?.path ?? [])];
-  return { ok: false, path: formatPath(path), message: e?.message ?? 'invalid command' };
+  const what = e?.msg ? { message: e.message, msg: e.msg } : em('scn.cmd.invalid');
+  return { ok: false, path: formatPath(path), ...what };
 }
 
 /**
@@ -133,7 +138,7 @@ export function parseCommand(x: unknown, base: PathSegment[] = []): { ok: true; 
     const r = check(CommandSchema, x, base);
     return r.ok ? { ok: true, command: r.data } : r;
   } catch (e) {
-    return { ok: false, path: formatPath(base), message: `internal error while checking the command: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(base, em('scn.cmd.internal', { detail: e instanceof Error ? e.message : String(e) }));
   }
 }
 
@@ -145,19 +150,19 @@ export function parseCommand(x: unknown, base: PathSegment[] = []): { ok: true; 
  */
 export function parseCommandLog(x: unknown, base: PathSegment[] = []): { ok: true; log: LoggedCommand[] } | ParseFailure {
   try {
-    if (!Array.isArray(x)) return { ok: false, path: formatPath(base), message: 'expected a list [ { "week": N, "command": { "type": ... } }, ... ]' };
-    if (x.length > MAX_LOGGED_COMMANDS) return { ok: false, path: formatPath(base), message: `must have at most ${MAX_LOGGED_COMMANDS} commands, found ${x.length}` };
+    if (!Array.isArray(x)) return failure(base, em('scn.cmd.notList'));
+    if (x.length > MAX_LOGGED_COMMANDS) return failure(base, em('scn.cmd.tooMany', { max: MAX_LOGGED_COMMANDS, n: x.length }));
     const log: LoggedCommand[] = [];
     let prev = 0;
     for (let i = 0; i < x.length; i++) {
       const r = check(LoggedCommandSchema, x[i], [...base, i]);
       if (!r.ok) return r;
-      if (r.data.week < prev) return { ok: false, path: formatPath([...base, i, 'week']), message: `weeks must be in order: week ${r.data.week} comes after week ${prev}` };
+      if (r.data.week < prev) return failure([...base, i, 'week'], em('scn.cmd.order', { week: r.data.week, prev }));
       prev = r.data.week;
       log.push(r.data);
     }
     return { ok: true, log };
   } catch (e) {
-    return { ok: false, path: formatPath(base), message: `internal error while checking the commands: ${e instanceof Error ? e.message : String(e)}` };
+    return failure(base, em('scn.cmd.internal', { detail: e instanceof Error ? e.message : String(e) }));
   }
 }

@@ -14,7 +14,7 @@ import * as app from '../app.ts';
 import { bundledScenarios } from '../../scenario/bundled.ts';
 import type { Scenario } from '../../scenario/schema/index.ts';
 import type { ScenarioError } from '../../scenario/errors.ts';
-import { fileSizeProblem, MAX_SEED } from '../../scenario/limits.ts';
+import { fileSizeError, MAX_SEED } from '../../scenario/limits.ts';
 import { parseClassConfig, classScenarioDocument, classFileValue, classSlug, CLASS_SPEEDS, MAX_CLASS_ATTEMPTS, MAX_CLASS_TITLE_CHARS, type ClassConfig, type ClassRules } from '../../class/config.ts';
 import { encodeClassLink, MAX_LINK_CHARS } from '../../class/link.ts';
 import { errorList } from '../screens/errors.ts';
@@ -88,9 +88,9 @@ export function renderClassBuilder(root: HTMLElement): () => void {
   });
 
   async function pickFile(f: File): Promise<void> {
-    const size = fileSizeProblem('scenario', f.size);
+    const size = fileSizeError('scenario', f.size);
     const src: Source = { kind: 'file', value: {}, fileName: f.name };
-    if (size) { base = { key: sourceKey(src), scenario: null, errors: [{ path: '(file)', message: size }] }; draft.source = src; renderAll(); return; }
+    if (size) { base = { key: sourceKey(src), scenario: null, errors: [{ path: '(file)', ...size }] }; draft.source = src; renderAll(); return; }
     const text = await f.text();
     let value: unknown = null;
     try { value = JSON.parse(text); } catch { /* the loader explains, with line and column */ }

@@ -7,7 +7,7 @@
 import { h } from '../dom.ts';
 import { t, lang, labelled } from '../i18n.ts';
 import { setState } from '../../store/ui.ts';
-import type { LoadError } from '../../store/ui.ts';
+import type { LoadError, FileProblemKind } from '../../store/ui.ts';
 import { scenarioErrorText } from '../../i18n/scenarioErrorMessages.ts';
 import type { Lang } from '../../i18n/render.ts';
 
@@ -24,12 +24,15 @@ function hintLine(e: LoadError, l: Lang): HTMLElement | null {
     h('span', { lang: 'en' }, e.hint));
 }
 
-export function errorList(fileName: string, errors: LoadError[]): HTMLElement {
+const HEADING = { scenario: 'badFile', save: 'badSaveFile', file: 'badAnyFile' } as const;
+
+export function errorList(fileName: string, errors: LoadError[], kind: FileProblemKind = 'scenario'): HTMLElement {
   const l = lang();
+  const heading = t(HEADING[kind]);
   return h('div', { className: 'errors', role: 'alert', tabindex: -1, id: 'scenario-errors' },
-    h('h3', null, `${t('badFile')} — ${fileName} (${errors.length})`),
+    h('h3', null, `${heading} — ${fileName} (${errors.length})`),
     h('table', null,
-      h('caption', { className: 'sr-only' }, t('badFile')),
+      h('caption', { className: 'sr-only' }, heading),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('errPath')), h('th', { scope: 'col' }, t('errLine')), h('th', { scope: 'col' }, t('errMessage')))),
       h('tbody', null, errors.slice(0, 100).map((e) => h('tr', { className: 'error-row' },
         h('td', null, h('code', null, e.path || '(root)')),

@@ -7,7 +7,8 @@ import { objectiveLabels } from '../../scenario/rawPreview.ts';
 import * as app from '../app.ts';
 import * as saves from '../saves.ts';
 import { errorList } from './errors.ts';
-import { fileSizeProblem, FILE_KIND_LABEL, MAX_FILE_BYTES, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
+import { fileSizeError, MAX_SEED, type FileKind } from '../../scenario/limits.ts';
+import type { ErrMsg } from '../../scenario/errMsg.ts';
 import { saysClassFile } from '../../class/classFile.ts';
 import { ct } from '../class/messages.ts';
 
@@ -32,29 +33,34 @@ function seedValue(): number | null {
  * kind from limits.ts; a file that may be either kind gets the larger, and the host applies the
  * scenario limit once the "format" field says it is a scenario).
  */
-export async function readFileText(file: File, kind: FileKind): Promise<string> {
-  const size = fileSizeProblem(kind, file.size);
-  if (size) throw new Error(`The ${kind === 'save' ? 'save' : 'file'} cannot be read: ${size}.`);
-  return file.text();
+export async function readFileText(file: File, kind: FileKind): Promise<{ ok: true; text: string } | { ok: false; error: { message: string; msg?: ErrMsg } }> {
+  const size = fileSizeError(kind, file.size);
+  if (size) return { ok: false, error: size };
+  try {
+    return { ok: true, text: await file.text() };
+  } catch (e) {
+    return { ok: false, error: { message: (e as Error).message } };
+  }
 }
 
-function showFileError(fileName: string, message: string, path = '(file)'): void {
-  setState({ loadErrors: { fileName, errors: [{ path, message }] } });
+/** A file refused before the host saw it, in the title screen's error list (its id rendered in the player's language). */
+function showFileError(fileName: string, error: { message: string; msg?: ErrMsg | undefined }, kind: 'save' | 'file'): void {
+  setState({ loadErrors: { fileName, errors: [{ path: kind === 'save' ? '(save)' : '(file)', ...error }], kind } });
 }
 
 /** Load a dropped or picked file: a save or a scenario (its "format" field decides, in the host). */
 export async function loadFile(file: File): Promise<void> {
   // Either kind: refuse above the larger limit now; the host applies the scenario limit to scenarios.
-  const tooBig = fileSizeProblem('save', file.size);
+  const tooBig = fileSizeError('save', file.size, true);
   if (tooBig) {
-    showFileError(file.name, `The file cannot be read: ${tooBig} and ${FILE_KIND_LABEL.scenario} at most ${MAX_FILE_BYTES.scenario / 1048576} MB.`);
+    showFileError(file.name, tooBig, 'file');
     return;
   }
   let text: string;
   try {
     text = await file.text();
   } catch (e) {
-    showFileError(file.name, (e as Error).message);
+    showFileError(file.name, { message: (e as Error).message }, 'file');
     return;
   }
   // A class file (`.class.json`, by its "format" field) opens the class screen.
@@ -70,14 +76,12 @@ export async function loadFile(file: File): Promise<void> {
 
 /** The Import save button: a save file only. */
 export async function importSaveFile(file: File): Promise<void> {
-  let text: string;
-  try {
-    text = await readFileText(file, 'save');
-  } catch (e) {
-    showFileError(file.name, (e as Error).message, '(save)');
+  const r = await readFileText(file, 'save');
+  if (!r.ok) {
+    showFileError(file.name, r.error, 'save');
     return;
   }
-  await app.loadSave(text, file.name);
+  await app.loadSave(r.text, file.name);
 }
 
 export function renderTitle(root: HTMLElement): () => void {
@@ -167,7 +171,7 @@ export function renderTitle(root: HTMLElement): () => void {
 
   const renderErrors = () => {
     const le = getState().loadErrors;
-    replace(errorsBox, le ? errorList(le.fileName, le.errors) : null);
+    replace(errorsBox, le ? errorList(le.fileName, le.errors, le.kind) : null);
     if (le) errorsBox.querySelector<HTMLElement>('.errors')?.focus();
   };
   renderErrors();
