@@ -12,7 +12,6 @@
  * 11. week + 1; objectives at the end
  */
 import type { World } from './types.ts';
-import type { Command } from './commands/types.ts';
 import type { OnDemandOffer } from './market/customers.ts';
 import { runCommand } from './commands/apply.ts';
 import { runEvents } from './market/events.ts';
@@ -27,11 +26,9 @@ import { operateBefore, operateAfter, newScratch, type Scratch } from './operate
 import { closeQuarter, recordQuarterMarks } from './quarter.ts';
 import { signScenarioContracts } from './contracts.ts';
 import { signCommitments } from './finance/commitment.ts';
+import { historyRuns, playHistory, announceHandover } from './history.ts';
 import { STRATEGIES } from './strategies/archetypes.ts';
 import { actor } from './strategies/toolkit.ts';
-import { weekOf } from './calendar.ts';
-import { pushNews } from './news.ts';
-import { msgOf } from './msg.ts';
 import { evaluateObjectives } from './objectives.ts';
 import { assertWorldFinite } from './finite.ts';
 
@@ -68,16 +65,11 @@ function playerDecisions(world: World): void {
     const r = runCommand(world, 0, cmd, true);
     world.commandLog.push({ week: world.week, command: cmd, ok: r.ok, reason: r.ok ? null : r.reason });
   }
-  if (world.week < world.historyUntilWeek) {
-    const start = world.scenario.calendar.startDate;
-    for (const h of world.scenario.lesson.historicalCommands) {
-      if (weekOf(start, h.date) !== world.week) continue;
-      const r = runCommand(world, 0, h.command as unknown as Command, true);
-      // A recorded decision the model's lenders, vendors or markets refuse: history diverges here, and the news says why.
-      if (!r.ok) pushNews(world, { id: `history-refused-${world.week}-${h.command.type}`, kind: 'company', major: false, headline: msgOf('news.historyRefused.h'), explanation: r.reason });
-    }
+  if (historyRuns(world)) {
+    playHistory(world);
     return;
   }
+  announceHandover(world);
   if (world.playerAutopilot && world.playerAutopilot !== 'player' && player.status === 'active') {
     STRATEGIES[world.playerAutopilot](world, player, actor(world, player), world.rng.strategy);
   }
