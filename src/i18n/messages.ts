@@ -301,7 +301,7 @@ export const ZH_MESSAGES: Table = {
   'news.rivalBankrupt.h': '{name} 申请破产',
   'news.rivalBankrupt.e': '{name} 现金耗尽、无力偿债。其 {gpus:int} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。',
   'news.rivalBankruptResold.e': '{name} 现金耗尽、无力偿债。其 {gpus:int} 块 GPU 涌入二手市场，压低了转售价格，也压低了所有公司 GPU 贷款背后的抵押品价值。其中 {sold:int} 块在拍卖中被拥有电力空间的对手买下，以更低成本重新投入使用——价格战的第二波。',
-  'news.commitment.h': '贷款方承诺{name}：{amountUsd:usd} 的延迟提款定期贷款',
+  'news.commitment.h': '贷款方承诺 {name}：{amountUsd:usd} 的延迟提款定期贷款',
   'news.commitment.e': '未来 {weeks:int} 周内你可以在支付 GPU 货款时分批提款，利率为基准 + {spreadPct:fix2}%，无需重新审批；每次提款后须不超过你能供电的合同的 {advancePct:fix0}%。到期未提的额度作废。',
   'news.signed.h': '{customer} 签署了 {weeks:int} 周、{count:int} 块 GPU 的合同',
   'news.signed.e': '自 {start} 起约 {valueUsd:usd} 的照付不议收入。它现在计入积压合同，贷款方可据此放款；GPU 必须在开始日期前安装完毕。',
