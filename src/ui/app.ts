@@ -8,7 +8,7 @@ import type { Snapshot, Speed, PauseReason } from '../store/snapshot.ts';
 import type { Command, CommandResult } from '../engine/commands/types.ts';
 import { createHost, type HostKind } from '../store/index.ts';
 import * as saves from './saves.ts';
-import { t, commandName, labelled, lang } from './i18n.ts';
+import { t, tp, commandName, labelled, lang } from './i18n.ts';
 import { scenarioErrorText } from '../i18n/scenarioErrorMessages.ts';
 import { msgText } from './advice.ts';
 
@@ -169,7 +169,8 @@ export async function loadNamedSave(name: string): Promise<LoadUiResult> {
     return { ok: false, reason, errors: [{ path: '(save)', message: reason }] };
   }
   if (rec === undefined) {
-    const r: LoadUiResult = { ok: false, reason: `There is no save called "${name}".`, errors: [{ path: '(save)', message: `There is no save called "${name}".` }] };
+    const reason = tp('noSaveNamed', { name });
+    const r: LoadUiResult = { ok: false, reason, errors: [{ path: '(save)', message: reason }] };
     showLoadErrors(name, r);
     return r;
   }
@@ -187,7 +188,7 @@ export async function continueAutosave(): Promise<LoadUiResult> {
     return { ok: false, reason, errors: [{ path: '(save)', message: reason }] };
   }
   if (rec === undefined) {
-    const r: LoadUiResult = { ok: false, reason: 'No saved game yet.', errors: [{ path: '(save)', message: 'No saved game yet.' }] };
+    const r: LoadUiResult = { ok: false, reason: t('noSaveYet'), errors: [{ path: '(save)', message: t('noSaveYet') }] };
     showLoadErrors('autosave', r);
     return r;
   }
@@ -316,7 +317,7 @@ export async function quarterSave(week: number): Promise<saves.SaveFile | null> 
 /** Load the save of the quarter close `week` and show it on a fresh game screen; on failure the ended game stays as it was. */
 export async function resumeQuarter(week: number): Promise<LoadUiResult> {
   const f = await quarterSave(week);
-  if (!f) return { ok: false, reason: 'No save for that week.', errors: [{ path: '(save)', message: 'No save for that week.' }] };
+  if (!f) return { ok: false, reason: t('noSaveForWeek'), errors: [{ path: '(save)', message: t('noSaveForWeek') }] };
   const r = await loadSave(f, f.name);
   // The game screen is built anew for the loaded game (its guide, advisor and dialogs start clean).
   if (r.ok && getState().screen === 'game') { setState({ screen: 'title' }); setState({ screen: 'game' }); }
@@ -347,9 +348,9 @@ export async function saveNamed(rawName: string, overwrite: boolean): Promise<{ 
   const n = saves.checkSaveName(rawName);
   if (!n.ok) return n;
   try {
-    if (!overwrite && (await saves.hasSave(n.name))) return { ok: false, exists: true, reason: `A save called "${n.name}" already exists. Save again to replace it.` };
+    if (!overwrite && (await saves.hasSave(n.name))) return { ok: false, exists: true, reason: tp('saveExists', { name: n.name }) };
     const f = await currentSave(n.name);
-    if (!f) return { ok: false, reason: getState().engineError ? 'The game stopped after an engine error; it cannot be saved.' : 'No game is running.' };
+    if (!f) return { ok: false, reason: getState().engineError ? t('noSaveAfterEngineError') : t('noGameRunning') };
     await saves.putSave(f);
     await rememberClass(f);
     return { ok: true, name: n.name };

@@ -70,6 +70,9 @@ const EN = {
   you: 'You', met: 'met', notMet: 'not met', running_bench: 'The autopilots are playing the same game…',
   saveName: 'Save name', saveGame: 'Save game', saves: 'Saves', load: 'Load', exportSave: 'Export save file', delete: 'Delete',
   saved: 'Saved', saveFailed: 'Could not save', loadFailed: 'Could not load the save',
+  saveNameEmpty: 'Give the save a name.', saveNameLong: 'A save name may be at most {max} characters.', saveExists: 'A save called "{name}" already exists. Save again to replace it.',
+  storageFull: 'Storage is full: the browser refused to save (quota exceeded). Export the save to a file instead.', storageUnavailable: 'Browser storage is unavailable (private mode?). Export the save to a file instead.', storageFailed: 'Saving failed: {detail}',
+  noSaveNamed: 'There is no save called "{name}".', noSaveYet: 'No saved game yet.', noSaveForWeek: 'No save for that week.', noGameRunning: 'No game is running.', noSaveAfterEngineError: 'The game stopped after an engine error; it cannot be saved.',
   bankrupt: 'Bankrupt', restructuredShort: 'Restructured', solventShort: 'Solvent', won_: 'Objectives met', lost_: 'Objectives missed', ended: 'Game over',
   endGame: 'Go to debrief',
   nothing: 'Nothing yet.',
@@ -189,6 +192,9 @@ const ZH: Partial<Record<StringKey, string>> = {
   you: '你', met: '达成', notMet: '未达成', running_bench: '自动驾驶策略正在玩同一局…',
   saveName: '存档名', saveGame: '保存游戏', saves: '存档', load: '载入', exportSave: '导出存档文件', delete: '删除',
   saved: '已保存', saveFailed: '保存失败', loadFailed: '无法载入存档',
+  saveNameEmpty: '请给存档起个名字。', saveNameLong: '存档名最多 {max} 个字符。', saveExists: '已有名为“{name}”的存档。再保存一次即可覆盖。',
+  storageFull: '存储空间已满：浏览器拒绝保存（超出配额）。请改为把存档导出为文件。', storageUnavailable: '浏览器存储不可用（隐私模式？）。请改为把存档导出为文件。', storageFailed: '保存失败：{detail}',
+  noSaveNamed: '没有名为“{name}”的存档。', noSaveYet: '还没有已保存的游戏。', noSaveForWeek: '那一周没有存档。', noGameRunning: '没有正在进行的游戏。', noSaveAfterEngineError: '引擎出错后游戏已停止，无法保存。',
   bankrupt: '破产', restructuredShort: '已重组', solventShort: '有偿付能力', won_: '达成目标', lost_: '未达成目标', ended: '游戏结束',
   endGame: '进入复盘',
   nothing: '暂无。',
@@ -256,6 +262,11 @@ export function lang(): Lang {
 export function t(key: StringKey): string {
   if (lang() === 'zh-CN') return ZH[key] ?? EN[key];
   return EN[key];
+}
+
+/** `t(key)` with its `{name}` placeholders filled. */
+export function tp(key: StringKey, params: Record<string, string | number>): string {
+  return t(key).replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Settings } from '../store/ui.ts';
 import { initialSettings } from '../store/ui.ts';
 import { makeSaveFile, type SaveFile, type SaveCore } from '../store/saveFormat.ts';
 import { MAX_SAVE_NAME_CHARS } from '../scenario/limits.ts';
+import { t, tp } from './i18n.ts';
 
 export { SAVE_FORMAT, SAVE_VERSION, GAME_VERSION, type SaveFile } from '../store/saveFormat.ts';
 
@@ -23,16 +24,16 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** A save name as typed: trimmed, 1 … MAX_SAVE_NAME_CHARS characters; or why not. */
 export function checkSaveName(raw: string): { ok: true; name: string } | { ok: false; reason: string } {
   const name = String(raw ?? '').trim();
-  if (!name) return { ok: false, reason: 'Give the save a name.' };
-  if (name.length > MAX_SAVE_NAME_CHARS) return { ok: false, reason: `A save name may be at most ${MAX_SAVE_NAME_CHARS} characters.` };
+  if (!name) return { ok: false, reason: t('saveNameEmpty') };
+  if (name.length > MAX_SAVE_NAME_CHARS) return { ok: false, reason: tp('saveNameLong', { max: MAX_SAVE_NAME_CHARS }) };
   return { ok: true, name };
 }
 
 export function describeStorageError(e: unknown): string {
   const name = (e as { name?: string })?.name ?? '';
-  if (name === 'QuotaExceededError') return 'Storage is full: the browser refused to save (quota exceeded). Export the save to a file instead.';
-  if (name === 'InvalidStateError' || name === 'UnknownError') return 'Browser storage is unavailable (private mode?). Export the save to a file instead.';
-  return `Saving failed: ${(e as Error)?.message ?? String(e)}`;
+  if (name === 'QuotaExceededError') return t('storageFull');
+  if (name === 'InvalidStateError' || name === 'UnknownError') return t('storageUnavailable');
+  return tp('storageFailed', { detail: (e as Error)?.message ?? String(e) });
 }
 
 const DB = 'neocloud-tycoon';
