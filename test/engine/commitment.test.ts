@@ -75,6 +75,33 @@ describe('committed delayed-draw facilities (finance/commitment.ts)', () => {
     expect(refused(small, { type: 'drawFacility', amountUsd: 6_000_000 })).toMatch(/interest/i);
   });
 
+  it('a GPU deposit the cash cannot cover is drawn from the open commitment (as a DDTL pays the vendor); with none open, or beyond its base, the order is refused', () => {
+    const w = world(scenario());
+    const p = player(w);
+    /** Deposit per H100 now (a preview changes nothing). */
+    const perGpu = () => { const r = runCommand(w, 0, { type: 'orderGpus', modelId: 'h100', count: 8 }, false); if (!r.ok) throw new Error('preview refused'); return (r.details!.depositUsd as number) / 8; };
+    /** An order whose deposit exceeds the cash by about `shortUsd`. */
+    const orderShort = (shortUsd: number) => ({ type: 'orderGpus', modelId: 'h100', count: 8 * Math.ceil((toUsd(p.ledger.balances.cash) + shortUsd) / perGpu() / 8) }) as const;
+    expect(refused(w, orderShort(5_000_000))).toMatch(/deposit/);
+    until(w, SIGNED_WEEK + 1);
+    const order = orderShort(5_000_000);
+    const before = { cash: p.ledger.balances.cash, drawn: p.commitments![0]!.drawnCents };
+    const r = exec(w, order);
+    const depositCents = toCents(r.details!.depositUsd as number);
+    expect(depositCents).toBeGreaterThan(before.cash);
+    expect(engineText(r.summary)).toMatch(/drawn from your committed facility/);
+    expect(engineText(r.summary, 'zh-CN')).toMatch(/从承诺贷款中提取/);
+    // Exactly the shortfall is drawn, the cash ends at zero, and the draw is a facility loan on the commitment's terms.
+    expect(p.commitments![0]!.drawnCents - before.drawn).toBe(depositCents - before.cash);
+    expect(p.ledger.balances.cash).toBe(0);
+    expect(debtsOf(p, 'contractFacility')[0]).toMatchObject({ spreadPct: 5, principalCents: depositCents - before.cash });
+    expectBalanced(w);
+    // An order whose deposit the rest of the commitment cannot cover is refused, and changes nothing.
+    const drawnNow = p.commitments![0]!.drawnCents;
+    expect(refused(w, orderShort(commitmentRoomUsd(w, p) + 1_000_000))).toMatch(/deposit/);
+    expect(p.commitments![0]!.drawnCents).toBe(drawnNow);
+  });
+
   it('the commitment lapses after its availability period; the finance panel\'s rows say pending, open (with what a draw could take), then lapsed', () => {
     const w = world(scenario());
     const p = player(w);

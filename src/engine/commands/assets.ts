@@ -4,12 +4,13 @@
 import type { Company, World } from '../types.ts';
 import type { Command, CommandResult } from './types.ts';
 import { bookCents } from '../ledger.ts';
-import { toCents, HOURS_PER_WEEK } from '../money.ts';
+import { toCents, toUsd, HOURS_PER_WEEK } from '../money.ts';
 import { gpuModel, genMarket, region, regionState } from '../lookup.ts';
 import { exportBlocked, gpuUnitPriceUsd, sellGpus as sell } from '../fleet.ts';
 import { newSite } from '../sites.ts';
 import { cashUsd, gpuUnitValueUsd, gpusOwnedOf } from '../metrics.ts';
 import { vendorFinancingRefusal } from '../finance/lending.ts';
+import { commitmentRoomUsd, drawCommitments } from '../finance/commitment.ts';
 import { nextFloat } from '../rng.ts';
 import { checkInt, checkNumber, done, refuse } from './common.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
@@ -28,7 +29,10 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
   const total = unit * cmd.count;
   const ops = world.scenario.operations;
   const deposit = total * ops.gpuDepositShare;
-  if (deposit > cashUsd(co)) return refuse('refuse.depositCash', { sharePct: ops.gpuDepositShare * 100, needUsd: deposit, cashUsd: cashUsd(co) });
+  // A delayed-draw term loan is drawn as its borrower pays the GPU vendor: the part of the deposit the
+  // cash cannot cover is drawn from the open commitments (within their borrowing base), or refused.
+  const drawUsd = toUsd(Math.max(0, toCents(deposit) - co.ledger.balances.cash));
+  if (drawUsd > 0 && !(drawUsd <= commitmentRoomUsd(world, co))) return refuse('refuse.depositCash', { sharePct: ops.gpuDepositShare * 100, needUsd: deposit, cashUsd: cashUsd(co) });
   const f = world.scenario.finance;
   const vf = cmd.vendorFinancing === true ? f.vendorFinancingShare : 0;
   if (vf > 0) {
@@ -38,13 +42,14 @@ export function orderGpus(world: World, co: Company, cmd: Of<'orderGpus'>, execu
   const lead = Math.max(1, Math.round(world.market.leadTimeWeeks));
   const deliveryWeek = world.week + lead;
   if (execute) {
+    if (drawUsd > 0) drawCommitments(world, co, drawUsd);
     const totalCents = toCents(total);
     const depositCents = bookCents(co.ledger, 'gpuDepositPaid', toCents(deposit));
     co.orders.push({ id: `o${co.nextId++}`, modelId: m.id, count: cmd.count, deliveryWeek, totalCents, depositCents, vendorFinancedShare: vf });
   }
   const mw = (cmd.count * m.kwPerGpu) / 1000;
-  const said = { count: cmd.count, model: m.name, totalUsd: total, unitUsd: unit, depositUsd: deposit, lead, mw };
-  return done(vf > 0 ? 'cmd.orderGpusVendor' : 'cmd.orderGpus', vf > 0 ? { ...said, vendorPct: vf * 100 } : said, -deposit, {
+  const said = { count: cmd.count, model: m.name, totalUsd: total, unitUsd: unit, depositUsd: deposit, lead, mw, ...(drawUsd > 0 ? { drawn: 'cmd.depositDrawn', drawUsd } : {}) };
+  return done(vf > 0 ? 'cmd.orderGpusVendor' : 'cmd.orderGpus', vf > 0 ? { ...said, vendorPct: vf * 100 } : said, drawUsd - deposit, {
     unitPriceUsd: unit, totalUsd: total, depositUsd: deposit, leadTimeWeeks: lead, deliveryWeek, powerMw: mw,
   });
 }
