@@ -72,7 +72,7 @@ export function signScenarioContracts(world: World): void {
     const value = c.gpuCount * c.usdPerGpuHour * HOURS_PER_WEEK * k.termWeeks;
     pushNews(world, {
       id: `signed-${c.id}`, kind: 'company', major: true,
-      headline: msgOf('news.signed.h', { customer: k.customerName, weeks: k.termWeeks, count: k.gpuCount }),
+      headline: msgOf('news.signed.h', { customer: k.customerName, ...(k.customerNameZh ? { customer_zh: k.customerNameZh } : {}), weeks: k.termWeeks, count: k.gpuCount }),
       explanation: msgOf('news.signed.e', { valueUsd: value, start: k.startDate }),
     });
   }

@@ -49,4 +49,18 @@ describe('the recorded history hands over', () => {
     const w = createWorld(scenario('default'), { seed: 1 });
     expect(handovers(w, 60)).toEqual([]);
   });
+
+  it('a scenario contract\'s customer reads in Chinese when the scenario names it (customerNameZh), and in English as written', () => {
+    const w = createWorld(cw, { seed: 1 });
+    while (w.week < 70) step(w);
+    const n = w.news.find((x) => x.id.startsWith('signed-') && (x.headline as { params: Record<string, string> }).params.customer === 'Other contract customers');
+    expect(n).toBeDefined();
+    const h = n!.headline as { id: string; params: Record<string, string> };
+    expect(engineText(h, 'en')).toMatch(/^Other contract customers signs a 208-week contract/);
+    expect(engineText(h, 'zh-CN')).toMatch(/^其他合同客户 签署了 208 周/);
+    // A proper name has no Chinese form and stays as written.
+    const ms = w.news.find((x) => x.id.startsWith('signed-') && (x.headline as { params: Record<string, string> }).params.customer === 'Microsoft');
+    expect(ms).toBeDefined();
+    expect(engineText(ms!.headline as { id: string; params: Record<string, string> }, 'zh-CN')).toMatch(/^Microsoft 签署了/);
+  });
 });

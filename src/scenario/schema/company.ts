@@ -36,6 +36,7 @@ export const StartingDebt = z
 export const StartingContract = z
   .object({
     customerName: z.string().min(1).max(80).describe('Customer name shown in reports.'),
+    customerNameZh: z.string().min(1).max(80).optional().describe('The customer\'s name in the Chinese game (news, the Customers tab); a descriptive name such as "Other contract customers" needs one, a proper name such as "Microsoft" does not (optional, default customerName).'),
     credit: z.enum(['ig', 'nonIg', 'startup']).describe('Customer credit quality: investment grade, non-investment grade, startup.'),
     modelId: Id.describe('GPU model the contract is for.'),
     gpuCount: Count('GPUs reserved by the contract.', 5_000_000),

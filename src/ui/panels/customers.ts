@@ -1,7 +1,7 @@
 /** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
 import { h, replace, table } from '../dom.ts';
 import type { Rfp } from '../../engine/types.ts';
-import { t, usd, int, pct, price, type StringKey, weekN, labelled } from '../i18n.ts';
+import { t, usd, int, pct, price, type StringKey, weekN, labelled, lang } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -41,6 +41,12 @@ function recentWins(s: Snapshot): HTMLElement {
   }
   const parts = [...by].map(([name, xs]) => `${name} ${price(Math.min(...xs))}–${price(Math.max(...xs))} (${t('awardsN').replace('{n}', String(xs.length))})`);
   return h('p', { className: 'muted', id: 'recent-wins' }, labelled(t('recentWins').replace('{weeks}', String(RANGE_WEEKS)), parts.length ? parts.join(' · ') : t('noRecentWins')));
+}
+
+/** A contract customer's name in the player's language: the scenario's `customerNameZh` in 中文 when it gives one (RFP customers' names are proper names). */
+function scenarioCustomerName(name: string): string {
+  if (lang() !== 'zh-CN') return name;
+  return getState().scenario?.company.contracts.find((k) => k.customerName === name)?.customerNameZh ?? name;
 }
 
 export function customersPanel(): Panel {
@@ -94,7 +100,7 @@ export function customersPanel(): Panel {
       }), { numericFrom: 1 })),
       h('p', { className: 'muted' }, withTerms(t('howAwarded'))),
       h('section', null, table(h('span', null, t('contracts'), ' · ', term('takeOrPay')), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
-        h('span', null, `${c.customerName} `, h('span', { className: 'keep-words' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
+        h('span', null, `${scenarioCustomerName(c.customerName)} `, h('span', { className: 'keep-words' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
         c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
