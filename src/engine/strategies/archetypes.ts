@@ -14,7 +14,7 @@ import { nextFloat, nextInt } from '../rng.ts';
 import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, shareDefenceGpus, speculativeGpus, marketPaceGpus,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, fleetShareGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -122,8 +122,16 @@ const prudent: Strategy = (world, co, act, rng) => {
   // growth (and no more than it can power), and raises the money for it first.
   const m = newestModel(world, co);
   const review = world.week % p.orderEveryWeeks === 0;
-  const growth = m && review && co.last.utilization >= p.minOwnUtilization ? marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks) : 0;
-  const growthUsd = m ? growth * gpuUnitPriceUsd(world, co, m) : 0;
+  // Warm: equity sentiment at or above its threshold — shares sell well, so it raises for growth.
+  const warm = world.market.sentiment >= p.growthEquityMinSentiment;
+  // Growth with the market: at least the market's pace on its own fleet, and — when its share of
+  // the market's revenue has slipped below its place (a year sat out in a glut) — the catch-up.
+  const growth = m && review && co.last.utilization >= p.minOwnUtilization
+    ? Math.max(marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks), shareKeepingGpus(world, co, m, p.revenueShareKept, p.maxGrowthPerReview), warm ? fleetShareGpus(world, co, m, p.warmGrowthPerReview) : 0)
+    : 0;
+  // It raises money for growth (equity first) only while the market is warm; in a cold market it
+  // grows from the cash it has and does not sell shares cheaply.
+  const growthUsd = m && warm ? growth * gpuUnitPriceUsd(world, co, m) : 0;
   // Funds itself every week (not only when it plans growth), so payments never wait for a review.
   {
     const gap = cashNeedUsd(world, co, p.fundWeeksAhead) + growthUsd - cashUsd(co);

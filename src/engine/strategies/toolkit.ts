@@ -85,6 +85,48 @@ export function shareDefenceGpus(world: World, co: Company, modelId: string, tar
   return Math.max(0, Math.floor(Math.min(want, fleet * maxGrowth) / perf / 8) * 8);
 }
 
+/** GPUs of `modelId` that add `share` of the company's installed fleet (H100e), in whole servers. */
+export function fleetShareGpus(world: World, co: Company, modelId: string, share: number): number {
+  if (share <= 0) return 0;
+  return Math.max(0, Math.floor((capacityH100e(world, co, false) * share) / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+}
+
+/** The revenue a company reported for the closed quarter `label` (0 when it filed none: not yet founded or long bankrupt). */
+function revenueInQuarter(co: Company, label: string): number {
+  for (let i = co.quarters.length - 1; i >= 0; i--) if (co.quarters[i]!.label === label) return co.quarters[i]!.revenueUsd;
+  return 0;
+}
+
+/** A company's share of all providers' revenue in the closed quarter `label` (public figures: every provider reports). */
+function revenueShareIn(world: World, co: Company, label: string): number {
+  let market = 0;
+  for (const c of world.companies) market += revenueInQuarter(c, label);
+  return market > 0 ? revenueInQuarter(co, label) / market : 0;
+}
+
+/**
+ * GPUs that win back `keptShare` of the share of all providers' revenue the company earned in its
+ * first closed quarter (its place in the market): when its last quarter's share has fallen below
+ * that, its fleet (installed plus on order, H100e) should grow by the ratio of the two, at most
+ * `maxGrowth` of its installed fleet per call. A company that grows only at the market's growth
+ * rate of its own fleet never recovers a year it sat out (a glut, a full fleet waiting for power)
+ * while the market grew: this is the catch-up. 0 when `keptShare` is 0 (off).
+ */
+export function shareKeepingGpus(world: World, co: Company, modelId: string, keptShare: number, maxGrowth: number): number {
+  const q = co.quarters;
+  if (keptShare <= 0 || q.length < 2) return 0;
+  const first = revenueShareIn(world, co, q[0]!.label);
+  const now = revenueShareIn(world, co, q[q.length - 1]!.label);
+  if (!(first > 0) || !(now > 0)) return 0;
+  const ratio = (keptShare * first) / now - 1;
+  if (ratio <= 0) return 0;
+  const installed = capacityH100e(world, co, false);
+  let onOrder = 0;
+  for (const o of co.orders) onOrder += o.count * perfH100e(world, o.modelId);
+  const add = Math.min(installed * (1 + ratio) - installed - onOrder, installed * maxGrowth);
+  return Math.max(0, Math.floor(add / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+}
+
 /**
  * GPUs that keep a company's fleet growing at `share` × the market's demand growth rate (as observed
  * over the last year) over the next `weeks` (H100e of the whole fleet, converted into the model it orders).
