@@ -1,0 +1,76 @@
+/**
+ * Issue 9 item 6: the prudent (Nebius-like) autopilot grows with the market on equity, not on debt.
+ * In `default` the market's revenue (every provider's) grows many times from 2023 to 2027; prudent
+ * used to hoard its cash and fall far behind. With its growth rule on (`agents.prudent`:
+ * `revenueShareKept` — it wins back its place in the market after a year sat out —, and
+ * `warmGrowthPerReview` — a busy fleet grows with equity raised while sentiment is at least
+ * `growthEquityMinSentiment`) its revenue grows roughly with the market's and it reaches the
+ * $1B objective in some seeds, while it rarely fails. Ablation: both switched off (the rule it had) →
+ * its growth falls far behind the market's and it wins no seed.
+ * Over the harness's seeds (1–20, or NEOCLOUD_SEEDS); medians fail on a non-finite value.
+ */
+import { describe, expect, it } from 'vitest';
+import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson } from './harness.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { World } from '../../src/engine/types.ts';
+
+const report: Record<string, number> = {};
+const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
+
+/** 2023 through 2027: the build-out and the year the revenue objective is judged. */
+const WEEKS = 260;
+
+/** The market's revenue in a closed quarter: every provider's report with that label. */
+function marketRevenue(w: World, label: string): number {
+  let s = 0;
+  for (const c of w.companies) s += c.quarters.find((q) => q.label === label)?.revenueUsd ?? 0;
+  return s;
+}
+
+/** The player's revenue growth (2027's last quarter ÷ 2023's first) over the market's. */
+function growthVsMarket(w: World): { mine: number; market: number } {
+  const qs = w.companies[0]!.quarters;
+  const first = qs[0]!, last = qs[qs.length - 1]!;
+  return { mine: last.revenueUsd / Math.max(1, first.revenueUsd), market: marketRevenue(w, last.label) / Math.max(1, marketRevenue(w, first.label)) };
+}
+
+const bust = (w: World) => (w.companies[0]!.status === 'bankrupt' || w.companies[0]!.restructured ? 1 : 0);
+/** Annualised revenue ≥ $1B at the end of 2027 (the default lesson's objective). */
+const reachedObjective = (w: World) => {
+  const qs = w.companies[0]!.quarters;
+  return w.companies[0]!.status !== 'bankrupt' && qs[qs.length - 1]!.revenueUsd * 4 >= 1e9 ? 1 : 0;
+};
+
+describe('prudent grows with the market on equity (issue 9 item 6)', () => {
+  const def = scenario('default');
+  const off: Scenario = (() => {
+    const j = scenarioJson('default');
+    j.id = 'default-prudent-no-growth-equity';
+    const agents = j.agents as { prudent: Record<string, unknown> };
+    agents.prudent = { ...agents.prudent, revenueShareKept: 0, warmGrowthPerReview: 0 };
+    return scenarioFrom(j);
+  })();
+  const runs = (sc: Scenario, key: string) => SEEDS.map((seed) => run(sc, key, 'prudent', seed, { weeks: WEEKS }).world);
+
+  it('its revenue grows roughly with the market\'s; it reaches $1B by 2027 in some seeds and rarely fails', () => {
+    const ws = runs(def, 'base');
+    const g = ws.map(growthVsMarket);
+    const ratio = note('prudent.growthVsMarket', median(g.map((x) => x.mine / x.market), 'prudent growth ÷ market growth'));
+    note('prudent.marketGrowth', median(g.map((x) => x.market), 'market growth'));
+    note('prudent.revenueGrowth', median(g.map((x) => x.mine), 'prudent growth'));
+    const reached = note('prudent.reachedObjectiveShare', ws.reduce((a, w) => a + reachedObjective(w), 0) / ws.length);
+    const busts = note('prudent.bustShare', ws.reduce((a, w) => a + bust(w), 0) / ws.length);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(reached).toBeGreaterThan(0);
+    expect(busts).toBeLessThanOrEqual(0.2);
+  });
+
+  it('ablation: with its growth rule off it hoards and falls far behind the market', () => {
+    const on = median(runs(def, 'base').map(growthVsMarket).map((x) => x.mine / x.market));
+    const ws = runs(off, 'no-growth-equity');
+    const ratio = note('prudent.growthVsMarketOff', median(ws.map(growthVsMarket).map((x) => x.mine / x.market), 'prudent growth ÷ market growth, rule off'));
+    note('prudent.reachedObjectiveShareOff', ws.reduce((a, w) => a + reachedObjective(w), 0) / ws.length);
+    expect(ratio).toBeLessThan(on * 0.5);
+    console.log('prudent growth', JSON.stringify(report));
+  });
+});
