@@ -14,7 +14,7 @@ import { nextFloat, nextInt } from '../rng.ts';
 import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, fleetShareGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -124,10 +124,11 @@ const prudent: Strategy = (world, co, act, rng) => {
   const review = world.week % p.orderEveryWeeks === 0;
   // Warm: equity sentiment at or above its threshold — shares sell well, so it raises for growth.
   const warm = world.market.sentiment >= p.growthEquityMinSentiment;
-  // Growth with the market: at least the market's pace on its own fleet, and — when its share of
-  // the market's revenue has slipped below its place (a year sat out in a glut) — the catch-up.
+  // Growth with the market: at least the market's pace on its own fleet; when its share of the
+  // market's revenue has slipped below its place (a year sat out in a glut), the catch-up; and while
+  // warm, its part of the demand the whole market turned away last quarter (none in a glut).
   const growth = m && review && co.last.utilization >= p.minOwnUtilization
-    ? Math.max(marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks), shareKeepingGpus(world, co, m, p.revenueShareKept, p.maxGrowthPerReview), warm ? fleetShareGpus(world, co, m, p.warmGrowthPerReview) : 0)
+    ? Math.max(marketPaceGpus(world, co, m, p.marketGrowthShare, p.orderEveryWeeks), shareKeepingGpus(world, co, m, p.revenueShareKept, p.maxGrowthPerReview), warm ? marketShortfallGpus(world, co, m, p.warmGrowthPerReview) : 0)
     : 0;
   // It raises money for growth (equity first) only while the market is warm; in a cold market it
   // grows from the cash it has and does not sell shares cheaply.

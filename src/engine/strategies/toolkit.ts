@@ -91,6 +91,20 @@ export function fleetShareGpus(world: World, co: Company, modelId: string, share
   return Math.max(0, Math.floor((capacityH100e(world, co, false) * share) / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
 }
 
+/**
+ * GPUs of `modelId` that grow the company's installed fleet (H100e) by the share by which the
+ * market's demand exceeded its installed supply in the last closed quarter (public figures): the
+ * customers the industry as a whole turned away, of which it takes its proportional part. At most
+ * `maxShare` of its fleet; none while the market has as many GPUs as it wants or more (a glut), or
+ * before the first quarter closes. 0 when `maxShare` is 0 (off).
+ */
+export function marketShortfallGpus(world: World, co: Company, modelId: string, maxShare: number): number {
+  const q = world.marketQuarters[world.marketQuarters.length - 1];
+  if (!q || maxShare <= 0 || !(q.supplyH100e > 0)) return 0;
+  const shortfall = q.demandH100e / q.supplyH100e - 1;
+  return shortfall > 0 ? fleetShareGpus(world, co, modelId, Math.min(maxShare, shortfall)) : 0;
+}
+
 /** The revenue a company reported for the closed quarter `label` (0 when it filed none: not yet founded or long bankrupt). */
 function revenueInQuarter(co: Company, label: string): number {
   for (let i = co.quarters.length - 1; i >= 0; i--) if (co.quarters[i]!.label === label) return co.quarters[i]!.revenueUsd;
