@@ -8,7 +8,7 @@
  * grows roughly with the market's and it reaches the $1B objective in some seeds, while it rarely
  * fails. Ablation: both switched off (the rule it had) → its growth falls further behind the
  * market's, in most seeds (paired by seed) and in the median. Measured 4 Dec, seeds 1–20: growth ÷
- * market 0.70 (rule off 0.48; higher with the rule in 17 of 20 seeds), $1B reached in 1 seed, no
+ * market 0.70 (rule off 0.48; higher with the rule in 18 of 20 seeds), $1B reached in 1 seed, no
  * bust; seeds 301–320: 0.71, 1 seed.
  * Over the harness's seeds (1–20, or NEOCLOUD_SEEDS); medians fail on a non-finite value.
  */
