@@ -5,8 +5,8 @@
  * `revenueShareKept` — it wins back its place in the market after a year sat out —, and
  * `warmGrowthPerReview` — while sentiment is at least `growthEquityMinSentiment` a busy fleet grows
  * by its part of the demand the whole market turned away last quarter, with equity) its revenue
- * grows roughly with the market's and it reaches the $1B objective in some seeds, while it rarely
- * fails. Ablation: both switched off (the rule it had) → its growth falls further behind the
+ * grows roughly with the market's (it reaches the $1B objective in a few seeds: reported, not
+ * required), while it rarely fails. Ablation: both switched off (the rule it had) → its growth falls further behind the
  * market's, in most seeds (paired by seed) and in the median. Measured 4 Dec, seeds 1–20: growth ÷
  * market 0.70 (rule off 0.48; higher with the rule in 18 of 20 seeds), $1B reached in 1 seed, no
  * bust; seeds 301–320: 0.71, 1 seed.
@@ -55,7 +55,7 @@ describe('prudent grows with the market on equity (issue 9 item 6)', () => {
   })();
   const runs = (sc: Scenario, key: string) => SEEDS.map((seed) => run(sc, key, 'prudent', seed, { weeks: WEEKS }).world);
 
-  it('its revenue grows roughly with the market\'s; it reaches $1B by 2027 in some seeds and rarely fails', () => {
+  it('its revenue grows roughly with the market\'s (over half its pace) and it rarely fails', () => {
     const ws = runs(def, 'base');
     const g = ws.map(growthVsMarket);
     const ratio = note('prudent.growthVsMarket', median(g.map((x) => x.mine / x.market), 'prudent growth ÷ market growth'));
@@ -64,7 +64,9 @@ describe('prudent grows with the market on equity (issue 9 item 6)', () => {
     const reached = note('prudent.reachedObjectiveShare', ws.reduce((a, w) => a + reachedObjective(w), 0) / ws.length);
     const busts = note('prudent.bustShare', ws.reduce((a, w) => a + bust(w), 0) / ws.length);
     expect(ratio).toBeGreaterThan(0.5);
-    expect(reached).toBeGreaterThan(0);
+    // Reported, not required: it reaches the $1B objective in 1 of 20 seeds (1–20 and 301–320 alike),
+    // too few for a check that must hold on seeds never run.
+    void reached;
     expect(busts).toBeLessThanOrEqual(0.2);
   });
 
