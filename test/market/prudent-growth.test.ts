@@ -45,18 +45,23 @@ const reachedObjective = (w: World) => {
 };
 
 describe('prudent grows with the market on equity (issue 9 item 6)', () => {
-  const def = scenario('default');
-  const off: Scenario = (() => {
+  // The rule is built but off in the bundled scenarios (default's agents.prudent: revenueShareKept 0,
+  // warmGrowthPerReview 0, growthEquityMinSentiment 0 — the rule it had): switched on, the rivals'
+  // prudent Nimbus answers a demand surge with supply, and fact 4's +40% surge then lifts H100 rents
+  // 24.75% (median, seeds 1–20) against the 25% the fact asks (docs/calibration.md). This is the
+  // overlay a teacher would write; the ablation is default as bundled.
+  const def: Scenario = (() => {
     const j = scenarioJson('default');
-    j.id = 'default-prudent-no-growth-equity';
+    j.id = 'default-prudent-grows';
     const agents = j.agents as { prudent: Record<string, unknown> };
-    agents.prudent = { ...agents.prudent, revenueShareKept: 0, warmGrowthPerReview: 0 };
+    agents.prudent = { ...agents.prudent, revenueShareKept: 1, warmGrowthPerReview: 0.18, growthEquityMinSentiment: 1 };
     return scenarioFrom(j);
   })();
+  const off = scenario('default');
   const runs = (sc: Scenario, key: string) => SEEDS.map((seed) => run(sc, key, 'prudent', seed, { weeks: WEEKS }).world);
 
   it('its revenue grows roughly with the market\'s (over half its pace) and it rarely fails', () => {
-    const ws = runs(def, 'base');
+    const ws = runs(def, 'prudent-grows');
     const g = ws.map(growthVsMarket);
     const ratio = note('prudent.growthVsMarket', median(g.map((x) => x.mine / x.market), 'prudent growth ÷ market growth'));
     note('prudent.marketGrowth', median(g.map((x) => x.market), 'market growth'));
@@ -71,8 +76,8 @@ describe('prudent grows with the market on equity (issue 9 item 6)', () => {
   });
 
   it('ablation: with its growth rule off it hoards and falls further behind the market, in most seeds', () => {
-    const onRatios = runs(def, 'base').map(growthVsMarket).map((x) => x.mine / x.market);
-    const ws = runs(off, 'no-growth-equity');
+    const onRatios = runs(def, 'prudent-grows').map(growthVsMarket).map((x) => x.mine / x.market);
+    const ws = runs(off, 'base');
     const offRatios = ws.map(growthVsMarket).map((x) => x.mine / x.market);
     const ratio = note('prudent.growthVsMarketOff', median(offRatios, 'prudent growth ÷ market growth, rule off'));
     note('prudent.reachedObjectiveShareOff', ws.reduce((a, w) => a + reachedObjective(w), 0) / ws.length);
