@@ -11,10 +11,10 @@
 import type { Command } from '../commands/types.ts';
 import type { Company, StrategyId, World } from '../types.ts';
 import { nextFloat, nextInt } from '../rng.ts';
-import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, perfH100e, pipelineMw } from '../metrics.ts';
+import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus, wholeServersGpus, GPUS_PER_SERVER,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -23,10 +23,6 @@ import type { ContractBidding, DeskPricing, PlatformSpending } from '../../scena
 
 /** Weeks in a quarter: reviews and cash cover a quarter at a time. */
 const QUARTER_WEEKS = 13;
-/** GPUs come in 8-GPU servers (an HGX/DGX board): orders smaller than one server are not placed. */
-const GPUS_PER_SERVER = 8;
-/** Performance floor (H100e per GPU) when converting capacity into a count, so a model listed at 0 cannot divide by zero. */
-const MIN_PERF_H100E = 0.05;
 
 const leveraged: Strategy = (world, co, act, rng) => {
   const L = world.scenario.agents.leveraged;
@@ -107,7 +103,7 @@ function buildAhead(world: World, co: Company, act: Act): void {
   const m = newestModel(world, co);
   if (!m) return;
   const add = capacityH100e(world, co, false) * growth;
-  const n = Math.floor(add / Math.max(MIN_PERF_H100E, perfH100e(world, m)) / GPUS_PER_SERVER) * GPUS_PER_SERVER;
+  const n = wholeServersGpus(world, m, add);
   if (n < GPUS_PER_SERVER) return;
   // Speculative capacity is financed with debt: GPU-backed loans first, whatever cash is in hand.
   fund(world, co, act, n * gpuUnitPriceUsd(world, co, m), L.buildAheadFundingOrder);

@@ -22,6 +22,16 @@ import { WEEKS_PER_YEAR, HOURS_PER_WEEK, clamp } from '../money.ts';
 import { mwReadyBy, powerableGpus, tooShortOfPower } from './power.ts';
 import { pow } from '../dmath.ts';
 
+/** GPUs come in 8-GPU servers (an HGX/DGX board): orders smaller than one server are not placed. */
+export const GPUS_PER_SERVER = 8;
+/** Performance floor (H100e per GPU) when converting capacity into a count, so a model listed at 0 cannot divide by zero. */
+export const MIN_PERF_H100E = 0.05;
+
+/** `h100e` of capacity as GPUs of `modelId`, rounded down to whole servers (0 for nothing or less). */
+export function wholeServersGpus(world: World, modelId: string, h100e: number): number {
+  return Math.max(0, Math.floor(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId)) / GPUS_PER_SERVER) * GPUS_PER_SERVER);
+}
+
 export type Act = (cmd: Command) => CommandResult;
 export type Strategy = (world: World, co: Company, act: Act, rng: RngState) => void;
 
@@ -64,10 +74,10 @@ export function speculativeGpus(world: World, co: Company, modelId: string, o: {
   if (gap <= 0) return 0;
   const mine = capacityH100e(world, co, false);
   const share = Math.max(0.03, mine / Math.max(1, m.supplyH100e));
-  const perf = Math.max(0.05, perfH100e(world, modelId));
+  const perf = Math.max(MIN_PERF_H100E, perfH100e(world, modelId));
   const want = (gap * share * o.aggressiveness) / perf;
   const cap = (mine * o.maxGrowth) / perf + 64;
-  return Math.max(0, Math.floor(Math.min(want, cap) / 8) * 8);
+  return Math.max(0, Math.floor(Math.min(want, cap) / GPUS_PER_SERVER) * GPUS_PER_SERVER);
 }
 
 /**
@@ -81,14 +91,13 @@ export function shareDefenceGpus(world: World, co: Company, modelId: string, tar
   const market = world.market.supplyH100e + marketPipelineH100e(world);
   if (market <= 0 || mine / market >= targetShare || targetShare >= 1) return 0;
   const want = (targetShare * market - mine) / (1 - targetShare);
-  const perf = Math.max(0.05, perfH100e(world, modelId));
-  return Math.max(0, Math.floor(Math.min(want, fleet * maxGrowth) / perf / 8) * 8);
+  return wholeServersGpus(world, modelId, Math.min(want, fleet * maxGrowth));
 }
 
 /** GPUs of `modelId` that add `share` of the company's installed fleet (H100e), in whole servers. */
 export function fleetShareGpus(world: World, co: Company, modelId: string, share: number): number {
   if (share <= 0) return 0;
-  return Math.max(0, Math.floor((capacityH100e(world, co, false) * share) / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+  return wholeServersGpus(world, modelId, capacityH100e(world, co, false) * share);
 }
 
 /**
@@ -138,7 +147,7 @@ export function shareKeepingGpus(world: World, co: Company, modelId: string, kep
   let onOrder = 0;
   for (const o of co.orders) onOrder += o.count * perfH100e(world, o.modelId);
   const add = Math.min(installed * (1 + ratio) - installed - onOrder, installed * maxGrowth);
-  return Math.max(0, Math.floor(add / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+  return wholeServersGpus(world, modelId, add);
 }
 
 /**
@@ -152,7 +161,7 @@ export function marketPaceGpus(world: World, co: Company, modelId: string, share
   if (growth <= 0) return 0;
   const fleet = capacityH100e(world, co, false);
   const add = fleet * (pow(1 + growth * share, weeks / WEEKS_PER_YEAR) - 1);
-  return Math.max(0, Math.floor(add / Math.max(0.05, perfH100e(world, modelId)) / 8) * 8);
+  return wholeServersGpus(world, modelId, add);
 }
 
 export function actor(world: World, co: Company): Act {
