@@ -11,11 +11,8 @@ import type { Page } from 'playwright-core';
 import { sharedBrowser, watchedPage, chromePath, shot, type Session, type Watched } from './harness.ts';
 import { readFileSync } from 'node:fs';
 import { axeProblems } from './pageChecks.ts';
-import { SimCore } from '../../src/store/sim.ts';
-import { makeSaveFile } from '../../src/store/saveFormat.ts';
-import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { MAX_FILE_BYTES } from '../../src/scenario/limits.ts';
-import { badSaves } from '../store/badSaves.ts';
+import { badSaves, goodSave } from '../store/badSaves.ts';
 import { checkSave } from '../../src/store/saveCheck.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { replay, stateHash } from '../../src/engine/api.ts';
@@ -37,18 +34,6 @@ type Api = {
 };
 declare const neocloud: Api;
 
-/** A good save made in Node (the same engine, so the browser replays it to the same hash). */
-function goodSave(): { text: string; hash: string; week: number } {
-  const r = loadBundledScenario('default');
-  if (!r.ok) throw new Error('default scenario invalid');
-  const core = new SimCore();
-  core.start({ scenario: r.scenario, seed: 9 });
-  core.issue({ type: 'orderGpus', modelId: 'h100', count: 500, vendorFinancing: false });
-  core.stepWeeks(3);
-  core.issue({ type: 'leaseColo', regionId: 'us-virginia', powerMw: 5 });
-  core.stepWeeks(20);
-  return { text: JSON.stringify(makeSaveFile('node', core.saveData()!, '2026-01-01T00:00:00.000Z')), hash: core.hash(), week: 23 };
-}
 
 /** Every record of every object store of the game's database, as text (for before/after equality). */
 async function dumpDb(page: Page): Promise<string> {

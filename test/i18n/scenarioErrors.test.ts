@@ -11,11 +11,8 @@ import { EN_SCENARIO_ERRORS, ZH_SCENARIO_ERRORS, scenarioErrorText } from '../..
 import { loadScenarioText } from '../../src/scenario/load.ts';
 import type { ScenarioError } from '../../src/scenario/errors.ts';
 import { punctuationProblem } from './zhPunctuation.ts';
-import { badSaves } from '../store/badSaves.ts';
-import { SimCore } from '../../src/store/sim.ts';
+import { badSaves, goodSave } from '../store/badSaves.ts';
 import { prepareLoad } from '../../src/store/load.ts';
-import { makeSaveFile } from '../../src/store/saveFormat.ts';
-import { loadBundledScenario } from '../../src/scenario/load.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+(?::\w+)?)\}/g)].map((m) => m[1]).sort();
 
@@ -127,17 +124,7 @@ describe('scenario error messages', () => {
 
 describe('save and new-game errors', () => {
   // A save the game wrote (two commands in its log), then the bad-save corpus made from it.
-  const goodText = (() => {
-    const r = loadBundledScenario('default');
-    if (!r.ok) throw new Error('default scenario invalid');
-    const core = new SimCore();
-    core.start({ scenario: r.scenario, seed: 3 });
-    core.issue({ type: 'orderGpus', modelId: 'h100', count: 256, vendorFinancing: false });
-    core.stepWeeks(2);
-    core.issue({ type: 'leaseColo', regionId: 'us-virginia', powerMw: 5 });
-    core.stepWeeks(2);
-    return JSON.stringify(makeSaveFile('test', core.saveData()!, '2026-01-01T00:00:00.000Z'));
-  })();
+  const goodText = goodSave().text;
 
   it('every refused save names its problems as message ids: Chinese rows without English template words, English as the reason says', () => {
     const corpus = badSaves(goodText);

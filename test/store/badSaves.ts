@@ -5,6 +5,22 @@
  * Used by the Node tests (saveCheck + load) and by the Chromium tests (importSave, Import button).
  */
 import { MAX_FILE_BYTES, MAX_LOGGED_COMMANDS } from '../../src/scenario/limits.ts';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
+import { SimCore } from '../../src/store/sim.ts';
+import { makeSaveFile } from '../../src/store/saveFormat.ts';
+
+/** A good save made in Node (default, seed 9, two commands, week 23; the same engine, so the browser replays it to the same hash). */
+export function goodSave(): { text: string; hash: string; week: number } {
+  const r = loadBundledScenario('default');
+  if (!r.ok) throw new Error('default scenario invalid');
+  const core = new SimCore();
+  core.start({ scenario: r.scenario, seed: 9 });
+  core.issue({ type: 'orderGpus', modelId: 'h100', count: 500, vendorFinancing: false });
+  core.stepWeeks(3);
+  core.issue({ type: 'leaseColo', regionId: 'us-virginia', powerMw: 5 });
+  core.stepWeeks(20);
+  return { text: JSON.stringify(makeSaveFile('node', core.saveData()!, '2026-01-01T00:00:00.000Z')), hash: core.hash(), week: 23 };
+}
 
 export interface BadSave { name: string; text: string }
 
