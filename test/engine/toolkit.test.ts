@@ -3,7 +3,8 @@
  * the decision it names (bid floors, funding attempts, power blocks).
  */
 import { describe, expect, it } from 'vitest';
-import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund, securePower } from '../../src/engine/strategies/toolkit.ts';
+import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund, securePower, speculativeGpus } from '../../src/engine/strategies/toolkit.ts';
+import { capacityH100e } from '../../src/engine/metrics.ts';
 import type { Command, CommandResult } from '../../src/engine/commands/types.ts';
 import type { Rfp } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
@@ -86,5 +87,41 @@ describe('agents.toolkit drives the shared decisions', () => {
     const big = ask(3);
     expect(big.signed).toBe(0);
     expect(big.seen).toEqual([]);
+  });
+});
+
+describe('speculative orders: the small-fleet terms are scenario data (agents.<archetype>.speculative)', () => {
+  /** A market of `supplyH100e` short of 40% of it, every GPU busy: the speculative rule's trigger. */
+  const tight = (w: ReturnType<typeof world>, supplyH100e = 1_000_000) => {
+    w.market.utilization = 1;
+    w.market.supplyH100e = supplyH100e;
+    w.market.demandH100e = 1.4 * supplyH100e;
+    player(w).last.utilization = 1;
+    return w;
+  };
+  const base = { aggressiveness: 1, pipelineWeight: 0, minMarketUtil: 0.8, minOwnUtil: 0.8, maxGrowth: 0.1, minShareOfShortfall: 0.03, firstBlockGpus: 64 };
+
+  it('a company with no fleet orders a first block of at most firstBlockGpus; with none allowed, nothing', () => {
+    const w = tight(world());
+    player(w).lots = [];
+    expect(capacityH100e(w, player(w), false)).toBe(0);
+    const first = speculativeGpus(w, player(w), 'h100', base);
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThanOrEqual(64);
+    expect(first % 8).toBe(0);
+    expect(speculativeGpus(w, player(w), 'h100', { ...base, firstBlockGpus: 256 })).toBeGreaterThan(first);
+    expect(speculativeGpus(w, player(w), 'h100', { ...base, firstBlockGpus: 0 })).toBe(0);
+  });
+
+  it('its share of the shortfall is at least minShareOfShortfall: a larger floor orders more for the same gap', () => {
+    // A fleet of a thousandth of the market's supply: its own share is below either floor.
+    const probe = world();
+    const w = tight(probe, 1000 * capacityH100e(probe, player(probe), false));
+    expect(capacityH100e(w, player(w), false)).toBeGreaterThan(0);
+    const o = { ...base, firstBlockGpus: 10_000_000 };
+    const small = speculativeGpus(w, player(w), 'h100', { ...o, minShareOfShortfall: 0.01 });
+    const large = speculativeGpus(w, player(w), 'h100', { ...o, minShareOfShortfall: 0.05 });
+    expect(small).toBeGreaterThan(0);
+    expect(large / small).toBeCloseTo(5, 1);
   });
 });

@@ -18,7 +18,7 @@ import { cashCostUsdPerGpuHour, cashCostBasis, cashCostFromBasis, postedRentUsd,
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
-import { WEEKS_PER_YEAR, HOURS_PER_WEEK, clamp } from '../money.ts';
+import { WEEKS_PER_YEAR, HOURS_PER_WEEK, QUARTERS_PER_YEAR, clamp } from '../money.ts';
 import { mwReadyBy, powerableGpus, tooShortOfPower } from './power.ts';
 import { pow } from '../dmath.ts';
 
@@ -61,9 +61,10 @@ export function marketPipelineH100e(world: World): number {
  * when the GPUs would arrive. `pipelineWeight` is how much of the industry's order book it believes
  * will really show up: below 1 every builder orders for the same gap, so in a shortage the market
  * over-orders and a glut follows a lead time later (the bullwhip). Nothing is ordered while the
- * market is slack — the demand brake.
+ * market is slack — the demand brake. Its share of the gap is at least `minShareOfShortfall`, and one
+review's order at most `maxGrowth` of its fleet plus `firstBlockGpus` (a small fleet's first block).
  */
-export function speculativeGpus(world: World, co: Company, modelId: string, o: { aggressiveness: number; pipelineWeight: number; minMarketUtil: number; minOwnUtil: number; maxGrowth: number }): number {
+export function speculativeGpus(world: World, co: Company, modelId: string, o: { aggressiveness: number; pipelineWeight: number; minMarketUtil: number; minOwnUtil: number; maxGrowth: number; minShareOfShortfall: number; firstBlockGpus: number }): number {
   const m = world.market;
   if (m.utilization < o.minMarketUtil || co.last.utilization < o.minOwnUtil) return 0;
   const lead = Math.max(1, m.leadTimeWeeks);
@@ -73,10 +74,10 @@ export function speculativeGpus(world: World, co: Company, modelId: string, o: {
   const gap = expectedDemand - expectedSupply;
   if (gap <= 0) return 0;
   const mine = capacityH100e(world, co, false);
-  const share = Math.max(0.03, mine / Math.max(1, m.supplyH100e));
+  const share = Math.max(o.minShareOfShortfall, mine / Math.max(1, m.supplyH100e));
   const perf = Math.max(MIN_PERF_H100E, perfH100e(world, modelId));
   const want = (gap * share * o.aggressiveness) / perf;
-  const cap = (mine * o.maxGrowth) / perf + 64;
+  const cap = (mine * o.maxGrowth) / perf + o.firstBlockGpus;
   return Math.max(0, Math.floor(Math.min(want, cap) / GPUS_PER_SERVER) * GPUS_PER_SERVER);
 }
 
@@ -157,7 +158,7 @@ export function shareKeepingGpus(world: World, co: Company, modelId: string, kep
 export function marketPaceGpus(world: World, co: Company, modelId: string, share: number, weeks: number): number {
   // Demand growth over the last four closed quarters (public figures); the forecast path before that.
   const q = world.marketQuarters;
-  const growth = q.length >= 5 ? q[q.length - 1]!.demandH100e / Math.max(1, q[q.length - 5]!.demandH100e) - 1 : pathAt(world.paths.growthPct, world.week) / 100;
+  const growth = q.length > QUARTERS_PER_YEAR ? q[q.length - 1]!.demandH100e / Math.max(1, q[q.length - 1 - QUARTERS_PER_YEAR]!.demandH100e) - 1 : pathAt(world.paths.growthPct, world.week) / 100;
   if (growth <= 0) return 0;
   const fleet = capacityH100e(world, co, false);
   const add = fleet * (pow(1 + growth * share, weeks / WEEKS_PER_YEAR) - 1);

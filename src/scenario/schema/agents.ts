@@ -52,6 +52,8 @@ export const SpeculativeOrders = z
     minMarketUtil: Share('It orders nothing while the market\'s utilisation is below this (the demand brake).'),
     minOwnUtil: Share('Nor while its own fleet is less busy than this.'),
     maxGrowth: z.number().finite().min(0).max(2).describe('Largest speculative order as a share of its fleet (H100e).'),
+    minShareOfShortfall: Share('The least share of the market\'s expected shortfall it counts as its own, however small its fleet: a newcomer with a sliver of the market still orders for a part of a shortage it can see (optional, default 0.03).').default(0.03),
+    firstBlockGpus: z.number().int().min(0).max(100_000).default(64).describe('GPUs it may order beyond maxGrowth × its fleet at one review: a company with a small fleet (or none yet) can still order a first block of servers for a shortage (optional, default 64 = eight 8-GPU servers).'),
   })
   .strict()
   .describe('Speculative capacity ordered for on-demand customers while the market is tight.');
@@ -94,7 +96,7 @@ const LEVERAGED_RECORD = {
   fundingOrder: ['drawFacility', 'takeGpuLoan', 'drawRevolver', 'issueBond', 'ipo', 'issueConvertible', 'raiseEquity', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
   buildAheadFundingOrder: ['takeGpuLoan', 'drawRevolver', 'issueBond'] as (typeof FUNDING_COMMANDS)[number][],
   contractOrders: { everyWeeks: 2, aheadWeeks: 10, vendorFinancing: true },
-  speculative: { everyWeeks: 4, aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15 },
+  speculative: { everyWeeks: 4, aggressiveness: 0.5, pipelineWeight: 0.3, minMarketUtil: 0.85, minOwnUtil: 0.85, maxGrowth: 0.15, minShareOfShortfall: 0.03, firstBlockGpus: 64 },
   power: { headroom: 1.15, prefer: ['colo', 'powered', 'campus'] as ('colo' | 'powered' | 'campus')[] },
   platform: { revenueShare: 0.01, minUsdPerWeek: 0, maxUsdPerWeek: 2e6 },
 };
@@ -110,7 +112,7 @@ const DEVELOPER_RECORD = {
   pricing: { utilizationTargetOffset: 0.03, priceAdjustSpeed: 1.3, maxPriceFactor: 1.6 },
   fundWeeksAhead: 26,
   fundingOrder: ['takeGpuLoan', 'raiseEquity', 'ipo', 'followOn', 'drawRevolver'] as (typeof FUNDING_COMMANDS)[number][],
-  speculative: { everyWeeks: 6, aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12 },
+  speculative: { everyWeeks: 6, aggressiveness: 1.2, pipelineWeight: 0.5, minMarketUtil: 0.8, minOwnUtil: 0.85, maxGrowth: 0.12, minShareOfShortfall: 0.03, firstBlockGpus: 64 },
   vendorFinancing: false,
   power: { headroom: 1.1, prefer: ['colo', 'powered'] as ('colo' | 'powered' | 'campus')[] },
   platform: { revenueShare: 0.05, minUsdPerWeek: 80_000, maxUsdPerWeek: 1.5e6 },
@@ -121,7 +123,7 @@ const ENERGY_RECORD = {
   fundWeeksAhead: 26,
   fundingOrder: ['drawFacility', 'takeGpuLoan', 'raiseEquity', 'drawRevolver', 'issueBond', 'ipo', 'followOn'] as (typeof FUNDING_COMMANDS)[number][],
   contractOrders: { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: true },
-  speculative: { everyWeeks: 4, aggressiveness: 1.3, pipelineWeight: 0.5, minMarketUtil: 0.85, minOwnUtil: 0.8, maxGrowth: 0.15 },
+  speculative: { everyWeeks: 4, aggressiveness: 1.3, pipelineWeight: 0.5, minMarketUtil: 0.85, minOwnUtil: 0.8, maxGrowth: 0.15, minShareOfShortfall: 0.03, firstBlockGpus: 64 },
   minSpareMw: 2,
   fillKwPerGpu: 2,
   power: { headroom: 1.05, prefer: ['powered', 'campus', 'colo'] as ('colo' | 'powered' | 'campus')[] },
