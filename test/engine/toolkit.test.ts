@@ -3,7 +3,7 @@
  * the decision it names (bid floors, funding attempts, power blocks).
  */
 import { describe, expect, it } from 'vitest';
-import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, ensurePower, fund, securePower, speculativeGpus } from '../../src/engine/strategies/toolkit.ts';
+import { breakEvenUsdPerGpuHour, cashCostPerGpuHour, debtServiceFloorUsdPerGpuHour, actor, ensurePower, fund, securePower, speculativeGpus } from '../../src/engine/strategies/toolkit.ts';
 import { capacityH100e } from '../../src/engine/metrics.ts';
 import type { Command, CommandResult } from '../../src/engine/commands/types.ts';
 import type { Rfp } from '../../src/engine/types.ts';
@@ -63,6 +63,33 @@ describe('agents.toolkit drives the shared decisions', () => {
     const leases = seen.filter((c) => c.type === 'leaseColo');
     expect(leases.length).toBeGreaterThan(0);
     for (const c of leases) expect(c.type === 'leaseColo' && c.powerMw).toBeLessThanOrEqual(3);
+  });
+
+  it('powerSigningMarginMw: a lease is the gap plus that margin', () => {
+    const first = (margin: number) => {
+      const w = world(variant((s) => { s.agents.toolkit.powerSigningMarginMw = margin; s.agents.toolkit.maxHallMw = 1000; }));
+      player(w).orders.push({ id: 'o1', modelId: 'h100', count: 4000, deliveryWeek: 20, totalCents: 0, depositCents: 0, vendorFinancedShare: 0 });
+      const { seen, act } = recorder(() => true);
+      ensurePower(w, player(w), act, 1.2, ['colo']);
+      const c = seen.find((x) => x.type === 'leaseColo');
+      return c && c.type === 'leaseColo' ? c.powerMw : 0;
+    };
+    expect(first(0)).toBeGreaterThan(0);
+    expect(first(5) - first(0)).toBeCloseTo(5, 0);
+  });
+
+  it('soonPowerWeeks: power still being readied counts as soon only within that many weeks', () => {
+    // A lease signed for everything the company needs, ready after the region's lead time (8–12 weeks).
+    const signsMore = (weeks: number) => {
+      const w = world(variant((s) => { s.agents.toolkit.soonPowerWeeks = weeks; }));
+      player(w).orders.push({ id: 'o1', modelId: 'h100', count: 4000, deliveryWeek: 20, totalCents: 0, depositCents: 0, vendorFinancedShare: 0 });
+      ensurePower(w, player(w), actor(w, player(w)), 1.2, ['colo']);
+      const { seen, act } = recorder(() => true);
+      ensurePower(w, player(w), act, 1.2, ['colo']);
+      return seen.filter((c) => c.type === 'leaseColo').length;
+    };
+    expect(signsMore(26)).toBe(0);
+    expect(signsMore(1)).toBeGreaterThan(0);
   });
 
   it('power ahead (securePower): signs what was asked in signings of at most maxHallMw, in the preferred kinds\' order, and no more', () => {

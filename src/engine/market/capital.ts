@@ -66,7 +66,7 @@ export function updateSharePrices(world: World): void {
         });
       }
     }
-    updateSharePrice(world, co, 0.03 * nextNormal(rng));
+    updateSharePrice(world, co, (world.scenario.market.capital.sharePriceNoisePctPerWeek / 100) * nextNormal(rng));
   }
 }
 

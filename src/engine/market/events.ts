@@ -87,7 +87,7 @@ function applyEffect(world: World, e: Effect): void {
     }
     case 'rivalDistress': {
       const r = world.companies.find((c) => c.id === e.rivalId);
-      if (r) r.spreadStepUpPct += 6;
+      if (r) r.spreadStepUpPct += e.spreadStepUpPct;
       break;
     }
   }

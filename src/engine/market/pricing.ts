@@ -51,16 +51,16 @@ export function updateLeadTime(world: World): void {
   }
   if (m.vendorShipH100ePerWeek <= 0) {
     // At the start the vendor ships about half of what a year of demand growth needs.
-    const growth = Math.max(0.2, pathAt(world.paths.growthPct, 0) / 100);
-    m.vendorShipH100ePerWeek = Math.max(1, (0.5 * world.scenario.market.demand.startH100e * growth) / WEEKS_PER_YEAR);
+    const growth = Math.max(v.openingMinGrowthShare, pathAt(world.paths.growthPct, 0) / 100);
+    m.vendorShipH100ePerWeek = Math.max(1, (v.openingShipShareOfGrowth * world.scenario.market.demand.startH100e * growth) / WEEKS_PER_YEAR);
   }
   const cap = m.vendorShipH100ePerWeek;
   const target = clamp(book / cap, v.leadTimeWeeksNormal, v.leadTimeWeeksShortage);
   const tight = m.utilization > v.shortageUtilization;
   const wanted = book / v.leadTimeWeeksNormal;
-  const speed = wanted > cap ? (tight ? 1 / 26 : 1 / 52) : 1 / 52;
+  const speed = wanted > cap && tight ? 1 / v.capacityCatchUpWeeksShortage : 1 / v.capacityCatchUpWeeks;
   m.vendorShipH100ePerWeek = Math.max(1, cap + speed * (wanted - cap));
-  let lt = m.leadTimeWeeks + 0.15 * (target - m.leadTimeWeeks);
+  let lt = m.leadTimeWeeks + v.leadTimeAdjustShare * (target - m.leadTimeWeeks);
   if (world.week < world.policy.leadTimeFloorUntilWeek) lt = Math.max(lt, world.policy.leadTimeFloorWeeks);
   m.leadTimeWeeks = lt;
 }

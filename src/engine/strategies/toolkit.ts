@@ -323,11 +323,11 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
   const wantedMw = powerWantedMw.get(co) ?? 0;
   powerWantedMw.delete(co);
   // A campus serves the long run (years of building and grid queue), including GPUs it wanted but
-  // could not power; halls and powered sites serve GPUs arriving within the next half year, so a
-  // campus years away does not leave them idle.
-  const longGap = needMw + wantedMw * headroom - pipelineMw(co);
-  const soonGap = needMw - mwReadyBy(co, world.week + 26);
+  // could not power; halls and powered sites serve GPUs arriving within `soonPowerWeeks` (half a
+  // year), so a campus years away does not leave them idle.
   const t = world.scenario.agents.toolkit;
+  const longGap = needMw + wantedMw * headroom - pipelineMw(co);
+  const soonGap = needMw - mwReadyBy(co, world.week + t.soonPowerWeeks);
   if (Math.max(longGap, soonGap) <= t.minSigningMw) return;
   // Power comes in blocks (a hall, a building): at least a tenth of what it already has, so a
   // growing company signs a few big leases rather than a new one every week.
@@ -343,7 +343,7 @@ export function ensurePower(world: World, co: Company, act: Act, headroom: numbe
       if (gap <= t.minSigningMw) break;
       const rs = world.regions.find((x) => x.id === r.id)!;
       const avail = kind === 'colo' ? rs.colocAvailableMw : kind === 'powered' ? rs.poweredSiteAvailableMw : rs.gridAvailableMw;
-      const mw = Math.floor(Math.min(gap + 2, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
+      const mw = Math.floor(Math.min(gap + t.powerSigningMarginMw, avail, kind === 'campus' ? t.maxCampusMw : t.maxHallMw) * 10) / 10;
       if (mw < t.minSigningMw) continue;
       const type = kind === 'colo' ? 'leaseColo' : kind === 'powered' ? 'buyPoweredSite' : 'buildCampus';
       if (act({ type, regionId: r.id, powerMw: mw }).ok) { gap -= mw; added += mw; if (kind !== 'campus') addedSoon += mw; }

@@ -238,12 +238,14 @@ export const DecisionToolkit = z
     maxCampusMw: z.number().finite().min(1).max(5000).describe('Largest campus it starts at once, MW (a large single-site build).'),
     maxHallMw: z.number().finite().min(1).max(5000).describe('Largest hall lease or powered site it signs at once, MW.'),
     minSigningMw: z.number().finite().min(0.1).max(100).describe('Smallest power signing worth making, MW: a gap below this is left for the next block (half a megawatt is a few racks; leases and sites are not signed for less).'),
+    soonPowerWeeks: z.number().int().min(1).max(260).default(26).describe('Halls and powered sites serve the GPUs arriving within this many weeks (a campus serves the long run): the power it counts as ready soon is what is ready by then, so a campus years away does not leave GPUs due in half a year idle (optional, default 26).'),
+    powerSigningMarginMw: z.number().finite().min(0).max(100).default(2).describe('Megawatts it signs beyond the gap in one lease or site: a little headroom so the next server does not need a new signing (optional, default 2).'),
     fundingTryShares: z.array(z.number().finite().min(0.01).max(5)).min(1).max(6).describe('Amounts it asks each financing source for, as multiples of its cash gap, in order until one is granted: a little more than the gap first (fees and slippage), then smaller slices a lender may still grant.'),
   })
   .strict()
   .describe('Numbers of the decision toolkit every archetype shares (optional; defaults as the literals the toolkit carried).');
 
-const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, minSigningMw: 0.5, fundingTryShares: [1.2, 0.6, 0.3] };
+const TOOLKIT_DEFAULTS = { maxAmortizationWeeks: 260, uptimeShare: 0.95, capexRecoveryShare: 0.67, averagePrincipalShare: 0.5, bidJudgementSpread: 0.06, floorJudgementShare: 0.5, powerBlockShare: 0.1, maxCampusMw: 300, maxHallMw: 150, minSigningMw: 0.5, soonPowerWeeks: 26, powerSigningMarginMw: 2, fundingTryShares: [1.2, 0.6, 0.3] };
 
 /** The leveraged build-ahead rule's defaults (as in default.json). */
 const LEVERAGED_DEFAULTS = { buildAheadGrowthPerYear: 0.5, buildAheadMinSentiment: 1.2, buildAheadKind: 'gpus' as const, minOwnUtilization: 0.8, orderEveryWeeks: 4, fundWeeksAhead: 16, ...LEVERAGED_RECORD };

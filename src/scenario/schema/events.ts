@@ -57,7 +57,11 @@ export const Effect = z
   z.object({ type: z.literal('powerPrice'), multiplier: z.number().min(0).max(20).describe('Power prices are multiplied by this from now on.'), ...target }).strict(),
   z.object({ type: z.literal('leadTime'), weeks: z.number().int().min(1).max(104).describe('Vendor lead time becomes at least this.'), durationWeeks: Weeks('For how long.') }).strict(),
   z.object({ type: z.literal('topCustomerLeaves') }).strict().describe("The player's largest customer does not renew and ends its contracts at their next expiry."),
-  z.object({ type: z.literal('rivalDistress'), rivalId: Id.describe('Rival that loses access to credit (its lenders pull back).') }).strict(),
+  z.object({
+    type: z.literal('rivalDistress'),
+    rivalId: Id.describe('Rival that loses access to credit (its lenders pull back).'),
+    spreadStepUpPct: z.number().finite().min(0).max(50).default(6).describe('Percentage points its lenders add to the rate on its new and floating debt, as a covenant breach would (optional, default 6).'),
+  }).strict(),
   ])
   .describe('What the event does.');
 export type Effect = z.infer<typeof Effect>;

@@ -137,6 +137,11 @@ export const Vendor = z
     leadTimeWeeksNormal: z.number().int().min(1).max(104).describe('GPU lead time in a normal market, weeks.'),
     leadTimeWeeksShortage: z.number().int().min(1).max(104).describe('GPU lead time in a shortage, weeks.'),
     shortageUtilization: Share('Market utilisation above which a shortage builds.'),
+    openingShipShareOfGrowth: Share('At the start the vendor ships this share of what a year of demand growth needs (at least openingMinGrowthShare growth), so the first orders meet a supply chain that has still to catch up (optional, default 0.5).').default(0.5),
+    openingMinGrowthShare: z.number().finite().min(0).max(5).default(0.2).describe('Demand growth a year the vendor plans for at the start at the least, as a share (0.2 = +20%), whatever the growth path says (optional, default 0.2).'),
+    capacityCatchUpWeeks: z.number().finite().min(1).max(520).default(52).describe('The vendor moves its shipping capacity towards what its order book asks for (the book over the normal lead time) by 1 ÷ this a week: fabs, packaging and memory take about a year to follow demand (optional, default 52).'),
+    capacityCatchUpWeeksShortage: z.number().finite().min(1).max(520).default(26).describe('The same, while the market is short (utilisation above shortageUtilization) and the book exceeds its capacity: the vendor expands faster when customers queue (optional, default 26).'),
+    leadTimeAdjustShare: Share('Share of the gap between its lead time and the order book ÷ capacity (bounded by the normal and shortage lead times) the quoted lead time closes each week (optional, default 0.15).').default(0.15),
     oldGenPriceCutPct: Pct('Price cut on the previous generations when a new one launches, percent.'),
     backstopShare: Share('Share of a company\u2019s idle capacity the vendor rents back (0 = no backstop).'),
     backstopPriceShare: Share('Backstop rent as a share of the on-demand index.'),
@@ -175,6 +180,7 @@ export const Capital = z
     lossWideningDropPct: Pct('Share-price drop when a quarter\'s net loss is wider than the previous quarter\'s (CoreWeave Q2 2025: revenue +207% but a wider loss), scaled by 1 ÷ sentiment, percent (optional, default 12).').default(12),
     leverageRisingDropPct: Pct('Share-price drop when debt / EBITDA ends a quarter above maxDebtToEbitda × leverageWarningShare and higher than the quarter before, percent (optional, default 10).').default(10),
     leverageWarningShare: Share('Share of the lenders\' debt/EBITDA limit at which shareholders start to worry about leverage (optional, default 0.7).').default(0.7),
+    sharePriceNoisePctPerWeek: Pct('Weekly random move of each listed share price around its model value (one standard deviation), percent: trading noise, besides sentiment and results (optional, default 3).').default(3),
   })
   .strict()
   .describe('Base rate, equity sentiment and valuation.');
