@@ -267,12 +267,12 @@ export function covenantDeadlines(world: World, co: Company): void {
     // Liquidity or leverage still breached: the loans are called. Only debt service still breached:
     // the company may prepay to cure it; if that is not enough, the debt is accelerated.
     const called = tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
-    if (called) defaultOnDebt(world, co, covenantCause(world, co, called));
+    if (called) callLoans(world, co, called);
     else if (corporateCovenantBreached(tests)) {
       prepayToCure(world, co);
       // The prepayment aims at the covenant line itself: cents of rounding can leave it just short — one more pass closes that.
       if (corporateCovenantBreached(covenantTests(world, co))) prepayToCure(world, co);
-      if (corporateCovenantBreached(covenantTests(world, co))) accelerate(world, co);
+      if (corporateCovenantBreached(covenantTests(world, co))) callLoans(world, co, covenantTests(world, co).find((t) => t.id === 'debtService'));
       else co.covenantBreaches = 0;
     } else co.covenantBreaches = 0;
   }
@@ -312,14 +312,24 @@ function prepayToCure(world: World, co: Company): void {
 }
 
 /**
- * The cure period ended with the debt-service covenant still breached: the lenders accelerate — all debt falls due
- * at once. A company whose cash pays it all repays and carries on debt-free; otherwise it is a default.
+ * The cure period ended with a corporate covenant (`test`) still breached: the lenders call the loans —
+ * all debt falls due at once, and the undrawn credit they committed is withdrawn. A company whose cash
+ * pays it all repays and carries on debt-free (a cash-rich company breaching leverage because its
+ * EBITDA turned negative is not insolvent); otherwise it is a default.
  */
-function accelerate(world: World, co: Company): void {
-  if (co.ledger.balances.cash < co.ledger.balances.debt) { defaultOnDebt(world, co, covenantCause(world, co, covenantTests(world, co).find((t) => t.id === 'debtService'))); return; }
+function callLoans(world: World, co: Company, test: CovenantTest | undefined): void {
+  if (co.ledger.balances.cash < co.ledger.balances.debt) { defaultOnDebt(world, co, covenantCause(world, co, test)); return; }
+  const repaidCents = co.ledger.balances.debt;
   for (const d of co.debts) repayDebt(co, d, toUsd(d.principalCents));
   co.debts = co.debts.filter((d) => d.principalCents > 0);
   co.covenantBreaches = 0;
+  if (co.index === 0) {
+    pushNews(world, {
+      id: `loans-called-${world.week}`, kind: 'finance', major: true,
+      headline: msgOf('news.loansCalledRepaid.h'),
+      explanation: msgOf('news.loansCalledRepaid.e', { usd: toUsd(repaidCents) }),
+    });
+  }
 }
 
 function restructure(world: World, co: Company): void {

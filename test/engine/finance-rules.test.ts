@@ -71,22 +71,56 @@ describe('covenants: one test function, a cure period, then the loans are called
     expect(tests[2]!.pass).toBe(true);
   });
 
+  /** Spend the player's cash down to `leftUsd` (a fee paid now). */
+  const spendDownTo = (w: ReturnType<typeof world>, leftUsd: number) => {
+    const p = player(w);
+    bookCents(p.ledger, 'debtFeesPaid', Math.max(0, p.ledger.balances.cash - leftUsd * 100));
+  };
+
   it('the cure period is the scenario\'s: a 26-week cure survives the week a 13-week cure would default', () => {
     const run = (cure: number) => {
       const w = world(strict(cure));
       exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
       runWeeks(w, 13); // breach at the first quarter close (week 12)
       expect(player(w).covenantCureEndsWeek).toBe(12 + cure);
-      runWeeks(w, 13); // through week 25
+      runWeeks(w, 8);
+      // Less cash than debt when the loans are called: it cannot repay them.
+      spendDownTo(w, 1_000_000);
+      runWeeks(w, 5); // through week 25
       return w;
     };
     const short = run(13), long = run(26);
     expect(player(short).status).toBe('bankrupt');
     expect(player(short).bankruptReason).toMatch(/did not cure/);
     expect(player(long).status).toBe('active');
-    runWeeks(long, 13);
+    runWeeks(long, 8);
+    spendDownTo(long, 1_000_000);
+    runWeeks(long, 5);
     expect(player(long).status).toBe('bankrupt');
     expectBalanced(long);
+  });
+
+  it('called loans that the cash covers are repaid: the company carries on debt-free (a cash-rich hyperscaler breaching leverage is not insolvent); the same breach with less cash than debt is a default', () => {
+    const called = (cashLeftUsd: number) => {
+      const w = world(strict(13));
+      exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
+      runWeeks(w, 21); // breach at week 12, cure ends at week 25
+      spendDownTo(w, cashLeftUsd);
+      runWeeks(w, 5);
+      return w;
+    };
+    const rich = called(100_000_000);
+    const p = player(rich);
+    expect(p.status).toBe('active');
+    expect(p.debts.reduce((a, d) => a + d.principalCents, 0)).toBe(0);
+    expect(p.ledger.balances.debt).toBe(0);
+    expect(p.covenantBreaches).toBe(0);
+    expect(rich.news.some((n) => typeof n.headline === 'object' && 'id' in n.headline && n.headline.id === 'news.loansCalledRepaid.h')).toBe(true);
+    expectBalanced(rich);
+    const poor = called(1_000_000);
+    expect(player(poor).status).toBe('bankrupt');
+    expect(player(poor).bankruptReason).toMatch(/did not cure/);
+    expectBalanced(poor);
   });
 });
 

@@ -8,6 +8,7 @@ import { issueCommand, previewCommand, runWeeks, step, stateHash } from '../../s
 import { baseRatePct } from '../../src/engine/finance/rates.ts';
 import { backlogUsd, fleetValueUsd } from '../../src/engine/metrics.ts';
 import { toCents } from '../../src/engine/money.ts';
+import { bookCents } from '../../src/engine/ledger.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
 import { debtsOf, exec, expectBalanced, player, refused, variant, world } from './helpers.ts';
@@ -362,7 +363,7 @@ describe('equity', () => {
 describe('covenants and default', () => {
   const strict = () => variant((s) => { s.finance.covenantMinLiquidityUsd = 1e12; });
 
-  it('a covenant breach costs a waiver fee and a spread step-up; two in a row is bankruptcy', () => {
+  it('a covenant breach costs a waiver fee and a spread step-up; two in a row, with less cash than debt, is bankruptcy', () => {
     const w = world(strict());
     const p = player(w);
     exec(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 });
@@ -381,6 +382,9 @@ describe('covenants and default', () => {
     expectCents(stepLine(w, 'interestPaid'), (principal * rate) / 100 / 52);
     runWeeks(w, 11);
     expect(w.status).toBe('running');
+    // Spend the cash below the debt (a fee paid now): called loans the cash covers would be repaid
+    // (finance-rules.test.ts), so only a company that cannot repay them fails.
+    bookCents(p.ledger, 'debtFeesPaid', p.ledger.balances.cash - toCents(1_000_000));
     step(w); // week 25: the second quarter closes in breach
     expect(p.status).toBe('bankrupt');
     expect(w.status).toBe('bankrupt');
