@@ -11,6 +11,8 @@ import { runCommand } from './commands/apply.ts';
 import { weekOf } from './calendar.ts';
 import { pushNews } from './news.ts';
 import { msgOf } from './msg.ts';
+import { paymentSchedule } from './advisor.ts';
+import { toUsd, WEEKS_PER_QUARTER } from './money.ts';
 
 /** True while the recorded history decides for the player (its commands play; the autopilot waits). */
 export function historyRuns(world: World): boolean {
@@ -33,9 +35,14 @@ export function announceHandover(world: World): void {
   if (world.week !== world.historyUntilWeek || world.week >= world.scenario.calendar.lengthWeeks) return;
   if (world.scenario.lesson.historicalCommands.length === 0 || world.companies[0]!.status !== 'active') return;
   const pilot = world.playerAutopilot && world.playerAutopilot !== 'player' ? world.playerAutopilot : null;
+  // What the player takes over: the cash, and what falls due in the next quarter if nothing changes
+  // (the Finance tab's payment schedule: debt service, GPU balances at delivery, construction).
+  const co = world.companies[0]!;
+  let dueUsd = 0;
+  for (const p of paymentSchedule(world, co, WEEKS_PER_QUARTER)) dueUsd += p.usd;
   pushNews(world, {
     id: `history-ends-${world.week}`, kind: 'company', major: true,
     headline: msgOf(pilot ? 'news.historyEnds.autopilot.h' : 'news.historyEnds.h'),
-    explanation: msgOf(pilot ? 'news.historyEnds.autopilot.e' : 'news.historyEnds.e', pilot ? { strategy: `pilot.${pilot}` } : {}),
+    explanation: msgOf(pilot ? 'news.historyEnds.autopilot.e' : 'news.historyEnds.e', pilot ? { strategy: `pilot.${pilot}` } : { cashUsd: toUsd(co.ledger.balances.cash), dueUsd, weeks: WEEKS_PER_QUARTER }),
   });
 }

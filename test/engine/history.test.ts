@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld, step, isOver } from '../../src/engine/api.ts';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
+import { paymentSchedule } from '../../src/engine/advisor.ts';
 import { engineText } from '../../src/i18n/messages.ts';
 import type { World } from '../../src/engine/types.ts';
 
@@ -33,6 +34,20 @@ describe('the recorded history hands over', () => {
     expect(hs).toHaveLength(1);
     expect(hs[0]).toMatchObject({ week: w.historyUntilWeek, major: true, headline: { id: 'news.historyEnds.h' } });
     expect(engineText(hs[0]!.explanation as { id: string; params: Record<string, string> }, 'zh-CN')).toMatch(/从现在起不再替你做任何决定/);
+  });
+
+  it('names what the player takes over: the cash and what falls due in the next quarter (the payment schedule\'s total)', () => {
+    const w = createWorld(cw, { seed: 1 });
+    while (w.week < w.historyUntilWeek) step(w);
+    const due = paymentSchedule(w, w.companies[0]!, 13).reduce((a, p) => a + p.usd, 0);
+    const cash = w.companies[0]!.ledger.balances.cash / 100;
+    step(w);
+    const e = w.news.find((n) => n.id.startsWith('history-ends-'))!.explanation as { id: string; params: Record<string, number> };
+    expect(e.params.dueUsd).toBeGreaterThan(0);
+    expect(e.params.dueUsd).toBeCloseTo(due, 0);
+    expect(e.params.cashUsd).toBeCloseTo(cash, 2);
+    expect(engineText(e as never, 'en')).toMatch(/You take over \$[\d.,]+[KMB]? of cash, and \$[\d.,]+[KMB]? falls due in the next 13 weeks/);
+    expect(engineText(e as never, 'zh-CN')).toMatch(/未来 13 周内到期的付款为/);
   });
 
   it('to the autopilot the player picked, named in the player\'s language', () => {
