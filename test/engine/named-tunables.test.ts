@@ -11,6 +11,10 @@ import { modelEquityValueUsd } from '../../src/engine/finance/valuation.ts';
 import { loadScenarioObject } from '../../src/scenario/load.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDebt } from '../../src/engine/finance/debt.ts';
+import { bookCents, isBalanced } from '../../src/engine/ledger.ts';
+import { STRATEGIES } from '../../src/engine/strategies/archetypes.ts';
+import { actor } from '../../src/engine/strategies/toolkit.ts';
 import { player, variant, world } from './helpers.ts';
 
 describe('market.vendor: how fast the supply chain follows the order book', () => {
@@ -95,5 +99,35 @@ describe('events: rivalDistress.spreadStepUpPct is the size of the credit shock'
     expect(stepUp({})).toBe(6);
     expect(stepUp({ spreadStepUpPct: 12 })).toBe(12);
     expect(stepUp({ spreadStepUpPct: 0 })).toBe(0);
+  });
+});
+
+describe('agents.hyperscaler.curesBreaches: a parent pays its bond rather than default', () => {
+  /** The hyperscaler in a cure period with a bond larger than its cash, after one of its weekly decisions. */
+  const afterDecision = (cures: boolean) => {
+    const w = world(variant((s) => { s.agents.hyperscaler.curesBreaches = cures; }));
+    const hs = w.companies.find((c) => c.strategy === 'hyperscaler')!;
+    const cashUsd = hs.ledger.balances.cash / 100;
+    addDebt(w, hs, { kind: 'bond', amountUsd: cashUsd, fixedRatePct: 6, spreadPct: 0, termWeeks: 260, amortizing: false });
+    // The bond's proceeds spent: it owes more than it holds.
+    bookCents(hs.ledger, 'debtFeesPaid', Math.round(hs.ledger.balances.cash * 0.6));
+    hs.covenantCureEndsWeek = w.week + 10;
+    const owedUsd = hs.ledger.balances.debt / 100;
+    expect(hs.ledger.balances.cash / 100).toBeLessThan(owedUsd);
+    STRATEGIES.hyperscaler(w, hs, actor(w, hs), w.rng.rivals);
+    return { w, hs, owedUsd };
+  };
+
+  it('on: it raises equity for what its cash lacks and pays every bond off, keeping its cash floor', () => {
+    const { w, hs } = afterDecision(true);
+    expect(hs.debts.filter((d) => d.principalCents > 0)).toEqual([]);
+    // It kept (about) its cash floor: the raise covered the bond and the floor.
+    expect(hs.ledger.balances.cash / 100).toBeGreaterThan(0.5 * w.scenario.agents.hyperscaler.cashFloorUsd);
+    expect(isBalanced(hs.ledger)).toBe(true);
+  });
+
+  it('off (the ablation): it waits out the cure period with the bond unpaid', () => {
+    const { hs, owedUsd } = afterDecision(false);
+    expect(hs.ledger.balances.debt / 100).toBeCloseTo(owedUsd, 2);
   });
 });

@@ -246,16 +246,23 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
 });
 
 describe('the hyperscaler stays dominant and no neocloud runs away', () => {
-  it('at the end of default the hyperscaler holds ≥ 10% of world capacity and no neocloud > 45% (20 seeds, leveraged player)', () => {
+  // A hyperscaler is never bankrupt: its GPU cloud's EBITDA can turn negative in a glut and breach a
+  // leverage covenant, but loans the cash covers are repaid when called, and in a cure period it pays
+  // its bonds off (agents.hyperscaler.curesBreaches). Before both, MegaCloud went bankrupt in 3 of
+  // seeds 1–20 and 5 of 501–520, its fleet auctioned to the largest neocloud (0.453 of capacity on 501–520).
+  it('at the end of default the hyperscaler holds ≥ 10% of world capacity, has never gone bankrupt, and no neocloud holds > 45% (20 seeds, leveraged player)', () => {
     const def = scenario('default');
     const hs: number[] = [], big: number[] = [];
+    const hsBankrupt: number[] = [];
     for (const seed of SEEDS) {
       const w = run(def, 'full', 'leveraged', seed).world;
+      if (w.companies.find((c) => c.strategy === 'hyperscaler')!.status !== 'active') hsBankrupt.push(seed);
       const caps = w.companies.map((c) => (c.status === 'active' ? capacityH100e(w, c, false) : 0));
       const all = caps.reduce((a, b) => a + b, 0);
       hs.push(caps[w.companies.findIndex((c) => c.strategy === 'hyperscaler')]! / all);
       big.push(Math.max(...caps.filter((_x, i) => w.companies[i]!.strategy !== 'hyperscaler')) / all);
     }
+    expect(hsBankrupt, 'seeds where the hyperscaler went bankrupt').toEqual([]);
     expect(note('hs.hyperscalerShareOfCapacityEnd', median(hs, 'hyperscaler share'))).toBeGreaterThanOrEqual(0.1);
     expect(note('hs.largestNeocloudShareEnd', median(big, 'largest neocloud share'))).toBeLessThanOrEqual(0.45);
   });

@@ -122,22 +122,6 @@ describe('power-crunch lesson: GPUs sit idle for lack of power until supply answ
   }, 900_000);
 });
 
-describe('default lesson: rivals as they are', () => {
-  it('no neocloud holds > 45% of capacity at the end; the hyperscaler keeps ≥ 10%', () => {
-    const def = scenario('default');
-    const maxNeo: number[] = [], hyper: number[] = [];
-    for (const seed of SEEDS) {
-      const { world } = run(def, 'full', 'leveraged', seed);
-      const caps = world.companies.map((c) => (c.status === 'active' ? capacityH100e(world, c, false) : 0));
-      const total = caps.reduce((a, b) => a + b, 0);
-      let neo = 0, hs = 0;
-      world.companies.forEach((c, i) => { const s = caps[i]! / Math.max(1, total); if (c.strategy === 'hyperscaler') hs += s; else neo = Math.max(neo, s); });
-      maxNeo.push(neo); hyper.push(hs);
-    }
-    expect(note('power.defaultLargestNeocloudShare', median(maxNeo, 'largest neocloud share'))).toBeLessThanOrEqual(0.45);
-    expect(note('power.defaultHyperscalerShare', median(hyper, 'hyperscaler share'))).toBeGreaterThanOrEqual(0.1);
-  }, 900_000);
-});
 
 const BUNDLED = readdirSync(join(import.meta.dirname, '..', '..', 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => f.replace(/\.json$/, ''));
 

@@ -14,7 +14,7 @@ import { nextFloat, nextInt } from '../rng.ts';
 import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus, wholeServersGpus, GPUS_PER_SERVER,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus, repayAllDebt, wholeServersGpus, GPUS_PER_SERVER,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -198,7 +198,9 @@ const hyperscaler: Strategy = (world, co, act, rng) => {
     if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, h.powerHeadroom, ['campus', 'colo', 'powered']);
-  if (cashUsd(co) < h.cashFloorUsd && world.week % QUARTER_WEEKS === 0) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);
+  // In a cure period its parent's balance sheet ends the breach: debt paid off, equity for the rest.
+  if (h.curesBreaches && co.covenantCureEndsWeek !== null) repayAllDebt(world, co, act, ['followOn', 'raiseEquity'], h.cashFloorUsd);
+  else if (cashUsd(co) < h.cashFloorUsd && world.week % QUARTER_WEEKS === 0) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);
 };
 
 const idle: Strategy = () => {};

@@ -18,7 +18,7 @@ import { cashCostUsdPerGpuHour, cashCostBasis, cashCostFromBasis, postedRentUsd,
 import {
   cashUsd, contractedGpus, fleetMwNeeded, gpusAvailableBy, pipelineMw, perfH100e, capacityH100e,
 } from '../metrics.ts';
-import { WEEKS_PER_YEAR, HOURS_PER_WEEK, QUARTERS_PER_YEAR, clamp } from '../money.ts';
+import { WEEKS_PER_YEAR, HOURS_PER_WEEK, QUARTERS_PER_YEAR, clamp, toUsd } from '../money.ts';
 import { mwReadyBy, powerableGpus, tooShortOfPower } from './power.ts';
 import { pow } from '../dmath.ts';
 
@@ -308,6 +308,26 @@ export function fund(world: World, co: Company, act: Act, gapUsd: number, order:
       const r = act({ type, amountUsd } as Command);
       if (r.ok) { gap -= r.cashNowUsd; break; }
     }
+  }
+}
+
+/**
+ * Pay off all debt that can be repaid (not convertibles) from cash, first raising through `order`
+ * (e.g. a follow-on) what the cash lacks to pay it and keep `keepCashUsd`: a company in a covenant
+ * cure period that can afford it ends the breach instead of waiting for its lenders to call the
+ * loans. All or nothing — a part paid leaves the breach, and the cash is better kept for next week's
+ * try — and largest debt first.
+ */
+export function repayAllDebt(world: World, co: Company, act: Act, order: Command['type'][], keepCashUsd: number): void {
+  const repayable = co.debts.filter((d) => d.kind !== 'convertible' && d.principalCents > 0);
+  const owedUsd = repayable.reduce((a, d) => a + toUsd(d.principalCents), 0);
+  if (owedUsd <= 0) return;
+  const shortUsd = owedUsd + keepCashUsd - cashUsd(co);
+  if (shortUsd > 0) fund(world, co, act, shortUsd, order);
+  if (cashUsd(co) < owedUsd) return;
+  for (const d of repayable.slice().sort((a, b) => b.principalCents - a.principalCents || (a.id < b.id ? -1 : 1))) {
+    const amountUsd = Math.min(toUsd(d.principalCents), Math.floor(cashUsd(co) * 100) / 100);
+    if (amountUsd > 0) act({ type: 'repayDebt', debtId: d.id, amountUsd });
   }
 }
 

@@ -146,6 +146,7 @@ export const HyperscalerAgent = z
     powerHeadroom: z.number().finite().min(1).max(3).default(1.1).describe('Megawatts it keeps secured as a multiple of what its fleet (installed and on order) needs (optional, default 1.1).'),
     cashFloorUsd: z.number().finite().min(0).max(1e12).default(1e9).describe('Below this cash, USD, it raises money at the next quarter\'s review (optional, default $1B).'),
     raiseUsd: z.number().finite().min(0).max(1e12).default(2e9).describe('How much it raises then, by bond or follow-on, USD: its parent\'s balance sheet stands behind it (optional, default $2B).'),
+    curesBreaches: z.boolean().default(true).describe('In a covenant cure period it pays all its debt off from cash, raising equity (a follow-on) for what the cash lacks: a hyperscaler whose GPU cloud\'s EBITDA turns negative in a glut breaches its leverage covenant, but a parent with a balance sheet does not default on a bond it can pay (without this, MegaCloud went bankrupt in 2 of 40 default runs with its cash within 1–10% of its bonds). false = it waits out the cure period like the other archetypes (optional, default true).'),
     contractOrders: ContractOrders.default(HYPERSCALER_CONTRACT_ORDERS).describe('How it orders the GPUs its signed contracts need: with its own cash (optional; default every week, lead time + 8 weeks, no vendor financing).'),
   })
   .strict()
@@ -266,7 +267,7 @@ export type Agents = z.infer<typeof Agents>;
 
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
-  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, curesBreaches: true, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
   prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, revenueShareKept: 0, maxGrowthPerReview: 0.25, warmGrowthPerReview: 0, growthEquityMinSentiment: 0, maxDebtToAssetsForLoans: 0.15, ...PRUDENT_RECORD },
   leveraged: LEVERAGED_DEFAULTS,
   developer: DEVELOPER_RECORD,
