@@ -115,7 +115,12 @@ describe('covenants: one test function, a cure period, then the loans are called
     expect(p.debts.reduce((a, d) => a + d.principalCents, 0)).toBe(0);
     expect(p.ledger.balances.debt).toBe(0);
     expect(p.covenantBreaches).toBe(0);
-    expect(rich.news.some((n) => typeof n.headline === 'object' && 'id' in n.headline && n.headline.id === 'news.loansCalledRepaid.h')).toBe(true);
+    const item = rich.news.find((n) => n.id.startsWith('loans-called-'));
+    expect(item?.headline).toMatchObject({ id: 'news.loansCalledRepaid.h' });
+    const e = item!.explanation as { id: string; params: Record<string, number> };
+    expect(e.params.usd).toBeGreaterThan(15_000_000);
+    expect(engineText(e as never, 'en')).toMatch(/\$[\d.]+M repaid, and the company carries on debt-free/);
+    expect(engineText(e as never, 'zh-CN')).toMatch(/已还款 \$[\d.]+M，公司无债继续经营/);
     expectBalanced(rich);
     const poor = called(1_000_000);
     expect(player(poor).status).toBe('bankrupt');
