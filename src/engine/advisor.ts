@@ -61,7 +61,10 @@ export interface CovenantProjection {
   breached: boolean;
   /** Breaches in a row so far (a breach opens a cure period; still breached when it ends, the loans are called). */
   breachesInRow: number;
+  /** Still breached when the cure period ends and the cash would not repay all debt: the end of the company. */
   fatal: boolean;
+  /** Still breached when the cure period ends, but the cash would repay all debt when the lenders call it: debt-free after. */
+  repaid: boolean;
   /** GPU-loan principal a margin call at that close would make the company prepay (after the cure weeks), USD. */
   marginCallUsd: number;
 }
@@ -219,7 +222,8 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   // call falls due and a cure period ends as in operate.ts `covenantDeadlines`; at each quarter
   // close the engine's own rule (`covenantTestsOf`) runs on the projected figures: a loan-to-value
   // breach starts a margin call, a corporate breach costs the waiver fee and opens a cure period,
-  // and a breach still there when the cure period ends is the end of the company.
+  // and a breach still there when the cure period ends calls the loans: repaid when the cash covers
+  // all debt (operate.ts `callLoans`), else the end of the company.
   const revolverOnlyUsd = undrawnRevolverUsd(co);
   const commitmentsUsd = commitmentRoomUsd(world, co);
   // Committed credit the engine draws before a default (operate.ts `drawCommittedCredit`).
@@ -236,6 +240,8 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const principal = new Map(co.debts.map((d) => [d.id, toUsd(d.principalCents)]));
   const kindOf = new Map(co.debts.map((d) => [d.id, d.kind]));
   const sumDebt = (pred: (k: string) => boolean) => { let v = 0; for (const [id, p] of principal) if (pred(kindOf.get(id)!)) v += p; return v; };
+  /** Debt repaid when the lenders called it (no more interest or instalments on it in the projection). */
+  const paidOff = new Set<string>();
   const figures = () => ({
     cashUsd: cash, undrawnRevolverUsd: revolverOnlyUsd, undrawnCommitmentsUsd: commitmentsUsd, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
     gpuLoansUsd: sumDebt((kd) => kd === 'gpuLoan'), fleetValueUsd: fleetUsd, totalDebtUsd: sumDebt(() => true),
@@ -262,6 +268,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     let biggest: { kind: PaymentKind; usd: number } = { kind: 'operating', usd: Math.max(0, -op) };
     for (; i < sched.length && sched[i]!.week === wk; i++) {
       const p = sched[i]!;
+      if (paidOff.has(p.ref)) continue;
       cash -= p.usd;
       if (p.kind === 'instalment' || p.kind === 'bullet') principal.set(p.ref, Math.max(0, (principal.get(p.ref) ?? 0) - p.usd));
       if (p.usd > biggest.usd) biggest = { kind: p.kind, usd: p.usd };
@@ -271,7 +278,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
       marginDue = null;
       const excess = gpuLoanExcessOf(f, figures());
       // A margin call already running is the next covenant event: warn about it like a projected one.
-      if (!nextCovenant && excess > 0) nextCovenant = { week: wk, inWeeks: k, tests: covenantTestsOf(f, figures()), breached: true, breachesInRow: breaches, fatal: excess > cash + revolver, marginCallUsd: excess };
+      if (!nextCovenant && excess > 0) nextCovenant = { week: wk, inWeeks: k, tests: covenantTestsOf(f, figures()), breached: true, breachesInRow: breaches, fatal: excess > cash + revolver, repaid: false, marginCallUsd: excess };
       cash -= excess;
       payGpuLoans(excess);
       miss(wk, k, 'instalment', excess);
@@ -279,13 +286,22 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     if (cureEnds !== null && wk >= cureEnds) {
       cureEnds = null;
       const tests = covenantTestsOf(f, figures());
-      // Liquidity or leverage: the loans are called; debt service alone: acceleration the cash may pay.
-      const called = tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
-      if (corporateCovenantBreached(tests) && (called || cash < sumDebt(() => true))) {
-        // The cure period ends with the breach still there: the lenders call the loans, more than the cash pays.
-        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, marginCallUsd: 0 };
+      // Still breached: the lenders call the loans (debt service alone: after a prepayment the
+      // projection does not model, which the cash covers whenever it covers all debt).
+      const owed = sumDebt(() => true);
+      if (corporateCovenantBreached(tests) && cash < owed) {
+        // More than the cash pays: the end of the company.
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, repaid: false, marginCallUsd: 0 };
         endWeek = wk;
         break;
+      }
+      const called = tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+      if (called) {
+        // The cash repays every loan: debt-free from here, with that much less cash.
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: false, repaid: true, marginCallUsd: 0 };
+        cash -= owed;
+        for (const id of principal.keys()) { principal.set(id, 0); paidOff.add(id); }
+        breaches = 0;
       }
     }
     if (wk % WEEKS_PER_QUARTER !== WEEKS_PER_QUARTER - 1) continue;
@@ -295,9 +311,11 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     const call = ltv && !ltv.pass ? gpuLoanExcessOf(f, figures()) : 0;
     if (call > 0 && marginDue === null) marginDue = wk + f.marginCallCureWeeks;
     const breached = corporateCovenantBreached(tests);
-    // A breach inside a running cure period cannot be waived again: it ends the company when the period ends.
-    const fatal = breached && cureEnds !== null;
-    if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: breached || call > 0, breachesInRow: breaches, fatal, marginCallUsd: call };
+    // A breach inside a running cure period cannot be waived again: when the period ends the loans are
+    // called — the end of the company unless the cash repays them all.
+    const inCure = breached && cureEnds !== null;
+    const repaid = inCure && cash >= sumDebt(() => true);
+    if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: breached || call > 0, breachesInRow: breaches, fatal: inCure && !repaid, repaid, marginCallUsd: call };
     if (!breached) { breaches = 0; cureEnds = null; continue; }
     breaches += 1;
     if (cureEnds !== null) continue;
@@ -327,7 +345,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
       if (t.pass || t.id === 'gpuLoanToValue') continue;
       warnings.push({
         id: t.id === 'liquidity' ? 'warn.covenantLiquidity' : 'warn.covenantLeverage', severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
-        params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
+        params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, repaid: nextCovenant.repaid ? 1 : 0, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
         actions: t.id === 'liquidity' ? ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] : ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'],
       });
     }

@@ -265,7 +265,7 @@ export function covenantDeadlines(world: World, co: Company): void {
     co.covenantCureEndsWeek = null;
     const tests = covenantTests(world, co);
     // Liquidity or leverage still breached: the loans are called. Only debt service still breached:
-    // the company may prepay to cure it; if that is not enough, the debt is accelerated.
+    // the company may prepay to cure it; if that is not enough, the loans are called too.
     const called = tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
     if (called) callLoans(world, co, called);
     else if (corporateCovenantBreached(tests)) {
@@ -313,8 +313,7 @@ function prepayToCure(world: World, co: Company): void {
 
 /**
  * The cure period ended with a corporate covenant (`test`) still breached: the lenders call the loans —
- * all debt falls due at once, and the undrawn credit they committed is withdrawn. A company whose cash
- * pays it all repays and carries on debt-free (a cash-rich company breaching leverage because its
+ * all debt falls due at once. A company whose cash pays it all repays and carries on debt-free (a cash-rich company breaching leverage because its
  * EBITDA turned negative is not insolvent); otherwise it is a default.
  */
 function callLoans(world: World, co: Company, test: CovenantTest | undefined): void {

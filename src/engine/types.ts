@@ -165,7 +165,7 @@ export interface DefaultCause {
   /**
    * 'missedPayment': the week's payments exceeded cash plus committed credit; 'marginCall': a margin
    * call on GPU loans fell due and could not be paid; 'covenant': a covenant breach was still there
-   * when its cure period ended, so the lenders called (or accelerated) the loans.
+   * when its cure period ended, so the lenders called the loans and the cash could not repay them.
    */
   kind: 'missedPayment' | 'marginCall' | 'covenant';
   /** 'bankrupt': the end; 'restructured': creditors took part of the equity and cut the debt, the company went on. */

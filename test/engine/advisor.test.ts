@@ -10,6 +10,7 @@ import { advise, paymentSchedule } from '../../src/engine/advisor.ts';
 import { covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
 import type { World } from '../../src/engine/types.ts';
 import { defaultScenario, variant } from './helpers.ts';
+import { bookCents } from '../../src/engine/ledger.ts';
 
 function bundled(id: string) {
   const r = loadBundledScenario(id);
@@ -129,5 +130,37 @@ describe('advisor', () => {
       expect(a0.powerMwAvailable, id).toBe(co.last.powerMwAvailable);
       expect(a0.powerMwAvailable, id).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('a breach still there when the cure period ends', () => {
+  /** The player with a $20M GPU loan and a liquidity covenant no company meets, breached at week 12 (cure to week 25), at week 16 with `cashLeftUsd`. */
+  const inCure = (cashLeftUsd: number) => {
+    const w = createWorld(variant((s) => { s.finance.covenantMinLiquidityUsd = 1e12; s.finance.covenantCureWeeks = 13; }), { seed: 3 });
+    expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 }).ok).toBe(true);
+    for (let k = 0; k < 16; k++) step(w);
+    expect(w.companies[0]!.covenantCureEndsWeek).toBe(25);
+    bookCents(w.companies[0]!.ledger, 'debtFeesPaid', Math.max(0, w.companies[0]!.ledger.balances.cash - cashLeftUsd * 100));
+    return w;
+  };
+  const liquidityWarning = (w: ReturnType<typeof createWorld>) => advise(w).warnings.find((x) => x.id === 'warn.covenantLiquidity');
+
+  it('with cash for all its debt: the advisor says the called loans would be repaid (not the end), and the engine repays them', () => {
+    const w = inCure(150_000_000);
+    const warn = liquidityWarning(w);
+    expect(warn?.params).toMatchObject({ week: 25, fatal: 0, repaid: 1 });
+    expect(advise(w).gameOver).toBeNull();
+    for (let k = 0; k < 10; k++) step(w);
+    expect(w.companies[0]!.status).toBe('active');
+    expect(w.companies[0]!.ledger.balances.debt).toBe(0);
+  });
+
+  it('with less cash than debt: the advisor says the company would end, and it does', () => {
+    const w = inCure(1_000_000);
+    expect(liquidityWarning(w)?.params).toMatchObject({ week: 25, fatal: 1, repaid: 0 });
+    expect(liquidityWarning(w)?.severity).toBe('danger');
+    for (let k = 0; k < 10; k++) step(w);
+    expect(w.companies[0]!.status).toBe('bankrupt');
+    expect(w.companies[0]!.defaultCause?.kind).toBe('covenant');
   });
 });

@@ -97,6 +97,8 @@ describe('covenants: one test function, a cure period, then the loans are called
     spendDownTo(long, 1_000_000);
     runWeeks(long, 5);
     expect(player(long).status).toBe('bankrupt');
+    expect(player(long).defaultCause?.kind).toBe('covenant');
+    expect(player(long).defaultCause?.week).toBe(38);
     expectBalanced(long);
   });
 

@@ -62,7 +62,7 @@ export function marketPipelineH100e(world: World): number {
  * will really show up: below 1 every builder orders for the same gap, so in a shortage the market
  * over-orders and a glut follows a lead time later (the bullwhip). Nothing is ordered while the
  * market is slack — the demand brake. Its share of the gap is at least `minShareOfShortfall`, and one
-review's order at most `maxGrowth` of its fleet plus `firstBlockGpus` (a small fleet's first block).
+ * review's order at most `maxGrowth` of its fleet plus `firstBlockGpus` (a small fleet's first block).
  */
 export function speculativeGpus(world: World, co: Company, modelId: string, o: { aggressiveness: number; pipelineWeight: number; minMarketUtil: number; minOwnUtil: number; maxGrowth: number; minShareOfShortfall: number; firstBlockGpus: number }): number {
   const m = world.market;
