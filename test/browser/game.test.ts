@@ -423,6 +423,29 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#commitments').waitFor();
     expect(await page.locator('#commitments tbody tr').first().innerText()).toMatch(/^DDTL 1\s+\$5\.0M\s+\$0/);
   });
+
+  it('a covenant breach the cash can repay: the advisor says the called loans would be repaid, not that the company would end (EN and 中文)', async () => {
+    const { page } = await open();
+    // default with a liquidity covenant no company meets: a $20M GPU loan breaches at the first close (week 12) and stays breached.
+    const sc = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'default.json'), 'utf8')) as { id: string; finance: Record<string, unknown> };
+    sc.id = 'default-strict-liquidity';
+    sc.finance.covenantMinLiquidityUsd = 5e9;
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
+    await page.evaluate((scenario) => (window as unknown as { neocloud: Api }).neocloud.newGame({ scenario, seed: 2 }), sc);
+    await page.locator('#game').waitFor();
+    await page.locator('#tab-finance').click();
+    await page.locator('#finance-raise select[name="type"]').selectOption('takeGpuLoan');
+    await page.locator('#finance-raise input[name="amountUsd"]').fill('20M');
+    await page.waitForFunction(() => /GPU-backed loan of \$20\.0M/.test(document.getElementById('finance-raise-preview')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.locator('#finance-raise-confirm').click();
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.step(14));
+    await page.waitForFunction(() => /your cash would repay them all/.test(document.getElementById('advisor')?.textContent ?? ''), null, { timeout: 10_000 });
+    expect(await page.locator('#advisor').innerText()).not.toMatch(/the company would end/);
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('zh-CN'));
+    await page.waitForFunction(() => /你的现金足以全部偿还/.test(document.getElementById('advisor')?.textContent ?? ''), null, { timeout: 10_000 });
+    await page.screenshot({ path: shot('advisor-called-loans-repaid-zh') });
+    await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
+  });
 });
 
 describe.skipIf(!CHROME)('browser game with the Canvas renderer (--disable-3d-apis)', () => {
