@@ -25,9 +25,13 @@ export async function waitMapLayout(page: Page): Promise<void> {
  * button whose accessible name lacks the full name.
  */
 export async function mapProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+  // Polled until the map has a layout to read: a re-render (a resize, a language change) builds a
+  // fresh map element, without one until the map lays it out again — under load that can fall
+  // between a `waitMapLayout` and this read (CI, 4 Dec: "undefined" is not valid JSON).
+  const problems = await page.waitForFunction(() => {
     type R = { x: number; y: number; w: number; h: number };
-    const raw = document.getElementById('map-regions')!.dataset.layout!;
+    const raw = document.getElementById('map-regions')?.dataset.layout;
+    if (!raw) return null;
     const l = JSON.parse(raw) as { cards: (R & { id: string })[]; discs: { regionId: string; x: number; y: number; r: number }[]; inbound: R; texts: { owner: string; s: string; x: number; y: number; size: number; font: string }[]; view: { w: number; h: number }; lang: string };
     const world = document.getElementById('world')!.getBoundingClientRect();
     const rel = (e: Element): R => { const r = e.getBoundingClientRect(); return { x: r.left - world.left, y: r.top - world.top, w: r.width, h: r.height }; };
@@ -85,7 +89,10 @@ export async function mapProblems(page: Page): Promise<string[]> {
       if (!label.includes(name)) out.push(`${c.id}: button's name lacks "${name}"`);
     }
     return out;
+  }, null, { timeout: 20_000, polling: 100 }).catch((e: unknown) => {
+    throw new Error(`#map-regions has no data-layout after 20 s (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   });
+  return (await problems.jsonValue()) as string[];
 }
 
 /** The toasts on screen that overlap `form` (a selector), and how many toasts are shown. */
