@@ -119,19 +119,28 @@ describe('a GPU loan\u2019s balloon is refinanced at the terms of the week it fa
 });
 
 describe('the leveraged grower builds ahead of its contracts in a warm market', () => {
+  // Only the build-ahead grows the fleet here: no contract requests, no mega-deals, no speculative
+  // orders. With contracts on, which requests a grower wins moves its fleet by −15% to +39% between two runs
+  // that differ in anything (0.85–1.39 at 52 weeks over seeds 1–8), so a single-seed comparison with
+  // them on tested the draw, not the rule.
   const warm = (growth: number) => variant((s) => {
     s.market.capital.sentimentStart = 2;
     s.market.capital.sentimentLongRun = [{ date: s.calendar.startDate, value: 2 }];
     s.agents.leveraged.buildAheadGrowthPerYear = growth;
-    // Without mega-deals: a block ordered for one (default has 4 a year) dwarfs the build-ahead in half a year.
+    s.agents.leveraged.speculative = { ...s.agents.leveraged.speculative, aggressiveness: 0 };
     s.market.demand.megaDealsPerYear = 0;
+    s.market.demand.rfpPerYear = 0;
   });
-  it('it has more GPUs owned and on order after half a year than with the build-ahead rule off', () => {
-    const fleet = (sc: Scenario) => {
-      const w = createWorld(sc, { seed: 3, strategy: 'leveraged' });
-      runWeeks(w, 26);
-      return gpusOwned(player(w)) + gpusOnOrder(player(w));
-    };
-    expect(fleet(warm(1))).toBeGreaterThan(fleet(warm(0)) * 1.05);
+  const fleet = (sc: Scenario, seed: number) => {
+    const w = createWorld(sc, { seed, strategy: 'leveraged' });
+    runWeeks(w, 26);
+    return gpusOwned(player(w)) + gpusOnOrder(player(w));
+  };
+  it('at 100% a year it has ≥ 10% more GPUs owned and on order after half a year than with the rule off (the first orders wait for busy GPUs and the lead time); off, the fleet does not grow', () => {
+    for (const seed of [1, 3]) {
+      const off = fleet(warm(0), seed);
+      expect(off).toBe(gpusOwned(player(createWorld(warm(0), { seed, strategy: 'leveraged' }))));
+      expect(fleet(warm(1), seed)).toBeGreaterThan(off * 1.1);
+    }
   });
 });
