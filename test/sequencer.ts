@@ -14,9 +14,10 @@ const FIRST = ['test/market/facts.test.ts'];
 /**
  * Reuse facts' runs (default, full and 2023–2026, leveraged and prudent, seeds 1–20), in this order:
  * finance-lessons still makes its own ai-winter runs, so it starts first of them (the other worker
- * can meanwhile run the two short ones).
+ * can meanwhile run the two short ones); archetypes reuses default's and ai-winter's and plays the
+ * other five scenarios itself.
  */
-const LAST = ['test/market/finance-lessons.test.ts', 'test/market/power.test.ts', 'test/cli/contract-growth.test.ts'];
+const LAST = ['test/market/finance-lessons.test.ts', 'test/market/power.test.ts', 'test/cli/contract-growth.test.ts', 'test/market/archetypes.test.ts'];
 
 export class RunSharingSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
