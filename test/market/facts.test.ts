@@ -126,12 +126,16 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
   // against rivals, and the customer moves to the best score; contract customers also default, more
   // often when sentiment sours. The ablation asks only the incumbent to renew (renewalCompetition
   // off): the losses at renewal disappear and only defaults remain.
-  /** Weekly revenue (GPUs × price) of the player's contracts that came up for renewal, split into kept and lost, plus what defaulted; over 2023–2026. */
+  /**
+   * Weekly revenue (GPUs × price) of the player's contracts that came up for renewal, split into kept,
+   * lost to a rival and unanswered (no award: the incumbent did not bid, or bid above the customer's
+   * walk-away price, e.g. while bankrupt or short of GPUs), plus what defaulted; over 2023–2026.
+   */
   const losses = (sc: ReturnType<typeof scenario>, seed: number) => {
     const w = createWorld(sc, { seed, strategy: 'leveraged' });
     const pending = new Map<string, number>();
     const ends = new Map<string, number>();
-    let lost = 0, kept = 0, defaulted = 0;
+    let lost = 0, kept = 0, unanswered = 0, defaulted = 0;
     while (!isOver(w) && w.week < 208) {
       const p = w.companies[0]!;
       for (const c of p.contracts) if (!ends.has(c.id)) ends.set(c.id, c.endWeek);
@@ -148,7 +152,7 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
       for (const rfp of w.closedRfps) {
         const v = pending.get(rfp.id);
         if (v === undefined) continue;
-        if (rfp.winnerIndex === 0) kept += v; else lost += v;
+        if (rfp.winnerIndex === 0) kept += v; else if (rfp.winnerIndex === null) unanswered += v; else lost += v;
         pending.delete(rfp.id);
       }
       for (const c of p.contracts) {
@@ -156,7 +160,7 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
         if (e !== undefined && c.endWeek < e) { defaulted += c.gpuCount * c.usdPerGpuHour; ends.set(c.id, c.endWeek); }
       }
     }
-    return { lost, kept, defaulted };
+    return { lost, kept, unanswered, defaulted };
   };
   const variantOf = (id: string, f: (j: Record<string, unknown>) => void) => { const j = scenarioJson('default'); j.id = id; f(j); return scenarioFrom(j); };
   const demandOf = (j: Record<string, unknown>) => (j.market as { demand: Record<string, unknown> }).demand;
@@ -174,13 +178,14 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
     // has no share of its own (0/0) and adds nothing to the pool rather than an undefined value; the
     // pool is required to rest on most seeds.
     const pooled = (xs: typeof on, label: string) => {
-      const up = xs.reduce((a, x) => a + x.lost + x.kept + x.defaulted, 0);
+      const up = xs.reduce((a, x) => a + x.lost + x.kept + x.unanswered + x.defaulted, 0);
       expect(Number.isFinite(up), `${label}: a renewal whose contract was not found`).toBe(true);
       expect(up, `${label}: nothing came up for renewal in any seed`).toBeGreaterThan(0);
-      return xs.reduce((a, x) => a + x.lost + x.defaulted, 0) / up;
+      return xs.reduce((a, x) => a + x.lost + x.unanswered + x.defaulted, 0) / up;
     };
-    note('f7.seedsWithRenewalsOrDefaults', on.filter((x) => x.lost + x.kept + x.defaulted > 0).length);
-    expect(on.filter((x) => x.lost + x.kept + x.defaulted > 0).length).toBeGreaterThanOrEqual(0.75 * SEEDS.length);
+    const cameUp = (x: (typeof on)[number]) => x.lost + x.kept + x.unanswered + x.defaulted > 0;
+    note('f7.seedsWithRenewalsOrDefaults', on.filter(cameUp).length);
+    expect(on.filter(cameUp).length).toBeGreaterThanOrEqual(0.75 * SEEDS.length);
     const lossShare = note('f7.revenueLostAtRenewalOrDefault', pooled(on, 'loss share'));
     const offShare = note('f7.revenueLostWithoutRenewalCompetition', pooled(off, 'loss share, ablation'));
     const eventShare = note('f7.revenueLostWithScriptedWalkaway', pooled(event, 'loss share, scripted'));
@@ -189,8 +194,10 @@ describe('fact 7: customers are lost at renewal to a better bid, and to their ow
     // newest generation 60% of the time, which the incumbent does not yet own): required 15–70%.
     expect(lossShare).toBeGreaterThanOrEqual(0.15);
     expect(lossShare).toBeLessThanOrEqual(0.7);
-    // The ablation: no rival may bid at renewal, so no revenue is lost there (only to defaults).
-    expect(off.every((x) => x.lost === 0)).toBe(true);
+    // The ablation: no rival may bid at renewal, so no revenue is lost to a rival there — only to
+    // defaults, and to renewals the incumbent left unanswered (no award; before this split, seeds
+    // 701–720 failed here on such a renewal, measured 4 Dec).
+    expect(SEEDS.filter((_, i) => off[i]!.lost > 0), 'seeds losing a renewal to a rival without renewal competition').toEqual([]);
     expect(lossShare - offShare).toBeGreaterThan(0.1);
     // The scripted event still works, on top of what the market does.
     expect(eventShare).toBeGreaterThanOrEqual(lossShare);
@@ -210,7 +217,12 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
   /** Revenue-weighted top-customer share over a calendar year. */
   const yearTop = (qs: QuarterReport[], y: string) => total(year(qs, y), (q) => q.topCustomerShare * q.revenueUsd) / total(year(qs, y), (q) => q.revenueUsd);
   const top2024 = (sc: typeof def) => median(SEEDS.map((seed) => yearTop(run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters, '2024')), 'top customer 2024');
-  const backlog2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const q = run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters.find((x) => x.label === '2024Q4'); return q ? q.backlogUsd / (4 * q.revenueUsd) : NaN; }), 'backlog ÷ annual revenue');
+  /** Backlog ÷ annualised revenue at 2024Q4; a grower bankrupt before then has no contracts left: 0, counted (never dropped). */
+  const backlog2024 = (sc: typeof def) => median(SEEDS.map((seed) => {
+    const r = run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result;
+    const q = r.quarters.find((x) => x.label === '2024Q4');
+    return q ? q.backlogUsd / (4 * q.revenueUsd) : r.outcome.status === 'bankrupt' ? 0 : NaN;
+  }), 'backlog ÷ annual revenue');
   it('mega-deals lengthen the leveraged grower\'s backlog and concentrate its book (ablation: none → shorter, less concentrated); prudent\'s top five stay under ~35% of revenue', () => {
     const on = note('f10.leveragedBacklogToRevenue2024Q4', backlog2024(def));
     const off = note('f10.leveragedBacklogToRevenue2024Q4NoMegaDeals', backlog2024(ablated));
@@ -221,6 +233,29 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
     expect(on - off).toBeGreaterThan(0.3);
     expect(topOn - topOff).toBeGreaterThan(0.03);
     expect(pruTop5).toBeLessThan(0.35);
+  });
+  // Mega-deals are not the only lumps: an ordinary hyperscaler or lab RFP may ask for up to
+  // rfpMaxShareOfDemand (0.1) of the whole market, as large as a small provider's fleet in 2023–24,
+  // so without mega-deals the top customer is still ≈0.25 (and on seeds 801–820 mega-deals did not
+  // raise it: 0.262 with, 0.276 without). The ablation of lumpiness itself: no mega-deals and every
+  // RFP at most a fifth as large, about six times as many (rfpPerYear × 5; the engine draws whole RFPs
+  // a week, so the count rounds up), the contracted volume still set by the demand gap. Measured 4 Dec:
+  // top customer 0.297 → 0.107 (seeds 1–20), 0.262 → 0.124 (801–820); contract share of revenue
+  // 0.91 → 0.96 and 0.93 → 0.96.
+  const noLumps = (() => {
+    const j = scenarioJson('default');
+    j.id = 'default-no-lumpy-deals';
+    const d = (j.market as { demand: Record<string, number> }).demand;
+    Object.assign(d, { megaDealsPerYear: 0, rfpPerYear: d.rfpPerYear! * 5, rfpMaxShareOfDemand: d.rfpMaxShareOfDemand! / 5 });
+    return scenarioFrom(j);
+  })();
+  /** Contract revenue ÷ revenue over 2024, per seed. */
+  const contractShare2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const qs = year(run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters, '2024'); return total(qs, (q) => q.contractRevenueUsd) / total(qs, (q) => q.revenueUsd); }), 'contract share of revenue 2024');
+  it('concentration comes from lumpy deals: with no mega-deals and RFPs a fifth as large (about six times as many), the leveraged grower\'s 2024 top customer falls by more than half while as much of its revenue is contracted', () => {
+    const topOn = top2024(def);
+    const topFlat = note('f10.leveragedTopCustomer2024NoLumpyDeals', top2024(noLumps));
+    expect(topFlat).toBeLessThan(0.5 * topOn);
+    expect(Math.abs(contractShare2024(noLumps) - contractShare2024(def))).toBeLessThan(0.1);
   });
   // Known gap, kept visible: the issue's targets are a 2024 top customer ≥ 45% from own awards and
   // backlog 5–10× revenue (CoreWeave 62%, ≈10×); measured with mega-deals on ≈ 0.25 and ≈ 3.8× (median
