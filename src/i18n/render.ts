@@ -1,12 +1,13 @@
 /**
  * Render a message id with its parameters in a language. Placeholders name their format:
- * {x:usd} money ($1.2B), {x:usd2} money with two decimals, {x:price} $2.50, {x:int} a whole count
+ * {x:usd} money ($1.2B), {x:usd2} money with two decimals, {x:usdw} {x:usdw2} money read against a figure
+ * in a scenario's text (in Chinese 27.69 亿美元, in English as usd / usd2), {x:price} $2.50, {x:int} a whole count
  * (1,234), {x:n} a bound as typed (10000 and up grouped), {x:fix0} {x:fix1} {x:fix2} a number with that many decimals, {x:turns} 3.2×, {x:mw} 4.2 MW,
  * {x:pct} a number already in percent (12.5%), {x:msg} another message id (rendered with the same parameters), {x:loc} a name given in
  * English as `x` and in Chinese as `x_zh`, {x} as is. A missing id renders as the id itself, so
  * nothing is ever blank.
  */
-import { usd, int } from './format.ts';
+import { usd, usdResult, int } from './format.ts';
 
 export type Lang = 'en' | 'zh-CN';
 export type Table = Record<string, string>;
@@ -20,6 +21,8 @@ function fmt(lang: Lang, tables: { en: Table; zh: Table }, kind: string | undefi
   switch (kind) {
     case 'usd': return usd(v);
     case 'usd2': return usd(v, 2);
+    case 'usdw': return usdResult(v, lang);
+    case 'usdw2': return usdResult(v, lang, 2);
     case 'price': return Number.isFinite(v) ? `$${v.toFixed(2)}` : '—';
     case 'int': return int(v);
     case 'n': return Math.abs(v) >= 1e4 && Number.isInteger(v) ? int(v) : String(v);

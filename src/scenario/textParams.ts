@@ -6,7 +6,8 @@
  *   {a.b.0.c}   a path from the scenario's root (list positions as numbers), e.g. {company.cashUsd}
  *   {field}     in an objective's label: that objective's own field, e.g. {minUsd}, {max}, {byDate}
  *
- * Formatting follows the field's unit suffix (names carry units): `…Usd` money ($150M, 1.5 亿美元),
+ * Formatting follows the field's unit suffix (names carry units): `…Usd` money ($150M, 1.5 亿美元:
+ * `usdWords` of src/i18n/format.ts, four significant digits, so a threshold is never rounded),
  * `…Share` a percentage (20%), anything else a number with grouped digits or the text as is.
  * Done by hand (no Intl): the filled text is part of the scenario's hash, the same in every engine.
  * Pure data in, data out; the loader reports an unknown parameter as an error at the text's path.
@@ -16,6 +17,7 @@ import type { RawError } from './rawError.ts';
 import type { PathSegment } from './paths.ts';
 import { valueAt } from './paths.ts';
 import { em, enText } from './errMsg.ts';
+import { usdWords } from '../i18n/format.ts';
 
 /** A parameter: `{` a name or dotted path `}`. Other braces are left alone. */
 const PARAM = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)\}/g;
@@ -33,25 +35,11 @@ function grouped(n: number): string {
   return (n < 0 ? '-' : '') + out;
 }
 
-/** Money as a reader expects it: $150M, $1.5B, $40,000 — 1.5 亿美元, 4,000 万美元, 4 万美元. */
-export function formatUsd(usd: number, lang: Lang): string {
-  const sign = usd < 0 ? '-' : '';
-  const a = Math.abs(usd);
-  if (lang === 'zh-CN') {
-    if (a >= 1e8) return `${sign}${oneDecimal(a / 1e8)} 亿美元`;
-    if (a >= 1e4) return `${sign}${grouped(Math.round(a / 1e4))} 万美元`;
-    return `${sign}${grouped(a)} 美元`;
-  }
-  if (a >= 1e9) return `${sign}$${oneDecimal(a / 1e9)}B`;
-  if (a >= 1e6) return `${sign}$${a >= 1e8 ? grouped(a / 1e6) : oneDecimal(a / 1e6)}M`;
-  return `${sign}$${grouped(a)}`;
-}
-
 /** One parameter's value in words, or why it cannot be shown. */
 function formatValue(value: unknown, key: string, lang: Lang): { text: string } | { problem: 'scn.param.noField' | 'scn.param.notNumber' } {
   if (typeof value === 'string') return { text: value };
   if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: value === undefined ? 'scn.param.noField' : 'scn.param.notNumber' };
-  if (/Usd$/.test(key)) return { text: formatUsd(value, lang) };
+  if (/Usd$/.test(key)) return { text: usdWords(value, lang) };
   if (/Share$/.test(key)) return { text: `${oneDecimal(value * 100)}%` };
   return { text: Number.isInteger(value) ? grouped(value) : String(value) };
 }

@@ -350,6 +350,11 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('#ch-revenue').waitFor();
     const debriefZh = await page.locator('#debrief').innerText();
     expect(debriefZh.split('\n').flatMap((l) => punctuationProblem(l.trim()) ?? [])).toEqual([]);
+    // Each objective's result reads in the units of its label (the label "…超过 30 亿美元" beside
+    // "股权价值 $2.76B" made a Chinese reader convert): money in 亿美元 / 万美元, no "$".
+    const objZh = await page.locator('#objectives li').allInnerTexts();
+    expect(objZh.filter((l) => l.includes('$'))).toEqual([]);
+    expect(objZh.filter((l) => /股权价值 -?−?[\d,.]+ (亿|万)?美元/.test(l)).length).toBe(1);
     // The strategy comparison in Chinese too: strategy names and outcomes (it once said "leveraged … ✓ solvent").
     const benchZh = await page.locator('#bench-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td, th')].slice(0, 2).map((c) => c.textContent ?? '').join(' ')));
     expect(benchZh.filter((r) => /[a-z]{4,}/i.test(r))).toEqual([]);

@@ -82,6 +82,8 @@ describe('builder overlay', () => {
     const i = Number(obj.key.split('.')[1]);
     expect((r.scenario.lesson.objectives[i] as { minUsd: number }).minUsd).toBe(2e9);
     expect(r.scenario.lesson.objectives[i]!.label.en).toContain('class target: $2B');
+    // In Chinese the target is written as the Chinese label writes money (not "$2B" beside "3 亿美元").
+    expect(r.scenario.lesson.objectives[i]!.label['zh-CN']).toContain('（本课堂目标：20 亿美元）');
     expect(JSON.stringify(r.scenario.events)).toContain('"untilDate":"2026-12-31"');
     // Everything else is the scenario's own.
     expect(r.scenario.events.length).toBe(sc.events.length);

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledScenario, loadScenarioObject } from '../../src/scenario/load.ts';
 import { bundledScenarios } from '../../src/scenario/bundled.ts';
-import { formatUsd, fillTeachingTexts } from '../../src/scenario/textParams.ts';
+import { fillTeachingTexts } from '../../src/scenario/textParams.ts';
+import { usdWords, usdResult } from '../../src/i18n/format.ts';
 
 const load = (doc: unknown) => {
   const r = loadScenarioObject(doc);
@@ -18,8 +19,24 @@ const overlay = (extra: Record<string, unknown>, base = 'default') => ({ schemaV
 
 describe('teaching-text parameters', () => {
   it('formats money, shares and counts by the field’s unit, the same in every engine (no Intl)', () => {
-    expect([150e6, 1e9, 1.5e9, 476e6, 2.5e6, 40_000].map((x) => formatUsd(x, 'en'))).toEqual(['$150M', '$1B', '$1.5B', '$476M', '$2.5M', '$40,000']);
-    expect([150e6, 1e9, 476e6, 40e6, 40_000, 500].map((x) => formatUsd(x, 'zh-CN'))).toEqual(['1.5 亿美元', '10 亿美元', '4.8 亿美元', '4,000 万美元', '4 万美元', '500 美元']);
+    expect([150e6, 1e9, 1.5e9, 476e6, 2.5e6, 40_000].map((x) => usdWords(x, 'en'))).toEqual(['$150M', '$1B', '$1.5B', '$476M', '$2.5M', '$40,000']);
+    expect([150e6, 1e9, 476e6, 40e6, 40_000, 500].map((x) => usdWords(x, 'zh-CN'))).toEqual(['1.5 亿美元', '10 亿美元', '4.76 亿美元', '4,000 万美元', '4 万美元', '500 美元']);
+  });
+
+  it('a threshold is never rounded past a result read against it: four significant digits, both languages', () => {
+    // $2.75B written "$2.8B" (one decimal) made an equity value of $2.76B, met, look like a miss.
+    expect([2.75e9, 275e6, 2.796e9, 12_345_678, 1_234_567_890].map((x) => usdWords(x, 'en'))).toEqual(['$2.75B', '$275M', '$2.796B', '$12.35M', '$1.235B']);
+    expect([2.75e9, 275e6, 12_345_678, 12_345].map((x) => usdWords(x, 'zh-CN'))).toEqual(['27.5 亿美元', '2.75 亿美元', '1,235 万美元', '1.235 万美元']);
+    expect(usdWords(-3e9, 'en')).toBe('-$3B');
+  });
+
+  it('the result beside such a label reads in the label’s units: 亿美元 in Chinese, $ in English', () => {
+    expect(usdResult(276.9e6, 'zh-CN')).toBe('2.77 亿美元');
+    expect(usdResult(2_760_000_000, 'zh-CN', 2)).toBe('27.60 亿美元');
+    expect(usdResult(-41_230_000, 'zh-CN')).toBe('−4,123 万美元');
+    expect(usdResult(276.9e6, 'en')).toBe('$276.9M');
+    expect(usdResult(2_764_000_000, 'en', 2)).toBe('$2.76B');
+    expect(usdResult(Number.NaN, 'zh-CN')).toBe('—');
   });
 
   it('default: an overlay with other starting cash changes the briefing in both languages', () => {

@@ -8,6 +8,7 @@
  */
 import type { Scenario } from '../../scenario/schema/index.ts';
 import { parseAmount } from '../commandForm.ts';
+import { usdWords } from '../../i18n/format.ts';
 
 /** One editable number or date of the base scenario. */
 export interface FormItem {
@@ -48,13 +49,6 @@ export interface FormProblem { key: string; kind: 'usd' | 'number' }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/** "$1.5B" for the objective labels' class target (the labels otherwise keep the scenario's words). */
-function usdShort(n: number): string {
-  const a = Math.abs(n);
-  const [d, s] = a >= 1e9 ? [1e9, 'B'] : a >= 1e6 ? [1e6, 'M'] : a >= 1e3 ? [1e3, 'k'] : [1, ''];
-  return `$${round(n / d, 2)}${s}`;
-}
 
 /**
  * The overlay for the form's values over `base`: only what differs from the scenario. Values the
@@ -99,19 +93,22 @@ export function buildOverlay(base: Scenario, values: FormValues, classTarget: { 
 
   let objectives: Scenario['lesson']['objectives'] | null = null;
   base.lesson.objectives.forEach((o, i) => {
-    const notes: string[] = [];
+    // The class target in each language's own money words ($1.5B / 15 亿美元), as the labels write money.
+    const notes: { en: string; zh: string }[] = [];
     for (const field of ['minUsd', 'max', 'byDate'] as const) {
       const v = val(`objective.${i}.${field}`);
       if (v === null) continue;
       objectives ??= clone(base.lesson.objectives);
       const target = objectives[i] as Record<string, unknown>;
       target[field] = field === 'byDate' ? v : field === 'minUsd' ? parseAmount(v) : Number(v);
-      notes.push(field === 'minUsd' ? usdShort(parseAmount(v)) : field === 'max' ? `≤ ${Number(v)}` : v);
+      const same = field === 'max' ? `≤ ${Number(v)}` : v;
+      notes.push(field === 'minUsd' ? { en: usdWords(parseAmount(v), 'en'), zh: usdWords(parseAmount(v), 'zh-CN') } : { en: same, zh: same });
     }
     if (notes.length && objectives) {
       const target = objectives[i]!;
-      const note = notes.join(', ');
-      target.label = { en: `${o.label.en} (${classTarget.en}: ${note})`, 'zh-CN': `${o.label['zh-CN'] ?? o.label.en}（${classTarget['zh-CN']}：${note}）` };
+      const en = notes.map((n) => n.en).join(', ');
+      const zh = notes.map((n) => n.zh).join('，');
+      target.label = { en: `${o.label.en} (${classTarget.en}: ${en})`, 'zh-CN': `${o.label['zh-CN'] ?? o.label.en}（${classTarget['zh-CN']}：${zh}）` };
     }
   });
   if (objectives) overlay.lesson = { objectives };
