@@ -81,12 +81,30 @@ describe('builder overlay', () => {
     expect(r.scenario.market.capital.baseRatePct.map((p) => p.value)).toEqual(sc.market.capital.baseRatePct.map((p) => Math.round((p.value + 1) * 1e6) / 1e6));
     const i = Number(obj.key.split('.')[1]);
     expect((r.scenario.lesson.objectives[i] as { minUsd: number }).minUsd).toBe(2e9);
-    expect(r.scenario.lesson.objectives[i]!.label.en).toContain('class target: $2B');
-    // In Chinese the target is written as the Chinese label writes money (not "$2B" beside "3 亿美元").
-    expect(r.scenario.lesson.objectives[i]!.label['zh-CN']).toContain('（本课堂目标：20 亿美元）');
+    // The label names the class's threshold where it named the scenario's, in each language's own
+    // words (it read "Reach $300M … (class target: $2B)": two figures, and "$2B" beside 亿美元 in Chinese).
+    const label = r.scenario.lesson.objectives[i]!.label;
+    expect(label.en).toBe('Reach $2B of annualised revenue by 2026-06-29, before the subsidy ends (class target)');
+    expect(label['zh-CN']).toBe('在补贴结束前（2026-06-29 之前）年化收入达到 20 亿美元（本课堂目标）');
     expect(JSON.stringify(r.scenario.events)).toContain('"untilDate":"2026-12-31"');
     // Everything else is the scenario's own.
     expect(r.scenario.events.length).toBe(sc.events.length);
+  });
+
+  it('a new date replaces the label\u2019s date; a leverage cap and a figure the label does not name are noted as the class target', () => {
+    const items = formItems(sc);
+    const key = (field: string) => items.find((i) => i.key.endsWith(field) && sc.lesson.objectives[Number(i.key.split('.')[1])]!.type === (field === 'max' ? 'maxDebtToEbitda' : 'annualRevenue'))!.key;
+    const labelOf = (overlay: Record<string, unknown>, type: string) => (overlay.lesson as { objectives: { type: string; label: { en: string; 'zh-CN': string } }[] }).objectives.find((o) => o.type === type)!.label;
+    const dated = labelOf(buildOverlay(sc, { [key('byDate')]: '2026-12-28' }, { en: 'class target', 'zh-CN': '本课堂目标' }).overlay, 'annualRevenue');
+    expect(dated.en).toBe('Reach $300M of annualised revenue by 2026-12-28, before the subsidy ends (class target)');
+    const capped = labelOf(buildOverlay(sc, { [key('max')]: '3' }, { en: 'class target', 'zh-CN': '本课堂目标' }).overlay, 'maxDebtToEbitda');
+    expect(capped.en).toBe('End with debt below 4 times EBITDA (class target: ≤ 3)');
+    // A label that writes its figure otherwise keeps it, and the class's follows in the note.
+    const other = structuredClone(sc);
+    const rev = other.lesson.objectives.find((o) => o.type === 'annualRevenue')!;
+    rev.label = { en: 'Reach three hundred million dollars of revenue', 'zh-CN': '收入达到三亿美元' };
+    const noted = labelOf(buildOverlay(other, { [key('minUsd')]: '2.75B' }, { en: 'class target', 'zh-CN': '本课堂目标' }).overlay, 'annualRevenue');
+    expect(noted).toEqual({ en: 'Reach three hundred million dollars of revenue (class target: $2.75B)', 'zh-CN': '收入达到三亿美元（本课堂目标：27.5 亿美元）' });
   });
 
   it('unreadable values are problems, not overlay entries; values the scenario forbids reach the validator', () => {

@@ -50,6 +50,12 @@ export interface FormProblem { key: string; kind: 'usd' | 'number' }
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const round = (x: number, digits = 6) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** `text` with the figure `from` (not part of a longer number) replaced by `to`, or null when it does not name it. */
+function replaceFigure(text: string, from: string, to: string): string | null {
+  const at = new RegExp(`(?<![\\d.,])${from.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&')}(?![\\d])`);
+  return at.test(text) ? text.replace(at, () => to) : null;
+}
+
 /**
  * The overlay for the form's values over `base`: only what differs from the scenario. Values the
  * form cannot read come back as problems (and are left out); a value the scenario forbids
@@ -93,22 +99,37 @@ export function buildOverlay(base: Scenario, values: FormValues, classTarget: { 
 
   let objectives: Scenario['lesson']['objectives'] | null = null;
   base.lesson.objectives.forEach((o, i) => {
-    // The class target in each language's own money words ($1.5B / 15 亿美元), as the labels write money.
+    // The label as the class will read it: a threshold the label names (filled from {minUsd}, or
+    // written the same way) is replaced by the class's, so no label names two figures; whatever it
+    // does not name (a date, a leverage cap, a figure written otherwise) follows as the class
+    // target, in each language's own words ($1.5B / 15 亿美元).
+    let en = o.label.en;
+    let zh = o.label['zh-CN'] ?? o.label.en;
     const notes: { en: string; zh: string }[] = [];
+    let changed = false;
     for (const field of ['minUsd', 'max', 'byDate'] as const) {
       const v = val(`objective.${i}.${field}`);
       if (v === null) continue;
+      changed = true;
       objectives ??= clone(base.lesson.objectives);
       const target = objectives[i] as Record<string, unknown>;
       target[field] = field === 'byDate' ? v : field === 'minUsd' ? parseAmount(v) : Number(v);
-      const same = field === 'max' ? `≤ ${Number(v)}` : v;
-      notes.push(field === 'minUsd' ? { en: usdWords(parseAmount(v), 'en'), zh: usdWords(parseAmount(v), 'zh-CN') } : { en: same, zh: same });
+      // The old and new figure as each label writes it (a leverage cap is a bare number: too
+      // easily another figure in the text, so it is only noted).
+      const words = field === 'minUsd' && 'minUsd' in o
+        ? { en: [usdWords(o.minUsd, 'en'), usdWords(parseAmount(v), 'en')], zh: [usdWords(o.minUsd, 'zh-CN'), usdWords(parseAmount(v), 'zh-CN')] }
+        : field === 'byDate' && 'byDate' in o ? { en: [o.byDate, v], zh: [o.byDate, v] } : null;
+      if (words) {
+        const enNew = replaceFigure(en, words.en[0]!, words.en[1]!);
+        const zhNew = replaceFigure(zh, words.zh[0]!, words.zh[1]!);
+        if (enNew !== null && (zhNew !== null || o.label['zh-CN'] === undefined)) { en = enNew; zh = zhNew ?? enNew; continue; }
+        notes.push({ en: words.en[1]!, zh: words.zh[1]! });
+      } else notes.push({ en: `≤ ${Number(v)}`, zh: `≤ ${Number(v)}` });
     }
-    if (notes.length && objectives) {
-      const target = objectives[i]!;
-      const en = notes.map((n) => n.en).join(', ');
-      const zh = notes.map((n) => n.zh).join('，');
-      target.label = { en: `${o.label.en} (${classTarget.en}: ${en})`, 'zh-CN': `${o.label['zh-CN'] ?? o.label.en}（${classTarget['zh-CN']}：${zh}）` };
+    if (changed && objectives) {
+      const enNote = notes.length ? `${classTarget.en}: ${notes.map((n) => n.en).join(', ')}` : classTarget.en;
+      const zhNote = notes.length ? `${classTarget['zh-CN']}：${notes.map((n) => n.zh).join('，')}` : classTarget['zh-CN'];
+      objectives[i]!.label = { en: `${en} (${enNote})`, 'zh-CN': `${zh}（${zhNote}）` };
     }
   });
   if (objectives) overlay.lesson = { objectives };
