@@ -147,7 +147,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
     if (r.archetype === 'hyperscaler') co.otherBusinessValueUsd = r.lastValuationUsd;
     co.listed = r.listed;
     if (r.listed) co.sharePriceUsd = r.lastValuationUsd / Math.max(1, r.shares);
-    co.priceFactor = r.archetype === 'hyperscaler' ? scenario.market.demand.hyperscalerPriceMultiple * 0.8 : 1;
+    co.priceFactor = r.archetype === 'hyperscaler' ? scenario.market.demand.hyperscalerPriceMultiple * scenario.agents.hyperscaler.openingPriceShareOfMultiple : 1;
     for (const s of r.sites) openingSite(world, co, s.regionId, s.kind, s.powerMw);
     for (const g of r.gpus) openingLot(world, co, g.modelId, g.count, g.ageWeeks);
     if (r.debtUsd > 0) {

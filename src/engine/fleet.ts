@@ -43,8 +43,9 @@ export function gpuUnitPriceUsd(world: World, co: Company, modelId: string): num
     if (s.on !== 'gpuCapex' || world.week > s.untilWeek) continue;
     if ((s.vendors === null || s.vendors.includes(m.vendor)) && applies(s.modelIds, modelId) && applies(s.regionIds, home)) subsidy += s.sharePct / 100;
   }
-  const shortage = Math.max(0, (world.market.leadTimeWeeks - world.scenario.market.vendor.leadTimeWeeksNormal) / Math.max(1, world.scenario.market.vendor.leadTimeWeeksShortage - world.scenario.market.vendor.leadTimeWeeksNormal));
-  return m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + 0.25 * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(0.9, subsidy));
+  const v = world.scenario.market.vendor;
+  const shortage = Math.max(0, (world.market.leadTimeWeeks - v.leadTimeWeeksNormal) / Math.max(1, v.leadTimeWeeksShortage - v.leadTimeWeeksNormal));
+  return m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + v.shortagePricePremiumShare * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(0.9, subsidy));
 }
 
 /** Deliver orders due this week: apply the deposit, pay the balance (less vendor financing), add a lot. */

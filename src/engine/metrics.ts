@@ -28,8 +28,9 @@ export function gpuUnitValueUsd(world: World, modelId: string): number {
   const m = gpuModel(world, modelId);
   const g = genMarket(world, modelId);
   if (!m || !g) return 0;
-  const rentRatio = Math.min(1.2, Math.max(0.05, g.indexUsdPerGpuHour / m.launchUsdPerGpuHour));
-  return m.installedCapexUsdPerGpu * rentRatio * (1 - world.scenario.operations.secondHandHaircutShare) * (1 - 0.4 * world.secondHandGlut);
+  const x = world.scenario.market.exits;
+  const rentRatio = Math.min(x.usedValueMaxRentRatio, Math.max(x.usedValueMinRentRatio, g.indexUsdPerGpuHour / m.launchUsdPerGpuHour));
+  return m.installedCapexUsdPerGpu * rentRatio * (1 - world.scenario.operations.secondHandHaircutShare) * (1 - x.glutValueDropShare * world.secondHandGlut);
 }
 
 /** Market value of the whole fleet (collateral for GPU loans), USD. */

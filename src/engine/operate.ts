@@ -381,7 +381,8 @@ export function declareBankrupt(world: World, co: Company, cause: BankruptCause)
     // A failed rival's GPUs are dumped on the second-hand market and auctioned (fleet.ts).
     let gpus = 0;
     for (const l of co.lots) gpus += l.count;
-    world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(0.6, gpus / 50_000));
+    const x = world.scenario.market.exits;
+    world.secondHandGlut = Math.min(1, world.secondHandGlut + Math.min(x.glutMaxPerBankruptcy, gpus / x.glutFleetGpus));
     const auction = auctionFleet(world, co);
     const explanation = auction.sold > 0
       ? msgOf('news.rivalBankruptResold.e', { name: co.name, gpus, sold: auction.sold })

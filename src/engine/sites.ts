@@ -33,7 +33,7 @@ export function powerPriceUsdPerMwh(world: World, regionId: string): number {
   const r = region(world, regionId);
   const rs = regionState(world, regionId);
   if (!r || !rs) return 0;
-  const fill = rs.capacityMw > 0 ? Math.min(1.5, rs.usedMw / rs.capacityMw) : 0;
+  const fill = rs.capacityMw > 0 ? Math.min(world.scenario.operations.powerPriceMaxFill, rs.usedMw / rs.capacityMw) : 0;
   let subsidy = 0;
   for (const s of world.policy.subsidies) {
     if (s.on === 'power' && world.week <= s.untilWeek && (s.regionIds === null || s.regionIds.includes(regionId))) subsidy += s.sharePct / 100;

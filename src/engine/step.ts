@@ -20,6 +20,7 @@ import { vendorLaunches, updateIndices, updateLeadTime } from './market/pricing.
 import { updateDemand, uncontractedRfpDemandH100e } from './market/demand.ts';
 import { updateMarketTotals } from './market/totals.ts';
 import { updatePowerSupply } from './market/powerSupply.ts';
+import { fadeSecondHandGlut } from './market/exits.ts';
 import { allocateOnDemand } from './market/customers.ts';
 import { issueRfps, awardRfps, contractDefaults } from './market/rfps.ts';
 import { operateBefore, operateAfter, newScratch, type Scratch } from './operate.ts';
@@ -103,7 +104,7 @@ export function step(world: World): void {
   updateMarketTotals(world, unservedOd);
   updateIndices(world);
   updateLeadTime(world);
-  world.secondHandGlut *= 0.97;
+  fadeSecondHandGlut(world);
 
   // Quarters close every 13th week — and early when the game ends mid-quarter (bankruptcy or the
   // scenario's last week), so the final statements are never lost.

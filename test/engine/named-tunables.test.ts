@@ -1,133 +1,83 @@
 /**
- * Numbers that shape the market's behaviour are scenario data with a name and a why (issue 9 item
- * 10), not literals in agent code: each test moves one of them and checks the behaviour it names
- * moves with it (the vendor's supply chain, trading noise in share prices, a rival's credit shock).
+ * Numbers that shape behaviour are named scenario fields (issue 9 item 10), read where they act: a
+ * teacher's overlay changes what the engine does, and the bundled values reproduce the engine as it
+ * was when they were bare literals (state hashes unchanged, checked when they were named). Each test
+ * changes one field and sees its rule move.
  */
 import { describe, expect, it } from 'vitest';
-import { updateLeadTime } from '../../src/engine/market/pricing.ts';
-import { updateSharePrices } from '../../src/engine/market/capital.ts';
-import { runEvents } from '../../src/engine/market/events.ts';
-import { modelEquityValueUsd } from '../../src/engine/finance/valuation.ts';
-import { loadScenarioObject } from '../../src/scenario/load.ts';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { addDebt } from '../../src/engine/finance/debt.ts';
-import { bookCents, isBalanced } from '../../src/engine/ledger.ts';
-import { STRATEGIES } from '../../src/engine/strategies/archetypes.ts';
-import { actor } from '../../src/engine/strategies/toolkit.ts';
-import { player, variant, world } from './helpers.ts';
+import { runCommand } from '../../src/engine/commands/apply.ts';
+import { gpuUnitPriceUsd } from '../../src/engine/fleet.ts';
+import { gpuUnitValueUsd } from '../../src/engine/metrics.ts';
+import { modelEquityValueUsd, updateSharePrice } from '../../src/engine/finance/valuation.ts';
+import { step } from '../../src/engine/api.ts';
+import { player, refused, variant, world } from './helpers.ts';
+import type { World } from '../../src/engine/types.ts';
 
-describe('market.vendor: how fast the supply chain follows the order book', () => {
-  /** One vendor review with the shipping capacity unset (the opening) or with an order book 10× what it ships a lead time. */
-  const opening = (share: number) => {
-    const w = world(variant((s) => { s.market.vendor.openingShipShareOfGrowth = share; }));
-    w.market.vendorShipH100ePerWeek = 0;
-    updateLeadTime(w);
-    return w.market.vendorShipH100ePerWeek;
-  };
-  const booked = (change: (v: ReturnType<typeof world>['scenario']['market']['vendor']) => void, tight: boolean) => {
-    const w = world(variant((s) => change(s.market.vendor)));
-    w.market.vendorShipH100ePerWeek = 1000;
-    w.market.utilization = tight ? 0.99 : 0.5;
-    player(w).orders.push({ id: 'o1', modelId: 'h100', count: 10 * 1000 * w.scenario.market.vendor.leadTimeWeeksNormal, deliveryWeek: 40, totalCents: 0, depositCents: 0, vendorFinancedShare: 0 });
-    const lead = w.market.leadTimeWeeks;
-    updateLeadTime(w);
-    return { shipGrowth: w.market.vendorShipH100ePerWeek - 1000, leadMove: w.market.leadTimeWeeks - lead };
-  };
+const hyperscaler = (w: World) => w.companies.find((c) => c.strategy === 'hyperscaler')!;
 
-  it('openingShipShareOfGrowth: the opening capacity is that share of a year of demand growth', () => {
-    expect(opening(0.5)).toBeGreaterThan(1);
-    expect(opening(1) / opening(0.5)).toBeCloseTo(2, 2);
+describe('finance thresholds (scenario.finance)', () => {
+  it('private investors shut at privateRoundMinSentiment; the IPO window at ipoMinSentiment', () => {
+    const raise = { type: 'raiseEquity', amountUsd: 50_000_000 } as const;
+    const open = world();
+    open.market.sentiment = 0.7;
+    expect(runCommand(open, 0, raise, false).ok).toBe(true);
+    const shut = world(variant((s) => { s.finance.privateRoundMinSentiment = 0.75; }));
+    shut.market.sentiment = 0.7;
+    expect(refused(shut, raise)).toMatch(/not writing cheques/);
+    const ipo = world(variant((s) => { s.finance.ipoMinSentiment = 5; s.finance.ipoMinAnnualRevenueUsd = 0; }));
+    expect(refused(ipo, { type: 'ipo', amountUsd: 100_000_000 })).toMatch(/IPO window is shut/);
   });
 
-  it('capacityCatchUpWeeks (and its shortage twin): capacity closes 1 ÷ weeks of the gap to the book a week', () => {
-    const slow = booked((v) => { v.capacityCatchUpWeeks = 52; }, false).shipGrowth;
-    const fast = booked((v) => { v.capacityCatchUpWeeks = 13; }, false).shipGrowth;
-    expect(slow).toBeGreaterThan(0);
-    expect(fast / slow).toBeCloseTo(4, 2);
-    // In a shortage the shortage pace applies, not the normal one.
-    const short = booked((v) => { v.capacityCatchUpWeeks = 52; v.capacityCatchUpWeeksShortage = 26; }, true).shipGrowth;
-    expect(short / slow).toBeCloseTo(2, 2);
-  });
-
-  it('leadTimeAdjustShare: the share of the way the quoted lead time moves towards book ÷ capacity; 0 = it never moves', () => {
-    const some = booked((v) => { v.leadTimeAdjustShare = 0.15; }, true).leadMove;
-    expect(Math.abs(some)).toBeGreaterThan(0);
-    expect(booked((v) => { v.leadTimeAdjustShare = 0.3; }, true).leadMove / some).toBeCloseTo(2, 2);
-    expect(booked((v) => { v.leadTimeAdjustShare = 0; }, true).leadMove).toBe(0);
+  it('a follow-on and a convertible are capped at their share of market cap, and the refusal names it', () => {
+    const listed = (w: World) => { const p = player(w); p.listed = true; p.sharePriceUsd = 20; return p.sharesOutstanding * 20; };
+    const w = world(variant((s) => { s.finance.followOnMaxShareOfMarketCap = 0.1; s.finance.convertibleMaxShareOfMarketCap = 0.05; s.finance.convertibleMinSentiment = 0; }));
+    const cap = listed(w);
+    expect(refused(w, { type: 'followOn', amountUsd: Math.round(cap * 0.15) })).toMatch(/\(10% of market cap\)/);
+    expect(refused(w, { type: 'issueConvertible', amountUsd: Math.round(cap * 0.08) })).toMatch(/\(5% of market cap\)/);
+    const d = world();
+    const capD = listed(d);
+    expect(runCommand(d, 0, { type: 'followOn', amountUsd: Math.round(capD * 0.15) }, false).ok).toBe(true);
   });
 });
 
-describe('market.capital.sharePriceNoisePctPerWeek: trading noise around the model value', () => {
-  /** How far each listed company's price lands from the noiseless step (a quarter of the way to fair value × shock). */
-  const offNoiseless = (pct: number) => {
-    const w = world(variant((s) => { s.market.capital.sharePriceNoisePctPerWeek = pct; }));
-    const listed = w.companies.filter((c) => c.listed && c.status === 'active' && c.sharePriceUsd !== null && c.lockupEndWeek !== w.week);
-    expect(listed.length).toBeGreaterThan(0);
-    const expected = listed.map((c) => {
-      const fair = modelEquityValueUsd(w, c) / Math.max(1, c.sharesOutstanding);
-      return c.sharePriceUsd! + 0.25 * (fair * c.priceShock - c.sharePriceUsd!);
-    });
-    updateSharePrices(w);
-    return Math.max(...listed.map((c, i) => Math.abs(c.sharePriceUsd! - expected[i]!) / expected[i]!));
-  };
-
-  it('0 leaves only the step to the model value (to the cent); a larger noise moves prices off it', () => {
-    expect(offNoiseless(0)).toBeLessThan(0.001);
-    expect(offNoiseless(10)).toBeGreaterThan(0.001);
-  });
-});
-
-describe('events: rivalDistress.spreadStepUpPct is the size of the credit shock', () => {
-  const json = () => JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'scenarios', 'default.json'), 'utf8')) as { calendar: { startDate: string }; events: unknown[] };
-  const withDistress = (extra: Record<string, unknown>) => {
-    const j = json();
-    j.events.push({ id: 'hypergrid-distress', trigger: { type: 'date', date: j.calendar.startDate }, effects: [{ type: 'rivalDistress', rivalId: 'hypergrid', ...extra }], headline: { en: 'Lenders pull back' }, explanation: { en: 'Its lenders pull back.' }, pauses: false });
-    const r = loadScenarioObject(j);
-    if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 2)));
-    return r.scenario;
-  };
-  const stepUp = (extra: Record<string, unknown>) => {
-    const w = world(withDistress(extra));
-    const rival = w.companies.find((c) => c.id === 'hypergrid')!;
-    const before = rival.spreadStepUpPct;
-    runEvents(w);
-    return rival.spreadStepUpPct - before;
-  };
-
-  it('a file that leaves it out gets 6 points (as before the field existed); a file that sets it gets its own', () => {
-    expect(stepUp({})).toBe(6);
-    expect(stepUp({ spreadStepUpPct: 12 })).toBe(12);
-    expect(stepUp({ spreadStepUpPct: 0 })).toBe(0);
-  });
-});
-
-describe('agents.hyperscaler.curesBreaches: a parent pays its bond rather than default', () => {
-  /** The hyperscaler in a cure period with a bond larger than its cash, after one of its weekly decisions. */
-  const afterDecision = (cures: boolean) => {
-    const w = world(variant((s) => { s.agents.hyperscaler.curesBreaches = cures; }));
-    const hs = w.companies.find((c) => c.strategy === 'hyperscaler')!;
-    const cashUsd = hs.ledger.balances.cash / 100;
-    addDebt(w, hs, { kind: 'bond', amountUsd: cashUsd, fixedRatePct: 6, spreadPct: 0, termWeeks: 260, amortizing: false });
-    // The bond's proceeds spent: it owes more than it holds.
-    bookCents(hs.ledger, 'debtFeesPaid', Math.round(hs.ledger.balances.cash * 0.6));
-    hs.covenantCureEndsWeek = w.week + 10;
-    const owedUsd = hs.ledger.balances.debt / 100;
-    expect(hs.ledger.balances.cash / 100).toBeLessThan(owedUsd);
-    STRATEGIES.hyperscaler(w, hs, actor(w, hs), w.rng.rivals);
-    return { w, hs, owedUsd };
-  };
-
-  it('on: it raises equity for what its cash lacks and pays every bond off, keeping its cash floor', () => {
-    const { w, hs } = afterDecision(true);
-    expect(hs.debts.filter((d) => d.principalCents > 0)).toEqual([]);
-    // It kept (about) its cash floor: the raise covered the bond and the floor.
-    expect(hs.ledger.balances.cash / 100).toBeGreaterThan(0.5 * w.scenario.agents.hyperscaler.cashFloorUsd);
-    expect(isBalanced(hs.ledger)).toBe(true);
+describe('market tunables', () => {
+  it('the vendor charges shortagePricePremiumShare more at the shortage lead time', () => {
+    const price = (premium: number) => {
+      const w = world(variant((s) => { s.market.vendor.shortagePricePremiumShare = premium; }));
+      w.market.leadTimeWeeks = w.scenario.market.vendor.leadTimeWeeksShortage;
+      return gpuUnitPriceUsd(w, player(w), 'h100');
+    };
+    expect(price(0.25) / price(0)).toBeCloseTo(1.25, 10);
+    expect(price(0.6) / price(0)).toBeCloseTo(1.6, 10);
   });
 
-  it('off (the ablation): it waits out the cure period with the bond unpaid', () => {
-    const { hs, owedUsd } = afterDecision(false);
-    expect(hs.ledger.balances.debt / 100).toBeCloseTo(owedUsd, 2);
+  it('the second-hand glut fades by glutFadePerWeek and takes glutValueDropShare off a used GPU at its full', () => {
+    const w = world(variant((s) => { s.market.exits.glutFadePerWeek = 0.5; s.market.exits.glutValueDropShare = 0.3; }));
+    const calm = gpuUnitValueUsd(w, 'h100');
+    w.secondHandGlut = 1;
+    expect(gpuUnitValueUsd(w, 'h100') / calm).toBeCloseTo(0.7, 10);
+    step(w);
+    expect(w.secondHandGlut).toBeCloseTo(0.5, 10);
+  });
+
+  it('a listed share closes sharePriceAdjustPerWeek of the gap to its target each week; shocks fade by priceShockFadePerWeek', () => {
+    const move = (adjust: number) => {
+      const w = world(variant((s) => { s.market.capital.sharePriceAdjustPerWeek = adjust; s.market.capital.priceShockFadePerWeek = 0.5; }));
+      const h = hyperscaler(w);
+      const fair = modelEquityValueUsd(w, h) / h.sharesOutstanding;
+      h.priceShock = 0.6;
+      h.sharePriceUsd = fair;
+      updateSharePrice(w, h, 0);
+      return { gapClosed: (fair - h.sharePriceUsd!) / (fair - fair * 0.6), shock: h.priceShock };
+    };
+    expect(move(1).gapClosed).toBeCloseTo(1, 3);
+    expect(move(0.25).gapClosed).toBeCloseTo(0.25, 3);
+    expect(move(0.25).shock).toBeCloseTo(0.8, 10);
+  });
+
+  it('the hyperscaler opens at openingPriceShareOfMultiple of its price multiple', () => {
+    const w = world(variant((s) => { s.agents.hyperscaler.openingPriceShareOfMultiple = 0.5; }));
+    expect(hyperscaler(w).priceFactor).toBeCloseTo(w.scenario.market.demand.hyperscalerPriceMultiple * 0.5, 12);
+    expect(hyperscaler(world()).priceFactor).toBeCloseTo(world().scenario.market.demand.hyperscalerPriceMultiple * 0.8, 12);
   });
 });

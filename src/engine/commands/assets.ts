@@ -116,7 +116,7 @@ export function buildCampus(world: World, co: Company, cmd: Of<'buildCampus'>, e
   if (cmd.powerMw > rs.gridAvailableMw + 1e-9) return refuse('refuse.gridFull', { mw: rs.gridAvailableMw, ...regionName(r) });
   const ops = world.scenario.operations;
   const capex = cmd.powerMw * (r.buildCapexUsdPerMw + ops.liquidCoolingUsdPerMw);
-  if (cashUsd(co) < 0.1 * capex) return refuse('refuse.contractorsCash', { capexUsd: capex });
+  if (cashUsd(co) < ops.campusMinCashShareOfCapex * capex) return refuse('refuse.contractorsCash', { capexUsd: capex, pct: ops.campusMinCashShareOfCapex * 100 });
   const buildWeeks = Math.max(13, Math.round(r.buildWeeks * rs.buildWeeksMultiplier));
   const gridWeeks = Math.round(r.gridQueueWeeks * rs.gridQueueMultiplier);
   if (execute) {

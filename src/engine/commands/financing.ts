@@ -58,7 +58,7 @@ export function raiseEquity(world: World, co: Company, cmd: Of<'raiseEquity'>, e
   if (co.listed) return refuse('refuse.listedNoPrivate');
   const soon = tooSoon(world, co);
   if (soon) return soon;
-  if (world.market.sentiment < 0.6) return refuse('refuse.coldMarket');
+  if (world.market.sentiment < f.privateRoundMinSentiment) return refuse('refuse.coldMarket');
   const price = privateRoundPriceUsd(world, co);
   if (price <= 0) return refuse('refuse.noEquityValue');
   const preMoney = price * co.sharesOutstanding;
@@ -85,7 +85,7 @@ export function ipo(world: World, co: Company, cmd: Of<'ipo'>, execute: boolean)
   if (co.listed) return refuse('refuse.alreadyListed');
   const rev = annualisedRevenueUsd(co);
   if (rev < f.ipoMinAnnualRevenueUsd) return refuse('refuse.ipoRevenue', { needUsd: f.ipoMinAnnualRevenueUsd, haveUsd: rev });
-  if (world.market.sentiment < 0.8) return refuse('refuse.ipoWindow');
+  if (world.market.sentiment < f.ipoMinSentiment) return refuse('refuse.ipoWindow');
   const fair = modelEquityValueUsd(world, co);
   const price = floorToCentUsd((fair * (1 - f.ipoDiscountPct / 100)) / Math.max(1, co.sharesOutstanding));
   if (price <= 0) return refuse('refuse.noEquityValue');
@@ -123,13 +123,13 @@ export function followOn(world: World, co: Company, cmd: Of<'followOn'>, execute
   if (soon) return soon;
   const price = floorToCentUsd(co.sharePriceUsd * (1 - f.followOnDiscountPct / 100));
   const cap = co.sharePriceUsd * co.sharesOutstanding;
-  if (cmd.amountUsd > 0.2 * cap) return refuse('refuse.followOnTooLarge', { maxUsd: 0.2 * cap });
+  if (cmd.amountUsd > f.followOnMaxShareOfMarketCap * cap) return refuse('refuse.followOnTooLarge', { maxUsd: f.followOnMaxShareOfMarketCap * cap, pct: f.followOnMaxShareOfMarketCap * 100 });
   const shares = Math.floor(cmd.amountUsd / price);
   if (shares < 1) return refuse('refuse.lessThanShare');
   const gross = shares * price;
   if (execute) {
     issueShares(world, co, 'Follow-on investors', shares, price);
-    co.priceShock *= 0.97; // new supply of shares weighs on the price
+    co.priceShock *= 1 - f.followOnPriceDropPct / 100; // new supply of shares weighs on the price
   }
   return done('cmd.followOn', { shares, price }, gross * (1 - f.issuanceFeePct / 100), { shares, priceUsd: price });
 }
@@ -141,7 +141,7 @@ export function issueConvertible(world: World, co: Company, cmd: Of<'issueConver
   if (!co.listed || co.sharePriceUsd === null) return refuse('refuse.convertibleUnlisted');
   if (world.market.sentiment < f.convertibleMinSentiment) return refuse('refuse.convertibleSentiment', { sentiment: world.market.sentiment, min: f.convertibleMinSentiment });
   const cap = co.sharePriceUsd * co.sharesOutstanding;
-  if (cmd.amountUsd > 0.15 * cap) return refuse('refuse.convertibleTooLarge', { maxUsd: 0.15 * cap });
+  if (cmd.amountUsd > f.convertibleMaxShareOfMarketCap * cap) return refuse('refuse.convertibleTooLarge', { maxUsd: f.convertibleMaxShareOfMarketCap * cap, pct: f.convertibleMaxShareOfMarketCap * 100 });
   const conversion = Math.round(co.sharePriceUsd * (1 + f.convertiblePremiumPct / 100) * 100) / 100;
   if (execute) {
     addDebt(world, co, { kind: 'convertible', amountUsd: cmd.amountUsd, fixedRatePct: f.convertibleCouponPct, spreadPct: 0, termWeeks: f.convertibleTermWeeks, amortizing: false, conversionPriceUsd: conversion });

@@ -216,10 +216,10 @@ export function companyValuation(world: World, co: Company, asOfWeek: number = w
   const ev = (1 - w) * revenueEvUsd + w * profitEvUsd;
   const netDebtUsd = toUsd(b.debt - b.cash);
   const fundamental = ev - netDebtUsd;
-  const netAssetFloorUsd = Math.max(0, 0.8 * netAssets * Math.min(1.5, s));
+  const netAssetFloorUsd = Math.max(0, c.netAssetFloorShare * netAssets * Math.min(c.assetValueMaxSentiment, s));
   const distressedValueUsd = c.distressedValueShareOfRevenue * runRateUsd * Math.min(1, s);
   const floor = Math.max(netAssetFloorUsd, distressedValueUsd);
-  const other = co.otherBusinessValueUsd * Math.min(1.5, s);
+  const other = co.otherBusinessValueUsd * Math.min(c.assetValueMaxSentiment, s);
   const active = co.status === 'active';
   return {
     forwardRevenueUsd, revenueMultiple: mult, revenueEvUsd, economicProfitUsd: profit, profitEvUsd, profitWeight: w,
@@ -262,11 +262,12 @@ export function updateSharePrice(world: World, co: Company, noise: number): void
   const fair = modelEquityValueUsd(world, co) / Math.max(1, co.sharesOutstanding);
   const prev = co.sharePriceUsd ?? fair;
   const target = fair * co.priceShock * (1 + noise);
-  // Prices move a quarter of the way to the target each week: fast enough for 2–4× swings within a year.
-  const next = prev + 0.25 * (target - prev);
+  const c = world.scenario.market.capital;
+  // Prices move part of the way to the target each week (a quarter by default): fast enough for 2–4× swings within a year.
+  const next = prev + c.sharePriceAdjustPerWeek * (target - prev);
   co.sharePriceUsd = Math.max(0.01, Math.round(next * 100) / 100);
-  // Shocks fade by 4% of the gap per week.
-  co.priceShock += 0.04 * (1 - co.priceShock);
+  // Shocks fade by a share of the gap per week.
+  co.priceShock += c.priceShockFadePerWeek * (1 - co.priceShock);
 }
 
 /**

@@ -12,6 +12,13 @@ import { genMarket, gpuModel } from '../lookup.ts';
 import { contractedGpus } from '../metrics.ts';
 import { cashCostBasis, cashCostFromBasis, type CashCostBasis } from './rents.ts';
 
+/**
+ * Buyers absorb part of the second-hand glut each week (`market.exits.glutFadePerWeek`); a
+ * bankruptcy raises it (`operate.ts`), and while it lasts used GPUs are worth less (`metrics.ts`).
+ */
+export function fadeSecondHandGlut(world: World): void {
+  world.secondHandGlut *= 1 - world.scenario.market.exits.glutFadePerWeek;
+}
 
 /** Switch off (or back on) each generation's uncontracted GPUs by its rent against the company's cash cost. */
 export function switchOffBelowCashCost(world: World, co: Company): void {

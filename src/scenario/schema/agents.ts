@@ -138,6 +138,7 @@ export const HyperscalerAgent = z
     maxGrowthPerOrder: z.number().finite().min(0).max(2).describe('Largest order as a share of its current fleet (H100e), per ordering round.'),
     orderEveryWeeks: z.number().int().min(1).max(52).describe('Weeks between its capacity reviews.'),
     priceFloorMultiple: z.number().finite().min(0).max(5).describe('Its on-demand price never falls below this multiple of the neocloud reference rent (it defends margin, not share, on price; it defends share by building).'),
+    openingPriceShareOfMultiple: z.number().finite().min(0).max(2).default(0.8).describe('Its on-demand price at the start, as a share of market.demand.hyperscalerPriceMultiple × the reference rent: it opens a little under its list premium and then prices by utilisation (optional, default 0.8).'),
     maxRfpShareOfCapacity: z.number().finite().min(0).max(10).describe('Largest contract it bids for, as a share of its own capacity.'),
     utilizationTargetOffset: z.number().finite().min(-0.5).max(0.5).default(-0.15).describe('Its utilisation target relative to the market\'s (market.pricing.targetUtilization + this): a hyperscaler runs a deeper reserve of spare capacity than a neocloud, so it cuts prices only when its fleet idles well below a neocloud\'s comfort (optional, default −0.15).'),
     priceAdjustSpeed: z.number().finite().min(0).max(5).default(0.3).describe('How fast it moves its on-demand price, as a multiple of market.pricing.adjustPerWeekPct: a big list-price business reprices slowly (optional, default 0.3).'),
@@ -267,7 +268,7 @@ export type Agents = z.infer<typeof Agents>;
 
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
-  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, curesBreaches: true, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, openingPriceShareOfMultiple: 0.8, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, curesBreaches: true, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
   prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, revenueShareKept: 0, maxGrowthPerReview: 0.25, warmGrowthPerReview: 0, growthEquityMinSentiment: 0, maxDebtToAssetsForLoans: 0.15, ...PRUDENT_RECORD },
   leveraged: LEVERAGED_DEFAULTS,
   developer: DEVELOPER_RECORD,

@@ -128,6 +128,12 @@ export const Exits = z
     auctionBankruptFleets: z.boolean().default(true).describe('A bankrupt company\u2019s GPUs are auctioned at the second-hand price to companies with powered space, cash and a rent that covers their cash cost; what no one buys is scrapped: the fleet returns to supply in new hands (the second wave of a price war). false = they vanish from supply (the ablation). Optional, default true.'),
     auctionBuyerRentOverCashCost: z.number().min(0).max(10).default(1.5).describe('A company bids for a bankrupt fleet\u2019s GPUs of a generation only while its market rent is at least this multiple of the company\u2019s own cash cost of running them. Optional, default 1.5.'),
     auctionMaxShareOfBuyerCash: Share('Largest share of its cash a company spends on one bankruptcy auction. Optional, default 0.3.').default(0.3),
+    glutFleetGpus: z.number().finite().min(1).max(1e8).default(50_000).describe('A bankrupt rival\u2019s fleet dumped on the second-hand market raises the glut (0–1) by its GPUs ÷ this, at most glutMaxPerBankruptcy: a fleet this large saturates buyers on its own (optional, default 50,000).'),
+    glutMaxPerBankruptcy: Share('Most one bankruptcy adds to the second-hand glut (optional, default 0.6).').default(0.6),
+    glutFadePerWeek: Share('Share of the second-hand glut buyers absorb each week (0.03: about half in half a year; optional, default 0.03).').default(0.03),
+    glutValueDropShare: Share('How much less a used GPU is worth at a full glut (glut 1), as a share of its value without one: lenders\u2019 collateral and auction prices fall when failed fleets flood the market (optional, default 0.4).').default(0.4),
+    usedValueMinRentRatio: z.number().finite().min(0).max(5).default(0.05).describe('A used GPU is valued at its new installed cost × its generation\u2019s rent index ÷ its launch rent, never below this ratio (scrap and spares keep some value; optional, default 0.05).'),
+    usedValueMaxRentRatio: z.number().finite().min(0).max(5).default(1.2).describe('…and never above this ratio: in a shortage a GPU in hand is worth more than list, but buyers can still order new (optional, default 1.2).'),
   })
   .strict()
   .describe('Exit and re-entry: switching off GPUs below cash cost, selling them, and auctions of bankrupt fleets.');
@@ -136,6 +142,7 @@ export const Vendor = z
   .object({
     leadTimeWeeksNormal: z.number().int().min(1).max(104).describe('GPU lead time in a normal market, weeks.'),
     leadTimeWeeksShortage: z.number().int().min(1).max(104).describe('GPU lead time in a shortage, weeks.'),
+    shortagePricePremiumShare: z.number().finite().min(0).max(5).default(0.25).describe('Premium on the GPU price when the quoted lead time is the shortage lead time, as a share, rising linearly from nothing at the normal lead time: allocation goes to who pays (optional, default 0.25).'),
     shortageUtilization: Share('Market utilisation above which a shortage builds.'),
     openingShipShareOfGrowth: Share('At the start the vendor ships this share of what a year of demand growth needs (at least openingMinGrowthShare growth), so the first orders meet a supply chain that has still to catch up (optional, default 0.5).').default(0.5),
     openingMinGrowthShare: z.number().finite().min(0).max(5).default(0.2).describe('Demand growth a year the vendor plans for at the start at the least, as a share (0.2 = +20%), whatever the growth path says (optional, default 0.2).'),
@@ -180,6 +187,10 @@ export const Capital = z
     lossWideningDropPct: Pct('Share-price drop when a quarter\'s net loss is wider than the previous quarter\'s (CoreWeave Q2 2025: revenue +207% but a wider loss), scaled by 1 ÷ sentiment, percent (optional, default 12).').default(12),
     leverageRisingDropPct: Pct('Share-price drop when debt / EBITDA ends a quarter above maxDebtToEbitda × leverageWarningShare and higher than the quarter before, percent (optional, default 10).').default(10),
     leverageWarningShare: Share('Share of the lenders\' debt/EBITDA limit at which shareholders start to worry about leverage (optional, default 0.7).').default(0.7),
+    sharePriceAdjustPerWeek: z.number().finite().min(0.01).max(1).default(0.25).describe('Share of the gap between a listed company\u2019s share price and its target (model value × its shock × noise) closed each week: fast enough for the 2–4× swings within months of economics.md §9 fact 11 (optional, default 0.25).'),
+    priceShockFadePerWeek: Share('Share of a share-price shock (an earnings reaction, a lock-up expiry, new stock) that fades each week (optional, default 0.04).').default(0.04),
+    netAssetFloorShare: z.number().finite().min(0).max(5).default(0.8).describe('Equity is never valued below this share of net assets at market value (cash, fleet at second-hand value, halls and deposits, less debt) × sentiment (capped at assetValueMaxSentiment): buyers would take the assets apart (optional, default 0.8).'),
+    assetValueMaxSentiment: z.number().finite().min(0).max(5).default(1.5).describe('Sentiment at which values backed by assets stop rising (the net-asset floor and a hyperscaler\u2019s other businesses): a boom lifts growth multiples, not what assets fetch, beyond this (optional, default 1.5).'),
     sharePriceNoisePctPerWeek: Pct('Weekly random move of each listed share price around its model value (one standard deviation), percent: trading noise, besides sentiment and results (optional, default 3).').default(3),
   })
   .strict()
@@ -208,7 +219,7 @@ export const Market = z
     demand: Demand,
     pricing: Pricing,
     customerChoice: CustomerChoice.default({ unattachedReshopPerWeek: 0.5, unservedChurnMultiple: 3, platformUtility: 0.6, platformPricePremium: 0.15, hyperscalerUtility: 0.3, minFreeShareUtility: 0.05, spillPriceExponent: 2 }).describe('How on-demand customers choose (optional; every field has a default).'),
-    exits: Exits.default({ switchOffBelowCashCostMultiple: 1, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: true, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3 }).describe('Exit and re-entry (optional; every field has a default).'),
+    exits: Exits.default({ switchOffBelowCashCostMultiple: 1, switchOnAboveCashCostMultiple: 1.2, sellAfterWeeksOff: 26, auctionBankruptFleets: true, auctionBuyerRentOverCashCost: 1.5, auctionMaxShareOfBuyerCash: 0.3, glutFleetGpus: 50_000, glutMaxPerBankruptcy: 0.6, glutFadePerWeek: 0.03, glutValueDropShare: 0.4, usedValueMinRentRatio: 0.05, usedValueMaxRentRatio: 1.2 }).describe('Exit and re-entry (optional; every field has a default).'),
     vendor: Vendor,
     capital: Capital,
     rivals: z.array(Rival).max(64).describe('Rival companies.'),
