@@ -75,6 +75,8 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     expect(await page.textContent('#class-check')).toContain('company.cashUsd');
     await page.fill('#cf-cash', '200M');
     await page.fill('#cf-rateShift', '1.5');
+    // A class target for the revenue objective: the label students read names it, not the scenario's $1B.
+    await page.fill('#cf-objective-1-minUsd', '2B');
     await page.waitForSelector('#class-check-ok');
     expect(await page.textContent('#class-overlay')).toContain('200000000');
     const before = await page.inputValue('#class-seed');
@@ -121,6 +123,9 @@ describe.skipIf(!CHROME)('class mode (Chromium, real clicks)', () => {
     await page.fill('#student-name', '  Ada  Lovelace ');
     await page.click('#class-start');
     await page.waitForSelector('#briefing');
+    const objectives = await page.locator('#briefing li').allInnerTexts();
+    expect(objectives).toContain('Reach $2B of annualised revenue by the end of 2027 (class target)');
+    expect(objectives.join('\n')).not.toContain('$1B');
     await page.click('#start-game');
     await page.waitForSelector('.topbar');
     expect(await page.isDisabled('[data-speed="4"]')).toBe(true);
