@@ -44,6 +44,11 @@ function groupedDigits(intText: string): string {
   return out;
 }
 
+/** A whole number with thousands separators, by hand (no Intl): 12,345, -1,000. */
+export function groupedInt(n: number): string {
+  return (n < 0 ? '-' : '') + groupedDigits(String(Math.abs(Math.round(n))));
+}
+
 /** `x` ≥ 0 to at most four significant digits, trailing zeros dropped, grouped: 2.75, 1,235, 40. */
 function sig4(x: number): string {
   if (x === 0) return '0';

@@ -17,7 +17,7 @@ import type { RawError } from './rawError.ts';
 import type { PathSegment } from './paths.ts';
 import { valueAt } from './paths.ts';
 import { em, enText } from './errMsg.ts';
-import { usdWords } from '../i18n/format.ts';
+import { usdWords, groupedInt as grouped } from '../i18n/format.ts';
 
 /** A parameter: `{` a name or dotted path `}`. Other braces are left alone. */
 const PARAM = /\{([A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*)\}/g;
@@ -27,13 +27,6 @@ type Localized = { en: string; 'zh-CN'?: string | undefined };
 
 /** `x` rounded to at most one decimal, without a trailing ".0". */
 const oneDecimal = (x: number) => String(Math.round(x * 10) / 10);
-
-function grouped(n: number): string {
-  const s = String(Math.abs(Math.round(n)));
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? ',' : '') + s[i];
-  return (n < 0 ? '-' : '') + out;
-}
 
 /** One parameter's value in words, or why it cannot be shown. */
 function formatValue(value: unknown, key: string, lang: Lang): { text: string } | { problem: 'scn.param.noField' | 'scn.param.notNumber' } {
