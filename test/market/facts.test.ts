@@ -223,15 +223,40 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
     const q = r.quarters.find((x) => x.label === '2024Q4');
     return q ? q.backlogUsd / (4 * q.revenueUsd) : r.outcome.status === 'bankrupt' ? 0 : NaN;
   }), 'backlog ÷ annual revenue');
-  it('mega-deals lengthen the leveraged grower\'s backlog and concentrate its book (ablation: none → shorter, less concentrated); prudent\'s top five stay under ~35% of revenue', () => {
-    const on = note('f10.leveragedBacklogToRevenue2024Q4', backlog2024(def));
-    const off = note('f10.leveragedBacklogToRevenue2024Q4NoMegaDeals', backlog2024(ablated));
-    const topOn = note('f10.leveragedTopCustomer2024OwnAwards', top2024(def));
-    const topOff = note('f10.leveragedTopCustomer2024NoMegaDeals', top2024(ablated));
+  /**
+   * The neoclouds' backlog ÷ annual revenue at 2024Q4, per seed, in a world whose player is idle (so
+   * the world runs on whoever wins the blocks): the sum over every company but the hyperscaler.
+   */
+  const sectorBacklog2024 = (sc: typeof def) => SEEDS.map((seed) => {
+    const w = run(sc, 'base', 'idle', seed, { weeks: 208 }).world;
+    let backlogUsd = 0, annualRevenueUsd = 0;
+    for (const co of w.companies) {
+      const q = co.strategy === 'hyperscaler' ? undefined : co.quarters.find((x) => x.label === '2024Q4');
+      if (q) { backlogUsd += q.backlogUsd; annualRevenueUsd += 4 * q.revenueUsd; }
+    }
+    return backlogUsd / annualRevenueUsd;
+  });
+  // Mega-deals lengthen the neoclouds' backlog: signed 26 weeks ahead for four to six years. Read over
+  // the sector, because which grower wins the few blocks a year is a draw: the leveraged player's own
+  // backlog rose by 0.10–1.08× in the median across eight seed lists (in 13–16 of 20 seeds), under
+  // 0.3× on two of them (801–820, 1101–1120), while the sector's rose by 0.51–0.78× on the three lists
+  // measured (1–20, 801–820, 1101–1120; in 19–20 of 20 seeds). Nor is it asserted that mega-deals
+  // concentrate the book: ordinary big RFPs are lumps of the same size, so without mega-deals the
+  // top customer barely moves on most lists (0.262 → 0.276 on 801–820, +0.027 on 901–920, 0.278 →
+  // 0.274 on 1001–1020). Concentration is the lumpy-deal ablation's, below (0.278 → 0.122 on 1001–1020).
+  it('mega-deals lengthen the neoclouds\' backlog (ablation: none → shorter, in most seeds); prudent\'s top five stay under ~35% of revenue', () => {
+    const on = sectorBacklog2024(def), off = sectorBacklog2024(ablated);
+    const onMedian = note('f10.sectorBacklogToRevenue2024Q4', median(on, 'sector backlog ÷ revenue'));
+    const offMedian = note('f10.sectorBacklogToRevenue2024Q4NoMegaDeals', median(off, 'sector backlog ÷ revenue, no mega-deals'));
+    // The leveraged grower's own book, reported for docs/calibration.md (not asserted, above).
+    note('f10.leveragedBacklogToRevenue2024Q4', backlog2024(def));
+    note('f10.leveragedBacklogToRevenue2024Q4NoMegaDeals', backlog2024(ablated));
+    note('f10.leveragedTopCustomer2024OwnAwards', top2024(def));
+    note('f10.leveragedTopCustomer2024NoMegaDeals', top2024(ablated));
     // Fact 1's prudent runs (the same world and key): no second set of runs.
     const pruTop5 = note('f10.prudentTop5Share2025', median(SEEDS.map((seed) => { const qs = year(run(def, 'base', 'prudent', seed, { weeks: 208 }).result.quarters, '2025'); return total(qs, (q) => q.top5CustomerShare * q.revenueUsd) / total(qs, (q) => q.revenueUsd); }), 'prudent top five'));
-    expect(on - off).toBeGreaterThan(0.3);
-    expect(topOn - topOff).toBeGreaterThan(0.03);
+    expect(onMedian - offMedian).toBeGreaterThan(0.3);
+    expect(on.filter((x, i) => x > off[i]!).length).toBeGreaterThanOrEqual(0.75 * SEEDS.length);
     expect(pruTop5).toBeLessThan(0.35);
   });
   // Mega-deals are not the only lumps: an ordinary hyperscaler or lab RFP may ask for up to
