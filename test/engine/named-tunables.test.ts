@@ -12,6 +12,7 @@ import { modelEquityValueUsd, updateSharePrice } from '../../src/engine/finance/
 import { step } from '../../src/engine/api.ts';
 import { player, refused, variant, world } from './helpers.ts';
 import type { World } from '../../src/engine/types.ts';
+import { engineText } from '../../src/i18n/messages.ts';
 
 const hyperscaler = (w: World) => w.companies.find((c) => c.strategy === 'hyperscaler')!;
 
@@ -34,6 +35,8 @@ describe('finance thresholds (scenario.finance)', () => {
     const cap = listed(w);
     expect(refused(w, { type: 'followOn', amountUsd: Math.round(cap * 0.15) })).toMatch(/\(10% of market cap\)/);
     expect(refused(w, { type: 'issueConvertible', amountUsd: Math.round(cap * 0.08) })).toMatch(/\(5% of market cap\)/);
+    const zh = runCommand(w, 0, { type: 'followOn', amountUsd: Math.round(cap * 0.15) }, false);
+    expect(zh.ok ? '' : engineText(zh.reason, 'zh-CN')).toMatch(/（市值的 10%）/);
     const d = world();
     const capD = listed(d);
     expect(runCommand(d, 0, { type: 'followOn', amountUsd: Math.round(capD * 0.15) }, false).ok).toBe(true);
@@ -73,6 +76,14 @@ describe('market tunables', () => {
     expect(move(1).gapClosed).toBeCloseTo(1, 3);
     expect(move(0.25).gapClosed).toBeCloseTo(0.25, 3);
     expect(move(0.25).shock).toBeCloseTo(0.8, 10);
+  });
+
+  it('contractors want campusMinCashShareOfCapex of a campus in the bank, and say so', () => {
+    const w = world(variant((s) => { s.operations.campusMinCashShareOfCapex = 0.9; }));
+    const region = w.scenario.regions.find((r) => r.gridAvailableMw >= 50)!;
+    const r = runCommand(w, 0, { type: 'buildCampus', regionId: region.id, powerMw: 50 }, false);
+    expect(r.ok ? '' : engineText(r.reason)).toMatch(/Contractors want 90% of the/);
+    expect(runCommand(world(), 0, { type: 'buildCampus', regionId: region.id, powerMw: 50 }, false).ok).toBe(true);
   });
 
   it('the hyperscaler opens at openingPriceShareOfMultiple of its price multiple', () => {
