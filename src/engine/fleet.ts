@@ -7,7 +7,7 @@ import { toCents, toUsd, WEEKS_PER_YEAR } from './money.ts';
 import { gpuModel, genMarket, region, regionState } from './lookup.ts';
 import { addDebt } from './finance/debt.ts';
 import { gpuUnitValueUsd } from './metrics.ts';
-import { cashCostUsdPerGpuHour } from './market/rents.ts';
+import { cashCostUsdPerGpuHour, hyperscalerCapexFactor } from './market/rents.ts';
 
 /** Oldest lots first (then by id): the first sold, auctioned or switched off, the last to come back. */
 export const oldestLotFirst = (a: GpuLot, b: GpuLot): number => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -45,7 +45,9 @@ export function gpuUnitPriceUsd(world: World, co: Company, modelId: string): num
   }
   const v = world.scenario.market.vendor;
   const shortage = Math.max(0, (world.market.leadTimeWeeks - v.leadTimeWeeksNormal) / Math.max(1, v.leadTimeWeeksShortage - v.leadTimeWeeksNormal));
-  return m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + v.shortagePricePremiumShare * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(0.9, subsidy));
+  // The hyperscaler rival builds part of its compute on its own chips: it pays less per GPU-equivalent.
+  const own = co.strategy === 'hyperscaler' ? hyperscalerCapexFactor(world) : 1;
+  return own * m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + v.shortagePricePremiumShare * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(0.9, subsidy));
 }
 
 /** Deliver orders due this week: apply the deposit, pay the balance (less vendor financing), add a lot. */

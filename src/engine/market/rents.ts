@@ -100,12 +100,22 @@ export function postedRentUsd(world: World, co: Company, g: GenMarket): number {
 }
 
 /**
- * What new capacity costs per H100e-hour now: for the cheapest released generation per unit of
- * performance, its installed price (after the vendor's cuts) recovered over
- * `pricing.newCapacityPaybackYears` of running hours plus its cash cost. Newer chips that offer
- * more per dollar lower it — no rate of decay is involved.
+ * What the hyperscalers pay for new compute, as a share of the vendor's price for the same
+ * performance: their own chips (`agents.hyperscaler.ownChips`) are part of it at a fraction of the
+ * cost. 1 when they have none.
  */
-export function newCapacityCostUsdPerH100eHour(world: World): number {
+export function hyperscalerCapexFactor(world: World): number {
+  const o = world.scenario.agents.hyperscaler.ownChips;
+  return 1 - o.shareOfNewCapacity * (1 - o.capexShareOfMerchant);
+}
+
+/**
+ * What new capacity costs per H100e-hour now: for the cheapest released generation per unit of
+ * performance, its installed price (after the vendor's cuts, × `capexFactor` for a builder that
+ * pays less than the vendor's price) recovered over `pricing.newCapacityPaybackYears` of running
+ * hours plus its cash cost. Newer chips that offer more per dollar lower it — no rate of decay is involved.
+ */
+export function newCapacityCostUsdPerH100eHour(world: World, capexFactor = 1): number {
   const hours = world.scenario.market.pricing.newCapacityPaybackYears * WEEKS_PER_YEAR * HOURS_PER_WEEK;
   let best = Infinity;
   for (const g of world.market.gens) {
@@ -114,7 +124,7 @@ export function newCapacityCostUsdPerH100eHour(world: World): number {
     if (!m) continue;
     const perf = (m.trainingPerfH100 + m.inferencePerfH100) / 2;
     if (!(perf > 0)) continue;
-    const cost = ((m.installedCapexUsdPerGpu * g.vendorPriceFactor) / hours + cashCostUsdPerGpuHour(world, null, g.modelId)) / perf;
+    const cost = ((m.installedCapexUsdPerGpu * g.vendorPriceFactor * capexFactor) / hours + cashCostUsdPerGpuHour(world, null, g.modelId)) / perf;
     if (cost < best) best = cost;
   }
   return Number.isFinite(best) ? best : world.scenario.market.demand.referenceUsdPerH100Hour;
@@ -124,10 +134,10 @@ export function newCapacityCostUsdPerH100eHour(world: World): number {
  * The hyperscalers' on-demand price per H100e-hour — the customers' outside option: a markup
  * (`pricing.hyperscalerMarkupOverNewCapacity`) over what new capacity costs. Neocloud rents above it
  * send on-demand customers to the hyperscalers, so it caps a shortage; it falls as newer chips make
- * compute cheaper.
+ * compute cheaper, and with the hyperscalers' own chips (`hyperscalerCapexFactor`).
  */
 export function hyperscalerUsdPerH100eHour(world: World): number {
-  return world.scenario.market.pricing.hyperscalerMarkupOverNewCapacity * newCapacityCostUsdPerH100eHour(world);
+  return world.scenario.market.pricing.hyperscalerMarkupOverNewCapacity * newCapacityCostUsdPerH100eHour(world, hyperscalerCapexFactor(world));
 }
 
 /**

@@ -90,6 +90,15 @@ export const PowerPlan = z
 
 /* Each archetype's behaviour record: defaults equal the literals its strategy carried before (state hashes unchanged). */
 const HYPERSCALER_CONTRACT_ORDERS = { everyWeeks: 1, aheadWeeks: 8, vendorFinancing: false };
+const OWN_CHIPS_OFF = { shareOfNewCapacity: 0, capexShareOfMerchant: 0.6 };
+
+export const OwnChips = z
+  .object({
+    shareOfNewCapacity: Share('Share of the compute the hyperscalers build that is their own silicon (TPU, Trainium, MTIA) instead of the vendor\u2019s GPUs. 0 = none: every hyperscaler GPU is bought from the vendor (optional, default 0).').default(0),
+    capexShareOfMerchant: Share('What their own chips cost per unit of performance, installed, as a share of the vendor\u2019s GPU: no vendor margin to pay (NVIDIA\u2019s data-centre gross margin is ≈75%), though design, packaging and memory still cost (optional, default 0.6).').default(0.6),
+  })
+  .strict()
+  .describe('The hyperscalers\u2019 own chips: they make part of their compute cheaper than anyone who buys GPUs can, which lowers the price of their cloud (the customers\u2019 outside option, market.pricing.hyperscalerMarkupOverNewCapacity × what new capacity costs them) and what the hyperscaler rival pays per GPU it adds. Off by default.');
 const LEVERAGED_RECORD = {
   pricing: { utilizationTargetOffset: 0.05, priceAdjustSpeed: 1, maxPriceFactor: 2.2 },
   bidding: { maxRfpShareOfCapacity: 6, discount: 0.2, investmentGradeDiscount: 0.3, margin: 0.12, debtFinancedShare: 0.8 },
@@ -149,6 +158,7 @@ export const HyperscalerAgent = z
     raiseUsd: z.number().finite().min(0).max(1e12).default(2e9).describe('How much it raises then, by bond or follow-on, USD: its parent\'s balance sheet stands behind it (optional, default $2B).'),
     curesBreaches: z.boolean().default(true).describe('In a covenant cure period it pays all its debt off from cash (convertibles excepted: they cannot be repaid), raising equity (a follow-on) for what the cash lacks to do so and keep cashFloorUsd, all or nothing: a hyperscaler whose GPU cloud\'s EBITDA turns negative in a glut breaches its leverage covenant, but a parent with a balance sheet does not default on a bond it can pay (without this, MegaCloud went bankrupt in 2 of 40 default runs with its cash within 1–10% of its bonds). false = it waits out the cure period like the other archetypes (optional, default true).'),
     contractOrders: ContractOrders.default(HYPERSCALER_CONTRACT_ORDERS).describe('How it orders the GPUs its signed contracts need: with its own cash (optional; default every week, lead time + 8 weeks, no vendor financing).'),
+    ownChips: OwnChips.default(OWN_CHIPS_OFF),
   })
   .strict()
   .describe('The hyperscaler: a dominant, reactive competitor that builds to keep its share.');
@@ -268,7 +278,7 @@ export type Agents = z.infer<typeof Agents>;
 
 export const AGENTS_DEFAULTS: Agents = {
   powerPlanning: { marketSpaceShare: 0.3, maxShortfallShare: 0.2, deliveryRiskWeight: 0.4 },
-  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, openingPriceShareOfMultiple: 0.8, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, curesBreaches: true, contractOrders: HYPERSCALER_CONTRACT_ORDERS },
+  hyperscaler: { targetShareOfSupply: 0.3, minOwnUtilization: 0.6, maxGrowthPerOrder: 0.25, orderEveryWeeks: 8, priceFloorMultiple: 1.2, openingPriceShareOfMultiple: 0.8, maxRfpShareOfCapacity: 0.3, utilizationTargetOffset: -0.15, priceAdjustSpeed: 0.3, rfpPremium: 0.25, rfpMargin: 0.3, powerHeadroom: 1.1, cashFloorUsd: 1e9, raiseUsd: 2e9, curesBreaches: true, contractOrders: HYPERSCALER_CONTRACT_ORDERS, ownChips: OWN_CHIPS_OFF },
   prudent: { marketGrowthShare: 1, minOwnUtilization: 0.78, orderEveryWeeks: 8, fundWeeksAhead: 39, revenueShareKept: 0, maxGrowthPerReview: 0.25, warmGrowthPerReview: 0, growthEquityMinSentiment: 0, maxDebtToAssetsForLoans: 0.15, ...PRUDENT_RECORD },
   leveraged: LEVERAGED_DEFAULTS,
   developer: DEVELOPER_RECORD,
