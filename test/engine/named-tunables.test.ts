@@ -13,6 +13,8 @@ import { step } from '../../src/engine/api.ts';
 import { player, refused, variant, world } from './helpers.ts';
 import type { World } from '../../src/engine/types.ts';
 import { engineText } from '../../src/i18n/messages.ts';
+import { orderWithin, serverGpus, wholeServersGpus } from '../../src/engine/strategies/toolkit.ts';
+import type { Command } from '../../src/engine/commands/types.ts';
 
 const hyperscaler = (w: World) => w.companies.find((c) => c.strategy === 'hyperscaler')!;
 
@@ -90,5 +92,25 @@ describe('market tunables', () => {
     const w = world(variant((s) => { s.agents.hyperscaler.openingPriceShareOfMultiple = 0.5; }));
     expect(hyperscaler(w).priceFactor).toBeCloseTo(w.scenario.market.demand.hyperscalerPriceMultiple * 0.5, 12);
     expect(hyperscaler(world()).priceFactor).toBeCloseTo(world().scenario.market.demand.hyperscalerPriceMultiple * 0.8, 12);
+  });
+});
+
+describe('GPU servers (gpus[].gpusPerServer)', () => {
+  it('agents size capacity in whole servers of each model and order no fewer than one: 8 GPUs an HGX board, 72 an NVL72 rack', () => {
+    const w = world(variant((s) => { s.gpus.find((g) => g.id === 'h100')!.gpusPerServer = 72; }));
+    expect(serverGpus(w, 'h100')).toBe(72);
+    expect(serverGpus(world(), 'h100')).toBe(8);
+    expect(wholeServersGpus(w, 'h100', 150)).toBe(144);
+    expect(wholeServersGpus(world(), 'h100', 150)).toBe(144); // 18 boards of 8
+    expect(wholeServersGpus(w, 'h100', 70)).toBe(0);
+    // orderWithin halves a refused order until it is smaller than one server: with racks of 72 it
+    // never tries fewer than 72.
+    const tried: number[] = [];
+    const refuseAll = (cmd: Command) => { if (cmd.type === 'orderGpus') tried.push(cmd.count); return { ok: false as const, reason: { id: 'refuse.test', params: {} } }; };
+    const co = player(w);
+    co.ledger.balances.cash += 500_000_000_000; // cents ($5B): cash is not what stops it here
+    orderWithin(w, co, refuseAll as never, 'h100', 600, false);
+    expect(tried.length).toBeGreaterThan(0);
+    expect(Math.min(...tried)).toBeGreaterThanOrEqual(72);
   });
 });

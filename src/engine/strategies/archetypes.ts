@@ -14,7 +14,7 @@ import { nextFloat, nextInt } from '../rng.ts';
 import { annualisedRevenueUsd, capacityH100e, cashUsd, debtToMarketAssets, gpusOwnedOf, pipelineMw } from '../metrics.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
 import {
-  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus, repayAllDebt, wholeServersGpus, GPUS_PER_SERVER,
+  type Act, type Strategy, bid, cashNeedUsd, ensurePower, fund, securePower, newestModel, orderForContracts, orderWithin, priceByUtilization, rfpShareOfCapacity, marketShortfallGpus, shareDefenceGpus, shareKeepingGpus, speculativeGpus, marketPaceGpus, repayAllDebt, wholeServersGpus, serverGpus,
 } from './toolkit.ts';
 import { pow } from '../dmath.ts';
 import { gpuUnitPriceUsd } from '../fleet.ts';
@@ -33,7 +33,7 @@ const leveraged: Strategy = (world, co, act, rng) => {
   const m = newestModel(world, co);
   if (m && world.week % L.speculative.everyWeeks === 0) {
     const n = speculativeGpus(world, co, m, L.speculative);
-    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, true);
+    if (n >= serverGpus(world, m)) orderWithin(world, co, act, m, n, true);
   }
   buildAhead(world, co, act);
   ensurePower(world, co, act, L.power.headroom, L.power.prefer);
@@ -104,7 +104,7 @@ function buildAhead(world: World, co: Company, act: Act): void {
   if (!m) return;
   const add = capacityH100e(world, co, false) * growth;
   const n = wholeServersGpus(world, m, add);
-  if (n < GPUS_PER_SERVER) return;
+  if (n < serverGpus(world, m)) return;
   // Speculative capacity is financed with debt: GPU-backed loans first, whatever cash is in hand.
   fund(world, co, act, n * gpuUnitPriceUsd(world, co, m), L.buildAheadFundingOrder);
   orderWithin(world, co, act, m, n, true);
@@ -139,10 +139,10 @@ const prudent: Strategy = (world, co, act, rng) => {
     }
   }
   if (world.week % p.contractOrders.everyWeeks === 0) orderForContracts(world, co, act, p.contractOrders.vendorFinancing, p.contractOrders.aheadWeeks);
-  if (m && growth >= GPUS_PER_SERVER) {
+  if (m && growth >= serverGpus(world, m)) {
     // Only what the cash in hand pays for in full (deposit now, balance on delivery).
     const n = Math.min(growth, Math.floor((cashUsd(co) - cashNeedUsd(world, co, p.fundWeeksAhead)) / Math.max(1, gpuUnitPriceUsd(world, co, m))));
-    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, false);
+    if (n >= serverGpus(world, m)) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, p.power.headroom, p.power.prefer);
   platformSpend(world, co, act, p.platform);
@@ -156,7 +156,7 @@ const developer: Strategy = (world, co, act, rng) => {
   const m = newestModel(world, co);
   if (m && world.week % d.speculative.everyWeeks === 0) {
     const n = speculativeGpus(world, co, m, d.speculative);
-    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, d.vendorFinancing);
+    if (n >= serverGpus(world, m)) orderWithin(world, co, act, m, n, d.vendorFinancing);
   }
   ensurePower(world, co, act, d.power.headroom, d.power.prefer);
   platformSpend(world, co, act, d.platform);
@@ -172,7 +172,7 @@ const energy: Strategy = (world, co, act, rng) => {
     const mw = co.last.powerMwAvailable - co.last.powerMwUsed;
     const want = speculativeGpus(world, co, m, e.speculative);
     const n = Math.min(want, Math.floor((mw * 1000) / e.fillKwPerGpu));
-    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, true);
+    if (n >= serverGpus(world, m)) orderWithin(world, co, act, m, n, true);
   }
   // Power ahead of the fleet, with spare room only while its GPUs are busy.
   ensurePower(world, co, act, co.last.utilization > e.busyUtilization ? e.busyPowerHeadroom : e.power.headroom, e.power.prefer);
@@ -195,7 +195,7 @@ const hyperscaler: Strategy = (world, co, act, rng) => {
     // Deep pockets, not bottomless: it orders only what its spare cash pays for on delivery.
     const spare = cashUsd(co) - cashNeedUsd(world, co, Math.round(world.market.leadTimeWeeks) + QUARTER_WEEKS);
     const n = Math.min(shareDefenceGpus(world, co, m, h.targetShareOfSupply, h.maxGrowthPerOrder), Math.floor(spare / Math.max(1, gpuUnitPriceUsd(world, co, m))));
-    if (n >= GPUS_PER_SERVER) orderWithin(world, co, act, m, n, false);
+    if (n >= serverGpus(world, m)) orderWithin(world, co, act, m, n, false);
   }
   ensurePower(world, co, act, h.powerHeadroom, ['campus', 'colo', 'powered']);
   // In a cure period its parent's balance sheet ends the breach: debt paid off, equity for the rest.

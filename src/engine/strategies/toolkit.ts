@@ -22,14 +22,17 @@ import { WEEKS_PER_YEAR, HOURS_PER_WEEK, QUARTERS_PER_YEAR, clamp, toUsd } from 
 import { mwReadyBy, powerableGpus, tooShortOfPower } from './power.ts';
 import { pow } from '../dmath.ts';
 
-/** GPUs come in 8-GPU servers (an HGX/DGX board): orders smaller than one server are not placed. */
-export const GPUS_PER_SERVER = 8;
+/** GPUs come in servers (`gpus[].gpusPerServer`: an HGX board of 8, an NVL72 rack of 72): agents place no order smaller than one. */
+export function serverGpus(world: World, modelId: string): number {
+  return gpuModel(world, modelId)?.gpusPerServer ?? 1;
+}
 /** Performance floor (H100e per GPU) when converting capacity into a count, so a model listed at 0 cannot divide by zero. */
 export const MIN_PERF_H100E = 0.05;
 
 /** `h100e` of capacity as GPUs of `modelId`, rounded down to whole servers (0 for nothing or less). */
 export function wholeServersGpus(world: World, modelId: string, h100e: number): number {
-  return Math.max(0, Math.floor(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId)) / GPUS_PER_SERVER) * GPUS_PER_SERVER);
+  const server = serverGpus(world, modelId);
+  return Math.max(0, Math.floor(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId)) / server) * server);
 }
 
 export type Act = (cmd: Command) => CommandResult;
@@ -78,7 +81,8 @@ export function speculativeGpus(world: World, co: Company, modelId: string, o: {
   const perf = Math.max(MIN_PERF_H100E, perfH100e(world, modelId));
   const want = (gap * share * o.aggressiveness) / perf;
   const cap = (mine * o.maxGrowth) / perf + o.firstBlockGpus;
-  return Math.max(0, Math.floor(Math.min(want, cap) / GPUS_PER_SERVER) * GPUS_PER_SERVER);
+  const server = serverGpus(world, modelId);
+  return Math.max(0, Math.floor(Math.min(want, cap) / server) * server);
 }
 
 /**
@@ -279,7 +283,8 @@ export function orderWithin(world: World, co: Company, act: Act, modelId: string
     powerWantedMw.set(co, (powerWantedMw.get(co) ?? 0) + ((Math.min(count, affordable) - powerable) * (gpuModel(world, modelId)?.kwPerGpu ?? 0)) / 1000);
   }
   let n = Math.min(count, affordable, powerable);
-  while (n >= 8) {
+  const server = serverGpus(world, modelId);
+  while (n >= server) {
     if (act({ type: 'orderGpus', modelId, count: n, vendorFinancing }).ok) return n;
     n = Math.floor(n / 2);
   }

@@ -26,6 +26,7 @@ export const GpuModel = z
     inferencePerfH100: z.number().finite().min(0.01).max(100).describe('Inference performance relative to an H100 (H100 = 1).'),
     launchUsdPerGpuHour: Usd('On-demand rent per GPU-hour the market pays at launch under balanced supply, USD.'),
     liquidCooled: z.boolean().describe('Needs liquid-cooled space (adds build cost per MW).'),
+    gpusPerServer: z.number().int().min(1).max(1000).default(8).describe('GPUs in the smallest unit it is sold and racked in: an 8-GPU HGX/DGX board for most generations, a 72-GPU NVL72 rack for GB200 and GB300. The autopilots and rivals size capacity in whole units and never order fewer than one (a player may order any count; optional, default 8).'),
   })
   .strict()
   .describe('One GPU generation in the vendor catalogue.');
