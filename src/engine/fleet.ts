@@ -47,7 +47,7 @@ export function gpuUnitPriceUsd(world: World, co: Company, modelId: string): num
   const shortage = Math.max(0, (world.market.leadTimeWeeks - v.leadTimeWeeksNormal) / Math.max(1, v.leadTimeWeeksShortage - v.leadTimeWeeksNormal));
   // The hyperscaler rival builds part of its compute on its own chips: it pays less per GPU-equivalent.
   const own = co.strategy === 'hyperscaler' ? hyperscalerCapexFactor(world) : 1;
-  return own * m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + v.shortagePricePremiumShare * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(0.9, subsidy));
+  return own * m.installedCapexUsdPerGpu * g.vendorPriceFactor * (1 + v.shortagePricePremiumShare * shortage) * (1 + uplift) * Math.max(0, 1 - Math.min(world.scenario.operations.subsidyMaxShare, subsidy));
 }
 
 /** Deliver orders due this week: apply the deposit, pay the balance (less vendor financing), add a lot. */

@@ -38,7 +38,7 @@ export function powerPriceUsdPerMwh(world: World, regionId: string): number {
   for (const s of world.policy.subsidies) {
     if (s.on === 'power' && world.week <= s.untilWeek && (s.regionIds === null || s.regionIds.includes(regionId))) subsidy += s.sharePct / 100;
   }
-  return r.powerUsdPerMwh * rs.powerPriceMultiplier * (1 + r.powerPriceSensitivity * fill) * Math.max(0, 1 - Math.min(0.9, subsidy));
+  return r.powerUsdPerMwh * rs.powerPriceMultiplier * (1 + r.powerPriceSensitivity * fill) * Math.max(0, 1 - Math.min(world.scenario.operations.subsidyMaxShare, subsidy));
 }
 
 export interface SiteCosts { powerUsd: number; leaseUsd: number; staffUsd: number }

@@ -56,6 +56,17 @@ describe('market tunables', () => {
     expect(price(0.6) / price(0)).toBeCloseTo(1.6, 10);
   });
 
+  it('stacked subsidies pay at most subsidyMaxShare of a GPU\u2019s price', () => {
+    const price = (cap: number, sharePct: number) => {
+      const w = world(variant((s) => { s.operations.subsidyMaxShare = cap; }));
+      w.policy.subsidies.push({ on: 'gpuCapex', sharePct, untilWeek: 1000, vendors: null, modelIds: null, regionIds: null });
+      return gpuUnitPriceUsd(w, player(w), 'h100') / gpuUnitPriceUsd(world(), player(world()), 'h100');
+    };
+    expect(price(0.9, 100)).toBeCloseTo(0.1, 10);
+    expect(price(0.5, 100)).toBeCloseTo(0.5, 10);
+    expect(price(0.5, 30)).toBeCloseTo(0.7, 10);
+  });
+
   it('the second-hand glut fades by glutFadePerWeek and takes glutValueDropShare off a used GPU at its full', () => {
     const w = world(variant((s) => { s.market.exits.glutFadePerWeek = 0.5; s.market.exits.glutValueDropShare = 0.3; }));
     const calm = gpuUnitValueUsd(w, 'h100');

@@ -177,6 +177,7 @@ export const Operations = z
     sgaUsdPerMwWeek: Usd('Overhead that scales with energised MW, USD per MW per week.'),
     salesRevenueShare: Share('Sales & marketing as a share of revenue.'),
     sbcRevenueShare: Share('Stock-based compensation as a share of revenue (non-cash; added back in adjusted EBITDA).'),
+    subsidyMaxShare: Share('Most of a cost (GPU capex, or power) that subsidies in force together may pay: however many programmes stack, the state leaves the buyer part of the bill (optional, default 0.9).').default(0.9),
     campusMinCashShareOfCapex: Share('Contractors start a campus only with this share of its capex in the bank (optional, default 0.1).').default(0.1),
     powerPriceMaxFill: z.number().finite().min(0).max(10).default(1.5).describe('The most a region\u2019s fill (MW in use ÷ its capacity) counts in its power price: power costs at most base × (1 + the region\u2019s powerPriceSensitivity × this) however over-subscribed the region (optional, default 1.5).'),
     rampWeeks: z.number().int().min(0).max(26).default(6).describe('Weeks from delivery until a GPU is billable: racking, burn-in and acceptance testing (economics.md §5: a 1-3 month ramp). Ramping GPUs draw power and depreciate but earn nothing (optional, default 6).'),
