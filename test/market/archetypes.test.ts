@@ -73,11 +73,22 @@ describe('no archetype wins every scenario (issue 9 item 6)', () => {
     return tallies.get(id)!;
   };
 
+  // The scenarios are tallied in turn until two have different winners, which settles the claim:
+  // default and ai-winter first, whose runs facts.test.ts and finance-lessons.test.ts have made (the
+  // disk cache), then the others (each 20 full games). `NEOCLOUD_ARCHETYPES_ALL=1` tallies all seven,
+  // as the figures in the header were measured.
   it('the archetype on top among the neoclouds differs between the bundled scenarios', () => {
     const ids = Object.keys(bundledScenarios);
     expect(ids.length).toBeGreaterThanOrEqual(7);
-    const winners = new Map(ids.map((id) => [id, winner(tallyOf(id))]));
-    const shown = ids.map((id) => `${id}: ${JSON.stringify(tallyOf(id))}`).join('; ');
+    const order = ['default', 'ai-winter', ...ids.filter((id) => id !== 'default' && id !== 'ai-winter')];
+    const all = process.env.NEOCLOUD_ARCHETYPES_ALL === '1';
+    const winners = new Map<string, string>();
+    for (const id of order) {
+      winners.set(id, winner(tallyOf(id)));
+      if (!all && new Set(winners.values()).size >= 2) break;
+    }
+    const shown = [...winners.keys()].map((id) => `${id}: ${JSON.stringify(tallyOf(id))}`).join('; ');
+    console.log(`archetype on top per scenario (seeds on top): ${shown}`);
     expect(new Set(winners.values()).size, shown).toBeGreaterThanOrEqual(2);
   });
 

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson, total, year } from './harness.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
+import type { RunResult } from '../../src/cli/run.ts';
 import { createWorld, step, isOver } from '../../src/engine/api.ts';
 import { annualisedRevenueUsd, capacityH100e } from '../../src/engine/metrics.ts';
 
@@ -216,11 +217,22 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
   const ablated = (() => { const j = scenarioJson('default'); j.id = 'default-no-mega-deals'; (j.market as { demand: Record<string, unknown> }).demand.megaDealsPerYear = 0; return scenarioFrom(j); })();
   /** Revenue-weighted top-customer share over a calendar year. */
   const yearTop = (qs: QuarterReport[], y: string) => total(year(qs, y), (q) => q.topCustomerShare * q.revenueUsd) / total(year(qs, y), (q) => q.revenueUsd);
-  const top2024 = (sc: typeof def) => median(SEEDS.map((seed) => yearTop(run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters, '2024')), 'top customer 2024');
+  /**
+   * How far a leveraged run is played: default's to 2026 (the runs fact 1 makes, shared), an
+   * ablation's only to the close of 2024Q4 (week 104), all these tests read — a third of the weeks.
+   */
+  const weeksOf = (sc: typeof def) => (sc === def ? 208 : 104);
+  /** The 2024 quarters of a run, all four (a run cut short of 2024Q4 would skew the year): throws otherwise unless bankrupt. */
+  const quarters2024 = (r: RunResult) => {
+    const qs = year(r.quarters, '2024');
+    if (qs.length !== 4 && r.outcome.status !== 'bankrupt') throw new Error(`${qs.length} quarters of 2024 in a run of ${r.quarters.length}`);
+    return qs;
+  };
+  const top2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const qs = quarters2024(run(sc, 'base', 'leveraged', seed, { weeks: weeksOf(sc) }).result); return yearTop(qs, '2024'); }), 'top customer 2024');
   /** Backlog ÷ annualised revenue at 2024Q4; a grower bankrupt before then has no contracts left: 0, counted (never dropped). */
   const backlog2024 = (sc: typeof def) => median(SEEDS.map((seed) => {
-    const r = run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result;
-    const q = r.quarters.find((x) => x.label === '2024Q4');
+    const r = run(sc, 'base', 'leveraged', seed, { weeks: weeksOf(sc) }).result;
+    const q = quarters2024(r).find((x) => x.label === '2024Q4');
     return q ? q.backlogUsd / (4 * q.revenueUsd) : r.outcome.status === 'bankrupt' ? 0 : NaN;
   }), 'backlog ÷ annual revenue');
   /**
@@ -276,7 +288,7 @@ describe('fact 10: lumpy mega-deals with giant buyers; the prudent provider stay
     return scenarioFrom(j);
   })();
   /** Contract revenue ÷ revenue over 2024, per seed. */
-  const contractShare2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const qs = year(run(sc, 'base', 'leveraged', seed, { weeks: 208 }).result.quarters, '2024'); return total(qs, (q) => q.contractRevenueUsd) / total(qs, (q) => q.revenueUsd); }), 'contract share of revenue 2024');
+  const contractShare2024 = (sc: typeof def) => median(SEEDS.map((seed) => { const qs = quarters2024(run(sc, 'base', 'leveraged', seed, { weeks: weeksOf(sc) }).result); return total(qs, (q) => q.contractRevenueUsd) / total(qs, (q) => q.revenueUsd); }), 'contract share of revenue 2024');
   it('concentration comes from lumpy deals: with no mega-deals and RFPs a fifth as large (about six times as many), the leveraged grower\'s 2024 top customer falls by more than half while as much of its revenue is contracted', () => {
     const topOn = top2024(def);
     const topFlat = note('f10.leveragedTopCustomer2024NoLumpyDeals', top2024(noLumps));
