@@ -12,7 +12,7 @@ import { loadScenarioObject } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { runResultOf, runScenario, type RunResult } from '../../src/cli/run.ts';
 import { replayInto } from '../../src/engine/api.ts';
-import { cachedRun } from './harnessCache.ts';
+import { cachedRun, storedRun } from './harnessCache.ts';
 import type { StrategyId, World } from '../../src/engine/types.ts';
 import type { QuarterReport } from '../../src/engine/reports.ts';
 import { parseSeedList, rowOf, summarizeRows, type SweepRow } from '../../src/cli/seedRuns.ts';
@@ -60,7 +60,8 @@ const runs = new Map<string, Run>();
  * The runs made so far of each game — the same scenario object, strategy, seed and depreciation —
  * by length: a longer run of a game continues from a deep copy of the world of the longest shorter
  * one instead of replaying its first weeks (facts.test.ts plays `default` to 2026 for 20 seeds and
- * then the same games to 2030). A deep copy steps exactly as the original (the engine keeps no
+ * then the same games to 2030) — or, when none was made in this process, of one another file stored
+ * on disk at a common length (`STORED_PREFIX_WEEKS`). A deep copy steps exactly as the original (the engine keeps no
  * state outside the World; `continueRun` is checked against a fresh run in harnessCache.test.ts).
  */
 const games = new WeakMap<Scenario, Map<string, { weeks: number; run: Run }[]>>();
@@ -71,6 +72,9 @@ export function continueRun(sc: Scenario, prefix: Run, strategy: StrategyId, wee
   replayInto(world, [], Math.min(weeks ?? sc.calendar.lengthWeeks, sc.calendar.lengthWeeks));
   return { result: runResultOf(sc, world, strategy), world };
 }
+
+/** Lengths of the runs the test files often make, longest first: a longer run continues from a stored one (`run`). */
+const STORED_PREFIX_WEEKS = [260, 208, 104];
 
 /** Run (memoised by key) one seed of a scenario with the player on an autopilot. */
 export function run(sc: Scenario, key: string, strategy: StrategyId, seed: number, o: { weeks?: number; depreciationYears?: 4 | 5 | 6 } = {}): Run {
@@ -85,6 +89,13 @@ export function run(sc: Scenario, key: string, strategy: StrategyId, seed: numbe
     const made = byGame.get(game) ?? [];
     let prefix: { weeks: number; run: Run } | undefined;
     for (const m of made) if (m.weeks < weeks && (!prefix || m.weeks > prefix.weeks)) prefix = m;
+    // None made here: another file may have stored a shorter run of the same game (prudent-growth's
+    // 2023–2027 runs of default continue from facts' 2023–2026 ones).
+    for (const w of STORED_PREFIX_WEEKS) {
+      if (prefix || w >= weeks) continue;
+      const stored = storedRun(sc, { seed, strategy, weeks: w, depreciationYears: o.depreciationYears });
+      if (stored) prefix = { weeks: w, run: stored };
+    }
     // Shared across test files through the disk cache (keyed by the sources and the scenario object, see harnessCache.ts).
     r = cachedRun(sc, opts, () => (prefix ? continueRun(sc, prefix.run, strategy, o.weeks) : runScenario(sc, opts)));
     runs.set(k, r);

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedRun, cacheFile, codeKey, runCacheOn, type CachedRun } from './harnessCache.ts';
-import { continueRun, scenario, scenarioFrom, scenarioJson } from './harness.ts';
+import { cachedRun, cacheFile, codeKey, runCacheOn, storedRun, type CachedRun } from './harnessCache.ts';
+import { stateHash } from '../../src/engine/api.ts';
+import { continueRun, run, scenario, scenarioFrom, scenarioJson } from './harness.ts';
 import { runScenario } from '../../src/cli/run.ts';
 
 describe('a longer run continued from a shorter one of the same game', () => {
@@ -80,6 +81,25 @@ describe.skipIf(!runCacheOn)('run cache', () => {
     expect(computed).toBe(1);
     expect(r.result.outcome.stateHash).toBe(fresh().result.outcome.stateHash);
     expect(existsSync(file.replace(/\.v8$/, '.claim'))).toBe(false);
+  });
+
+  it('a run with no shorter one made in this file continues from one another file stored (104 weeks here)', () => {
+    // A stored 104-week run whose world carries a mark (and the state hash to match): a 110-week run
+    // that continues from it keeps the mark; one played from week 0 would not.
+    const seed = 77_021;
+    const shortOpts = { seed, strategy: 'leveraged' as const, weeks: 104, depreciationYears: undefined };
+    rmSync(cacheFile(sc, shortOpts), { force: true });
+    const marked = runScenario(sc, shortOpts);
+    marked.world.companies[0]!.name = 'Stored Prefix Co';
+    marked.result.outcome.stateHash = stateHash(marked.world);
+    cachedRun(sc, shortOpts, () => marked);
+    expect(storedRun(sc, shortOpts)?.world.companies[0]!.name).toBe('Stored Prefix Co');
+    const longer = run(sc, 'stored-prefix', 'leveraged', seed, { weeks: 110 });
+    expect(longer.world.week).toBe(110);
+    expect(longer.world.companies[0]!.name).toBe('Stored Prefix Co');
+    expect(storedRun(sc, { ...shortOpts, seed: seed + 1 })).toBeNull();
+    rmSync(cacheFile(sc, shortOpts), { force: true });
+    rmSync(cacheFile(sc, { ...shortOpts, weeks: 110 }), { force: true });
   });
 
   it('the code key changes with any source, scenario, the lock file or the harness, and not with other tests', () => {

@@ -106,6 +106,11 @@ function read(file: string): CachedRun | null {
   return null;
 }
 
+/** The stored run for (scenario, options), or null (none yet, or the cache is off); never computes or waits. */
+export function storedRun(sc: Scenario, opts: object): CachedRun | null {
+  return runCacheOn ? read(cacheFile(sc, opts)) : null;
+}
+
 /**
  * The run for (scenario, options) from the cache, else `compute()` stored for the other files.
  * `opts` must hold everything besides the scenario that the run depends on.
