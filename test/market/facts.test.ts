@@ -344,9 +344,17 @@ describe('the hyperscaler stays dominant and no neocloud runs away', () => {
 describe('fact 8: sentiment', () => {
   // The lock-up drawdown (economics §9 fact 11) is tested against the unlocked share, with its
   // ablation, in finance-lessons.test.ts.
-  it('share prices swing 2–4× within a year', () => {
+  // economics §9 fact 11: "share prices swing 2–4× within months". Per listed neocloud (the player,
+  // listed by a forced IPO, and the rivals; not the hyperscaler, whose stock is its parent's), its
+  // largest swing — highest over lowest price — within any 26 weeks it traded for at least 20;
+  // the median over the companies of 10 seeds. Measured 4 Dec (seeds 1–10, 11–20, 1001–1010,
+  // 1301–1310): 3.12, 3.34, 3.31, 3.59 (33–36 companies each). The largest company's swing per seed
+  // (the measure before: ≥ 2 asked) is reported: its median 3.4–10×, because in a quarter of the
+  // unseen seeds' companies a levered grower flips between its distressed floor and its growth
+  // value (docs/calibration.md "per-company share-price swings").
+  it('share prices swing 2–4× within months (per listed neocloud, median over companies)', () => {
     const def = scenario('default');
-    const swings: number[] = [];
+    const perCompany: number[] = [], largest: number[] = [];
     for (const seed of SEEDS.slice(0, 10)) {
       const w = createWorld(def, { seed, strategy: 'leveraged' });
       // null = not listed (or no longer active) that week; a NaN price would reach the statistics and fail them.
@@ -362,15 +370,24 @@ describe('fact 8: sentiment', () => {
         w.companies.forEach((c, i) => prices[i]!.push(c.listed && c.status === 'active' ? c.sharePriceUsd : null));
       }
       let best = 0;
-      for (const ps of prices) {
-        for (let t = 0; t + 52 < ps.length; t += 4) {
-          const win = ps.slice(t, t + 52).filter((x): x is number => x !== null);
-          if (win.length > 40) best = Math.max(best, Math.max(...win) / Math.min(...win));
+      w.companies.forEach((c, i) => {
+        if (c.strategy === 'hyperscaler') return;
+        const ps = prices[i]!;
+        let swing = 0;
+        for (let t = 0; t + 26 <= ps.length; t += 2) {
+          const win = ps.slice(t, t + 26).filter((x): x is number => x !== null);
+          if (win.length >= 20) swing = Math.max(swing, Math.max(...win) / Math.min(...win));
         }
-      }
-      swings.push(best);
+        if (swing > 0) { perCompany.push(swing); best = Math.max(best, swing); }
+      });
+      largest.push(best);
     }
-    expect(note('f8.maxSwingWithinAYear', median(swings))).toBeGreaterThanOrEqual(2);
+    note('f8.listedNeocloudsMeasured', perCompany.length);
+    note('f8.largestSwingWithin26WeeksPerSeed', median(largest, 'largest swing per seed'));
+    expect(perCompany.length, 'listed neoclouds in 10 seeds').toBeGreaterThanOrEqual(20);
+    const m = note('f8.swingWithin26WeeksPerCompany', median(perCompany, 'swing per listed neocloud'));
+    expect(m).toBeGreaterThanOrEqual(2);
+    expect(m).toBeLessThanOrEqual(4);
   });
 });
 
