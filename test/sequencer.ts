@@ -14,8 +14,8 @@ const FIRST = ['test/market/facts.test.ts'];
 /**
  * Reuse facts' runs (default, full and 2023–2026, leveraged and prudent, seeds 1–20), in this order:
  * finance-lessons still makes its own ai-winter runs, so it starts first of them (the other worker
- * can meanwhile run the two short ones); archetypes reuses default's and ai-winter's and plays the
- * other five scenarios itself.
+ * can meanwhile run the two short ones); archetypes reuses default's and ai-winter's (which settle
+ * its claim; the other five scenarios are played only when they do not).
  */
 const LAST = ['test/market/finance-lessons.test.ts', 'test/market/power.test.ts', 'test/cli/contract-growth.test.ts', 'test/market/archetypes.test.ts'];
 
