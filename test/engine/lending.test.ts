@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorld, isOver, step } from '../../src/engine/api.ts';
 import { facilityRoomUsd } from '../../src/engine/finance/facility.ts';
 import { lenderAppetite } from '../../src/engine/finance/refinance.ts';
-import { committedDebtServiceUsd, contractBorrowingBaseUsd, contractCashFlowUsd, pendingVendorFinancingUsd, underwrittenCashFlowUsd } from '../../src/engine/finance/lending.ts';
+import { committedDebtServiceUsd, contractBorrowingBaseUsd, contractCashFlowUsd, contractPowerShare, pendingVendorFinancingUsd, underwrittenCashFlowUsd } from '../../src/engine/finance/lending.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { Contract, World } from '../../src/engine/types.ts';
 import { exec, player, refused, variant, world } from './helpers.ts';
@@ -50,6 +50,24 @@ describe('lenders size contract-backed debt on the contracts\u2019 cash flow', (
     const before = contractCashFlowUsd(w, player(w));
     sign(w, 2000, 0.05);
     expect(contractCashFlowUsd(w, player(w))).toBe(before);
+  });
+
+  it('the contracts\u2019 cash flow is the most they earn together in any week of their remaining life (checked week by week)', () => {
+    const w = world(withSizing(SIZED));
+    const p = player(w);
+    // [weeks from now to the start, to the end, GPUs, USD an hour]: overlapping, some started, two sharing a start week.
+    const spec: [number, number, number, number][] = [[-10, 60, 100, 2.0], [30, 90, 200, 1.8], [30, 50, 50, 2.5], [70, 200, 300, 1.5], [95, 120, 400, 2.2], [-40, -5, 500, 3.0]];
+    const cs = spec.map(([from, to, gpus, usd]) => { const c = sign(w, gpus, usd); c.startWeek = w.week + from; c.endWeek = w.week + to; return c; });
+    // Each contract alone (power for all of them is in hand, so the lenders count every contract in full).
+    const alone = cs.map((c) => { p.contracts.splice(0, p.contracts.length, c); expect(contractPowerShare(w, p)).toBe(1); return contractCashFlowUsd(w, p); });
+    p.contracts.splice(0, p.contracts.length, ...cs);
+    expect(contractPowerShare(w, p)).toBe(1);
+    let best = 0;
+    for (let week = w.week; week < w.week + 200; week++) best = Math.max(best, cs.reduce((a, c, i) => a + (c.startWeek <= week && c.endWeek > week ? alone[i]! : 0), 0));
+    // More than any one contract earns: the peak is where several overlap (weeks 95–119 here).
+    expect(best).toBeGreaterThan(Math.max(...alone));
+    expect(Math.abs(contractCashFlowUsd(w, p) - best) / best).toBeLessThan(1e-12);
+    expect(alone[5]).toBe(0); // ended: earns nothing ahead
   });
 
   it('vendor financing open orders will draw counts as committed debt, and an order that would breach the sizing is refused', () => {

@@ -13,7 +13,7 @@
  * contract-backed facility is sized the same way (`debtServiceRoomUsd`), so a contract facility no
  * longer lends 80% of a contract's *revenue* when the contract's margin cannot repay it.
  */
-import type { Company, Debt, World } from '../types.ts';
+import type { Company, Contract, Debt, World } from '../types.ts';
 import { HOURS_PER_WEEK, WEEKS_PER_YEAR, toUsd } from '../money.ts';
 import { annualisedEbitdaUsd, debtToMarketAssets, debtUsd, leverage, fleetMwNeeded, pipelineMw, underwrittenEbitdaUsd } from '../metrics.ts';
 import { gpuModel } from '../lookup.ts';
@@ -76,14 +76,8 @@ export function committedDebtServiceUsd(world: World, co: Company, except?: Debt
  * contract the company has nowhere to power is not lent against.
  */
 export function contractPowerShare(world: World, co: Company): number {
-  let peakKw = 0;
-  for (const at of co.contracts) {
-    const week = Math.max(world.week, at.startWeek);
-    if (at.endWeek <= week) continue;
-    let kw = 0;
-    for (const c of co.contracts) if (c.startWeek <= week && c.endWeek > week) kw += c.gpuCount * (gpuModel(world, c.modelId)?.kwPerGpu ?? 0);
-    peakKw = Math.max(peakKw, kw);
-  }
+  const kwEach = co.contracts.map((c) => c.gpuCount * (gpuModel(world, c.modelId)?.kwPerGpu ?? 0));
+  const peakKw = peakOverStarts(world, co.contracts, kwEach);
   const needMw = Math.max(peakKw / 1000, fleetMwNeeded(world, co, true));
   return needMw > 0 ? Math.min(1, pipelineMw(co) / needMw) : 1;
 }
@@ -117,17 +111,31 @@ function contractMarginUsdPerGpuHour(world: World, co: Company, modelId: string,
 export function contractCashFlowUsd(world: World, co: Company): number {
   const cost = new Map<string, number>();
   for (const c of co.contracts) if (!cost.has(c.modelId)) cost.set(c.modelId, cashCostUsdPerGpuHour(world, co, c.modelId));
-  const weekly = (week: number) => {
-    let usd = 0;
-    for (const c of co.contracts) if (c.startWeek <= week && c.endWeek > week) usd += c.gpuCount * HOURS_PER_WEEK * contractMarginUsdPerGpuHour(world, co, c.modelId, c.usdPerGpuHour, cost.get(c.modelId) ?? 0);
-    return usd;
-  };
+  const weeklyEach = co.contracts.map((c) => c.gpuCount * HOURS_PER_WEEK * contractMarginUsdPerGpuHour(world, co, c.modelId, c.usdPerGpuHour, cost.get(c.modelId) ?? 0));
+  return peakOverStarts(world, co.contracts, weeklyEach) * WEEKS_PER_YEAR * contractPowerShare(world, co);
+}
+
+/**
+ * The most the contracts running together add up to in any week of their remaining life, from now:
+ * the sum of `each[i]` over the contracts live in a week, taken at this week and at each later start
+ * week (where the sum can rise), at least 0. Each week is summed once, over the contracts in their
+ * order (the same sum, to the last bit, whichever contract named the week).
+ */
+function peakOverStarts(world: World, contracts: readonly Contract[], each: readonly number[]): number {
   let best = 0;
-  for (const c of co.contracts) {
-    const week = Math.max(world.week, c.startWeek);
-    if (c.endWeek > week) best = Math.max(best, weekly(week));
+  const seen = new Set<number>();
+  for (const at of contracts) {
+    const week = Math.max(world.week, at.startWeek);
+    if (at.endWeek <= week || seen.has(week)) continue;
+    seen.add(week);
+    let sum = 0;
+    for (let i = 0; i < contracts.length; i++) {
+      const c = contracts[i]!;
+      if (c.startWeek <= week && c.endWeek > week) sum += each[i]!;
+    }
+    best = Math.max(best, sum);
   }
-  return best * WEEKS_PER_YEAR * contractPowerShare(world, co);
+  return best;
 }
 
 /**
