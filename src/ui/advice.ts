@@ -9,6 +9,7 @@ import { render, type Table } from '../i18n/render.ts';
 import { EN_MESSAGES, ZH_MESSAGES } from '../i18n/messages.ts';
 import type { Msg, NewsText } from '../engine/msg.ts';
 import type { GameOverReason } from '../engine/advisor.ts';
+import { COVENANT_BOUND, type CovenantId } from '../engine/finance/covenantBounds.ts';
 
 const EN: Table = {
   'warn.shortfall': 'Cash runs out in {weeks:int} wk (week {week:int}): {missingUsd:usd} short when {cause:msg} ({causeUsd:usd}) is due. The revolver is already counted.',
@@ -189,10 +190,11 @@ export function covenantValue(id: string, v: number | null): string {
   return id === 'liquidity' ? usd(v) : v === null ? msg('notMeaningful') : `${v.toFixed(2)}×`;
 }
 
-/** A covenant test's limit: a floor for liquidity, a ceiling for ratios. */
+/** A covenant test's limit with its side: ≥ for a floor (liquidity, debt-service cover), ≤ for a ceiling. */
 export function covenantLimit(id: string, l: number): string {
-  // A no-break space: the sign stays on the figure's line in a narrow column.
-  return id === 'liquidity' ? '≥\u00a0' + usd(l) : `≤\u00a0${l}×`;
+  // The side of the limit is the engine's (COVENANT_BOUND); a no-break space keeps the sign on the figure's line in a narrow column.
+  const sign = COVENANT_BOUND[id as CovenantId] === 'min' ? '≥' : '≤';
+  return `${sign}\u00a0${id === 'liquidity' ? usd(l) : `${l}×`}`;
 }
 
 /**

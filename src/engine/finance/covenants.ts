@@ -1,5 +1,6 @@
 /**
- * Loan covenants: the ONE definition of each test (liquidity, corporate leverage, GPU loan-to-value).
+ * Loan covenants: the ONE definition of each test (liquidity, corporate leverage, debt-service cover,
+ * GPU loan-to-value; which side of its limit each keeps: covenantBounds.ts).
  * Quarter close, the cure deadlines and any projection or warning (the advisor) call
  * `covenantTests`; nothing else restates a rule.
  */
@@ -10,8 +11,8 @@ import { commitmentRoomUsd } from './commitment.ts';
 import { principalOfKind } from './debt.ts';
 import { scheduledDebtServiceUsd } from './lending.ts';
 import { annualisedEbitdaUsd } from '../metrics.ts';
-
-export type CovenantId = 'liquidity' | 'leverage' | 'debtService' | 'gpuLoanToValue';
+import type { CovenantId } from './covenantBounds.ts';
+export { COVENANT_BOUND, type CovenantId } from './covenantBounds.ts';
 
 export interface CovenantTest {
   id: CovenantId;
@@ -19,7 +20,7 @@ export interface CovenantTest {
   label: string;
   /** The measured value: USD for liquidity, a ratio otherwise; null when it cannot be measured (no EBITDA). */
   value: number | null;
-  /** The limit: a minimum for liquidity, a maximum otherwise. */
+  /** The limit: a minimum or a maximum, as `COVENANT_BOUND` says for the id. */
   limit: number;
   pass: boolean;
 }
