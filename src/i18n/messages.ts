@@ -155,7 +155,9 @@ export const EN_MESSAGES: Table = {
   'news.signed.e': 'About {valueUsd:usd} of take-or-pay revenue from {start}. It enters your backlog now, and lenders will advance against it; the GPUs must be installed by the start date.',
   'news.won.h': 'You won {customer}: {count:int} {model} at {price:price}/hr',
   'news.won.e': 'A {weeks:int}-week take-or-pay contract worth about {valueUsd:usd}. It adds to your backlog and can back a delayed-draw loan. Deliver the GPUs by week {start:int} or pay penalties.',
+  // news.lostTo.h: the headline before it named the GPUs (saves made then still hold it).
   'news.lostTo.h': '{customer} chose {winner} at {price:price}/hr',
+  'news.lostToFor.h': '{customer} chose {winner} for {count:int} {model} at {price:price}/hr',
   'news.lostToNoPrice.h': '{customer} chose {winner}',
   'news.lostNobody.h': '{customer} chose nobody',
   'news.lost.e': 'Customers weigh price against how sure they are you can deliver on time (GPUs owned or on order and powered) and your standing.',
@@ -314,6 +316,7 @@ export const ZH_MESSAGES: Table = {
   'news.won.h': '你赢得了 {customer} 的合同：{count:int} 块 {model}，每小时 {price:price}',
   'news.won.e': '一份为期 {weeks:int} 周、价值约 {valueUsd:usd} 的照付不议合同。它增加了你的积压合同，并可作为延迟提款贷款的担保。请在第 {start:int} 周前交付 GPU，否则要支付罚金。',
   'news.lostTo.h': '{customer} 以每小时 {price:price} 选择了 {winner}',
+  'news.lostToFor.h': '{customer} 以每小时 {price:price} 选择了 {winner}：{count:int} 块 {model}',
   'news.lostToNoPrice.h': '{customer} 选择了 {winner}',
   'news.lostNobody.h': '{customer} 没有选择任何供应商',
   'news.lost.e': '客户会权衡价格、你能否按时交付（已有或在途且有电力的 GPU）以及你的声誉。',

@@ -8,6 +8,8 @@ import { signContract } from '../../src/engine/contracts.ts';
 import type { Rfp, World } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
+import { render } from '../../src/i18n/render.ts';
+import { EN_MESSAGES, ZH_MESSAGES } from '../../src/i18n/messages.ts';
 
 function rfpWithBids(w: World, bids: [number, number][], o: Partial<Rfp> = {}): Rfp {
   const rfp: Rfp = {
@@ -38,6 +40,19 @@ describe('supplier diversification', () => {
     };
     expect(winner(0)).toBe(0);
     expect(winner(2)).toBe(1);
+  });
+});
+
+describe('the news of a lost bid', () => {
+  it('names the winner, the GPUs and the price, in both languages', () => {
+    const w = world(variant((s) => { s.market.demand.supplierDiversification = 0; s.market.demand.customerAgents = 300; }));
+    rfpWithBids(w, [[0, 2.4], [1, 1.2]]);
+    awardRfps(w);
+    const n = w.news.find((x) => x.id === 'rfp-rtest')!;
+    if (!('id' in n.headline)) throw new Error('a lost bid\'s headline is a message id with parameters');
+    const rival = w.companies[1]!.name;
+    expect(render('en', { en: EN_MESSAGES, zh: ZH_MESSAGES }, n.headline.id, n.headline.params)).toBe(`Test Lab chose ${rival} for 200 H100 at $1.20/hr`);
+    expect(render('zh-CN', { en: EN_MESSAGES, zh: ZH_MESSAGES }, n.headline.id, n.headline.params)).toBe(`Test Lab 以每小时 $1.20 选择了 ${rival}：200 块 H100`);
   });
 });
 

@@ -401,7 +401,7 @@ export function awardRfps(world: World): void {
         headline: won
           ? msgOf('news.won.h', { customer, count: rfp.gpuCount, model: m, price: bestPrice })
           : winner === null ? msgOf('news.lostNobody.h', { customer })
-            : rfp.winningUsdPerGpuHour ? msgOf('news.lostTo.h', { customer, winner, price: rfp.winningUsdPerGpuHour })
+            : rfp.winningUsdPerGpuHour ? msgOf('news.lostToFor.h', { customer, winner, count: rfp.gpuCount, model: m, price: rfp.winningUsdPerGpuHour })
               : msgOf('news.lostToNoPrice.h', { customer, winner }),
         explanation: won
           ? msgOf('news.won.e', { weeks: rfp.termWeeks, valueUsd: value, start: rfp.startWeek })
