@@ -54,11 +54,14 @@ export function replace(el: Element, ...children: Child[]): void {
   }
 }
 
-/** A real <table> with a caption, header row and numeric cells right-aligned. */
-export function table(caption: string | Node, head: (string | Node)[], rows: (string | number | Node)[][], opts?: { numericFrom?: number; className?: string }): HTMLTableElement {
+/**
+ * A real <table> with a caption, header row and numeric cells right-aligned. `captionHidden`: the
+ * caption only for screen readers, when a heading just above already names the table on screen.
+ */
+export function table(caption: string | Node, head: (string | Node)[], rows: (string | number | Node)[][], opts?: { numericFrom?: number; className?: string; captionHidden?: boolean }): HTMLTableElement {
   const from = opts?.numericFrom ?? 1;
   return h('table', { className: 'data ' + (opts?.className ?? '') },
-    h('caption', null, caption),
+    h('caption', opts?.captionHidden ? { className: 'sr-only' } : null, caption),
     h('thead', null, h('tr', null, head.map((c, i) => h('th', { scope: 'col', className: i >= from ? 'num' : '' }, c)))),
     h('tbody', null, rows.length === 0
       ? h('tr', null, h('td', { colspan: head.length, className: 'empty' }, '—'))

@@ -137,7 +137,7 @@ export function renderDebrief(root: HTMLElement): () => void {
     const tbl = table(t('strategies'), [t('strategy'), t('outcome'), t('objectives'), t('benchRevenue'), t('benchEbitda'), t('cash'), t('debt'), t('valuation'), t('score')], rows.map((r) => {
       const q = r.qs[r.qs.length - 1];
       return [r.name, outcomeCell(r), `${r.met}/${r.of}`, usd((q?.revenueUsd ?? 0) * 4), usd(q?.adjustedEbitdaUsd), usd(q?.cashUsd), usd(q?.debtUsd), usd(q?.equityValueUsd), price(r.score)];
-    }), { numericFrom: 2 });
+    }), { numericFrom: 2, captionHidden: true }); // the section's h2 names it on screen
     tbl.id = 'bench-table';
     const labels = (rows.reduce((a, r) => (r.qs.length > a.length ? r.qs : a), [] as QuarterReport[])).map((q) => q.label);
     const { chart } = await import('../charts.ts');
