@@ -157,7 +157,7 @@ describe('ai-winter: in a bust, leverage kills (fact 13)', () => {
 
 describe('fact 14: markets pay for profit in a bust', () => {
   /**
-   * Every company-quarter of default (leveraged player, whole game; the player and the rivals) that
+   * Every company-quarter of default (leveraged and prudent player, whole game; the player and the rivals) that
    * closes with a net loss and negative book equity while sentiment is cold (< 0.9), valued at that
    * close ÷ its annualised revenue: by the valuation model (`companyValuation`, what investors'
    * numbers say it is worth; share prices move a quarter of the way to it each week), by the same
@@ -167,8 +167,8 @@ describe('fact 14: markets pay for profit in a bust', () => {
    */
   const distressed = (sc: Scenario, noProfitView: Scenario) => {
     const model: number[] = [], ablated: number[] = [], reported: number[] = [];
-    for (const seed of SEEDS) {
-      const w = createWorld(sc, { seed, strategy: 'leveraged' });
+    for (const seed of SEEDS) for (const strategy of ['leveraged', 'prudent'] as const) {
+      const w = createWorld(sc, { seed, strategy });
       const closed = w.companies.map((c) => c.quarters.length);
       while (!isOver(w)) {
         step(w);
@@ -194,18 +194,21 @@ describe('fact 14: markets pay for profit in a bust', () => {
   // The cause (market.capital): investors weigh profit more as sentiment cools and, once it has
   // turned, as a company's reported growth fades; a loss counts against value (lossYearsToFund); and
   // growth a company cannot fund earns no premium (growthPremiumMinInterestCover). Measured 4 Dec
-  // (session 27), model value / with the profit view off / reported, medians: seeds 1–20 0.168 /
-  // 4.63 / 1.23 (n 10); 1001–1020 0.135 / 4.69 / 0.251 (n 40); 1401–1420 0.131 / 4.88 / 0.472 (n 7).
+  // (session 27), model value / with the profit view off / reported, medians (n): seeds 1–20 0.381 /
+  // 4.91 / 1.13 (30); 1001–1020 0.134 / 4.69 / 0.251 (54); 1401–1420 0.132 / 4.89 / 0.715 (15);
+  // 1701–1720 0.133 / 4.74 / 0.620 (31); 1801–1820 0.513 / 4.84 / 0.946 (31). With the leveraged
+  // player's worlds alone n fell to 5–7 on two lists, hence both players' worlds.
   // The reported figure is higher because a listed company's price lags its model value (a quarter
   // of the gap a week) and cold spells are often a few weeks long: a close soon after sentiment
   // dips shows the price of the warmer weeks (seed 10, 2028Q1: price 1.44×, model 0.12×). Before
-  // session 27 this test read the reported figure and ablated only the interest-cover rule, whose
-  // worlds have other distressed companies (n 7 vs 11): an expected failure (1.17× vs 1.46×).
+  // session 27 this test read the reported figure in the leveraged worlds and ablated only the
+  // interest-cover rule, whose worlds have other distressed companies (n 7 vs 11): an expected
+  // failure (1.17× vs 1.46×).
   it('a loss-maker with negative equity in a cold market is worth under 1× revenue; the same companies valued without the profit view, over 3× that', () => {
     const { model, ablated, reported } = distressed(scenario('default'), noProfitView);
     note('fact14.samples', model.length);
-    // Too few to judge is a failure, not a pass (about 5–40 company-quarters per 20 seeds).
-    expect(model.length).toBeGreaterThanOrEqual(5);
+    // Too few to judge is a failure, not a pass (15–54 company-quarters per 20 seeds measured).
+    expect(model.length).toBeGreaterThanOrEqual(10);
     const b = note('fact14.modelEquityValueToRevenue', median(model, 'fact 14 model value ÷ revenue'));
     const o = note('fact14.noProfitView.modelEquityValueToRevenue', median(ablated, 'fact 14 value without the profit view'));
     note('fact14.reportedEquityValueToRevenue', median(reported, 'fact 14 reported equity value ÷ revenue'));
