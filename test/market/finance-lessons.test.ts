@@ -16,7 +16,7 @@
  * Player runs are shared (memoised in harness.ts) across the tests of a scenario.
  */
 import { describe, expect, it } from 'vitest';
-import { SEEDS, median, run, scenario, scenarioFrom, scenarioJson, total, year } from './harness.ts';
+import { SEEDS, median, overlay, run, scenario, total, year } from './harness.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import type { World } from '../../src/engine/types.ts';
 import { createWorld, isOver, step } from '../../src/engine/api.ts';
@@ -27,12 +27,6 @@ const report: Record<string, number> = {};
 const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
 
 type Json = Record<string, unknown>;
-const overlay = (id: string, key: string, change: (j: Json) => void): Scenario => {
-  const j = scenarioJson(id);
-  j.id = `${id}-${key}`;
-  change(j);
-  return scenarioFrom(j);
-};
 const market = (j: Json) => j.market as Json & { demand: Json; capital: Json };
 const finance = (j: Json) => ((j.finance ??= {}) as Json);
 

@@ -48,6 +48,17 @@ export function scenarioFrom(json: Record<string, unknown>): Scenario {
   return r.scenario;
 }
 
+/**
+ * A bundled scenario changed by `change` (applied to its JSON) and validated: an overlay a test
+ * switches a mechanism off with. Its id is `<id>-<key>`, so its runs are kept apart from the original's.
+ */
+export function overlay(id: string, key: string, change: (j: Record<string, unknown>) => void): Scenario {
+  const j = scenarioJson(id);
+  j.id = `${id}-${key}`;
+  change(j);
+  return scenarioFrom(j);
+}
+
 const loaded = new Map<string, Scenario>();
 export function scenario(id: string): Scenario {
   if (!loaded.has(id)) loaded.set(id, scenarioFrom(scenarioJson(id)));

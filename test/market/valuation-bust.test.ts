@@ -7,7 +7,7 @@
  * browser files instead of at the end with the files that reuse the shared runs.
  */
 import { describe, expect, it } from 'vitest';
-import { SEEDS, median, scenario, scenarioFrom, scenarioJson } from './harness.ts';
+import { SEEDS, median, overlay, scenario } from './harness.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { createWorld, isOver, step } from '../../src/engine/api.ts';
 import { companyValuation } from '../../src/engine/finance/valuation.ts';
@@ -16,12 +16,6 @@ const report: Record<string, number> = {};
 const note = (k: string, v: number) => { report[k] = Math.round(v * 1000) / 1000; return v; };
 
 type Json = Record<string, unknown>;
-const overlay = (id: string, key: string, change: (j: Json) => void): Scenario => {
-  const j = scenarioJson(id);
-  j.id = `${id}-${key}`;
-  change(j);
-  return scenarioFrom(j);
-};
 const market = (j: Json) => j.market as Json & { capital: Json };
 
 describe('fact 14: markets pay for profit in a bust', () => {
