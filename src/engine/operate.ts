@@ -270,13 +270,22 @@ export function covenantDeadlines(world: World, co: Company): void {
     if (called) callLoans(world, co, called);
     else if (corporateCovenantBreached(tests)) {
       prepayToCure(world, co);
-      // The prepayment aims at the covenant line itself: cents of rounding can leave it just short — one more pass closes that.
+      // The prepayment's service per dollar is an estimate per instrument: one more pass closes what it missed.
       if (corporateCovenantBreached(covenantTests(world, co))) prepayToCure(world, co);
       if (corporateCovenantBreached(covenantTests(world, co))) callLoans(world, co, covenantTests(world, co).find((t) => t.id === 'debtService'));
       else co.covenantBreaches = 0;
     } else co.covenantBreaches = 0;
   }
 }
+
+/**
+ * How far inside the covenant line a cure's prepayment aims, USD of next year's debt service. Next
+ * year's service counts each instrument's weekly instalment in whole cents (up to 52 cents a year
+ * of rounding), so a prepayment aimed at the line itself can leave the cover a hair under it: seed
+ * 1916 of `default` with the boom certain went bankrupt with $582M of spare cash at a cover of
+ * 1.0999999999587 against 1.1 after two passes of sub-cent prepayments. A dollar clears that rounding.
+ */
+const CURE_MARGIN_USD = 1;
 
 /**
  * A debt-service breach at the end of its cure period can still be cured by prepaying debt from
@@ -287,7 +296,7 @@ export function covenantDeadlines(world: World, co: Company): void {
 function prepayToCure(world: World, co: Company): void {
   const f = world.scenario.finance;
   const figures = covenantFigures(world, co);
-  let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover;
+  let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover + CURE_MARGIN_USD;
   const base = baseRatePct(world);
   const interest = (d: Debt) => debtRatePct(world, co, d, base) / 100;
   const perDollar = (d: Debt) => (d.amortizing ? Math.min(WEEKS_PER_YEAR, Math.max(0, d.maturityWeek - world.week)) / Math.max(1, d.amortizeToWeek - world.week) : 0) + interest(d);
@@ -305,7 +314,8 @@ function prepayToCure(world: World, co: Company): void {
     if (excessUsd <= 0) break;
     const spare = toUsd(co.ledger.balances.cash) - f.covenantMinLiquidityUsd;
     if (spare <= 0) break;
-    const usd = Math.min(spare, toUsd(Math.min(t.capCents, t.d.principalCents)), excessUsd / Math.max(0.01, t.rate));
+    // Whole cents, rounded up: a sub-cent remainder rounded away would leave the breach standing.
+    const usd = Math.min(spare, toUsd(Math.min(t.capCents, t.d.principalCents)), Math.ceil((excessUsd / Math.max(0.01, t.rate)) * 100) / 100);
     excessUsd -= (toUsd(repayDebt(co, t.d, usd)) * t.rate);
   }
   co.debts = co.debts.filter((d) => d.principalCents > 0);
