@@ -88,17 +88,25 @@ describe('lenders size contract-backed debt on the contracts\u2019 cash flow', (
 });
 
 describe('the debt-service covenant in the boom, with and without sizing (default, leveraged autopilot, one seed)', () => {
+  /** The world at week 91 (or its end), and the quarter closes at which the player was in breach of a corporate covenant. */
   const run = (sc: Scenario) => {
     const w = createWorld(sc, { seed: 4, strategy: 'leveraged' });
-    while (!isOver(w) && w.week < 91 && w.companies[0]!.status === 'active') step(w);
-    return w;
+    let breachedCloses = 0;
+    while (!isOver(w) && w.week < 91 && w.companies[0]!.status === 'active') {
+      const before = w.companies[0]!.covenantBreaches;
+      step(w);
+      if (w.companies[0]!.covenantBreaches > before) breachedCloses++;
+    }
+    return { w, breachedCloses };
   };
-  it('lenders that lend 80% of revenue put the grower in breach during the boom; lenders that size at 1.3× do not', () => {
+  it('lenders that lend 80% of revenue put the grower in breach during the boom more often than lenders that size at 1.3×', () => {
     const unsized = run(variant((s) => { s.finance.covenantMinDebtServiceCover = 1.1; }));
     const sized = run(variant((s) => { s.finance.covenantMinDebtServiceCover = 1.1; s.finance.lenderMinDebtServiceCover = SIZED; }));
-    expect(unsized.companies[0]!.status).toBe('bankrupt');
-    expect(unsized.market.sentiment).toBeGreaterThan(1);
-    expect(sized.companies[0]!.status).toBe('active');
-    expect(sized.week).toBe(91);
+    // In breach at more quarter closes while the market is warm (since cures by prepayment clear the
+    // line, seed 4's unsized grower cures rather than fails: 2 breached closes against 1 with sizing).
+    expect(unsized.breachedCloses).toBeGreaterThan(sized.breachedCloses);
+    expect(unsized.w.market.sentiment).toBeGreaterThan(1);
+    expect(sized.w.companies[0]!.status).toBe('active');
+    expect(sized.w.week).toBe(91);
   });
 });
