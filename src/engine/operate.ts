@@ -269,13 +269,29 @@ export function covenantDeadlines(world: World, co: Company): void {
     const called = tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
     if (called) callLoans(world, co, called);
     else if (corporateCovenantBreached(tests)) {
-      prepayToCure(world, co);
-      // The prepayment's service per dollar is an estimate per instrument: one more pass closes what it missed.
-      if (corporateCovenantBreached(covenantTests(world, co))) prepayToCure(world, co);
+      if (cureRightLeft(world, co)) {
+        prepayToCure(world, co);
+        // The prepayment's service per dollar is an estimate per instrument: one more pass closes what it missed.
+        if (corporateCovenantBreached(covenantTests(world, co))) prepayToCure(world, co);
+      }
       if (corporateCovenantBreached(covenantTests(world, co))) callLoans(world, co, covenantTests(world, co).find((t) => t.id === 'debtService'));
-      else co.covenantBreaches = 0;
+      else {
+        co.covenantBreaches = 0;
+        if (world.scenario.finance.covenantMaxCuresPerYear > 0) (co.prepaymentCureWeeks ??= []).push(world.week);
+      }
     } else co.covenantBreaches = 0;
   }
+}
+
+/**
+ * May the company still cure a debt-service breach by prepaying? Always, unless the scenario limits
+ * cure rights (`finance.covenantMaxCuresPerYear`) and it has used them all in the last 52 weeks.
+ */
+function cureRightLeft(world: World, co: Company): boolean {
+  const max = world.scenario.finance.covenantMaxCuresPerYear;
+  if (max <= 0) return true;
+  const since = world.week - WEEKS_PER_YEAR;
+  return (co.prepaymentCureWeeks ?? []).filter((w) => w > since).length < max;
 }
 
 /**

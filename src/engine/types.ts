@@ -256,6 +256,11 @@ export interface Company {
   covenantCureEndsWeek: number | null;
   /** Week a margin call on GPU loans (loan-to-value breach) must be met; null when none is pending. */
   marginCallDueWeek: number | null;
+  /**
+   * Weeks of its cures of a debt-service breach by prepayment, kept only while the scenario limits
+   * them (`finance.covenantMaxCuresPerYear` > 0; absent otherwise, so state hashes are unchanged).
+   */
+  prepaymentCureWeeks?: number[];
   /** Has used its one restructuring. */
   restructured: boolean;
   /**

@@ -181,6 +181,53 @@ describe('a cure by prepayment clears the covenant line, not just reaches it', (
   });
 });
 
+describe('cure rights (finance.covenantMaxCuresPerYear): prepayment cures are limited per 52 weeks', () => {
+  /** Breach the debt-service covenant at the end of a cure period twice, 26 weeks apart; the player's status and debt after each. */
+  const twice = (maxCures: number) => {
+    const w = world(variant((s) => {
+      s.company.cashUsd = 400_000_000;
+      s.finance.covenantMinDebtServiceCover = 1.1;
+      s.finance.covenantDebtServiceGraceWeeks = 0;
+      s.finance.covenantMaxCuresPerYear = maxCures;
+    }));
+    runWeeks(w, 1);
+    const p = player(w);
+    for (let i = 0; i < 4; i++) addDebt(w, p, { kind: 'vendor', amountUsd: 150_000_000, fixedRatePct: 9.5, spreadPct: 0, termWeeks: 104 + 26 * i, amortizing: true });
+    const breach = () => {
+      const ebitda = 1.1 * (covenantFigures(w, p).debtServiceUsd - 10_000_000);
+      p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitda / WEEKS_PER_YEAR);
+      p.trailingWeeks = 13;
+      p.covenantBreaches = 1;
+      p.covenantCureEndsWeek = w.week;
+      covenantDeadlines(w, p);
+      return { status: p.status, debtUsd: toUsd(p.ledger.balances.debt) };
+    };
+    const first = breach();
+    w.week += 26;
+    const second = breach();
+    expectBalanced(w);
+    return { first, second, cures: p.prepaymentCureWeeks };
+  };
+
+  it('one a year: the first breach is cured by prepaying, the second within the year calls the loans; no limit or two a year: both cured; without a limit no record is kept', () => {
+    const one = twice(1);
+    expect(one.first.status).toBe('active');
+    expect(one.first.debtUsd).toBeGreaterThan(0);
+    expect(one.cures).toHaveLength(1);
+    // Called: all the debt falls due at once; the cash the loans brought in repays it (with less cash it would be a default).
+    expect(one.second.debtUsd).toBe(0);
+    const none = twice(0);
+    expect(none.first.status).toBe('active');
+    expect(none.second.status).toBe('active');
+    expect(none.second.debtUsd).toBeGreaterThan(0);
+    expect(none.second.debtUsd).toBeLessThan(none.first.debtUsd);
+    expect(none.cures).toBeUndefined();
+    const two = twice(2);
+    expect(two.second.status).toBe('active');
+    expect(two.cures).toHaveLength(2);
+  });
+});
+
 describe('the GPU-loan preview names the balloon a residual leaves', () => {
   it('residual 0.3 at maturity = term: 70% repaid by instalments, a 30% balloon; maturity at half the term: 65% left; off: today\u2019s text', () => {
     const preview = (residual: number, maturityWeeks: number | null) => {
