@@ -145,3 +145,17 @@ export function year(qs: QuarterReport[], y: string): QuarterReport[] {
 export function total(qs: QuarterReport[], f: (q: QuarterReport) => number): number {
   return sum(qs.map(f));
 }
+
+/**
+ * One-sided Fisher exact test: the chance, were both groups' rates the same, of group A showing at
+ * least `a` events of `nA` when the two groups show `a + b` between them (`b` of `nB` in group B) —
+ * the hypergeometric tail. A lesson "A fails more often than B" over a few dozen seeds asks it to
+ * be small, so a difference of a seed or two cannot pass as one.
+ */
+export function fisherOneSidedP(a: number, nA: number, b: number, nB: number): number {
+  const choose = (n: number, k: number) => { let c = 1; for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i; return c; };
+  const events = a + b, n = nA + nB;
+  let p = 0;
+  for (let x = a; x <= Math.min(events, nA); x++) p += (choose(events, x) * choose(n - events, nA - x)) / choose(n, nA);
+  return p;
+}
