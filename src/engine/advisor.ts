@@ -15,7 +15,7 @@ import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
 import { commitmentRoomUsd } from './finance/commitment.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
-import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest } from './finance/covenants.ts';
+import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
@@ -207,6 +207,13 @@ function gameOverReason(world: World, co: Company): GameOverReason | null {
  * has run, so the MW in use is not known from the world: the caller may pass the opening week's
  * (`openingFigures` in opening.ts, which needs a deep copy the engine does not make itself).
  */
+/** The warning each corporate covenant's projected breach raises (the loan-to-value test raises the margin call's). */
+const COVENANT_WARNING: Record<Exclude<CovenantId, 'gpuLoanToValue'>, string> = {
+  liquidity: 'warn.covenantLiquidity',
+  leverage: 'warn.covenantLeverage',
+  debtService: 'warn.covenantDebtService',
+};
+
 export function advise(world: World, index = 0, opening: { powerMwUsed: number } | null = null): Advice {
   const co = world.companies[index]!;
   const f = world.scenario.finance;
@@ -344,7 +351,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     for (const t of nextCovenant.tests) {
       if (t.pass || t.id === 'gpuLoanToValue') continue;
       warnings.push({
-        id: t.id === 'liquidity' ? 'warn.covenantLiquidity' : 'warn.covenantLeverage', severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
+        id: COVENANT_WARNING[t.id], severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
         params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, repaid: nextCovenant.repaid ? 1 : 0, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
         actions: t.id === 'liquidity' ? ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] : ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'],
       });

@@ -164,3 +164,21 @@ describe('a breach still there when the cure period ends', () => {
     expect(w.companies[0]!.defaultCause?.kind).toBe('covenant');
   });
 });
+
+describe('a projected debt-service breach is announced as one', () => {
+  it('warns with the debt-service covenant, its cover and its 1.1× minimum — not as a leverage breach', () => {
+    const w = createWorld(variant((s) => { s.finance.covenantMinDebtServiceCover = 1.1; s.finance.covenantDebtServiceGraceWeeks = 0; }), { seed: 1 });
+    expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 20_000_000 }).ok).toBe(true);
+    step(w);
+    const p = w.companies[0]!;
+    // Run-rate EBITDA a tenth of next year's service: the cover is far under 1.1× at the next close.
+    p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => 1);
+    p.trailingWeeks = 13;
+    const warnings = advise(w).warnings;
+    const ds = warnings.find((x) => x.id === 'warn.covenantDebtService');
+    expect(ds, JSON.stringify(warnings.map((x) => x.id))).toBeDefined();
+    expect(ds!.params.limit).toBe(1.1);
+    expect(ds!.params.value as number).toBeLessThan(1.1);
+    expect(warnings.some((x) => x.id === 'warn.covenantLeverage')).toBe(false);
+  });
+});

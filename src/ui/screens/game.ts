@@ -241,7 +241,10 @@ export function renderGame(root: HTMLElement): () => void {
   // ----- advisor: warnings from the engine, auto-pause on a new danger -----
   function warningText(w: AdvisorWarning): string {
     let text = msg(w.id, w.params);
-    if (w.id === 'warn.covenantLiquidity' || w.id === 'warn.covenantLeverage') text += ' ' + (w.params.fatal ? msg('warn.fatal') : w.params.repaid ? msg('warn.repaid') : msg('warn.waiver', w.params));
+    if (w.id === 'warn.covenantLiquidity' || w.id === 'warn.covenantLeverage' || w.id === 'warn.covenantDebtService') {
+      const fatal = w.id === 'warn.covenantDebtService' ? 'warn.fatalDebtService' : 'warn.fatal';
+      text += ' ' + (w.params.fatal ? msg(fatal) : w.params.repaid ? msg('warn.repaid') : msg('warn.waiver', w.params));
+    }
     return text;
   }
   function warningItem(w: AdvisorWarning, withActions: boolean): HTMLElement {
