@@ -307,9 +307,21 @@ const CURE_MARGIN_USD = 1;
  * A debt-service breach at the end of its cure period can still be cured by prepaying debt from
  * cash above the liquidity covenant (a mandatory prepayment): the instruments whose service is
  * heaviest per dollar (shortest amortisation) first, until the run-rate EBITDA covers next year's
- * service the covenant's number of times.
+ * service the covenant's number of times. Sized by `curePrepayments`.
  */
 function prepayToCure(world: World, co: Company): void {
+  for (const p of curePrepayments(world, co, co.ledger.balances.cash).payments) repayDebt(co, p.d, toUsd(p.cents));
+  co.debts = co.debts.filter((d) => d.principalCents > 0);
+}
+
+/**
+ * The prepayments that would cure the company's debt-service breach from `cashCents` of cash (the
+ * part above the liquidity covenant), in the order the lenders take them, and whether they cure it
+ * (its next year's service, less what they save, within `CURE_MARGIN_USD` inside the line). Reads
+ * the company and changes nothing: the engine applies it at a cure period's end (`prepayToCure`)
+ * and the advisor asks it whether a projected breach would end the company.
+ */
+export function curePrepayments(world: World, co: Company, cashCents: number): { payments: { d: Debt; cents: number }[]; cures: boolean } {
   const f = world.scenario.finance;
   const figures = covenantFigures(world, co);
   let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover + CURE_MARGIN_USD;
@@ -326,15 +338,26 @@ function prepayToCure(world: World, co: Company): void {
     if (residual > 0) tranches.push({ d, capCents: residual, rate: interest(d) });
   }
   tranches.sort((a, b) => b.rate - a.rate || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : a.capCents - b.capCents));
+  const payments: { d: Debt; cents: number }[] = [];
+  const principalLeft = new Map<Debt, number>();
+  let cash = cashCents;
   for (const t of tranches) {
     if (excessUsd <= 0) break;
-    const spare = toUsd(co.ledger.balances.cash) - f.covenantMinLiquidityUsd;
+    const spare = toUsd(cash) - f.covenantMinLiquidityUsd;
     if (spare <= 0) break;
+    const principal = principalLeft.get(t.d) ?? t.d.principalCents;
     // Whole cents, rounded up: a sub-cent remainder rounded away would leave the breach standing.
-    const usd = Math.min(spare, toUsd(Math.min(t.capCents, t.d.principalCents)), Math.ceil((excessUsd / Math.max(0.01, t.rate)) * 100) / 100);
-    excessUsd -= (toUsd(repayDebt(co, t.d, usd)) * t.rate);
+    const usd = Math.min(spare, toUsd(Math.min(t.capCents, principal)), Math.ceil((excessUsd / Math.max(0.01, t.rate)) * 100) / 100);
+    const c = Math.min(principal, toCents(usd));
+    const cents = c > 0 && Number.isInteger(c) ? c : 0; // what `repayDebt` repays
+    if (cents > 0) {
+      payments.push({ d: t.d, cents });
+      principalLeft.set(t.d, principal - cents);
+      cash -= cents;
+    }
+    excessUsd -= toUsd(cents) * t.rate;
   }
-  co.debts = co.debts.filter((d) => d.principalCents > 0);
+  return { payments, cures: excessUsd <= 0 };
 }
 
 /**
