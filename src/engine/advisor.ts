@@ -17,6 +17,7 @@ import { commitmentRoomUsd } from './finance/commitment.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
 import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
+import { curePrepayments, cureRightLeft } from './operate.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
 export const ADVISOR_HORIZON_WEEKS = WEEKS_PER_YEAR;
@@ -67,6 +68,11 @@ export interface CovenantProjection {
   repaid: boolean;
   /** GPU-loan principal a margin call at that close would make the company prepay (after the cure weeks), USD. */
   marginCallUsd: number;
+  /**
+   * Still breached on debt service alone when the cure period ends, and a prepayment from cash above
+   * the liquidity covenant would cure it (operate.ts `curePrepayments`): what it would take, USD; 0 otherwise.
+   */
+  curePrepaymentUsd: number;
 }
 
 export interface GameOverReason {
@@ -229,8 +235,9 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   // call falls due and a cure period ends as in operate.ts `covenantDeadlines`; at each quarter
   // close the engine's own rule (`covenantTestsOf`) runs on the projected figures: a loan-to-value
   // breach starts a margin call, a corporate breach costs the waiver fee and opens a cure period,
-  // and a breach still there when the cure period ends calls the loans: repaid when the cash covers
-  // all debt (operate.ts `callLoans`), else the end of the company.
+  // and a breach still there when the cure period ends — on debt service alone, after the prepayment
+  // from spare cash that may cure it (operate.ts `curePrepayments`) — calls the loans: repaid when the
+  // cash covers all debt (operate.ts `callLoans`), else the end of the company.
   const revolverOnlyUsd = undrawnRevolverUsd(co);
   const commitmentsUsd = commitmentRoomUsd(world, co);
   // Committed credit the engine draws before a default (operate.ts `drawCommittedCredit`).
@@ -252,8 +259,18 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const figures = () => ({
     cashUsd: cash, undrawnRevolverUsd: revolverOnlyUsd, undrawnCommitmentsUsd: commitmentsUsd, corporateDebtUsd: sumDebt((kd) => corporateKinds.has(kd)), underwrittenEbitdaUsd: underwrittenUsd,
     gpuLoansUsd: sumDebt((kd) => kd === 'gpuLoan'), fleetValueUsd: fleetUsd, totalDebtUsd: sumDebt(() => true),
-    runRateEbitdaUsd: nowFigures.runRateEbitdaUsd, debtServiceUsd: nowFigures.debtServiceUsd,
+    runRateEbitdaUsd: nowFigures.runRateEbitdaUsd, debtServiceUsd: serviceUsd,
   });
+  /** Next year's debt service in the projection: today's, less what a projected cure prepays. */
+  let serviceUsd = nowFigures.debtServiceUsd;
+  /** Only the debt-service covenant breached (the one a prepayment can cure). */
+  const debtServiceOnly = (tests: CovenantTest[]) => tests.some((t) => t.id === 'debtService' && !t.pass) && !tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+  /** The engine's cure by prepayment with the projected cash (and today's cure rights): what it takes when it cures, else null. */
+  const cureFrom = (cashUsd: number) => {
+    if (!cureRightLeft(world, co)) return null;
+    const c = curePrepayments(world, co, Math.max(0, Math.round(cashUsd * 100)));
+    return c.cures ? c : null;
+  };
   const payGpuLoans = (usd: number) => {
     let left = usd;
     for (const [id, p] of principal) {
@@ -285,7 +302,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
       marginDue = null;
       const excess = gpuLoanExcessOf(f, figures());
       // A margin call already running is the next covenant event: warn about it like a projected one.
-      if (!nextCovenant && excess > 0) nextCovenant = { week: wk, inWeeks: k, tests: covenantTestsOf(f, figures()), breached: true, breachesInRow: breaches, fatal: excess > cash + revolver, repaid: false, marginCallUsd: excess };
+      if (!nextCovenant && excess > 0) nextCovenant = { week: wk, inWeeks: k, tests: covenantTestsOf(f, figures()), breached: true, breachesInRow: breaches, fatal: excess > cash + revolver, repaid: false, marginCallUsd: excess, curePrepaymentUsd: 0 };
       cash -= excess;
       payGpuLoans(excess);
       miss(wk, k, 'instalment', excess);
@@ -293,19 +310,24 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     if (cureEnds !== null && wk >= cureEnds) {
       cureEnds = null;
       const tests = covenantTestsOf(f, figures());
-      // Still breached: the lenders call the loans (debt service alone: after a prepayment the
-      // projection does not model, which the cash covers whenever it covers all debt).
+      // Debt service alone: the engine first prepays from cash above the liquidity floor; if that
+      // cures it the company carries on with less debt and less cash. Still breached: the lenders call the loans.
       const owed = sumDebt(() => true);
-      if (corporateCovenantBreached(tests) && cash < owed) {
+      const cure = debtServiceOnly(tests) ? cureFrom(cash) : null;
+      if (cure) {
+        const usd = cure.payments.reduce((a, p) => a + toUsd(p.cents), 0);
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: false, repaid: false, marginCallUsd: 0, curePrepaymentUsd: usd };
+        for (const p of cure.payments) { cash -= toUsd(p.cents); principal.set(p.d.id, Math.max(0, (principal.get(p.d.id) ?? 0) - toUsd(p.cents))); }
+        serviceUsd = Math.max(0, serviceUsd - cure.savedUsd);
+        breaches = 0;
+      } else if (corporateCovenantBreached(tests) && cash < owed) {
         // More than the cash pays: the end of the company.
-        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, repaid: false, marginCallUsd: 0 };
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: true, repaid: false, marginCallUsd: 0, curePrepaymentUsd: 0 };
         endWeek = wk;
         break;
-      }
-      const called = tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
-      if (called) {
+      } else if (corporateCovenantBreached(tests)) {
         // The cash repays every loan: debt-free from here, with that much less cash.
-        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: false, repaid: true, marginCallUsd: 0 };
+        if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: true, breachesInRow: breaches, fatal: false, repaid: true, marginCallUsd: 0, curePrepaymentUsd: 0 };
         cash -= owed;
         for (const id of principal.keys()) { principal.set(id, 0); paidOff.add(id); }
         breaches = 0;
@@ -321,8 +343,10 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     // A breach inside a running cure period cannot be waived again: when the period ends the loans are
     // called — the end of the company unless the cash repays them all.
     const inCure = breached && cureEnds !== null;
-    const repaid = inCure && cash >= sumDebt(() => true);
-    if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: breached || call > 0, breachesInRow: breaches, fatal: inCure && !repaid, repaid, marginCallUsd: call };
+    const cure = inCure && debtServiceOnly(tests) ? cureFrom(cash) : null;
+    const curePrepaymentUsd = cure ? cure.payments.reduce((a, p) => a + toUsd(p.cents), 0) : 0;
+    const repaid = inCure && !cure && cash >= sumDebt(() => true);
+    if (!nextCovenant) nextCovenant = { week: wk, inWeeks: k, tests, breached: breached || call > 0, breachesInRow: breaches, fatal: inCure && !cure && !repaid, repaid, marginCallUsd: call, curePrepaymentUsd };
     if (!breached) { breaches = 0; cureEnds = null; continue; }
     breaches += 1;
     if (cureEnds !== null) continue;
@@ -352,7 +376,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
       if (t.pass || t.id === 'gpuLoanToValue') continue;
       warnings.push({
         id: COVENANT_WARNING[t.id], severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
-        params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, repaid: nextCovenant.repaid ? 1 : 0, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
+        params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, repaid: nextCovenant.repaid ? 1 : 0, cureUsd: nextCovenant.curePrepaymentUsd, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
         actions: t.id === 'liquidity' ? ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] : ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'],
       });
     }

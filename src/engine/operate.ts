@@ -287,7 +287,7 @@ export function covenantDeadlines(world: World, co: Company): void {
  * May the company still cure a debt-service breach by prepaying? Always, unless the scenario limits
  * cure rights (`finance.covenantMaxCuresPerYear`) and it has used them all in the last 52 weeks.
  */
-function cureRightLeft(world: World, co: Company): boolean {
+export function cureRightLeft(world: World, co: Company): boolean {
   const max = world.scenario.finance.covenantMaxCuresPerYear;
   if (max <= 0) return true;
   const since = world.week - WEEKS_PER_YEAR;
@@ -317,11 +317,11 @@ function prepayToCure(world: World, co: Company): void {
 /**
  * The prepayments that would cure the company's debt-service breach from `cashCents` of cash (the
  * part above the liquidity covenant), in the order the lenders take them, and whether they cure it
- * (its next year's service, less what they save, within `CURE_MARGIN_USD` inside the line). Reads
+ * (its next year's service, less what they save — `savedUsd` a year — within `CURE_MARGIN_USD` inside the line). Reads
  * the company and changes nothing: the engine applies it at a cure period's end (`prepayToCure`)
  * and the advisor asks it whether a projected breach would end the company.
  */
-export function curePrepayments(world: World, co: Company, cashCents: number): { payments: { d: Debt; cents: number }[]; cures: boolean } {
+export function curePrepayments(world: World, co: Company, cashCents: number): { payments: { d: Debt; cents: number }[]; cures: boolean; savedUsd: number } {
   const f = world.scenario.finance;
   const figures = covenantFigures(world, co);
   let excessUsd = figures.debtServiceUsd - Math.max(0, figures.runRateEbitdaUsd) / f.covenantMinDebtServiceCover + CURE_MARGIN_USD;
@@ -341,6 +341,7 @@ export function curePrepayments(world: World, co: Company, cashCents: number): {
   const payments: { d: Debt; cents: number }[] = [];
   const principalLeft = new Map<Debt, number>();
   let cash = cashCents;
+  let savedUsd = 0;
   for (const t of tranches) {
     if (excessUsd <= 0) break;
     const spare = toUsd(cash) - f.covenantMinLiquidityUsd;
@@ -356,8 +357,9 @@ export function curePrepayments(world: World, co: Company, cashCents: number): {
       cash -= cents;
     }
     excessUsd -= toUsd(cents) * t.rate;
+    savedUsd += toUsd(cents) * t.rate;
   }
-  return { payments, cures: excessUsd <= 0 };
+  return { payments, cures: excessUsd <= 0, savedUsd };
 }
 
 /**

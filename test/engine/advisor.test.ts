@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step, issueCommand, stateHash } from '../../src/engine/api.ts';
 import { advise, paymentSchedule } from '../../src/engine/advisor.ts';
-import { covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
+import { covenantFigures, covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
 import type { World } from '../../src/engine/types.ts';
 import { defaultScenario, variant } from './helpers.ts';
 import { bookCents } from '../../src/engine/ledger.ts';
@@ -182,3 +182,49 @@ describe('a projected debt-service breach is announced as one', () => {
     expect(warnings.some((x) => x.id === 'warn.covenantLeverage')).toBe(false);
   });
 });
+
+describe('a debt-service breach at the end of its cure period: the advisor sizes the engine\'s prepayment', () => {
+  /** ai-winter seed 1 with a $190M GPU loan and 4,000 B200s on vendor credit: in the winter the debt-service cover falls under 1.1× and a cure period opens. */
+  const inDebtServiceCure = () => {
+    const w = createWorld(bundled('ai-winter'), { seed: 1 });
+    expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 190_000_000 }).ok).toBe(true);
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'b200', count: 4000, vendorFinancing: true }).ok).toBe(true);
+    while (w.status === 'running' && w.companies[0]!.covenantCureEndsWeek === null && w.week < 300) step(w);
+    const p = w.companies[0]!;
+    expect(p.covenantCureEndsWeek).not.toBeNull();
+    expect(covenantTestsOf(w.scenario.finance, covenantFiguresOf(w)).find((t) => t.id === 'debtService')?.pass).toBe(false);
+    return w;
+  };
+  const covenantFiguresOf = (w: World) => covenantFigures(w, w.companies[0]!);
+  const dsWarning = (w: World) => advise(w).warnings.find((x) => x.id === 'warn.covenantDebtService');
+
+  it('with spare cash: the advisor says a prepayment of about $X cures it (not the end), and the engine cures it, keeping its debt', () => {
+    const w = inDebtServiceCure();
+    const warn = dsWarning(w);
+    expect(warn?.params).toMatchObject({ fatal: 0, repaid: 0 });
+    expect(warn!.params.cureUsd as number).toBeGreaterThan(0);
+    expect(advise(w).covenantEndWeek).toBeNull();
+    const debtBefore = w.companies[0]!.ledger.balances.debt;
+    const end = w.companies[0]!.covenantCureEndsWeek!;
+    while (w.week <= end && w.status === 'running') step(w);
+    expect(w.companies[0]!.status).toBe('active');
+    expect(w.companies[0]!.ledger.balances.debt).toBeGreaterThan(0);
+    // The prepayment the advisor sized, within the weeks' instalments and interest of difference.
+    expect(toUsdOf(debtBefore - w.companies[0]!.ledger.balances.debt)).toBeGreaterThan(0.5 * (warn!.params.cureUsd as number));
+  });
+
+  it('with the cash at the liquidity floor: the advisor says the company would end, and it does', () => {
+    const w = inDebtServiceCure();
+    const p = w.companies[0]!;
+    bookCents(p.ledger, 'debtFeesPaid', Math.max(0, p.ledger.balances.cash - 2_000_000_000)); // $20M left: under the $25M floor, far under the debt
+    const warn = dsWarning(w);
+    expect(warn?.params).toMatchObject({ fatal: 1, repaid: 0, cureUsd: 0 });
+    expect(warn?.severity).toBe('danger');
+    const end = p.covenantCureEndsWeek!;
+    while (w.week <= end && w.status === 'running') step(w);
+    // The lenders called the loans it could not repay: a default (ai-winter allows one restructuring).
+    expect(p.status === 'bankrupt' || p.restructured).toBe(true);
+    expect(p.defaultCause?.kind).toBe('covenant');
+  });
+});
+const toUsdOf = (cents: number) => cents / 100;

@@ -243,7 +243,8 @@ export function renderGame(root: HTMLElement): () => void {
     let text = msg(w.id, w.params);
     if (w.id === 'warn.covenantLiquidity' || w.id === 'warn.covenantLeverage' || w.id === 'warn.covenantDebtService') {
       const fatal = w.id === 'warn.covenantDebtService' ? 'warn.fatalDebtService' : 'warn.fatal';
-      text += ' ' + (w.params.fatal ? msg(fatal) : w.params.repaid ? msg('warn.repaid') : msg('warn.waiver', w.params));
+      const cure = typeof w.params.cureUsd === 'number' && w.params.cureUsd > 0;
+      text += ' ' + (w.params.fatal ? msg(fatal) : cure ? msg('warn.prepayCure', w.params) : w.params.repaid ? msg('warn.repaid') : msg('warn.waiver', w.params));
     }
     return text;
   }
