@@ -213,11 +213,15 @@ function gameOverReason(world: World, co: Company): GameOverReason | null {
  * has run, so the MW in use is not known from the world: the caller may pass the opening week's
  * (`openingFigures` in opening.ts, which needs a deep copy the engine does not make itself).
  */
-/** The warning each corporate covenant's projected breach raises (the loan-to-value test raises the margin call's). */
-const COVENANT_WARNING: Record<Exclude<CovenantId, 'gpuLoanToValue'>, string> = {
-  liquidity: 'warn.covenantLiquidity',
-  leverage: 'warn.covenantLeverage',
-  debtService: 'warn.covenantDebtService',
+/**
+ * The warning each corporate covenant's projected breach raises (the loan-to-value test raises the
+ * margin call's), and what would mend it: cash for liquidity; less corporate debt or more EBITDA for
+ * leverage; more EBITDA or less debt service — GPU loans and facilities are most of it — for debt service.
+ */
+const COVENANT_WARNING: Record<Exclude<CovenantId, 'gpuLoanToValue'>, { id: string; actions: string[] }> = {
+  liquidity: { id: 'warn.covenantLiquidity', actions: ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] },
+  leverage: { id: 'warn.covenantLeverage', actions: ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'] },
+  debtService: { id: 'warn.covenantDebtService', actions: ['act.growEbitda', 'act.repayGpuLoan', 'act.raiseEquity'] },
 };
 
 export function advise(world: World, index = 0, opening: { powerMwUsed: number } | null = null): Advice {
@@ -375,9 +379,9 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     for (const t of nextCovenant.tests) {
       if (t.pass || t.id === 'gpuLoanToValue') continue;
       warnings.push({
-        id: COVENANT_WARNING[t.id], severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
+        id: COVENANT_WARNING[t.id].id, severity: nextCovenant.fatal ? 'danger' : 'warn', inWeeks: nextCovenant.inWeeks,
         params: { weeks: nextCovenant.inWeeks, week: nextCovenant.week, value: t.value ?? 0, limit: t.limit, fatal: nextCovenant.fatal ? 1 : 0, repaid: nextCovenant.repaid ? 1 : 0, cureUsd: nextCovenant.curePrepaymentUsd, feePct: f.covenantWaiverFeePct, stepUpPct: f.covenantStepUpPct, ebitdaUsd: annualisedEbitdaUsd(co) },
-        actions: t.id === 'liquidity' ? ['act.raiseEquity', 'act.sellGpus', 'act.cutSpend'] : ['act.raiseEquityRepay', 'act.growEbitda', 'act.cutSpend'],
+        actions: COVENANT_WARNING[t.id].actions,
       });
     }
   }

@@ -180,6 +180,8 @@ describe('a projected debt-service breach is announced as one', () => {
     expect(ds!.params.limit).toBe(1.1);
     expect(ds!.params.value as number).toBeLessThan(1.1);
     expect(warnings.some((x) => x.id === 'warn.covenantLeverage')).toBe(false);
+    // What mends it: more EBITDA, or less debt service (the GPU loan) — not "repay bonds or the revolver", which it has none of.
+    expect(ds!.actions).toEqual(['act.growEbitda', 'act.repayGpuLoan', 'act.raiseEquity']);
   });
 });
 
