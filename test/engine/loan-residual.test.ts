@@ -15,6 +15,8 @@ import { covenantDeadlines } from '../../src/engine/operate.ts';
 import { covenantFigures, covenantTests } from '../../src/engine/finance/covenants.ts';
 import { toUsd, WEEKS_PER_YEAR } from '../../src/engine/money.ts';
 import { debtsOf, exec, expectBalanced, player, variant, world } from './helpers.ts';
+import type { Scenario } from '../../src/scenario/schema/index.ts';
+import type { Company, World } from '../../src/engine/types.ts';
 
 const TERM_WEEKS = 52;
 const PRINCIPAL_CENTS = 1_000_000_000; // $10M
@@ -111,15 +113,34 @@ describe('loans amortise to a residual (finance.loanResidualShare)', () => {
   });
 });
 
+/** A world one week in under the debt-service covenant (1.1×, no grace for new debt), with `cashUsd` of opening cash. */
+function debtServiceWorld(cashUsd: number, change: (s: Scenario) => void = () => {}) {
+  const w = world(variant((s) => {
+    s.company.cashUsd = cashUsd;
+    s.finance.covenantMinDebtServiceCover = 1.1;
+    s.finance.covenantDebtServiceGraceWeeks = 0;
+    change(s);
+  }));
+  runWeeks(w, 1);
+  return { w, p: player(w) };
+}
+
+/** Set the company's run-rate EBITDA (the last 13 weeks, annualised) to `ebitdaUsd` a year. */
+function setRunRateEbitda(p: Company, ebitdaUsd: number): void {
+  p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitdaUsd / WEEKS_PER_YEAR);
+  p.trailingWeeks = 13;
+}
+
+/** A covenant breach whose cure period ends this week: the engine's deadline runs. */
+function endCurePeriod(w: World, p: Company): void {
+  p.covenantBreaches = 1;
+  p.covenantCureEndsWeek = w.week;
+  covenantDeadlines(w, p);
+}
+
 describe('a mandatory prepayment to cure the debt-service covenant ranks a residual loan by what prepaying it saves', () => {
   it('prepays the part above the residual, then the next-heaviest loan — not the residual, which saves only interest', () => {
-    const w = world(variant((s) => {
-      s.company.cashUsd = 1_000_000_000;
-      s.finance.covenantMinDebtServiceCover = 1.1;
-      s.finance.covenantDebtServiceGraceWeeks = 0;
-    }));
-    runWeeks(w, 1);
-    const p = player(w);
+    const { w, p } = debtServiceWorld(1_000_000_000);
     const pre = toUsd(p.ledger.balances.cash) - w.scenario.finance.covenantMinLiquidityUsd;
     // A: 90% residual over half a year (its service per dollar is the heaviest, but only its top 10% amortises); B: vendor financing over a year.
     const a = addDebt(w, p, { kind: 'contractFacility', amountUsd: pre, fixedRatePct: null, spreadPct: 7, termWeeks: 26, amortizing: true, residualShare: 0.9 });
@@ -128,12 +149,9 @@ describe('a mandatory prepayment to cure the debt-service covenant ranks a resid
     // Run-rate EBITDA that needs the service cut by A's amortising part and about half of B.
     const cutUsd = 0.1 * pre * 1.1 + 0.5 * pre * 1.095;
     const ebitda = 1.1 * (serviceUsd - cutUsd) + 1_000_000; // $1M clear of the line (the cure aims at it exactly)
-    p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitda / WEEKS_PER_YEAR);
-    p.trailingWeeks = 13;
+    setRunRateEbitda(p, ebitda);
     expect(covenantTests(w, p).find((t) => t.id === 'debtService')!.pass).toBe(false);
-    p.covenantBreaches = 1;
-    p.covenantCureEndsWeek = w.week;
-    covenantDeadlines(w, p);
+    endCurePeriod(w, p);
     // Cured without the lenders accelerating: A keeps its residual, B is partly prepaid, the company is active.
     expect(p.status).toBe('active');
     expect(covenantTests(w, p).find((t) => t.id === 'debtService')!.pass).toBe(true);
@@ -153,24 +171,15 @@ describe('a cure by prepayment clears the covenant line, not just reaches it', (
     let cured = 0;
     const tries = 40;
     for (let k = 0; k < tries; k++) {
-      const w = world(variant((s) => {
-        s.company.cashUsd = 1_000_000_000;
-        s.finance.covenantMinDebtServiceCover = 1.1;
-        s.finance.covenantDebtServiceGraceWeeks = 0;
-      }));
-      runWeeks(w, 1);
-      const p = player(w);
+      const { w, p } = debtServiceWorld(1_000_000_000);
       for (let i = 0; i < 6; i++) addDebt(w, p, { kind: 'vendor', amountUsd: 37_000_000 + i * 1_234_567.89, fixedRatePct: 9.5, spreadPct: 0, termWeeks: 60 + 13 * i, amortizing: true });
       const serviceUsd = covenantFigures(w, p).debtServiceUsd;
       // EBITDA that needs about $20M less service, at offsets of 0.37 dollars.
       const ebitda = 1.1 * (serviceUsd - 20_000_000) + 0.37 * k;
-      p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitda / WEEKS_PER_YEAR);
-      p.trailingWeeks = 13;
+      setRunRateEbitda(p, ebitda);
       expect(covenantTests(w, p).find((t) => t.id === 'debtService')!.pass).toBe(false);
-      p.covenantBreaches = 1;
-      p.covenantCureEndsWeek = w.week;
       const cashBefore = p.ledger.balances.cash;
-      covenantDeadlines(w, p);
+      endCurePeriod(w, p);
       // Cured: still active, still owing (had the lenders called the loans, its cash would have repaid them all), the cover above the line.
       if (p.status === 'active' && covenantTests(w, p).find((t) => t.id === 'debtService')?.pass === true) cured++;
       // What the cure took: about the $20M of service at these loans' service per dollar, not the whole debt.
@@ -184,22 +193,11 @@ describe('a cure by prepayment clears the covenant line, not just reaches it', (
 describe('cure rights (finance.covenantMaxCuresPerYear): prepayment cures are limited per 52 weeks', () => {
   /** Breach the debt-service covenant at the end of a cure period twice, 26 weeks apart; the player's status and debt after each. */
   const twice = (maxCures: number) => {
-    const w = world(variant((s) => {
-      s.company.cashUsd = 400_000_000;
-      s.finance.covenantMinDebtServiceCover = 1.1;
-      s.finance.covenantDebtServiceGraceWeeks = 0;
-      s.finance.covenantMaxCuresPerYear = maxCures;
-    }));
-    runWeeks(w, 1);
-    const p = player(w);
+    const { w, p } = debtServiceWorld(400_000_000, (s) => { s.finance.covenantMaxCuresPerYear = maxCures; });
     for (let i = 0; i < 4; i++) addDebt(w, p, { kind: 'vendor', amountUsd: 150_000_000, fixedRatePct: 9.5, spreadPct: 0, termWeeks: 104 + 26 * i, amortizing: true });
     const breach = () => {
-      const ebitda = 1.1 * (covenantFigures(w, p).debtServiceUsd - 10_000_000);
-      p.trailingEbitdaUsd = p.trailingEbitdaUsd.map(() => ebitda / WEEKS_PER_YEAR);
-      p.trailingWeeks = 13;
-      p.covenantBreaches = 1;
-      p.covenantCureEndsWeek = w.week;
-      covenantDeadlines(w, p);
+      setRunRateEbitda(p, 1.1 * (covenantFigures(w, p).debtServiceUsd - 10_000_000));
+      endCurePeriod(w, p);
       return { status: p.status, debtUsd: toUsd(p.ledger.balances.debt) };
     };
     const first = breach();
