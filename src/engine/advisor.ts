@@ -15,7 +15,7 @@ import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
 import { commitmentRoomUsd } from './finance/commitment.ts';
 import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
-import { corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
+import { breachNoPrepaymentCures, corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
 import { curePrepayments, cureRightLeft } from './operate.ts';
 
@@ -268,7 +268,7 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   /** Next year's debt service in the projection: today's, less what a projected cure prepays. */
   let serviceUsd = nowFigures.debtServiceUsd;
   /** Only the debt-service covenant breached (the one a prepayment can cure). */
-  const debtServiceOnly = (tests: CovenantTest[]) => tests.some((t) => t.id === 'debtService' && !t.pass) && !tests.some((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+  const debtServiceOnly = (tests: CovenantTest[]) => corporateCovenantBreached(tests) && !breachNoPrepaymentCures(tests);
   /** The engine's cure by prepayment with the projected cash (and today's cure rights): what it takes when it cures, else null. */
   const cureFrom = (cashUsd: number) => {
     if (!cureRightLeft(world, co)) return null;

@@ -15,7 +15,7 @@ import { deliverContracts, expireContracts } from './contracts.ts';
 import { serviceDebt, addDebt, repayDebt, inCovenantGrace, type DebtServiceWeek } from './finance/debt.ts';
 import { addFacilityDraw, facilityRoomUsd } from './finance/facility.ts';
 import { chargeCommitmentFees, commitmentRoomUsd, drawCommitments } from './finance/commitment.ts';
-import { corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest, type CovenantId } from './finance/covenants.ts';
+import { breachNoPrepaymentCures, corporateCovenantBreached, covenantFigures, covenantTests, gpuLoanExcessUsd, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { latencyDiscount } from './market/pricing.ts';
 import { onDemandRevenueUsd } from './market/customers.ts';
@@ -266,7 +266,7 @@ export function covenantDeadlines(world: World, co: Company): void {
     const tests = covenantTests(world, co);
     // Liquidity or leverage still breached: the loans are called. Only debt service still breached:
     // the company may prepay to cure it; if that is not enough, the loans are called too.
-    const called = tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+    const called = breachNoPrepaymentCures(tests);
     if (called) callLoans(world, co, called);
     else if (corporateCovenantBreached(tests)) {
       if (cureRightLeft(world, co)) {

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
 import { createWorld, step, issueCommand, stateHash } from '../../src/engine/api.ts';
 import { advise, paymentSchedule } from '../../src/engine/advisor.ts';
-import { covenantFigures, covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
+import { breachNoPrepaymentCures, covenantFigures, covenantTestsOf, corporateCovenantBreached, gpuLoanExcessOf } from '../../src/engine/finance/covenants.ts';
 import type { World } from '../../src/engine/types.ts';
 import { defaultScenario, variant } from './helpers.ts';
 import { bookCents } from '../../src/engine/ledger.ts';
@@ -64,6 +64,13 @@ describe('advisor', () => {
     expect(dsOf({ ...base, runRateEbitdaUsd: 50e6 }).pass).toBe(false);
     expect(corporateCovenantBreached(covenantTestsOf(dscr, { ...base, runRateEbitdaUsd: -5e6 }))).toBe(true);
     expect(covenantTestsOf({ ...f, covenantMinDebtServiceCover: 0 }, { ...base, runRateEbitdaUsd: -5e6 }).some((t) => t.id === 'debtService')).toBe(false);
+    // At a cure period's end only liquidity or leverage calls the loans at once; debt service alone
+    // (or a loan-to-value breach, which has its own margin call) is left to the prepayment cure.
+    const dsOnly = covenantTestsOf(dscr, { ...base, runRateEbitdaUsd: -5e6 });
+    expect(breachNoPrepaymentCures(dsOnly)).toBeUndefined();
+    expect(breachNoPrepaymentCures(covenantTestsOf(dscr, { ...base, gpuLoansUsd: cap + 1e6, totalDebtUsd: 100e6 + cap }))).toBeUndefined();
+    expect(breachNoPrepaymentCures(covenantTestsOf(dscr, { ...base, runRateEbitdaUsd: -5e6, cashUsd: 0 }))?.id).toBe('liquidity');
+    expect(breachNoPrepaymentCures(covenantTestsOf(dscr, { ...base, underwrittenEbitdaUsd: -1 }))?.id).toBe('leverage');
   });
 
   it('is pure: advising does not change the state hash', () => {

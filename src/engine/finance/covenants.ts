@@ -124,3 +124,12 @@ export function covenantTests(world: World, co: Company): CovenantTest[] {
 export function corporateCovenantBreached(tests: CovenantTest[]): boolean {
   return tests.some((t) => t.id !== 'gpuLoanToValue' && !t.pass);
 }
+
+/**
+ * The corporate breach that calls the loans as soon as its cure period ends — liquidity or leverage
+ * (undefined when only debt service fails, which a prepayment from spare cash may still cure first:
+ * operate.ts `curePrepayments`). The engine and the advisor's projection both apply it.
+ */
+export function breachNoPrepaymentCures(tests: CovenantTest[]): CovenantTest | undefined {
+  return tests.find((t) => t.id !== 'gpuLoanToValue' && t.id !== 'debtService' && !t.pass);
+}
