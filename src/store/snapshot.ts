@@ -24,7 +24,7 @@ export interface SiteView {
   powerMw: number;
   readyWeek: number;
   gridWeek: number;
-  /** 0–1 construction / fit-out progress (1 when energised). */
+  /** 0–1 progress of the site's current phase: capital paid while a campus is built, then its wait for the grid; a hall's or powered site's fit-out; 1 when energised. */
   progress: number;
   /** Share of this site's power in use (estimated from the company's total). */
   usedShare: number;
@@ -204,15 +204,20 @@ function fleetOf(world: World, c: Company): FleetRow[] {
 
 function siteProgress(world: World, s: Company['sites'][number]): number {
   if (s.status === 'energised') return 1;
-  const end = Math.max(s.readyWeek, s.status === 'awaitingGrid' ? s.gridWeek : s.readyWeek);
-  // The start week is not stored: estimate from the build/lead time of the region.
-  const region = world.scenario.regions.find((r) => r.id === s.regionId);
-  const span = !region ? 26 : s.kind === 'campus' ? Math.max(region.buildWeeks, 1) : s.kind === 'powered' ? Math.max(region.poweredSiteLeadWeeks, 1) : Math.max(region.colocLeadWeeks, 1);
-  const cap = s.capexRemainingCents + s.facilityCostCents;
-  if (s.kind === 'campus' && s.status === 'building' && cap > 0 && s.facilityCostCents > 0) {
-    return Math.max(0, Math.min(0.99, s.facilityCostCents / cap));
+  // A campus under construction: the share of its capital cost paid (paid weekly over the build).
+  if (s.kind === 'campus' && s.status === 'building' && s.facilityCostCents > 0) {
+    return Math.max(0, Math.min(0.99, 1 - s.capexRemainingCents / s.facilityCostCents));
   }
-  return Math.max(0, Math.min(0.99, 1 - (end - world.week) / span));
+  // Built, waiting for its grid connection: the wait since the building was ready.
+  if (s.status === 'awaitingGrid') {
+    const wait = s.gridWeek - s.readyWeek;
+    return wait > 0 ? Math.max(0, Math.min(0.99, (world.week - s.readyWeek) / wait)) : 0.99;
+  }
+  // Fit-out of a leased hall or a bought powered site: the start week is not stored, so the
+  // region's lead time estimates it.
+  const region = world.scenario.regions.find((r) => r.id === s.regionId);
+  const span = !region ? 26 : s.kind === 'powered' ? Math.max(region.poweredSiteLeadWeeks, 1) : Math.max(region.colocLeadWeeks, 1);
+  return Math.max(0, Math.min(0.99, 1 - (s.readyWeek - world.week) / span));
 }
 
 /** Rolling per-week cash history kept by the host for the runway estimate. */
