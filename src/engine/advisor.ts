@@ -14,9 +14,10 @@ import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
 import { commitmentRoomUsd } from './finance/commitment.ts';
-import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, gpusOwned, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
+import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
 import { breachNoPrepaymentCures, corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
+import { gpuModel } from './lookup.ts';
 import { curePrepayments, cureRightLeft } from './operate.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
@@ -110,6 +111,7 @@ export interface Advice {
   gpusInstalled: number;
   /** Installed GPUs per model id. */
   gpusInstalledByModel: Record<string, number>;
+  /** GPUs owned and not switched off that have no powered space (`powerOnTheWay`). */
   gpusAwaitingPower: number;
 }
 
@@ -194,6 +196,34 @@ function physicalNow(world: World, co: Company): { installed: number; mw: number
   return { installed, mw, byModel };
 }
 
+/**
+ * Power already under way for GPUs waiting in the warehouse: the MW of sites not yet energised, how
+ * many of the waiting GPUs they would hold (all, or in proportion to the kW the waiting GPUs draw),
+ * and the week the first of them is due to energise (a campus when both its building and its grid
+ * connection are ready; builds can slip). Switched-off GPUs (market/exits.ts) do not wait for power.
+ */
+export function powerOnTheWay(world: World, co: Company, installedByModel: Record<string, number>): { mw: number; gpusCovered: number; gpusWaiting: number; firstWeek: number | null } {
+  let mw = 0;
+  let firstWeek: number | null = null;
+  for (const s of co.sites) {
+    if (s.status === 'energised') continue;
+    mw += s.powerMw;
+    const due = s.kind === 'campus' ? Math.max(s.readyWeek, s.gridWeek) : s.readyWeek;
+    firstWeek = firstWeek === null ? due : Math.min(firstWeek, due);
+  }
+  let waiting = 0, waitingKw = 0;
+  const onByModel = new Map<string, number>();
+  for (const l of co.lots) onByModel.set(l.modelId, (onByModel.get(l.modelId) ?? 0) + l.count - l.offCount);
+  for (const [modelId, on] of onByModel) {
+    const n = Math.max(0, on - (installedByModel[modelId] ?? 0));
+    waiting += n;
+    waitingKw += n * (gpuModel(world, modelId)?.kwPerGpu ?? 0);
+  }
+  const kw = mw * 1000;
+  const gpusCovered = waitingKw <= kw ? waiting : Math.floor((waiting * kw) / waitingKw);
+  return { mw, gpusCovered, gpusWaiting: waiting, firstWeek };
+}
+
 function gameOverReason(world: World, co: Company): GameOverReason | null {
   if (world.status === 'running' && world.week < world.lengthWeeks) return null;
   if (co.status !== 'active') {
@@ -209,11 +239,6 @@ function gameOverReason(world: World, co: Company): GameOverReason | null {
 }
 
 /**
- * Everything the advisor says about company `index` (the player by default) now. At week 0 no week
- * has run, so the MW in use is not known from the world: the caller may pass the opening week's
- * (`openingFigures` in opening.ts, which needs a deep copy the engine does not make itself).
- */
-/**
  * The warning each corporate covenant's projected breach raises (the loan-to-value test raises the
  * margin call's), and what would mend it: cash for liquidity; less corporate debt or more EBITDA for
  * leverage; more EBITDA or less debt service — GPU loans and facilities are most of it — for debt service.
@@ -224,6 +249,11 @@ const COVENANT_WARNING: Record<Exclude<CovenantId, 'gpuLoanToValue'>, { id: stri
   debtService: { id: 'warn.covenantDebtService', actions: ['act.growEbitda', 'act.repayGpuLoan', 'act.raiseEquity'] },
 };
 
+/**
+ * Everything the advisor says about company `index` (the player by default) now. At week 0 no week
+ * has run, so the MW in use is not known from the world: the caller may pass the opening week's
+ * (`openingFigures` in opening.ts, which needs a deep copy the engine does not make itself).
+ */
 export function advise(world: World, index = 0, opening: { powerMwUsed: number } | null = null): Advice {
   const co = world.companies[index]!;
   const f = world.scenario.finance;
@@ -386,13 +416,19 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     }
   }
   const phys = physicalNow(world, co);
-  const owned = gpusOwned(co);
-  if (co.status === 'active' && owned - phys.installed > 0) {
-    warnings.push({ id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0, params: { count: owned - phys.installed }, actions: ['act.getPower'] });
+  const onWay = powerOnTheWay(world, co, phys.byModel);
+  if (co.status === 'active' && onWay.gpusWaiting > 0) {
+    // Power already under way is said, with when it comes; more is suggested only if it is not enough.
+    const weeks = onWay.firstWeek === null ? 0 : Math.max(0, onWay.firstWeek - world.week);
+    warnings.push({
+      id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0,
+      params: { count: onWay.gpusWaiting, onWayMw: onWay.mw, coveredGpus: onWay.gpusCovered, firstInWeeks: weeks },
+      actions: onWay.gpusCovered < onWay.gpusWaiting ? ['act.getPower'] : [],
+    });
   }
   const known = world.week > 0 || opening !== null;
   const usedMw = world.week > 0 ? co.last.powerMwUsed : opening?.powerMwUsed ?? 0;
-  if (co.status === 'active' && known && phys.mw - usedMw >= 1 && owned === phys.installed) {
+  if (co.status === 'active' && known && phys.mw - usedMw >= 1 && onWay.gpusWaiting === 0) {
     warnings.push({ id: 'alert.idlePower', severity: 'info', inWeeks: 0, params: { mw: phys.mw - usedMw }, actions: ['act.orderGpus'] });
   }
   const open = world.rfps.filter((r) => r.closeWeek >= world.week && !r.bids.some((b) => b.companyIndex === index)).length;
@@ -414,6 +450,6 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     powerMwAvailable: phys.mw,
     gpusInstalled: phys.installed,
     gpusInstalledByModel: phys.byModel,
-    gpusAwaitingPower: Math.max(0, owned - phys.installed),
+    gpusAwaitingPower: onWay.gpusWaiting,
   };
 }

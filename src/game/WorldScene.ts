@@ -344,7 +344,8 @@ export class WorldScene extends Phaser.Scene {
 
     // The inbound & warehouse box first (top right of the whole view: under an open region card,
     // which the player is reading then; beside the ticker it would cover it): the cards keep clear of it.
-    const unpowered = Math.max(0, p.gpusOwned - p.gpusInstalled);
+    // The advisor's count (switched-off GPUs are not waiting for power), so the box and the warning agree.
+    const unpowered = s.advice.gpusAwaitingPower;
     const layout = inboundLayout(p.orders.length, Math.ceil(unpowered / unit));
     const orderLines = p.orders.slice(0, layout.shown).map((o) => ({
       o, name: `${o.count.toLocaleString('en-US')} × ${o.name}`, left: this.m('map.weeksLeft', { weeks: Math.max(0, o.deliveryWeek - s.week) }),

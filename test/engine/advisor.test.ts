@@ -140,6 +140,43 @@ describe('advisor', () => {
   });
 });
 
+describe('GPUs waiting for power: the power already under way is counted', () => {
+  // power-crunch opens with 6,000 H100s (1.4 kW each) and 5 MW: 2,429 wait in boxes, and no
+  // colocation is free anywhere; a campus is the one way to order power at week 0.
+  const awaiting = (w: World) => advise(w).warnings.find((x) => x.id === 'alert.gpusAwaitingPower');
+  const withCampus = (mw: number) => {
+    const w = createWorld(bundled('power-crunch'), { seed: 1 });
+    expect(issueCommand(w, { type: 'buildCampus', regionId: 'europe-nordics', powerMw: mw }).ok).toBe(true);
+    step(w);
+    return w;
+  };
+  it('with none under way it suggests getting power; a campus big enough for all of them is said with the weeks until it energises, and no more power is suggested', () => {
+    const w0 = createWorld(bundled('power-crunch'), { seed: 1 });
+    const before = awaiting(w0)!;
+    expect(before.params).toMatchObject({ count: 2429, onWayMw: 0, coveredGpus: 0 });
+    expect(before.actions).toEqual(['act.getPower']);
+    const w = withCampus(12);
+    const site = w.companies[0]!.sites.find((s) => s.kind === 'campus')!;
+    const after = awaiting(w)!;
+    expect(after.params).toMatchObject({ count: 2429, onWayMw: 12, coveredGpus: 2429, firstInWeeks: Math.max(site.readyWeek, site.gridWeek) - w.week });
+    expect(after.params.firstInWeeks).toBeGreaterThan(100);
+    expect(after.actions).toEqual([]);
+  });
+  it('a campus too small for them holds a share by the kW they draw, and more power is still suggested', () => {
+    const a = awaiting(withCampus(2))!;
+    expect(a.params).toMatchObject({ count: 2429, onWayMw: 2, coveredGpus: Math.floor(2000 / 1.4) });
+    expect(a.actions).toEqual(['act.getPower']);
+  });
+  it('switched-off GPUs are not waiting for power', () => {
+    const w = withCampus(2);
+    const co = w.companies[0]!;
+    const lot = co.lots.find((l) => l.count - l.installed >= 1000)!;
+    lot.offCount = 1000;
+    expect(awaiting(w)!.params.count).toBe(1429);
+    expect(advise(w).gpusAwaitingPower).toBe(1429);
+  });
+});
+
 describe('a breach still there when the cure period ends', () => {
   /** The player with a $20M GPU loan and a liquidity covenant no company meets, breached at week 12 (cure to week 25), at week 16 with `cashLeftUsd`. */
   const inCure = (cashLeftUsd: number) => {

@@ -246,6 +246,9 @@ export function renderGame(root: HTMLElement): () => void {
       const cure = typeof w.params.cureUsd === 'number' && w.params.cureUsd > 0;
       text += ' ' + (w.params.fatal ? msg(fatal) : cure ? msg('warn.prepayCure', w.params) : w.params.repaid ? msg('warn.repaid') : msg('warn.waiver', w.params));
     }
+    if (w.id === 'alert.gpusAwaitingPower' && typeof w.params.onWayMw === 'number' && w.params.onWayMw > 0) {
+      text += ' ' + msg(w.params.coveredGpus === w.params.count ? 'alert.powerOnTheWayAll' : 'alert.powerOnTheWayPart', w.params);
+    }
     return text;
   }
   function warningItem(w: AdvisorWarning, withActions: boolean): HTMLElement {
