@@ -14,16 +14,26 @@ import { toUsd, WEEKS_PER_YEAR, WEEKS_PER_QUARTER } from './money.ts';
 import { baseRatePct, debtRatePct } from './finance/rates.ts';
 import { instalmentCents } from './finance/debt.ts';
 import { commitmentRoomUsd } from './finance/commitment.ts';
-import { annualisedEbitdaUsd, energisedMw, equityValueUsd, undrawnRevolverUsd, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
+import { annualisedEbitdaUsd, perfH100e, energisedMw, equityValueUsd, undrawnRevolverUsd, fleetValueUsd, underwrittenEbitdaUsd } from './metrics.ts';
 import { breachNoPrepaymentCures, corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
-import { gpuModel } from './lookup.ts';
+import { genMarket, gpuModel } from './lookup.ts';
+import { postedRentUsd } from './market/rents.ts';
 import { curePrepayments, cureRightLeft } from './operate.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
 export const ADVISOR_HORIZON_WEEKS = WEEKS_PER_YEAR;
 /** A shortfall this many weeks away or nearer is a warning (the UI auto-pauses on a new one). */
 export const ADVISOR_WARN_WEEKS = 13;
+/**
+ * On-demand GPUs that found no customer last week, as a share of the installed fleet, from which the
+ * advisor says so (with the price they were posted at against what the market pays for their
+ * performance). A fleet a fifth idle earns a fifth less than it could; below that, the week-to-week
+ * swing of on-demand demand would raise it for nothing.
+ */
+export const ADVISOR_IDLE_GPU_SHARE = 0.2;
+/** A posted rent this much above what the market pays for the same compute is called dear (within it, price is not what keeps customers away). */
+export const ADVISOR_DEAR_RENT_SHARE = 0.05;
 
 /** One scheduled cash payment (or the week's operating flow when negative). */
 export type PaymentKind = 'interest' | 'instalment' | 'bullet' | 'gpuBalance' | 'construction' | 'operating';
@@ -222,6 +232,23 @@ export function powerOnTheWay(world: World, co: Company, installedByModel: Recor
   const kw = mw * 1000;
   const gpusCovered = waitingKw <= kw ? waiting : Math.floor((waiting * kw) / waitingKw);
   return { mw, gpusCovered, gpusWaiting: waiting, firstWeek };
+}
+
+/**
+ * Last week's on-demand GPUs that found no customer (offered after contracts, past their ramp, less
+ * the demand that chose them), and the generation with most of them: its posted rent and what the
+ * market pays for its performance (the compute index per H100e-hour × its H100e).
+ */
+export function idleOnDemand(world: World, co: Company): { idleGpus: number; modelId: string | null; rentUsd: number; marketUsd: number } {
+  let idleGpus = 0, most = 0, modelId: string | null = null;
+  for (const [id, offered] of Object.entries(co.last.odOfferedGpus)) {
+    const idle = Math.max(0, offered - (co.last.odDemandGpus[id] ?? 0));
+    idleGpus += idle;
+    if (idle > most) { most = idle; modelId = id; }
+  }
+  const g = modelId === null ? undefined : genMarket(world, modelId);
+  if (!g || modelId === null) return { idleGpus, modelId, rentUsd: 0, marketUsd: 0 };
+  return { idleGpus, modelId, rentUsd: postedRentUsd(world, co, g), marketUsd: world.market.computeIndexUsd * perfH100e(world, modelId) };
 }
 
 function gameOverReason(world: World, co: Company): GameOverReason | null {
@@ -430,6 +457,17 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const usedMw = world.week > 0 ? co.last.powerMwUsed : opening?.powerMwUsed ?? 0;
   if (co.status === 'active' && known && phys.mw - usedMw >= 1 && onWay.gpusWaiting === 0) {
     warnings.push({ id: 'alert.idlePower', severity: 'info', inWeeks: 0, params: { mw: phys.mw - usedMw }, actions: ['act.orderGpus'] });
+  }
+  const idle = idleOnDemand(world, co);
+  if (co.status === 'active' && world.week > 0 && idle.modelId !== null && idle.idleGpus >= 1 && idle.idleGpus >= ADVISOR_IDLE_GPU_SHARE * phys.installed) {
+    // Posted above what the market pays for the same compute: the price is the likely reason. At or
+    // below it, customers chose on something else — a platform, latency, a provider they already use.
+    const dear = idle.rentUsd > (1 + ADVISOR_DEAR_RENT_SHARE) * idle.marketUsd;
+    warnings.push({
+      id: dear ? 'alert.idleGpus' : 'alert.idleGpusCheap', severity: 'warn', inWeeks: 0,
+      params: { idle: Math.round(idle.idleGpus), installed: phys.installed, model: gpuModel(world, idle.modelId)?.name ?? idle.modelId, rentUsd: idle.rentUsd, marketUsd: idle.marketUsd },
+      actions: dear ? ['act.lowerPrice', 'act.bid'] : ['act.bid', 'act.platform'],
+    });
   }
   const open = world.rfps.filter((r) => r.closeWeek >= world.week && !r.bids.some((b) => b.companyIndex === index)).length;
   if (co.status === 'active' && open > 0) warnings.push({ id: 'alert.openRfps', severity: 'info', inWeeks: 0, params: { count: open }, actions: ['act.bid'] });
