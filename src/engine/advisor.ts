@@ -234,6 +234,11 @@ export function powerOnTheWay(world: World, co: Company, installedByModel: Recor
   return { mw, gpusCovered, gpusWaiting: waiting, firstWeek };
 }
 
+/** Is colocation or a powered site free anywhere (at least 1 MW)? Sold out everywhere, only a campus gets power. */
+function powerForSale(world: World): boolean {
+  return world.regions.some((r) => r.colocAvailableMw >= 1 || r.poweredSiteAvailableMw >= 1);
+}
+
 /**
  * Last week's on-demand GPUs that found no customer (offered after contracts, past their ramp, less
  * the demand that chose them), and the generation with most of them: its posted rent and what the
@@ -445,12 +450,13 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const phys = physicalNow(world, co);
   const onWay = powerOnTheWay(world, co, phys.byModel);
   if (co.status === 'active' && onWay.gpusWaiting > 0) {
-    // Power already under way is said, with when it comes; more is suggested only if it is not enough.
+    // Power already under way is said, with when it comes; more is suggested only if it is not enough
+    // — a lease or a powered site when any is free, else a campus (it waits for the grid) or a sale.
     const weeks = onWay.firstWeek === null ? 0 : Math.max(0, onWay.firstWeek - world.week);
     warnings.push({
       id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0,
       params: { count: onWay.gpusWaiting, onWayMw: onWay.mw, coveredGpus: onWay.gpusCovered, firstInWeeks: weeks },
-      actions: onWay.gpusCovered < onWay.gpusWaiting ? ['act.getPower'] : [],
+      actions: onWay.gpusCovered >= onWay.gpusWaiting ? [] : powerForSale(world) ? ['act.getPower'] : ['act.buildCampus', 'act.sellGpus'],
     });
   }
   const known = world.week > 0 || opening !== null;

@@ -150,11 +150,14 @@ describe('GPUs waiting for power: the power already under way is counted', () =>
     step(w);
     return w;
   };
-  it('with none under way it suggests getting power; a campus big enough for all of them is said with the weeks until it energises, and no more power is suggested', () => {
+  it('with none under way it suggests getting power (a campus or a sale when colocation and powered sites are sold out); a campus big enough for all of them is said with the weeks until it energises, and no more power is suggested', () => {
     const w0 = createWorld(bundled('power-crunch'), { seed: 1 });
     const before = awaiting(w0)!;
     expect(before.params).toMatchObject({ count: 2429, onWayMw: 0, coveredGpus: 0 });
-    expect(before.actions).toEqual(['act.getPower']);
+    // Colocation and powered sites are sold out everywhere at the start: a campus, or a sale.
+    expect(before.actions).toEqual(['act.buildCampus', 'act.sellGpus']);
+    w0.regions[0]!.colocAvailableMw = 10;
+    expect(awaiting(w0)!.actions).toEqual(['act.getPower']);
     const w = withCampus(12);
     const site = w.companies[0]!.sites.find((s) => s.kind === 'campus')!;
     const after = awaiting(w)!;
@@ -165,7 +168,7 @@ describe('GPUs waiting for power: the power already under way is counted', () =>
   it('a campus too small for them holds a share by the kW they draw, and more power is still suggested', () => {
     const a = awaiting(withCampus(2))!;
     expect(a.params).toMatchObject({ count: 2429, onWayMw: 2, coveredGpus: Math.floor(2000 / 1.4) });
-    expect(a.actions).toEqual(['act.getPower']);
+    expect(a.actions).toEqual(['act.buildCampus', 'act.sellGpus']);
   });
   it('switched-off GPUs are not waiting for power', () => {
     const w = withCampus(2);
