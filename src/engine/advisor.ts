@@ -241,13 +241,14 @@ function powerForSale(world: World): boolean {
 
 /**
  * Last week's on-demand GPUs that found no customer (offered after contracts, past their ramp, less
- * the demand that chose them), and the generation with most of them: its posted rent and what the
+ * those rented — by the demand that chose them, or by contract demand not yet under contract that
+ * takes free capacity), and the generation with most of them: its posted rent and what the
  * market pays for its performance (the compute index per H100e-hour × its H100e).
  */
 export function idleOnDemand(world: World, co: Company): { idleGpus: number; modelId: string | null; rentUsd: number; marketUsd: number } {
   let idleGpus = 0, most = 0, modelId: string | null = null;
   for (const [id, offered] of Object.entries(co.last.odOfferedGpus)) {
-    const idle = Math.max(0, offered - (co.last.odDemandGpus[id] ?? 0));
+    const idle = Math.max(0, offered - (co.last.odServedGpus[id] ?? 0));
     idleGpus += idle;
     if (idle > most) { most = idle; modelId = id; }
   }

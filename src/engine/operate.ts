@@ -97,7 +97,7 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
   const gens = world.market.gens;
   const base = co.index * gens.length;
   let odRevenue = 0, odGpus = 0, odH100e = 0;
-  const offered: Record<string, number> = {}, drawn: Record<string, number> = {};
+  const offered: Record<string, number> = {}, drawn: Record<string, number> = {}, served: Record<string, number> = {};
   for (let g = 0; g < gens.length; g++) {
     const o = offers[base + g]!;
     if (o.capacityH100e <= 0) continue;
@@ -107,9 +107,11 @@ export function operateAfter(world: World, co: Company, s: Scratch, offers: OnDe
     const id = gens[g]!.modelId;
     offered[id] = o.capacityH100e / o.perfH100e;
     drawn[id] = o.demandH100e / o.perfH100e;
+    served[id] = o.servedH100e / o.perfH100e;
   }
   co.last.odOfferedGpus = offered;
   co.last.odDemandGpus = drawn;
+  co.last.odServedGpus = served;
   co.last.onDemandH100eSold = odH100e;
   const odCents = book(co.ledger, 'revenueBilled', odRevenue);
   co.q.onDemandRevenueCents += odCents;

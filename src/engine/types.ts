@@ -301,6 +301,8 @@ export interface Company {
     odOfferedGpus: Record<string, number>;
     /** Last week's on-demand demand (GPUs) that chose each of its generations — may exceed what it offered. */
     odDemandGpus: Record<string, number>;
+    /** Last week's on-demand GPUs rented per generation: the demand that chose it up to what it offered, plus contract demand not yet under contract that rented its free capacity. */
+    odServedGpus: Record<string, number>;
     onDemandGpusSold: number;
     /** Last week's on-demand sales in H100e (all generations). */
     onDemandH100eSold: number;
