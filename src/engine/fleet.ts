@@ -12,12 +12,17 @@ import { cashCostUsdPerGpuHour, hyperscalerCapexFactor } from './market/rents.ts
 /** Oldest lots first (then by id): the first sold, auctioned or switched off, the last to come back. */
 export const oldestLotFirst = (a: GpuLot, b: GpuLot): number => a.inServiceWeek - b.inServiceWeek || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Is a model barred from a region by export controls? */
-export function exportBlocked(world: World, modelId: string, regionId: string): boolean {
+/**
+ * Is a model barred from a region by export controls? New GPUs are (orders, and GPUs that entered
+ * service once the control was in force); GPUs in service before it — `inServiceWeek` earlier than
+ * the control's week, already inside the bloc — keep running there (A100s bought before October 2022
+ * still run in China).
+ */
+export function exportBlocked(world: World, modelId: string, regionId: string, inServiceWeek = Infinity): boolean {
   const controls = world.policy.exportControls;
   if (controls.length === 0) return false;
   const bloc = region(world, regionId)?.bloc;
-  for (const ec of controls) if (ec.modelIds.includes(modelId) && bloc && ec.blockedBlocs.includes(bloc)) return true;
+  for (const ec of controls) if (ec.modelIds.includes(modelId) && bloc && ec.blockedBlocs.includes(bloc) && inServiceWeek >= ec.sinceWeek) return true;
   return false;
 }
 
@@ -184,7 +189,7 @@ export function installFleet(world: World, co: Company, kwByRegion: Map<string, 
     let left = on;
     for (let j = 0; j < regions.length; j++) {
       if (left <= 0) break;
-      if (controls && exportBlocked(world, lot.modelId, regions[j]!)) continue;
+      if (controls && exportBlocked(world, lot.modelId, regions[j]!, lot.inServiceWeek)) continue;
       const free = capOf[j]! - usedOf[j]!;
       const n = Math.min(left, Math.floor(free / kw + 1e-9));
       if (n <= 0) continue;

@@ -420,7 +420,11 @@ export interface RegionState {
 
 export interface PolicyState {
   subsidies: { on: 'gpuCapex' | 'power'; sharePct: number; untilWeek: number; vendors: string[] | null; modelIds: string[] | null; regionIds: string[] | null }[];
-  exportControls: { blockedBlocs: string[]; costUpliftPct: number; modelIds: string[] }[];
+  /**
+   * Export controls in force: the models may not be sold into the blocs (no orders, no new installs
+   * there) from `sinceWeek`; GPUs in service before it stay where they are and keep running.
+   */
+  exportControls: { blockedBlocs: string[]; costUpliftPct: number; modelIds: string[]; sinceWeek: number }[];
   tariffs: { pct: number; modelIds: string[] | null; regionIds: string[] | null }[];
   taxRatePct: number;
   leadTimeFloorWeeks: number;

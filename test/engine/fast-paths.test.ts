@@ -86,7 +86,7 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
     let left = lot.count - lot.offCount;
     for (const r of regions) {
       if (left <= 0) break;
-      if (exportBlocked(w, lot.modelId, r)) continue;
+      if (exportBlocked(w, lot.modelId, r, lot.inServiceWeek)) continue;
       const free = (capKw.get(r) ?? 0) - (kwByRegion.get(r) ?? 0);
       const n = Math.min(left, Math.floor(free / kw + 1e-9));
       if (n <= 0) continue;
@@ -331,7 +331,7 @@ describe('installation order without a weekly sort', () => {
     let crowded = 0, idle = 0, twinned = 0, reranked = 0;
     fc.assert(fc.property(fc.array(lotSpec, { minLength: 1, maxLength: 24 }), fc.array(lotSpec, { maxLength: 6 }), fc.boolean(), (first, later, curtail) => {
       const [a, b] = twins(scenario, (w) => {
-        w.policy.exportControls = [{ blockedBlocs: ['allied'], costUpliftPct: 0, modelIds: ['b200'] }];
+        w.policy.exportControls = [{ blockedBlocs: ['allied'], costUpliftPct: 0, modelIds: ['b200'], sinceWeek: -1000 }];
         if (curtail) { const rs = w.regions.find((r) => r.id === 'us-west')!; rs.curtailShare = 0.35; rs.curtailUntilWeek = 99; }
         player(w).nextId = 97; // lot ids run l97, l98, l99, l100…: in string order l100 comes first
         for (const l of first) openingLot(w, player(w), l.model, l.count, l.age);

@@ -225,3 +225,32 @@ describe('ramp after delivery (operations.rampWeeks)', () => {
     expectBalanced(w);
   });
 });
+
+describe('export controls', () => {
+  // east-data-west-compute: 3,000 A100s bought before the controls and 4,000 domestic chips in a
+  // Shanghai hall; the controls on NVIDIA for China take effect in its first week. Its news says the A100s
+  // you already own keep running — they were switched off (3,000 "waiting for power" all game).
+  it('GPUs in service before a control keep running in the blocked bloc; GPUs entering service after it may not be installed there, nor ordered for it', async () => {
+    const { loadBundledScenario } = await import('../../src/scenario/load.ts');
+    const { createWorld, issueCommand } = await import('../../src/engine/api.ts');
+    const { exportBlocked } = await import('../../src/engine/fleet.ts');
+    const r = loadBundledScenario('east-data-west-compute');
+    if (!r.ok) throw new Error('east-data-west-compute does not load');
+    const w = createWorld(r.scenario, { seed: 1 });
+    const co = w.companies[0]!;
+    step(w);
+    const installedAtStart = gpusInstalled(co);
+    expect(installedAtStart).toBe(gpusOwned(co));
+    runWeeks(w, 12);
+    expect(w.policy.exportControls.length).toBeGreaterThan(0);
+    const since = w.policy.exportControls[0]!.sinceWeek;
+    expect(since).toBeLessThan(w.week);
+    expect(co.lots.filter((l) => l.modelId === 'a100').every((l) => l.installed === l.count)).toBe(true);
+    // New A100s: blocked from the week the control took effect, refused as an order for China sites.
+    expect(exportBlocked(w, 'a100', 'china-east', since - 1)).toBe(false);
+    expect(exportBlocked(w, 'a100', 'china-east', since)).toBe(true);
+    expect(exportBlocked(w, 'a100', 'china-east')).toBe(true);
+    expect(exportBlocked(w, 'dc910', 'china-east', since)).toBe(false);
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'a100', count: 100 }).ok).toBe(false);
+  });
+});

@@ -59,7 +59,7 @@ function applyEffect(world: World, e: Effect): void {
     case 'subsidy':
       pol.subsidies.push({ on: e.on, sharePct: e.sharePct, untilWeek: weekOf(start, e.untilDate), vendors: e.vendors ?? null, modelIds: e.modelIds ?? null, regionIds: e.regionIds ?? null });
       break;
-    case 'exportControl': pol.exportControls.push({ blockedBlocs: e.blockedBlocs, costUpliftPct: e.costUpliftPct, modelIds: e.modelIds }); break;
+    case 'exportControl': pol.exportControls.push({ blockedBlocs: e.blockedBlocs, costUpliftPct: e.costUpliftPct, modelIds: e.modelIds, sinceWeek: world.week }); break;
     case 'tariff': pol.tariffs.push({ pct: e.pct, modelIds: e.modelIds ?? null, regionIds: e.regionIds ?? null }); break;
     case 'taxRate': pol.taxRatePct = e.pct; break;
     case 'permitting':
