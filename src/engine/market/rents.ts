@@ -14,6 +14,7 @@ import { clamp, HOURS_PER_WEEK, WEEKS_PER_YEAR } from '../money.ts';
 import { gpuModel, region } from '../lookup.ts';
 import { powerPriceUsdPerMwh } from '../sites.ts';
 import { exp } from '../dmath.ts';
+import { perfH100e } from '../metrics.ts';
 
 /** Rent a generation opens at in week 0: its launch rent, less the opening decay for each year it has been out. */
 export function openingRentUsd(launchUsdPerGpuHour: number, releaseWeek: number, decayPctPerYear: number): number {
@@ -142,9 +143,12 @@ export function hyperscalerUsdPerH100eHour(world: World): number {
 
 /**
  * What the other providers post for a generation, USD per GPU-hour: the average of their rents
- * weighted by the GPUs each offered on-demand last week (the generation's index when nobody else
- * offers it). A provider that prices at a premium (the hyperscaler) sets its floor from this, not
- * from an index that includes its own price (which would ratchet upwards).
+ * weighted by the GPUs each offered on-demand last week; when nobody else offers it, what its
+ * performance fetches at the market's price of compute (the compute index × its H100e). A provider
+ * that prices at a premium (the hyperscaler) sets its floor from this, not from an index that
+ * includes its own price, which would ratchet upwards: alone with a generation, a floor at 1.2× its
+ * own rent held the hyperscaler's B200s at their launch rent for years with 80–90% of them idle
+ * (east-data-west-compute).
  */
 export function rivalsRentUsd(world: World, co: Company, g: GenMarket): number {
   let w = 0, v = 0;
@@ -155,5 +159,5 @@ export function rivalsRentUsd(world: World, co: Company, g: GenMarket): number {
     w += n;
     v += n * postedRentUsd(world, other, g);
   }
-  return w > 0 ? v / w : g.indexUsdPerGpuHour;
+  return w > 0 ? v / w : world.market.computeIndexUsd * perfH100e(world, g.modelId);
 }
