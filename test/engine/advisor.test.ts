@@ -299,9 +299,11 @@ describe('idle GPUs: the advisor says so, with their price against what the mark
     expect(during).not.toContain('alert.idleGpus');
     expect(during.at(-1)).toBe('-');
   });
-  it('ai-winter: idle though posted at about what the market pays for the compute — the advice is bids and the platform, not a lower price', () => {
-    const w = createWorld(bundled('ai-winter'), { seed: 1 });
-    while (w.week < 105) step(w);
+  it('default, just after a cut below what the market pays for the compute: still idle while customers reshop — the advice is bids and the platform, not a lower price', () => {
+    const w = createWorld(bundled('default'), { seed: 1 });
+    while (w.week < 60) step(w);
+    expect(issueCommand(w, { type: 'setOnDemandPrice', priceFactor: 0.4 }).ok).toBe(true);
+    step(w);
     const a = idleAlert(w)!;
     expect(a.id).toBe('alert.idleGpusCheap');
     expect(a.params.rentUsd as number).toBeLessThanOrEqual(1.05 * (a.params.marketUsd as number));
