@@ -18,7 +18,7 @@ import { annualisedEbitdaUsd, perfH100e, energisedMw, equityValueUsd, undrawnRev
 import { breachNoPrepaymentCures, corporateCovenantBreached, covenantFigures, covenantTests, covenantTestsOf, gpuLoanExcessOf, type CovenantTest, type CovenantId } from './finance/covenants.ts';
 import { installFleet } from './fleet.ts';
 import { genMarket, gpuModel } from './lookup.ts';
-import { postedRentUsd } from './market/rents.ts';
+import { cashCostUsdPerGpuHour, postedRentUsd } from './market/rents.ts';
 import { curePrepayments, cureRightLeft } from './operate.ts';
 
 /** How far ahead the schedule and runway look, weeks (a year: every covenant test of the next four quarters). */
@@ -232,6 +232,15 @@ export function powerOnTheWay(world: World, co: Company, installedByModel: Recor
   const kw = mw * 1000;
   const gpusCovered = waitingKw <= kw ? waiting : Math.floor((waiting * kw) / waitingKw);
   return { mw, gpusCovered, gpusWaiting: waiting, firstWeek };
+}
+
+/** GPUs switched off because their rent no longer covers their cash cost (market/exits.ts): how many, and the model with most of them. */
+function switchedOffByModel(co: Company): { count: number; modelId: string | null } {
+  const byModel = new Map<string, number>();
+  for (const l of co.lots) if (l.offCount > 0) byModel.set(l.modelId, (byModel.get(l.modelId) ?? 0) + l.offCount);
+  let count = 0, most = 0, modelId: string | null = null;
+  for (const [id, n] of byModel) { count += n; if (n > most) { most = n; modelId = id; } }
+  return { count, modelId };
 }
 
 /** Is colocation or a powered site free anywhere (at least 1 MW)? Sold out everywhere, only a campus gets power. */
@@ -464,6 +473,16 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
   const usedMw = world.week > 0 ? co.last.powerMwUsed : opening?.powerMwUsed ?? 0;
   if (co.status === 'active' && known && phys.mw - usedMw >= 1 && onWay.gpusWaiting === 0) {
     warnings.push({ id: 'alert.idlePower', severity: 'info', inWeeks: 0, params: { mw: phys.mw - usedMw }, actions: ['act.orderGpus'] });
+  }
+  const off = switchedOffByModel(co);
+  if (co.status === 'active' && off.count > 0 && off.modelId !== null) {
+    const m = gpuModel(world, off.modelId);
+    const x = world.scenario.market.exits;
+    warnings.push({
+      id: 'alert.gpusSwitchedOff', severity: 'info', inWeeks: 0,
+      params: { count: off.count, model: m?.name ?? off.modelId, rentUsd: genMarket(world, off.modelId)?.indexUsdPerGpuHour ?? 0, costUsd: cashCostUsdPerGpuHour(world, co, off.modelId), onMultiple: x.switchOnAboveCashCostMultiple, sellWeeks: x.sellAfterWeeksOff },
+      actions: ['act.sellGpus'],
+    });
   }
   const idle = idleOnDemand(world, co);
   if (co.status === 'active' && world.week > 0 && idle.modelId !== null && idle.idleGpus >= 1 && idle.idleGpus >= ADVISOR_IDLE_GPU_SHARE * phys.installed) {

@@ -310,3 +310,31 @@ describe('idle GPUs: the advisor says so, with their price against what the mark
     expect(a.actions).toEqual(['act.bid', 'act.platform']);
   });
 });
+
+describe('GPUs switched off below their cash cost are said, not hidden', () => {
+  // A company switches off the uncontracted GPUs of a generation whose rent no longer covers its cash
+  // cost (market/exits.ts). They left the powered space, so they are neither installed nor waiting for
+  // power: before, the player saw fewer GPUs installed and no word why (subsidy-cliff, 2,000 of 8,500
+  // in 2027). An A100 rent of a cent, as the week begins, forces it.
+  it('the alert counts them and gives the rent against the company\'s own cash cost of running one', () => {
+    const w = createWorld(bundled('default'), { seed: 1 });
+    step(w);
+    w.market.gens.find((g) => g.modelId === 'a100')!.indexUsdPerGpuHour = 0.01;
+    step(w);
+    const co = w.companies[0]!;
+    const off = co.lots.reduce((a, l) => a + l.offCount, 0);
+    expect(off).toBeGreaterThan(0);
+    const a = advise(w).warnings.find((x) => x.id === 'alert.gpusSwitchedOff')!;
+    expect(a.params.count).toBe(off);
+    const model = co.lots.find((l) => l.offCount > 0)!.modelId;
+    expect(a.params.costUsd as number).toBeGreaterThan(0);
+    expect(model).toBe('a100');
+    expect(a.params.model).toBe('A100');
+    expect(advise(w).gpusAwaitingPower).toBe(0);
+    // At the market's own rents nothing is switched off in those weeks, and nothing is said.
+    const w2 = createWorld(bundled('default'), { seed: 1 });
+    step(w2);
+    step(w2);
+    expect(advise(w2).warnings.some((x) => x.id === 'alert.gpusSwitchedOff')).toBe(false);
+  });
+});
