@@ -92,12 +92,28 @@ export function rentCeilingUsd(world: World, modelId: string): number {
 /**
  * The rent a company posts this week for a generation, USD per GPU-hour (before latency and
  * platform): its own price for that generation (a multiple of the generation's list rent, set by
- * its pricing desk), else its company-wide multiple of the generation's index (following the market).
+ * its pricing desk), else its company-wide multiple of the market rent it follows (`followedRentUsd`).
  */
 export function postedRentUsd(world: World, co: Company, g: GenMarket): number {
   const own = co.genPriceFactors[g.modelId];
-  const rent = own !== undefined ? own * g.referenceUsdPerGpuHour : co.priceFactor * g.indexUsdPerGpuHour;
+  const rent = own !== undefined ? own * g.referenceUsdPerGpuHour : co.priceFactor * followedRentUsd(world, co, g);
   return clamp(rent, 0.01, rentCeilingUsd(world, g.modelId));
+}
+
+/**
+ * The market rent a price follower (a company with no price of its own for the generation: the
+ * player who has not set one) multiplies: the generation's index — unless it was the only provider
+ * offering the generation on demand last week. Then the index is its own rent echoed back, and a
+ * follower at 0.9× cut it 10% a week (subsidy-cliff, played: H200s at $0.38 an hour while H100s
+ * rented for $1.83, then switched off below their cash cost); it follows what the generation's
+ * performance fetches at the market's price of compute instead.
+ */
+export function followedRentUsd(world: World, co: Company, g: GenMarket): number {
+  if ((co.last.odOfferedGpus[g.modelId] ?? 0) <= 0) return g.indexUsdPerGpuHour;
+  for (const other of world.companies) {
+    if (other !== co && other.status === 'active' && (other.last.odOfferedGpus[g.modelId] ?? 0) > 0) return g.indexUsdPerGpuHour;
+  }
+  return world.market.computeIndexUsd * perfH100e(world, g.modelId);
 }
 
 /**
