@@ -370,8 +370,8 @@ export function advise(world: World, index = 0, opening: { powerMwUsed: number }
     }
   }
   const phys = physicalNow(world, co);
-  warnings.push(...fleetWarnings(world, co, phys, opening));
   const onWay = powerOnTheWay(world, co, phys.byModel);
+  warnings.push(...fleetWarnings(world, co, phys, onWay, opening));
   const open = world.rfps.filter((r) => r.closeWeek >= world.week && !r.bids.some((b) => b.companyIndex === index)).length;
   if (co.status === 'active' && open > 0) warnings.push({ id: 'alert.openRfps', severity: 'info', inWeeks: 0, params: { count: open }, actions: ['act.bid'] });
 

@@ -6,10 +6,10 @@
  */
 import type { Company, World } from './types.ts';
 import type { AdvisorWarning } from './advisor.ts';
-import { energisedMw, perfH100e } from './metrics.ts';
+import { energisedMw } from './metrics.ts';
 import { installFleet } from './fleet.ts';
 import { genMarket, gpuModel } from './lookup.ts';
-import { cashCostUsdPerGpuHour, postedRentUsd } from './market/rents.ts';
+import { cashCostUsdPerGpuHour, performanceRentUsd, postedRentUsd } from './market/rents.ts';
 
 /**
  * On-demand GPUs that found no customer last week, as a share of the installed fleet, from which the
@@ -47,7 +47,10 @@ export function physicalNow(world: World, co: Company): Physical {
  * and the week the first of them is due to energise (a campus when both its building and its grid
  * connection are ready; builds can slip). Switched-off GPUs (market/exits.ts) do not wait for power.
  */
-export function powerOnTheWay(world: World, co: Company, installedByModel: Record<string, number>): { mw: number; gpusCovered: number; gpusWaiting: number; firstWeek: number | null } {
+/** MW under way, the waiting GPUs they would hold, the GPUs waiting, and the week the first site energises (null: none under way). */
+export interface PowerOnTheWay { mw: number; gpusCovered: number; gpusWaiting: number; firstWeek: number | null }
+
+export function powerOnTheWay(world: World, co: Company, installedByModel: Record<string, number>): PowerOnTheWay {
   let mw = 0;
   let firstWeek: number | null = null;
   for (const s of co.sites) {
@@ -98,7 +101,7 @@ export function idleOnDemand(world: World, co: Company): { idleGpus: number; mod
   }
   const g = modelId === null ? undefined : genMarket(world, modelId);
   if (!g || modelId === null) return { idleGpus, modelId, rentUsd: 0, marketUsd: 0 };
-  return { idleGpus, modelId, rentUsd: postedRentUsd(world, co, g), marketUsd: world.market.computeIndexUsd * perfH100e(world, modelId) };
+  return { idleGpus, modelId, rentUsd: postedRentUsd(world, co, g), marketUsd: performanceRentUsd(world, modelId) };
 }
 
 /**
@@ -106,9 +109,8 @@ export function idleOnDemand(world: World, co: Company): { idleGpus: number; mod
  * waiting for power (with what is under way), idle power, GPUs switched off below their cash cost,
  * and on-demand GPUs that found no customer last week (with their price against the market's).
  */
-export function fleetWarnings(world: World, co: Company, phys: Physical, opening: { powerMwUsed: number } | null): AdvisorWarning[] {
+export function fleetWarnings(world: World, co: Company, phys: Physical, onWay: PowerOnTheWay, opening: { powerMwUsed: number } | null): AdvisorWarning[] {
   const warnings: AdvisorWarning[] = [];
-  const onWay = powerOnTheWay(world, co, phys.byModel);
   if (co.status === 'active' && onWay.gpusWaiting > 0) {
     // Power already under way is said, with when it comes; more is suggested only if it is not enough
     // — a lease or a powered site when any is free, else a campus (it waits for the grid) or a sale.

@@ -12,7 +12,7 @@ import { msgOf } from '../msg.ts';
 import { perfH100e } from '../metrics.ts';
 import { pathAt } from '../paths.ts';
 import { WEEKS_PER_YEAR } from '../money.ts';
-import { postedRentUsd } from './rents.ts';
+import { performanceRentUsd, postedRentUsd } from './rents.ts';
 
 /** Vendor price cuts on older generations when a new one launches (same vendor). */
 export function vendorLaunches(world: World): void {
@@ -105,13 +105,13 @@ export function updateIndices(world: World): void {
       ov[i] = ov[i]! + n * postedRentUsd(world, co, gens[i]!);
     }
   }
-  const prevCompute = world.market.computeIndexUsd;
+  // A released generation nobody runs: what its performance fetches at last week's compute index (updated below).
   for (let i = 0; i < gens.length; i++) {
     const g = gens[i]!;
     g.installedGpus = w[i]!;
     if (ow[i]! > 0) g.indexUsdPerGpuHour = ov[i]! / ow[i]!;
     else if (w[i]! > 0) g.indexUsdPerGpuHour = v[i]! / w[i]!;
-    else if (g.releaseWeek <= world.week) g.indexUsdPerGpuHour = prevCompute * perfH100e(world, g.modelId);
+    else if (g.releaseWeek <= world.week) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
     if (g.releaseWeek <= world.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
   // Price of compute per H100-equivalent hour across everything installed.

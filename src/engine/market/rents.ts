@@ -101,6 +101,16 @@ export function postedRentUsd(world: World, co: Company, g: GenMarket): number {
 }
 
 /**
+ * What a generation's performance fetches at the market's price of compute, USD per GPU-hour: the
+ * compute index (per H100e-hour, last week's) × its H100-equivalents. The rent a generation is given
+ * when no other price stands for it: nobody runs it (its index), no rival offers it (a premium floor),
+ * it alone is offered by a follower; and what the advisor compares an idle generation's rent with.
+ */
+export function performanceRentUsd(world: World, modelId: string): number {
+  return world.market.computeIndexUsd * perfH100e(world, modelId);
+}
+
+/**
  * The market rent a price follower (a company with no price of its own for the generation: the
  * player who has not set one) multiplies: the generation's index — unless it was the only provider
  * offering the generation on demand last week. Then the index is its own rent echoed back, and a
@@ -113,7 +123,7 @@ export function followedRentUsd(world: World, co: Company, g: GenMarket): number
   for (const other of world.companies) {
     if (other !== co && other.status === 'active' && (other.last.odOfferedGpus[g.modelId] ?? 0) > 0) return g.indexUsdPerGpuHour;
   }
-  return world.market.computeIndexUsd * perfH100e(world, g.modelId);
+  return performanceRentUsd(world, g.modelId);
 }
 
 /**
@@ -175,5 +185,5 @@ export function rivalsRentUsd(world: World, co: Company, g: GenMarket): number {
     w += n;
     v += n * postedRentUsd(world, other, g);
   }
-  return w > 0 ? v / w : world.market.computeIndexUsd * perfH100e(world, g.modelId);
+  return w > 0 ? v / w : performanceRentUsd(world, g.modelId);
 }
