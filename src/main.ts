@@ -22,11 +22,14 @@ document.body.append(h('div', { className: 'drop-overlay', 'aria-hidden': 'true'
 
 setState({ settings: saves.loadSettings() });
 document.documentElement.lang = getState().settings.lang;
-const api = installPageApi(VERSION);
+// The page API's loads resolve once the screen they open is drawn (render() awaits the screen's code).
+const api = installPageApi(VERSION, () => shown);
 installEngineErrorDialog();
 
 let dispose: (() => void) | null = null;
 let token = 0;
+/** The latest render; it resolves when the current screen is drawn and `#app[data-screen]` names it. */
+let shown: Promise<void> = Promise.resolve();
 async function render(): Promise<void> {
   const my = ++token;
   dispose?.();
@@ -71,7 +74,7 @@ async function render(): Promise<void> {
 }
 
 store.subscribe((s, p) => {
-  if (s.screen !== p.screen || s.settings.lang !== p.settings.lang || s.classOpen !== p.classOpen) void render();
+  if (s.screen !== p.screen || s.settings.lang !== p.settings.lang || s.classOpen !== p.classOpen) shown = render();
 });
 
 // Drag and drop a scenario (or save) file anywhere on the page.
@@ -107,7 +110,7 @@ window.addEventListener('hashchange', () => void openClassFromLocation());
 
 void (async () => {
   setState({ hasAutosave: await saves.hasAutosave() });
-  if (!(await openClassFromLocation())) await render();
+  if (!(await openClassFromLocation())) await (shown = render());
   api.ready = true;
   setState({ ready: true });
   // Warm the engine worker in the background so the first game starts quickly.

@@ -68,7 +68,15 @@ function commandProblem(command: unknown): string | null {
   return p ? `Malformed command: ${p}.` : null;
 }
 
-export function installPageApi(version: string): NeocloudApi {
+/**
+ * `screenShown` resolves when the screen the store last switched to is drawn: a load that opens a
+ * screen answers after it is up, so a caller can read `#app[data-screen]` at once.
+ */
+export function installPageApi(version: string, screenShown: () => Promise<void>): NeocloudApi {
+  const shown = async <T extends { ok: boolean }>(r: T): Promise<T> => {
+    if (r.ok) await screenShown();
+    return r;
+  };
   const api: NeocloudApi = {
     ready: false,
     version,
@@ -86,7 +94,7 @@ export function installPageApi(version: string): NeocloudApi {
           if (p) return { ...refuse(`The scenario is not plain data: ${p}.`), errors: [{ path: '(file)', message: p }] };
           r = await app.loadGame({ source: { kind: 'scenarioObject', value: scenario }, seed, strategy }, 'game');
         }
-        return problems(r);
+        return problems(await shown(r));
       } catch (e) {
         return { ...refuse(why(e)), errors: [] };
       }
@@ -96,7 +104,7 @@ export function installPageApi(version: string): NeocloudApi {
         if (typeof text !== 'string') return { ...refuse('Expected the text of a scenario file.'), errors: [] };
         const size = textSizeProblem('scenario', text);
         if (size) return { ...refuse(size), errors: [{ path: '(file)', message: size }] };
-        return problems(await app.loadGame({ source: { kind: 'scenarioText', text, fileName: 'page-api.json' } }, 'briefing'));
+        return problems(await shown(await app.loadGame({ source: { kind: 'scenarioText', text, fileName: 'page-api.json' } }, 'briefing')));
       } catch (e) {
         return { ...refuse(why(e)), errors: [] };
       }
@@ -149,7 +157,7 @@ export function installPageApi(version: string): NeocloudApi {
         if (typeof text !== 'string') return refuse('importSave expects the text of a save file.');
         const size = textSizeProblem('save', text);
         if (size) return refuse(`The save cannot be read: ${size}.`);
-        const r = await app.loadGame({ source: { kind: 'save', value: text } }, 'game');
+        const r = await shown(await app.loadGame({ source: { kind: 'save', value: text } }, 'game'));
         return r.ok ? { ok: true } : refuse(r.reason);
       } catch (e) {
         return refuse(why(e));

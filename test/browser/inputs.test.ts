@@ -78,8 +78,9 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
 
   it('importSave: every bad save is refused with a reason; the running game and IndexedDB are untouched', async () => {
     const page = await open();
-    const r = await page.evaluate((t) => neocloud.importSave(t), good.text);
-    expect(r).toEqual({ ok: true });
+    // The game screen is up when importSave answers (read in the same task, before any other round trip).
+    const r = await page.evaluate(async (t) => ({ ...(await neocloud.importSave(t)), screen: document.getElementById('app')?.dataset.screen }), good.text);
+    expect(r).toEqual({ ok: true, screen: 'game' });
     expect(await state(page)).toEqual({ hash: good.hash, week: good.week, screen: 'game' });
     // An autosave and a named save exist before the corpus.
     await page.locator('#menu-btn').click();
