@@ -233,9 +233,15 @@ describe('a projected debt-service breach is announced as one', () => {
 });
 
 describe('a debt-service breach at the end of its cure period: the advisor sizes the engine\'s prepayment', () => {
-  /** ai-winter seed 1 with a $190M GPU loan and 4,000 B200s on vendor credit: in the winter the debt-service cover falls under 1.1× and a cure period opens. */
+  /**
+   * ai-winter seed 3 with a $190M GPU loan and 4,000 B200s on vendor credit: in the winter the
+   * debt-service cover falls under 1.1× and a cure period opens, and stays under it to the period's
+   * end unless cured. (Seed 1 did until GB300s all under contract were quoted at what their
+   * performance fetches: its EBITDA then recovers within the period — cover 1.07 → 2.6 — and the
+   * advisor, which holds today's EBITDA, says fatal for a company that is not.)
+   */
   const inDebtServiceCure = () => {
-    const w = createWorld(bundled('ai-winter'), { seed: 1 });
+    const w = createWorld(bundled('ai-winter'), { seed: 3 });
     expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 190_000_000 }).ok).toBe(true);
     expect(issueCommand(w, { type: 'orderGpus', modelId: 'b200', count: 4000, vendorFinancing: true }).ok).toBe(true);
     while (w.status === 'running' && w.companies[0]!.covenantCureEndsWeek === null && w.week < 300) step(w);

@@ -99,8 +99,7 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
 
 /** The index definition written generation by generation (the engine gathers every lot in one pass). */
 function referenceUpdateIndices(w: World): void {
-  const prevCompute = w.market.computeIndexUsd;
-  for (const g of w.market.gens) {
+  const sums = w.market.gens.map((g) => {
     let wt = 0, v = 0, ow = 0, ov = 0;
     for (const co of w.companies) {
       if (co.status !== 'active') continue;
@@ -111,19 +110,26 @@ function referenceUpdateIndices(w: World): void {
       const offered = co.last.odOfferedGpus[g.modelId] ?? 0;
       if (offered > 0) { ow += offered; ov += offered * postedRentUsd(w, co, g); }
     }
+    return { wt, v, ow, ov };
+  });
+  const anyOffered = sums.some((x) => x.ow > 0);
+  let cw = 0, cv = 0;
+  w.market.gens.forEach((g, i) => {
+    const { wt, v, ow, ov } = sums[i]!;
     g.installedGpus = wt;
     if (ow > 0) g.indexUsdPerGpuHour = ov / ow;
-    else if (wt > 0) g.indexUsdPerGpuHour = v / wt;
-    else if (g.releaseWeek <= w.week) g.indexUsdPerGpuHour = prevCompute * perfH100e(w, g.modelId);
-    if (g.releaseWeek <= w.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
-  }
-  let cw = 0, cv = 0;
-  for (const g of w.market.gens) {
-    if (g.installedGpus <= 0) continue;
-    cw += g.installedGpus * perfH100e(w, g.modelId);
-    cv += g.installedGpus * g.indexUsdPerGpuHour;
-  }
+    else if (!anyOffered && wt > 0) g.indexUsdPerGpuHour = v / wt;
+    else return;
+    cw += wt * perfH100e(w, g.modelId);
+    cv += wt * g.indexUsdPerGpuHour;
+  });
   if (cw > 0) w.market.computeIndexUsd = cv / cw;
+  w.market.gens.forEach((g, i) => {
+    if (g.releaseWeek > w.week) return;
+    const { wt, ow } = sums[i]!;
+    if (ow <= 0 && (anyOffered || wt <= 0)) g.indexUsdPerGpuHour = w.market.computeIndexUsd * perfH100e(w, g.modelId);
+    g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
+  });
   const h100 = w.market.gens.find((g) => g.modelId === 'h100');
   if (h100) w.market.h100IndexUsd = h100.indexUsdPerGpuHour;
 }

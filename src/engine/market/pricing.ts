@@ -79,10 +79,11 @@ export function latencyDiscount(world: World, siteRegions: { regionId: string; p
 
 /**
  * Each generation's index: the average of the rents providers post for it, weighted by the GPUs
- * each offers on-demand (by GPUs installed when none is on offer: all under contract); then the price of compute per H100e-hour across
- * everything installed, and the H100(-equivalent) index. A released generation nobody runs (not yet
- * installed, or all switched off or sold) is quoted at what its performance fetches at last week's
- * compute index; one not yet released keeps its list rent.
+ * each offers on demand; then the price of compute per H100e-hour across the generations on offer,
+ * weighted by GPUs installed, and the H100(-equivalent) index. A released generation with no
+ * on-demand offer (all under contract, or nobody runs it) is quoted at what its performance fetches
+ * at that price of compute; one not yet released keeps its list rent. Only when nothing at all is on
+ * offer (every GPU under contract) do the posted rents, weighted by GPUs installed, stand in.
  */
 export function updateIndices(world: World): void {
   const gens = world.market.gens;
@@ -105,24 +106,32 @@ export function updateIndices(world: World): void {
       ov[i] = ov[i]! + n * postedRentUsd(world, co, gens[i]!);
     }
   }
-  // A released generation nobody runs: what its performance fetches at last week's compute index (updated below).
+  // A generation offered on demand is quoted at what its providers post for it. The price of compute
+  // per H100e-hour is taken over those, weighted by GPUs installed: a generation with no on-demand
+  // offer has no market price to add (all under contract, its holders' rents frozen where they were
+  // when it last sold out — default leveraged seed 1: GB300s 168 weeks at up to 1.96x what their
+  // performance fetched, holding RFP prices, used-GPU values and the compute index up with them).
+  let cw = 0, cv = 0;
+  const anyOffered = ow.some((n) => n > 0);
   for (let i = 0; i < gens.length; i++) {
     const g = gens[i]!;
     g.installedGpus = w[i]!;
+    // No generation offered on demand anywhere (every GPU under contract): the posted rents, weighted by GPUs installed.
     if (ow[i]! > 0) g.indexUsdPerGpuHour = ov[i]! / ow[i]!;
-    else if (w[i]! > 0) g.indexUsdPerGpuHour = v[i]! / w[i]!;
-    else if (g.releaseWeek <= world.week) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
-    if (g.releaseWeek <= world.week) g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
-  }
-  // Price of compute per H100-equivalent hour across everything installed.
-  let cw = 0, cv = 0;
-  for (const g of world.market.gens) {
-    if (g.installedGpus <= 0) continue;
-    const perf = perfH100e(world, g.modelId);
-    cw += g.installedGpus * perf;
-    cv += g.installedGpus * g.indexUsdPerGpuHour;
+    else if (!anyOffered && w[i]! > 0) g.indexUsdPerGpuHour = v[i]! / w[i]!;
+    else continue;
+    cw += w[i]! * perfH100e(world, g.modelId);
+    cv += w[i]! * g.indexUsdPerGpuHour;
   }
   if (cw > 0) world.market.computeIndexUsd = cv / cw;
+  // A released generation without an on-demand price of its own (all under contract, or nobody runs
+  // it): what its performance fetches at the price of compute.
+  for (let i = 0; i < gens.length; i++) {
+    const g = gens[i]!;
+    if (g.releaseWeek > world.week) continue;
+    if (ow[i]! <= 0 && (anyOffered || !(w[i]! > 0))) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
+    g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
+  }
   const h100 = world.market.gens.find((g) => g.modelId === 'h100');
   if (h100) world.market.h100IndexUsd = h100.indexUsdPerGpuHour;
   else {
