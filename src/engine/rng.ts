@@ -12,7 +12,7 @@ export type RngState = number[];
  * The independent streams, one per agent family. Each is seeded from the game seed and its own name
  * (`seedStream`), so appending a stream leaves every other stream's draws as they were.
  */
-export const RNG_STREAMS = ['customers', 'rfps', 'rivals', 'market', 'capital', 'events', 'operations', 'strategy', 'demand'] as const;
+export const RNG_STREAMS = ['customers', 'rfps', 'rivals', 'market', 'capital', 'events', 'operations', 'strategy', 'demand', 'sentiment'] as const;
 export type RngStream = (typeof RNG_STREAMS)[number];
 
 /** splitmix32: spreads a seed into well-mixed words. */

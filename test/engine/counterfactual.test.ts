@@ -75,3 +75,31 @@ describe('what if: counterfactual replay', () => {
     for (const l of LOG) expect(amountOf(l.command)?.value).toBe((l.command as unknown as Record<string, number>)[AMOUNT_FIELD[l.command.type]!]);
   });
 });
+
+describe('what if: the market the counterfactual meets', () => {
+  // The sector's sentiment comes from the scenario's path, its noise and demand's corrections: none
+  // of it depends on what the player does, so a what-if without a decision meets the same mood. Drawn
+  // from the stream the share-price noise of each listed company also drew from, it shifted whenever
+  // a company listed or failed a week earlier (default seed 4: 1.47 against 1.92 two years on, from an
+  // order of 600 H100s), and the counterfactual's score moved with it.
+  it('the sentiment path is the same week by week with and without a GPU order (two scenarios, five seeds, two years)', async () => {
+    const { loadBundledScenario } = await import('../../src/scenario/load.ts');
+    const { createWorld, step, issueCommand } = await import('../../src/engine/api.ts');
+    for (const id of ['default', 'ai-winter']) {
+      const r = loadBundledScenario(id);
+      if (!r.ok) throw new Error(`${id} does not load`);
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const paths = [true, false].map((order) => {
+          const w = createWorld(r.scenario, { seed });
+          expect(issueCommand(w, { type: 'raiseEquity', amountUsd: 100e6 }).ok).toBe(true);
+          expect(issueCommand(w, { type: 'leaseColo', regionId: w.scenario.regions[0]!.id, powerMw: 5 }).ok).toBe(true);
+          if (order) expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 600 }).ok).toBe(true);
+          const p: number[] = [];
+          while (w.week < 104 && w.status === 'running') { step(w); p.push(w.market.sentiment); }
+          return p;
+        });
+        expect(paths[0], `${id} seed ${seed}`).toEqual(paths[1]);
+      }
+    }
+  });
+});

@@ -17,7 +17,11 @@ import { msgOf } from '../msg.ts';
 export function updateCapitalMarkets(world: World): void {
   const c = world.scenario.market.capital;
   const m = world.market;
-  const rng = world.rng.capital;
+  // The sector's mood has its own stream: share-price noise, drawn for each listed company, would
+  // otherwise shift it whenever a company lists or fails a week earlier — and a what-if without one
+  // of the player's decisions would meet another market (default seed 4: sentiment 1.47 against 1.92
+  // two years on, from an order of 600 H100s).
+  const rng = world.rng.sentiment;
   m.baseRatePct = baseRatePct(world);
   // While the boom is in a correction (market/demand.ts), investors mark the sector down.
   const longRun = pathAt(world.paths.sentimentLongRun, world.week) * (m.correctionQuartersLeft > 0 ? world.scenario.market.demand.growthShockCorrectionSentimentFactor : 1);
