@@ -234,52 +234,77 @@ describe('a projected debt-service breach is announced as one', () => {
 
 describe('a debt-service breach at the end of its cure period: the advisor sizes the engine\'s prepayment', () => {
   /**
-   * ai-winter seed 3 with a $190M GPU loan and 4,000 B200s on vendor credit: in the winter the
-   * debt-service cover falls under 1.1× and a cure period opens, and stays under it to the period's
-   * end unless cured. (Seed 1 did until GB300s all under contract were quoted at what their
-   * performance fetches: its EBITDA then recovers within the period — cover 1.07 → 2.6 — and the
-   * advisor, which holds today's EBITDA, says fatal for a company that is not.)
+   * ai-winter with a $190M GPU loan and 4,000 B200s on vendor credit: in the winter the debt-service
+   * cover falls under 1.1× and a cure period opens (in about half the seeds). Read over seeds 1–10, as
+   * which seeds breach, and whether the cover recovers within the period, follow the world's path.
    */
-  const inDebtServiceCure = () => {
-    const w = createWorld(bundled('ai-winter'), { seed: 3 });
+  const inDebtServiceCure = (seed: number): World | null => {
+    const w = createWorld(bundled('ai-winter'), { seed });
     expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 190_000_000 }).ok).toBe(true);
     expect(issueCommand(w, { type: 'orderGpus', modelId: 'b200', count: 4000, vendorFinancing: true }).ok).toBe(true);
     while (w.status === 'running' && w.companies[0]!.covenantCureEndsWeek === null && w.week < 300) step(w);
-    const p = w.companies[0]!;
-    expect(p.covenantCureEndsWeek).not.toBeNull();
+    if (w.companies[0]!.covenantCureEndsWeek === null) return null;
     expect(covenantTestsOf(w.scenario.finance, covenantFiguresOf(w)).find((t) => t.id === 'debtService')?.pass).toBe(false);
     return w;
   };
   const covenantFiguresOf = (w: World) => covenantFigures(w, w.companies[0]!);
   const dsWarning = (w: World) => advise(w).warnings.find((x) => x.id === 'warn.covenantDebtService');
+  const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-  it('with spare cash: the advisor says a prepayment of about $X cures it (not the end), and the engine cures it, keeping its debt', () => {
-    const w = inDebtServiceCure();
-    const warn = dsWarning(w);
-    expect(warn?.params).toMatchObject({ fatal: 0, repaid: 0 });
-    expect(warn!.params.cureUsd as number).toBeGreaterThan(0);
-    expect(advise(w).covenantEndWeek).toBeNull();
-    const debtBefore = w.companies[0]!.ledger.balances.debt;
-    const end = w.companies[0]!.covenantCureEndsWeek!;
-    while (w.week <= end && w.status === 'running') step(w);
-    expect(w.companies[0]!.status).toBe('active');
-    expect(w.companies[0]!.ledger.balances.debt).toBeGreaterThan(0);
-    // The prepayment the advisor sized, within the weeks' instalments and interest of difference.
-    expect(toUsdOf(debtBefore - w.companies[0]!.ledger.balances.debt)).toBeGreaterThan(0.5 * (warn!.params.cureUsd as number));
+  it('with spare cash: the advisor says a prepayment of about $X cures it, or that the called loans are repaid (not the end), and the engine does so', () => {
+    let sized = 0;
+    for (const seed of SEEDS) {
+      const w = inDebtServiceCure(seed);
+      if (!w) continue;
+      const warn = dsWarning(w);
+      expect(warn?.params, `seed ${seed}`).toMatchObject({ fatal: 0 });
+      expect(advise(w).covenantEndWeek).toBeNull();
+      const debtBefore = w.companies[0]!.ledger.balances.debt;
+      const end = w.companies[0]!.covenantCureEndsWeek!;
+      while (w.week <= end && w.status === 'running') step(w);
+      expect(w.companies[0]!.status, `seed ${seed}`).toBe('active');
+      // No prepayment lifts today's (negative) EBITDA over the line: the advisor says the lenders will
+      // call the loans and the cash repay them. By the period's end the EBITDA may have come back
+      // enough for a prepayment to cure it (seed 3: the vendor loan and a quarter of the GPU loan);
+      // either way the company lives on with less debt.
+      if (warn!.params.repaid === 1) { expect(w.companies[0]!.ledger.balances.debt, `seed ${seed}`).toBeLessThan(0.9 * debtBefore); continue; }
+      expect(w.companies[0]!.ledger.balances.debt).toBeGreaterThan(0);
+      // A prepayment the advisor sized: within the weeks' instalments and interest of difference.
+      // (0 when its cover recovers within the period on today's EBITDA.)
+      if ((warn!.params.cureUsd as number) > 0) {
+        sized++;
+        expect(toUsdOf(debtBefore - w.companies[0]!.ledger.balances.debt), `seed ${seed}`).toBeGreaterThan(0.5 * (warn!.params.cureUsd as number));
+      }
+    }
+    expect(sized).toBeGreaterThanOrEqual(1);
   });
 
-  it('with the cash at the liquidity floor: the advisor says the company would end, and it does', () => {
-    const w = inDebtServiceCure();
-    const p = w.companies[0]!;
-    bookCents(p.ledger, 'debtFeesPaid', Math.max(0, p.ledger.balances.cash - 2_000_000_000)); // $20M left: under the $25M floor, far under the debt
-    const warn = dsWarning(w);
-    expect(warn?.params).toMatchObject({ fatal: 1, repaid: 0, cureUsd: 0 });
-    expect(warn?.severity).toBe('danger');
-    const end = p.covenantCureEndsWeek!;
-    while (w.week <= end && w.status === 'running') step(w);
-    // The lenders called the loans it could not repay: a default (ai-winter allows one restructuring).
-    expect(p.status === 'bankrupt' || p.restructured).toBe(true);
-    expect(p.defaultCause?.kind).toBe('covenant');
+  // The advisor holds today's EBITDA: "the company would end" is its projection. The engine's rule is
+  // that the loans are called when the breach still stands at the period's end and cash cannot cure
+  // it — so a company it called fatal ends, unless its cover recovered within the period.
+  it('with the cash at the liquidity floor: the advisor says the company would end, and it does unless its cover recovered in the period', () => {
+    let ended = 0;
+    for (const seed of SEEDS) {
+      const w = inDebtServiceCure(seed);
+      if (!w) continue;
+      const p = w.companies[0]!;
+      bookCents(p.ledger, 'debtFeesPaid', Math.max(0, p.ledger.balances.cash - 2_000_000_000)); // $20M left: under the $25M floor, far under the debt
+      const warn = dsWarning(w);
+      expect(warn?.params, `seed ${seed}`).toMatchObject({ fatal: 1, repaid: 0, cureUsd: 0 });
+      expect(warn?.severity).toBe('danger');
+      const end = p.covenantCureEndsWeek!;
+      let coverAtEnd = true;
+      while (w.week <= end && w.status === 'running') {
+        if (w.week === end) coverAtEnd = covenantTestsOf(w.scenario.finance, covenantFiguresOf(w)).find((t) => t.id === 'debtService')?.pass ?? true;
+        step(w);
+      }
+      // The lenders called the loans it could not repay: a default (ai-winter allows one restructuring).
+      if (p.status === 'bankrupt' || p.restructured) {
+        ended++;
+        expect(p.defaultCause?.kind).toBe('covenant');
+      } else expect(coverAtEnd, `seed ${seed}: still in breach at the period's end, and not called`).toBe(true);
+    }
+    expect(ended).toBeGreaterThanOrEqual(1);
   });
 });
 const toUsdOf = (cents: number) => cents / 100;

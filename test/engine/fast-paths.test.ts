@@ -113,6 +113,8 @@ function referenceUpdateIndices(w: World): void {
     return { wt, v, ow, ov };
   });
   const anyOffered = sums.some((x) => x.ow > 0);
+  const prevCompute = w.market.computeIndexUsd;
+  const wasInstalled = w.market.gens.map((g) => g.installedGpus > 0);
   let cw = 0, cv = 0;
   w.market.gens.forEach((g, i) => {
     const { wt, v, ow, ov } = sums[i]!;
@@ -126,8 +128,9 @@ function referenceUpdateIndices(w: World): void {
   if (cw > 0) w.market.computeIndexUsd = cv / cw;
   w.market.gens.forEach((g, i) => {
     if (g.releaseWeek > w.week) return;
-    const { wt, ow } = sums[i]!;
-    if (ow <= 0 && (anyOffered || wt <= 0)) g.indexUsdPerGpuHour = w.market.computeIndexUsd * perfH100e(w, g.modelId);
+    const { wt, v, ow } = sums[i]!;
+    if (ow <= 0 && wt > 0 && anyOffered) g.indexUsdPerGpuHour = wasInstalled[i] && prevCompute > 0 ? (g.indexUsdPerGpuHour * w.market.computeIndexUsd) / prevCompute : v / wt;
+    else if (ow <= 0 && wt <= 0) g.indexUsdPerGpuHour = w.market.computeIndexUsd * perfH100e(w, g.modelId);
     g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   });
   const h100 = w.market.gens.find((g) => g.modelId === 'h100');

@@ -76,35 +76,44 @@ describe('a generation nobody offers on demand', () => {
   // Every GPU of it under contract, its holders' own rents stay where they were when it last sold out
   // (a pricing desk moves a rent only with the on-demand demand it draws). Their installed-weighted
   // average was the index: default leveraged seed 1, GB300s 168 weeks at up to 1.96× what their
-  // performance fetched, holding RFP prices, used-GPU values and the compute index up with them.
-  it('is quoted at what its performance fetches at the compute index, which is taken over the generations on offer', async () => {
+  // performance fetched as the market fell, holding RFP prices, used-GPU values and the compute index up.
+  it('moves with the price of compute, which is taken over the generations on offer', async () => {
     const { updateIndices } = await import('../../src/engine/market/pricing.ts');
+    const { postedRentUsd } = await import('../../src/engine/market/rents.ts');
     const r = loadBundledScenario('default');
     if (!r.ok) throw new Error('default does not load');
     const w = createWorld(r.scenario, { seed: 1, strategy: 'leveraged' });
-    let contractedWeeks = 0;
+    const offeredOf = (modelId: string) => w.companies.reduce((a, c) => a + (c.status === 'active' ? (c.last.odOfferedGpus[modelId] ?? 0) : 0), 0);
+    let contractedWeeks = 0, longest = 0;
+    const spell = new Map<string, number>();
+    let before = w.market.gens.map((g) => ({ index: g.indexUsdPerGpuHour, installed: g.installedGpus }));
+    let computeBefore = w.market.computeIndexUsd;
     while (w.week < 300) {
       step(w);
-      for (const g of w.market.gens) {
-        const offered = w.companies.reduce((a, c) => a + (c.status === 'active' ? (c.last.odOfferedGpus[g.modelId] ?? 0) : 0), 0);
-        if (g.installedGpus <= 0 || offered > 0) continue;
+      w.market.gens.forEach((g, i) => {
+        if (g.installedGpus <= 0 || offeredOf(g.modelId) > 0) { spell.delete(g.modelId); return; }
+        const weeks = (spell.get(g.modelId) ?? 0) + 1;
+        spell.set(g.modelId, weeks);
+        longest = Math.max(longest, weeks);
         contractedWeeks++;
-        expect(g.indexUsdPerGpuHour / (w.market.computeIndexUsd * perfH100e(w, g.modelId))).toBeCloseTo(1, 9);
-      }
+        // Installed last week too: last week's index × the change in the price of compute.
+        if (before[i]!.installed > 0) expect(g.indexUsdPerGpuHour).toBeCloseTo((before[i]!.index * w.market.computeIndexUsd) / computeBefore, 9);
+      });
+      before = w.market.gens.map((g) => ({ index: g.indexUsdPerGpuHour, installed: g.installedGpus }));
+      computeBefore = w.market.computeIndexUsd;
     }
     expect(contractedWeeks).toBeGreaterThan(52);
+    expect(longest).toBeGreaterThan(26);
     // The compute index: the generations offered on demand, each at its index, weighted by GPUs installed.
     let cw = 0, cv = 0;
     for (const g of w.market.gens) {
-      const offered = w.companies.reduce((a, c) => a + (c.status === 'active' ? (c.last.odOfferedGpus[g.modelId] ?? 0) : 0), 0);
-      if (offered <= 0 || g.installedGpus <= 0) continue;
+      if (offeredOf(g.modelId) <= 0 || g.installedGpus <= 0) continue;
       cw += g.installedGpus * perfH100e(w, g.modelId);
       cv += g.installedGpus * g.indexUsdPerGpuHour;
     }
     expect(w.market.computeIndexUsd).toBeCloseTo(cv / cw, 9);
     // Nothing offered anywhere (every GPU under contract): the posted rents, weighted by GPUs installed.
     for (const c of w.companies) c.last.odOfferedGpus = {};
-    const { postedRentUsd } = await import('../../src/engine/market/rents.ts');
     const h100 = w.market.gens.find((g) => g.modelId === 'h100')!;
     let n = 0, v = 0;
     for (const c of w.companies) {

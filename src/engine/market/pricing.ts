@@ -80,10 +80,11 @@ export function latencyDiscount(world: World, siteRegions: { regionId: string; p
 /**
  * Each generation's index: the average of the rents providers post for it, weighted by the GPUs
  * each offers on demand; then the price of compute per H100e-hour across the generations on offer,
- * weighted by GPUs installed, and the H100(-equivalent) index. A released generation with no
- * on-demand offer (all under contract, or nobody runs it) is quoted at what its performance fetches
- * at that price of compute; one not yet released keeps its list rent. Only when nothing at all is on
- * offer (every GPU under contract) do the posted rents, weighted by GPUs installed, stand in.
+ * weighted by GPUs installed, and the H100(-equivalent) index. A generation installed but not on
+ * offer anywhere (all under contract) opens at what its holders post and then moves with the price
+ * of compute; a released generation nobody runs is quoted at what its performance fetches at the
+ * price of compute; one not yet released keeps its list rent. When nothing at all is on offer (every
+ * GPU under contract) the posted rents, weighted by GPUs installed, stand in.
  */
 export function updateIndices(world: World): void {
   const gens = world.market.gens;
@@ -108,9 +109,9 @@ export function updateIndices(world: World): void {
   }
   // A generation offered on demand is quoted at what its providers post for it. The price of compute
   // per H100e-hour is taken over those, weighted by GPUs installed: a generation with no on-demand
-  // offer has no market price to add (all under contract, its holders' rents frozen where they were
-  // when it last sold out — default leveraged seed 1: GB300s 168 weeks at up to 1.96x what their
-  // performance fetched, holding RFP prices, used-GPU values and the compute index up with them).
+  // offer has no market price to add.
+  const prevComputeUsd = world.market.computeIndexUsd;
+  const wasInstalled = gens.map((g) => g.installedGpus > 0);
   let cw = 0, cv = 0;
   const anyOffered = ow.some((n) => n > 0);
   for (let i = 0; i < gens.length; i++) {
@@ -124,12 +125,20 @@ export function updateIndices(world: World): void {
     cv += w[i]! * g.indexUsdPerGpuHour;
   }
   if (cw > 0) world.market.computeIndexUsd = cv / cw;
-  // A released generation without an on-demand price of its own (all under contract, or nobody runs
-  // it): what its performance fetches at the price of compute.
   for (let i = 0; i < gens.length; i++) {
     const g = gens[i]!;
     if (g.releaseWeek > world.week) continue;
-    if (ow[i]! <= 0 && (anyOffered || !(w[i]! > 0))) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
+    if (ow[i]! <= 0 && anyOffered) {
+      // Installed, none on offer (all under contract): a rent no customer can test. Its holders' own
+      // rents stand where they were when it last sold out (a pricing desk moves a rent with the
+      // on-demand demand it draws), so their average went stale — default leveraged seed 1: GB300s
+      // 168 weeks at up to 1.96x what their performance fetched as the market fell, holding RFP
+      // prices, used-GPU values and exits up. It opens at what its holders post (in its first week
+      // installed) and then moves with the price of compute.
+      if (w[i]! > 0) g.indexUsdPerGpuHour = wasInstalled[i] && prevComputeUsd > 0 ? (g.indexUsdPerGpuHour * world.market.computeIndexUsd) / prevComputeUsd : v[i]! / w[i]!;
+      // Nobody runs it: what its performance fetches at the price of compute.
+      else g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
+    } else if (!(w[i]! > 0) && ow[i]! <= 0) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
     g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
   const h100 = world.market.gens.find((g) => g.modelId === 'h100');
