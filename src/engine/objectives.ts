@@ -7,6 +7,7 @@ import { cashUsd, equityValueUsd, leverage } from './metrics.ts';
 import { totalEquityCents } from './ledger.ts';
 import { toUsd } from './money.ts';
 import { msgOf, type Msg } from './msg.ts';
+import { SOLVENT_BOOKS_LABEL } from './sharedObjectives.ts';
 
 /** `detail`: how far the objective got, as a message id with parameters (src/i18n/messages.ts `obj.*`). */
 export interface ObjectiveResult { label: { en: string; 'zh-CN'?: string | undefined }; met: boolean; detail: Msg }
@@ -23,7 +24,7 @@ function solventBooks(world: World): ObjectiveResult {
   const p = world.companies[0]!;
   const equity = toUsd(totalEquityCents(p.ledger.balances));
   return {
-    label: { en: 'End with positive book equity (assets above liabilities)', 'zh-CN': '结束时账面权益为正（资产大于负债）' },
+    label: SOLVENT_BOOKS_LABEL,
     met: p.status === 'active' && equity >= 0,
     detail: equity >= 0 ? msgOf('obj.bookEquity', { usd: equity }) : msgOf('obj.insolvent', { usd: -equity }),
   };

@@ -107,8 +107,14 @@ describe.skipIf(!CHROME)('browser game (Chromium)', () => {
     await page.locator('button[data-scenario="default"]').click();
     await page.locator('#briefing').waitFor();
     await page.screenshot({ path: shot('02-briefing') });
+    const listed = (await page.locator('#briefing-objectives li').allTextContents()).map((x) => x.trim());
     await page.locator('#start-game').click();
     await page.locator('#game').waitFor();
+    // The briefing lists every objective the engine judges the run by — the scenario's and the one
+    // every scenario shares (positive book equity), which a played price-war-2025 met only in the debrief.
+    const judged = await page.evaluate(() => (window as unknown as { neocloud: { snapshot(): { objectives: { label: { en: string } }[] } } }).neocloud.snapshot().objectives.map((o) => o.label.en));
+    expect(listed).toEqual(judged);
+    expect(listed.at(-1)).toMatch(/book equity/);
     await page.waitForFunction(() => document.getElementById('world')?.dataset.renderer, null, { timeout: 30_000 });
     expect(await page.evaluate(() => document.getElementById('world')!.dataset.renderer)).toBe('webgl');
     expect(await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.hostKind)).toBe('worker');

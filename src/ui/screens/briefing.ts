@@ -5,6 +5,7 @@ import { getState, setState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { withTerms, glossaryEntries } from '../glossary.ts';
 import { msg } from '../advice.ts';
+import { SOLVENT_BOOKS_LABEL } from '../../engine/sharedObjectives.ts';
 
 export function renderBriefing(root: HTMLElement): () => void {
   const sc = getState().scenario;
@@ -21,7 +22,7 @@ export function renderBriefing(root: HTMLElement): () => void {
       // The story with its jargon explained in place (hover or focus a dotted word), and the glossary below.
       h('div', { className: 'story' }, withTerms(loc(sc.lesson.teaching.briefing))),
       h('div', { className: 'two-col' },
-        h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', null, sc.lesson.objectives.map((o) => h('li', null, withTerms(loc(o.label)))))),
+        h('div', { className: 'box' }, h('h3', null, t('objectives')), h('ul', { id: 'briefing-objectives' }, [...sc.lesson.objectives.map((o) => o.label), SOLVENT_BOOKS_LABEL].map((label) => h('li', null, withTerms(loc(label)))))),
         h('div', { className: 'box' }, h('h3', null, t('startingPosition')),
           h('dl', { className: 'kv' },
             h('dt', null, t('company')), h('dd', null, c.name),

@@ -4,6 +4,7 @@ import { t, loc, weekN, labelled } from '../i18n.ts';
 import { getState, setState, store } from '../../store/ui.ts';
 import { bundledScenarios } from '../../scenario/bundled.ts';
 import { objectiveLabels } from '../../scenario/rawPreview.ts';
+import { SOLVENT_BOOKS_LABEL } from '../../engine/sharedObjectives.ts';
 import * as app from '../app.ts';
 import * as saves from '../saves.ts';
 import { errorList } from './errors.ts';
@@ -133,7 +134,7 @@ export function renderTitle(root: HTMLElement): () => void {
               h('span', { className: `chip ${diff}` }, labelled(t('difficulty'), t(diff as 'easy'))),
             ),
             h('p', { className: 'card-summary' }, loc(c.summary ?? { en: '' })),
-            h('div', null, h('strong', { className: 'muted' }, t('objectives')), h('ul', null, objectiveLabels(bundledScenarios[c.id]).map((label) => h('li', null, loc(label))))),
+            h('div', null, h('strong', { className: 'muted' }, t('objectives')), h('ul', null, [...objectiveLabels(bundledScenarios[c.id]), SOLVENT_BOOKS_LABEL].map((label) => h('li', null, loc(label))))),
             h('div', { className: 'actions' },
               h('button', { type: 'button', className: 'primary', 'data-scenario': c.id, 'aria-label': labelled(t('play'), loc(c.title ?? { en: c.id })), onclick: () => void app.startBundled(c.id, seedValue(), null, 'briefing') }, t('play') + ' ▸'),
             ),
