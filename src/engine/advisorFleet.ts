@@ -72,6 +72,27 @@ export function powerOnTheWay(world: World, co: Company, installedByModel: Recor
   return { mw, gpusCovered, gpusWaiting: waiting, firstWeek };
 }
 
+/**
+ * GPUs out of their powered space only because the grid curtails it (an event's emergency in a
+ * region: `RegionState.curtailShare` until `curtailUntilWeek`): the engine's own installer run on
+ * copies with the curtailment lifted, less what is installed now; and the week the last curtailment
+ * on the company's sites ends. A two-week emergency is not a reason to lease more power.
+ */
+export function curtailedGpus(world: World, co: Company, installedNow: number): { count: number; untilWeek: number } {
+  let untilWeek = -1;
+  for (const s of co.sites) {
+    if (s.status !== 'energised') continue;
+    const r = world.regions.find((x) => x.id === s.regionId);
+    if (r && r.curtailUntilWeek > world.week && r.curtailShare > 0) untilWeek = Math.max(untilWeek, r.curtailUntilWeek);
+  }
+  if (untilWeek < 0) return { count: 0, untilWeek };
+  const calm: World = { ...world, regions: world.regions.map((r) => ({ ...r, curtailUntilWeek: -1 })) };
+  const copy: Company = { ...co, lots: co.lots.map((l) => ({ ...l })) };
+  installFleet(calm, copy, new Map());
+  const uncurtailed = copy.lots.reduce((a, l) => a + l.installed, 0);
+  return { count: Math.max(0, uncurtailed - installedNow), untilWeek };
+}
+
 /** GPUs switched off because their rent no longer covers their cash cost (market/exits.ts): how many, and the model with most of them. */
 function switchedOffByModel(co: Company): { count: number; modelId: string | null } {
   const byModel = new Map<string, number>();
@@ -111,14 +132,22 @@ export function idleOnDemand(world: World, co: Company): { idleGpus: number; mod
  */
 export function fleetWarnings(world: World, co: Company, phys: Physical, onWay: PowerOnTheWay, opening: { powerMwUsed: number } | null): AdvisorWarning[] {
   const warnings: AdvisorWarning[] = [];
-  if (co.status === 'active' && onWay.gpusWaiting > 0) {
+  // GPUs the grid's emergency curtails are said apart: they come back when it ends.
+  const curtailed = co.status === 'active' && world.week > 0 && onWay.gpusWaiting > 0 ? curtailedGpus(world, co, phys.installed) : { count: 0, untilWeek: -1 };
+  const cut = Math.min(curtailed.count, onWay.gpusWaiting);
+  if (cut > 0) {
+    warnings.push({ id: 'alert.gpusCurtailed', severity: 'info', inWeeks: 0, params: { count: cut, week: curtailed.untilWeek, inWeeks: curtailed.untilWeek - world.week }, actions: [] });
+  }
+  const waiting = onWay.gpusWaiting - cut;
+  if (co.status === 'active' && waiting > 0) {
     // Power already under way is said, with when it comes; more is suggested only if it is not enough
     // — a lease or a powered site when any is free, else a campus (it waits for the grid) or a sale.
     const weeks = onWay.firstWeek === null ? 0 : Math.max(0, onWay.firstWeek - world.week);
+    const covered = Math.min(onWay.gpusCovered, waiting);
     warnings.push({
       id: 'alert.gpusAwaitingPower', severity: 'warn', inWeeks: 0,
-      params: { count: onWay.gpusWaiting, onWayMw: onWay.mw, coveredGpus: onWay.gpusCovered, firstInWeeks: weeks },
-      actions: onWay.gpusCovered >= onWay.gpusWaiting ? [] : powerForSale(world) ? ['act.getPower'] : ['act.buildCampus', 'act.sellGpus'],
+      params: { count: waiting, onWayMw: onWay.mw, coveredGpus: covered, firstInWeeks: weeks },
+      actions: covered >= waiting ? [] : powerForSale(world) ? ['act.getPower'] : ['act.buildCampus', 'act.sellGpus'],
     });
   }
   const known = world.week > 0 || opening !== null;

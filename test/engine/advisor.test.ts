@@ -369,3 +369,30 @@ describe('GPUs switched off below their cash cost are said, not hidden', () => {
     expect(advise(w2).warnings.some((x) => x.id === 'alert.gpusSwitchedOff')).toBe(false);
   });
 });
+
+describe('a grid emergency curtails the power: the GPUs it switches off come back when it ends', () => {
+  // price-war-2025, played: in a two-week Texas curtailment the advisor said "2,358 GPUs are waiting
+  // for power… lease colocation or buy a powered site" — a site takes 8–10 weeks.
+  it('default (a full Texas hall and more GPUs than it holds): says how many are off and until when, counts only the rest as waiting for power, and that many run again when it ends', () => {
+    const w = createWorld(bundled('default'), { seed: 1, strategy: 'idle' });
+    expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 2000 }).ok).toBe(true);
+    const texas = () => w.regions.find((r) => r.id === 'us-texas')!;
+    while (w.week < 400 && !(texas().curtailUntilWeek > w.week)) step(w);
+    expect(texas().curtailUntilWeek).toBeGreaterThan(w.week);
+    const co = w.companies[0]!;
+    const installed = co.lots.reduce((a, l) => a + l.installed, 0);
+    const advice = advise(w);
+    const cut = advice.warnings.find((x) => x.id === 'alert.gpusCurtailed');
+    expect(cut, JSON.stringify(advice.warnings.map((x) => x.id))).toBeDefined();
+    expect(cut!.params.count as number).toBeGreaterThan(0);
+    expect(cut!.params.week).toBe(texas().curtailUntilWeek);
+    expect(cut!.actions).toEqual([]);
+    // The rest wait for power as before (the hall never held them all).
+    const waiting = advice.warnings.find((x) => x.id === 'alert.gpusAwaitingPower');
+    expect((waiting?.params.count as number | undefined ?? 0) + (cut!.params.count as number)).toBe(advice.gpusAwaitingPower);
+    const until = texas().curtailUntilWeek;
+    while (w.week <= until) step(w);
+    expect(co.lots.reduce((a, l) => a + l.installed, 0)).toBe(installed + (cut!.params.count as number));
+    expect(advise(w).warnings.some((x) => x.id === 'alert.gpusCurtailed')).toBe(false);
+  });
+});
