@@ -8,7 +8,7 @@ import type { Company, World } from './types.ts';
 import type { AdvisorWarning } from './advisor.ts';
 import { energisedMw } from './metrics.ts';
 import { installFleet } from './fleet.ts';
-import { genMarket, gpuModel } from './lookup.ts';
+import { genMarket, gpuModel, regionState } from './lookup.ts';
 import { cashCostUsdPerGpuHour, performanceRentUsd, postedRentUsd } from './market/rents.ts';
 
 /**
@@ -82,7 +82,7 @@ export function curtailedGpus(world: World, co: Company, installedNow: number): 
   let untilWeek = -1;
   for (const s of co.sites) {
     if (s.status !== 'energised') continue;
-    const r = world.regions.find((x) => x.id === s.regionId);
+    const r = regionState(world, s.regionId);
     if (r && r.curtailUntilWeek > world.week && r.curtailShare > 0) untilWeek = Math.max(untilWeek, r.curtailUntilWeek);
   }
   if (untilWeek < 0) return { count: 0, untilWeek };

@@ -128,17 +128,17 @@ export function updateIndices(world: World): void {
   for (let i = 0; i < gens.length; i++) {
     const g = gens[i]!;
     if (g.releaseWeek > world.week) continue;
-    if (ow[i]! <= 0 && anyOffered) {
+    if (ow[i]! > 0) {
+      // On offer: quoted above.
+    } else if (w[i]! > 0) {
       // Installed, none on offer (all under contract): a rent no customer can test. Its holders' own
       // rents stand where they were when it last sold out (a pricing desk moves a rent with the
       // on-demand demand it draws), so their average went stale — default leveraged seed 1: GB300s
       // 168 weeks at up to 1.96x what their performance fetched as the market fell, holding RFP
       // prices, used-GPU values and exits up. It opens at what its holders post (in its first week
-      // installed) and then moves with the price of compute.
-      if (w[i]! > 0) g.indexUsdPerGpuHour = wasInstalled[i] && prevComputeUsd > 0 ? (g.indexUsdPerGpuHour * world.market.computeIndexUsd) / prevComputeUsd : v[i]! / w[i]!;
-      // Nobody runs it: what its performance fetches at the price of compute.
-      else g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
-    } else if (!(w[i]! > 0) && ow[i]! <= 0) g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId);
+      // installed) and then moves with the price of compute. (Nothing on offer anywhere: quoted above.)
+      if (anyOffered) g.indexUsdPerGpuHour = wasInstalled[i] && prevComputeUsd > 0 ? (g.indexUsdPerGpuHour * world.market.computeIndexUsd) / prevComputeUsd : v[i]! / w[i]!;
+    } else g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId); // nobody runs it: what its performance fetches at the price of compute
     g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
   const h100 = world.market.gens.find((g) => g.modelId === 'h100');
