@@ -113,18 +113,25 @@ describe('advisor', () => {
 
   it('default, a GPU loan spent on an order too big for the cash: the liquidity covenant warning comes at least 4 weeks before the breach; the uncured breach ends the company and game over names the covenant', () => {
     // The world without mega-deals: with them (default has 4 a year) on-demand rents rise and this
-    // idle company's rentals carry it through; the test is about the warning, not the market.
-    const w = createWorld(variant((s) => { s.market.demand.megaDealsPerYear = 0; }), { seed: 3, strategy: 'idle' });
-    step(w);
-    step(w);
-    expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 60_000_000 }).ok).toBe(true);
-    expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 4100, vendorFinancing: false }).ok).toBe(true);
-    const { firstWarn, firstBreachWeek } = runWatching(w, 200);
-    expect(firstBreachWeek).not.toBeNull();
-    expect(firstWarn.has('warn.covenantLiquidity')).toBe(true);
-    expect(firstBreachWeek! - firstWarn.get('warn.covenantLiquidity')!).toBeGreaterThanOrEqual(4);
-    expect(w.status).toBe('bankrupt');
-    expect(advise(w).gameOver!.kind).toBe('covenant');
+    // idle company's rentals carry it through; the test is about the warning, not the market. Over
+    // seeds 1–10, so the premise (a breach) does not rest on one world's path: most of them breach.
+    let breached = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const w = createWorld(variant((s) => { s.market.demand.megaDealsPerYear = 0; }), { seed, strategy: 'idle' });
+      step(w);
+      step(w);
+      // $50M: within every seed's loan-to-value room at week 2 ($52–59M).
+      expect(issueCommand(w, { type: 'takeGpuLoan', amountUsd: 50_000_000 }).ok, `seed ${seed}`).toBe(true);
+      expect(issueCommand(w, { type: 'orderGpus', modelId: 'h100', count: 4100, vendorFinancing: false }).ok).toBe(true);
+      const { firstWarn, firstBreachWeek } = runWatching(w, 200);
+      if (firstBreachWeek === null) continue;
+      breached++;
+      expect(firstWarn.has('warn.covenantLiquidity'), `seed ${seed}`).toBe(true);
+      expect(firstBreachWeek - firstWarn.get('warn.covenantLiquidity')!, `seed ${seed}`).toBeGreaterThanOrEqual(4);
+      expect(w.status, `seed ${seed}`).toBe('bankrupt');
+      expect(advise(w).gameOver!.kind, `seed ${seed}`).toBe('covenant');
+    }
+    expect(breached).toBeGreaterThanOrEqual(5);
   });
 
   it('week 0 shows the opening fleet installed in its energised power, as the first week will', () => {
