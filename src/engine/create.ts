@@ -36,7 +36,7 @@ function newCompany(index: number, id: string, name: string, strategy: StrategyI
     restructured: false, revolverLimitUsd: 0, lots: [], orders: [], sites: [], contracts: [], depreciationYears,
     priceFactor: 1, genPriceFactors: {}, platformUsdPerWeek: 0, platformMaturity: 0, taxLossCarryForwardCents: 0, taxYearStartCents: 0,
     q: emptyQuarterOps(),
-    last: { odOfferedGpus: {}, odDemandGpus: {}, odServedGpus: {}, onDemandGpusSold: 0, onDemandH100eSold: 0, utilization: 0, revenueWeekUsd: 0, ebitdaWeekUsd: 0, installedGpus: 0, powerMwUsed: 0, powerMwAvailable: 0 },
+    last: { odOfferedGpus: {}, odDemandGpus: {}, odServedGpus: {}, odPostedUsdPerGpuHour: {}, onDemandGpusSold: 0, onDemandH100eSold: 0, utilization: 0, revenueWeekUsd: 0, ebitdaWeekUsd: 0, installedGpus: 0, powerMwUsed: 0, powerMwAvailable: 0 },
     trailingRevenueUsd: new Array<number>(13).fill(0),
     trailingEbitdaUsd: new Array<number>(13).fill(0),
     trailingWeeks: 0,
@@ -83,7 +83,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       gens: scenario.gpus.map((g) => {
         const releaseWeek = weekOf(start, g.releaseDate);
         const opening = openingRentUsd(g.launchUsdPerGpuHour, releaseWeek, scenario.market.pricing.openingRentDecayPctPerYear);
-        return { modelId: g.id, releaseWeek, referenceUsdPerGpuHour: opening, indexUsdPerGpuHour: opening, peakIndexUsdPerGpuHour: 0, vendorPriceFactor: 1, installedGpus: 0 };
+        return { modelId: g.id, releaseWeek, referenceUsdPerGpuHour: opening, indexUsdPerGpuHour: opening, peakIndexUsdPerGpuHour: 0, vendorPriceFactor: 1, installedGpus: 0, offeredGpus: 0 };
       }),
       baseDemandH100e: scenario.market.demand.startH100e,
       segmentShock: segs.map(() => 1),

@@ -303,6 +303,8 @@ export interface Company {
     odDemandGpus: Record<string, number>;
     /** Last week's on-demand GPUs rented per generation: the demand that chose it up to what it offered, plus contract demand not yet under contract that rented its free capacity. */
     odServedGpus: Record<string, number>;
+    /** The rent it posted for each generation it offered on demand when last week's index was taken, USD per GPU-hour: its own part of that index. */
+    odPostedUsdPerGpuHour: Record<string, number>;
     onDemandGpusSold: number;
     /** Last week's on-demand sales in H100e (all generations). */
     onDemandH100eSold: number;
@@ -388,6 +390,8 @@ export interface GenMarket {
   vendorPriceFactor: number;
   /** Installed GPUs across all companies. */
   installedGpus: number;
+  /** GPUs offered on demand last week across all providers: the weights of the index when it is quoted from posted rents (0: nobody offered it). */
+  offeredGpus: number;
 }
 
 export interface RegionState {

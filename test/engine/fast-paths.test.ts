@@ -99,19 +99,27 @@ function referenceInstall(w: World, co: Company, kwByRegion: Map<string, number>
 
 /** The index definition written generation by generation (the engine gathers every lot in one pass). */
 function referenceUpdateIndices(w: World): void {
-  const sums = w.market.gens.map((g) => {
+  // Every rent as posted before any index or record moves.
+  const rents = w.companies.map((co) => w.market.gens.map((g) => postedRentUsd(w, co, g)));
+  const sums = w.market.gens.map((g, gi) => {
     let wt = 0, v = 0, ow = 0, ov = 0;
-    for (const co of w.companies) {
-      if (co.status !== 'active') continue;
+    w.companies.forEach((co, c) => {
+      if (co.status !== 'active') return;
       let n = 0;
       for (const l of co.lots) if (l.modelId === g.modelId && l.installed > 0) n += l.installed;
       wt += n;
-      v += n * postedRentUsd(w, co, g);
+      v += n * rents[c]![gi]!;
       const offered = co.last.odOfferedGpus[g.modelId] ?? 0;
-      if (offered > 0) { ow += offered; ov += offered * postedRentUsd(w, co, g); }
-    }
+      if (offered > 0) { ow += offered; ov += offered * rents[c]![gi]!; }
+    });
     return { wt, v, ow, ov };
   });
+  w.companies.forEach((co, c) => {
+    const own: Record<string, number> = {};
+    if (co.status === 'active') w.market.gens.forEach((g, gi) => { if ((co.last.odOfferedGpus[g.modelId] ?? 0) > 0) own[g.modelId] = rents[c]![gi]!; });
+    co.last.odPostedUsdPerGpuHour = own;
+  });
+  w.market.gens.forEach((g, i) => { g.offeredGpus = sums[i]!.ow; });
   const anyOffered = sums.some((x) => x.ow > 0);
   const prevCompute = w.market.computeIndexUsd;
   const wasInstalled = w.market.gens.map((g) => g.installedGpus > 0);
@@ -459,6 +467,7 @@ describe('price indices from per-provider totals', () => {
       referenceUpdateIndices(a);
       updateIndices(b);
       expect(b.market).toEqual(a.market);
+      expect(b.companies.map((c) => c.last.odPostedUsdPerGpuHour)).toEqual(a.companies.map((c) => c.last.odPostedUsdPerGpuHour));
     }
     expect(b.market.gens.some((g) => g.installedGpus > 0)).toBe(true);
   });

@@ -5,7 +5,7 @@
  * so a floor at 1.2× held it at the launch rent: in east-data-west-compute seed 5 its 20,000 B200s
  * stayed at $6.20 for years with 80–90% idle; (2) a price follower's multiple of the index
  * (`followedRentUsd`) compounded (0.9× a week). Alone, both now read what the generation's
- * performance fetches at the market's price of compute.
+ * performance fetches at the market's price of compute; a follower among others follows what they post.
  */
 import { describe, it, expect } from 'vitest';
 import { loadBundledScenario } from '../../src/scenario/load.ts';
@@ -44,31 +44,61 @@ describe('a premium floor with no rival offering the generation', () => {
   });
 });
 
-describe('a price follower alone with a generation', () => {
-  // A company with no price of its own for a generation posts a multiple of the market rent. When it
-  // alone offered the generation last week, the index is its own rent echoed back: a follower at 0.9×
-  // cut it 10% a week (subsidy-cliff, played: H200s at $0.38 an hour while H100s rented for $1.83).
-  it('follows what the generation\'s performance fetches at the compute index, and the index again once another provider offers it', async () => {
-    const { postedRentUsd, followedRentUsd } = await import('../../src/engine/market/rents.ts');
+describe('a price follower', () => {
+  // A company with no price of its own for a generation posts a multiple of the market rent it
+  // follows. With its own rent in that market rent, the index echoed it back: alone, a follower at
+  // 0.9× cut it 10% a week (subsidy-cliff, played: H200s at $0.38 an hour while H100s rented for
+  // $1.83); holding most of the on-demand supply, nearly as fast (price-war-2025, played: 1,000
+  // B200s at 0.7× took the B200 index from $5.99 to $1.00 in 12 weeks).
+  const setUp = () => {
     const r = loadBundledScenario('default');
     if (!r.ok) throw new Error('default does not load');
     const w = createWorld(r.scenario, { seed: 1 });
     for (let k = 0; k < 5; k++) step(w);
     const [player, ...others] = w.companies;
     const a100 = w.market.gens.find((g) => g.modelId === 'a100')!;
-    player!.priceFactor = 0.9;
+    player!.priceFactor = 0.7;
     delete player!.genPriceFactors.a100;
     for (const o of others) o.last.odOfferedGpus = { ...o.last.odOfferedGpus, a100: 0 };
-    const market = w.market.computeIndexUsd * perfH100e(w, 'a100');
     player!.last.odOfferedGpus = { ...player!.last.odOfferedGpus, a100: 1000 };
-    expect(followedRentUsd(w, player!, a100)).toBeCloseTo(market, 9);
-    expect(postedRentUsd(w, player!, a100)).toBeCloseTo(Math.max(0.01, 0.9 * market), 9);
-    expect(market).not.toBeCloseTo(a100.indexUsdPerGpuHour, 3);
-    others[0]!.last.odOfferedGpus = { ...others[0]!.last.odOfferedGpus, a100: 10 };
-    expect(followedRentUsd(w, player!, a100)).toBe(a100.indexUsdPerGpuHour);
-    others[0]!.last.odOfferedGpus = { ...others[0]!.last.odOfferedGpus, a100: 0 };
-    player!.last.odOfferedGpus = { ...player!.last.odOfferedGpus, a100: 0 };
-    expect(followedRentUsd(w, player!, a100)).toBe(a100.indexUsdPerGpuHour);
+    return { w, player: player!, others, a100 };
+  };
+
+  it('alone with a generation, follows what its performance fetches at the compute index', async () => {
+    const { postedRentUsd, followedRentUsd } = await import('../../src/engine/market/rents.ts');
+    const { updateIndices } = await import('../../src/engine/market/pricing.ts');
+    const { w, player, a100 } = setUp();
+    updateIndices(w); // the week's index, with the follower's own posted rent recorded
+    const market = w.market.computeIndexUsd * perfH100e(w, 'a100');
+    expect(followedRentUsd(w, player, a100)).toBeCloseTo(market, 9);
+    expect(postedRentUsd(w, player, a100)).toBeCloseTo(Math.max(0.01, 0.7 * market), 9);
+    // Offering none itself: the index.
+    player.last.odOfferedGpus = { ...player.last.odOfferedGpus, a100: 0 };
+    expect(followedRentUsd(w, player, a100)).toBe(a100.indexUsdPerGpuHour);
+  });
+
+  it('holding most of the supply, follows what the others post, and the index holds instead of echoing its cut week after week', async () => {
+    const { postedRentUsd, followedRentUsd } = await import('../../src/engine/market/rents.ts');
+    const { updateIndices } = await import('../../src/engine/market/pricing.ts');
+    const { w, player, others, a100 } = setUp();
+    // One rival offers 10 GPUs at a price of its own; the follower 1,000 at 0.7×. Twelve weeks of
+    // indices with nothing else moving (the offers stay as they are).
+    const rival = others[0]!;
+    rival.genPriceFactors.a100 = 1;
+    rival.last.odOfferedGpus = { ...rival.last.odOfferedGpus, a100: 10 };
+    const rivalRent = postedRentUsd(w, rival, a100);
+    for (let k = 0; k < 12; k++) updateIndices(w);
+    expect(followedRentUsd(w, player, a100)).toBeCloseTo(rivalRent, 9);
+    expect(postedRentUsd(w, player, a100)).toBeCloseTo(0.7 * rivalRent, 9);
+    // The index: 1,000 GPUs at 0.7× the rival's rent and 10 at its rent (with its own rent echoed
+    // back, 0.7^12 of where it started: 1.4%).
+    expect(a100.indexUsdPerGpuHour).toBeCloseTo((1000 * 0.7 * rivalRent + 10 * rivalRent) / 1010, 9);
+    // Two rivals: what they post, weighted by the GPUs each offered.
+    const rival2 = others[1]!;
+    rival2.genPriceFactors.a100 = 0.5;
+    rival2.last.odOfferedGpus = { ...rival2.last.odOfferedGpus, a100: 30 };
+    updateIndices(w);
+    expect(followedRentUsd(w, player, a100)).toBeCloseTo((10 * rivalRent + 30 * postedRentUsd(w, rival2, a100)) / 40, 9);
   });
 });
 

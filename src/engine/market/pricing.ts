@@ -92,21 +92,30 @@ export function updateIndices(world: World): void {
   const ow = new Float64Array(gens.length), ov = new Float64Array(gens.length);
   const byModel = new Map<string, number>();
   gens.forEach((g, i) => byModel.set(g.modelId, i));
+  // Each provider's posted rents are read before any index moves (a follower's depends on last
+  // week's indices and its own last posted rents), and kept once all are read: a follower's own
+  // part of the index it follows (`followedRentUsd`).
+  const posted: Record<string, number>[] = [];
   for (const co of world.companies) {
+    const own: Record<string, number> = {};
+    posted.push(own);
     if (co.status !== 'active') continue;
+    for (let i = 0; i < gens.length; i++) {
+      const n = co.last.odOfferedGpus[gens[i]!.modelId] ?? 0;
+      if (n <= 0) continue;
+      const rent = postedRentUsd(world, co, gens[i]!);
+      own[gens[i]!.modelId] = rent;
+      ow[i] = ow[i]! + n;
+      ov[i] = ov[i]! + n * rent;
+    }
     for (const l of co.lots) {
       const i = byModel.get(l.modelId);
       if (i === undefined || l.installed <= 0) continue;
       w[i] = w[i]! + l.installed;
-      v[i] = v[i]! + l.installed * postedRentUsd(world, co, gens[i]!);
-    }
-    for (let i = 0; i < gens.length; i++) {
-      const n = co.last.odOfferedGpus[gens[i]!.modelId] ?? 0;
-      if (n <= 0) continue;
-      ow[i] = ow[i]! + n;
-      ov[i] = ov[i]! + n * postedRentUsd(world, co, gens[i]!);
+      v[i] = v[i]! + l.installed * (own[l.modelId] ?? postedRentUsd(world, co, gens[i]!));
     }
   }
+  world.companies.forEach((co, c) => { co.last.odPostedUsdPerGpuHour = posted[c]!; });
   // A generation offered on demand is quoted at what its providers post for it. The price of compute
   // per H100e-hour is taken over those, weighted by GPUs installed: a generation with no on-demand
   // offer has no market price to add.
@@ -117,6 +126,7 @@ export function updateIndices(world: World): void {
   for (let i = 0; i < gens.length; i++) {
     const g = gens[i]!;
     g.installedGpus = w[i]!;
+    g.offeredGpus = ow[i]!;
     // No generation offered on demand anywhere (every GPU under contract): the posted rents, weighted by GPUs installed.
     if (ow[i]! > 0) g.indexUsdPerGpuHour = ov[i]! / ow[i]!;
     else if (!anyOffered && w[i]! > 0) g.indexUsdPerGpuHour = v[i]! / w[i]!;

@@ -112,18 +112,23 @@ export function performanceRentUsd(world: World, modelId: string): number {
 
 /**
  * The market rent a price follower (a company with no price of its own for the generation: the
- * player who has not set one) multiplies: the generation's index — unless it was the only provider
- * offering the generation on demand last week. Then the index is its own rent echoed back, and a
- * follower at 0.9× cut it 10% a week (subsidy-cliff, played: H200s at $0.38 an hour while H100s
- * rented for $1.83, then switched off below their cash cost); it follows what the generation's
- * performance fetches at the market's price of compute instead.
+ * player who has not set one) multiplies: last week's index of the generation without its own part —
+ * what everybody else offering it on demand posted, weighted by the GPUs each offered. Its own rent
+ * left in, the index echoed it back: a follower at 0.9× cut its rent 10% a week when alone
+ * (subsidy-cliff, played: H200s at $0.38 an hour while H100s rented for $1.83), and nearly as fast
+ * as the dominant provider (price-war-2025, played: 1,000 B200s, most of the on-demand supply, at
+ * 0.7× took the B200 index from $5.99 to $1.00 in 12 weeks while H200s rented for $4.60). When it
+ * offered none last week that is the index itself; when nobody else offered any, what the
+ * generation's performance fetches at the market's price of compute.
  */
 export function followedRentUsd(world: World, co: Company, g: GenMarket): number {
-  if ((co.last.odOfferedGpus[g.modelId] ?? 0) <= 0) return g.indexUsdPerGpuHour;
-  for (const other of world.companies) {
-    if (other !== co && other.status === 'active' && (other.last.odOfferedGpus[g.modelId] ?? 0) > 0) return g.indexUsdPerGpuHour;
-  }
-  return performanceRentUsd(world, g.modelId);
+  const n = co.last.odOfferedGpus[g.modelId] ?? 0;
+  const own = co.last.odPostedUsdPerGpuHour[g.modelId];
+  if (n <= 0 || own === undefined) return g.indexUsdPerGpuHour;
+  const others = g.offeredGpus - n;
+  // Fewer than one GPU offered by the others: nobody else offered it (the difference of two sums can leave a rounding remainder).
+  if (!(others >= 1)) return performanceRentUsd(world, g.modelId);
+  return clamp((g.indexUsdPerGpuHour * g.offeredGpus - n * own) / others, 0.01, rentCeilingUsd(world, g.modelId));
 }
 
 /**
