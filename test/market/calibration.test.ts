@@ -21,6 +21,12 @@ import { Q2_2025_MARGIN, Q2_2025_MARGIN_BAND, calibrationVariantJson, q2Margin, 
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+/**
+ * The mechanism tests read twice as many seeds: a median of ten moved by 4–5 points between worlds
+ * that differed only in their paths (no-book's gap to bundled: 0.036–0.093 on seeds 1–10 and 11–20
+ * across three versions of the model, 0.064–0.077 over twenty).
+ */
+const MECHANISM_SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 /** Q2 2025 closes in week 130 of the scenario (from 2 Jan 2023). */
 const WEEKS = 132;
 
@@ -30,17 +36,18 @@ const uncommitted = scenarioFrom(calibrationVariantJson(scenarioJson('coreweave-
 const noBook = scenarioFrom(calibrationVariantJson(scenarioJson('coreweave-2023'), 'no-book'));
 
 interface Played { margin: number; revenueUsd: number; refused: RefusedDecision[] }
-const cache = new Map<string, Played[]>();
-function play(sc: Scenario): Played[] {
-  let p = cache.get(sc.id);
-  if (!p) {
-    p = SEEDS.map((seed) => {
+const cache = new Map<string, Played>();
+function play(sc: Scenario, seeds: readonly number[] = SEEDS): Played[] {
+  return seeds.map((seed) => {
+    const key = `${sc.id} ${seed}`;
+    let p = cache.get(key);
+    if (!p) {
       const r = run(sc, 'calibration', 'leveraged', seed, { weeks: WEEKS });
-      return { margin: q2Margin(r.result.quarters), revenueUsd: r.result.quarters.find((q) => q.label === '2025Q2')?.revenueUsd ?? NaN, refused: refusedDecisions(sc, r.world) };
-    });
-    cache.set(sc.id, p);
-  }
-  return p;
+      p = { margin: q2Margin(r.result.quarters), revenueUsd: r.result.quarters.find((q) => q.label === '2025Q2')?.revenueUsd ?? NaN, refused: refusedDecisions(sc, r.world) };
+      cache.set(key, p);
+    }
+    return p;
+  });
 }
 /** Median over seeds with the runs that have no Q2 2025 (bankrupt before it) counted, never dropped. */
 function marginMedian(ps: Played[]): { p50: number; missing: number } {
@@ -56,14 +63,14 @@ describe('calibration: CoreWeave Q2 2025 GAAP operating margin (issue 9)', () =>
   }, 120_000);
 
   it('as bundled, the committed facilities lend every recorded draw; history diverges at most at the Mar 2024 order, when the delivered Oct 2023 GPUs have taken the cash for its deposit', () => {
-    const ps = play(bundled);
+    const ps = play(bundled, MECHANISM_SEEDS);
     let whole = 0;
     for (const p of ps) {
       for (const d of p.refused) expect(`${d.date} ${d.type} ${d.reasonId}`).toBe('2024-03-04 orderGpus refuse.depositCash');
       if (p.refused.length === 0) whole++;
     }
-    // Measured: 8 of 10 seeds carry out every recorded decision (16 of seeds 1–20).
-    expect(whole).toBeGreaterThanOrEqual(7);
+    // Most seeds carry out every recorded decision. Measured on seeds 1–20: 16 (4 Dec), 14 (5 Dec, session 31).
+    expect(whole).toBeGreaterThan(ps.length / 2);
   }, 120_000);
 
   it('ablation: without the commitments the model\'s lenders refuse the Aug 2023 draw, its GPU order fails, and the margin falls far below the band', () => {
@@ -77,9 +84,10 @@ describe('calibration: CoreWeave Q2 2025 GAAP operating margin (issue 9)', () =>
   }, 120_000);
 
   it('ablation: without the contracted book beyond the named deals the GPUs sell on demand and the margin leaves the band', () => {
-    const mb = marginMedian(play(bundled)), mn = marginMedian(play(noBook));
+    const mb = marginMedian(play(bundled, MECHANISM_SEEDS)), mn = marginMedian(play(noBook, MECHANISM_SEEDS));
     expect(mn.missing).toBe(0);
-    // Measured −7.2% (seeds 1–10), −9.7% (11–20): ≥ 4 points below bundled and under the band.
+    // Measured −7.2% (seeds 1–10), −9.7% (11–20); over seeds 1–20 −6.7% against bundled's 0.0% (5 Dec,
+    // session 31): ≥ 4 points below bundled and under the band.
     expect(mb.p50 - mn.p50).toBeGreaterThanOrEqual(0.04);
     expect(mn.p50).toBeLessThan(Q2_2025_MARGIN - Q2_2025_MARGIN_BAND);
   }, 180_000);
