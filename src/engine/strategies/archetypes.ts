@@ -200,7 +200,10 @@ const hyperscaler: Strategy = (world, co, act, rng) => {
   ensurePower(world, co, act, h.powerHeadroom, ['campus', 'colo', 'powered']);
   // In a cure period its parent's balance sheet ends the breach: debt paid off, equity for the rest.
   if (h.curesBreaches && co.covenantCureEndsWeek !== null) repayAllDebt(world, co, act, ['followOn', 'raiseEquity'], h.cashFloorUsd);
-  else if (cashUsd(co) < h.cashFloorUsd && world.week % QUARTER_WEEKS === 0) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);
+  // Below its cash floor its parent funds it that week, not at the next quarter's review: GPUs
+  // ordered and campuses begun while cash was ample fall due together (default leveraged seed 6:
+  // $4.0B at one review, $1.5B of deliveries and builds in six weeks, a missed payment before the next).
+  else if (cashUsd(co) < h.cashFloorUsd) fund(world, co, act, h.raiseUsd, ['issueBond', 'followOn']);
 };
 
 const idle: Strategy = () => {};
