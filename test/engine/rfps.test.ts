@@ -7,6 +7,8 @@ import { awardRfps, contractShares, contractDefaults, issueRfps } from '../../sr
 import { signContract } from '../../src/engine/contracts.ts';
 import type { Rfp, World } from '../../src/engine/types.ts';
 import { player, variant, world } from './helpers.ts';
+import { step } from '../../src/engine/api.ts';
+import { loadBundledScenario } from '../../src/scenario/load.ts';
 import type { Scenario } from '../../src/scenario/schema/index.ts';
 import { render } from '../../src/i18n/render.ts';
 import { EN_MESSAGES, ZH_MESSAGES } from '../../src/i18n/messages.ts';
@@ -333,5 +335,54 @@ describe('request sizes', () => {
     expect(big.n).toBeGreaterThan(20);
     expect(big.least).toBeGreaterThanOrEqual(1500);
     expect(dflt.least).toBeLessThan(1500);
+  });
+});
+
+describe('which generation a request asks for', () => {
+  // An inference deal (a share of each segment's requests: its inference share) asks for the
+  // generation that rents cheapest per unit of inference among those running; a training deal for
+  // the newest. price-war-2025, played: 8,000 H100s in a glut and not one H100 request in five years —
+  // no request asked for a generation older than the third newest, so "sell capacity forward" could
+  // not be played with them.
+  const requests = (sc: Scenario, seed: number, weeks: number) => {
+    const w = world(sc, { seed });
+    const seen = new Set<string>();
+    const ordinary: { modelId: string; cheapest: string }[] = [];
+    while (w.status === 'running' && w.week < weeks) {
+      // Requests are issued on last week's indices: the cheapest per unit of inference among the generations running.
+      let cheapest = '', bestUsd = Infinity;
+      for (const g of w.market.gens) {
+        const m = w.scenario.gpus.find((x) => x.id === g.modelId)!;
+        if (g.releaseWeek > w.week || g.installedGpus <= 0) continue;
+        if (g.indexUsdPerGpuHour / m.inferencePerfH100 < bestUsd) { bestUsd = g.indexUsdPerGpuHour / m.inferencePerfH100; cheapest = g.modelId; }
+      }
+      step(w);
+      for (const r of w.rfps) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        if (r.kind !== 'megaDeal') ordinary.push({ modelId: r.modelId, cheapest });
+      }
+    }
+    return ordinary;
+  };
+  const pw = (() => { const r = loadBundledScenario('price-war-2025'); if (!r.ok) throw new Error('price-war-2025 does not load'); return r.scenario; })();
+  const trainingOnly = structuredClone(pw);
+  for (const seg of trainingOnly.market.demand.segments) seg.inferenceShare = 0;
+  trainingOnly.market.demand.inferenceShareBoostPerYear = 0;
+
+  it('in price-war-2025 the H100s the glut made cheapest are asked for; with no inference demand (the ablation) they are not', () => {
+    let h100 = 0, h100Ablation = 0, total = 0, asCheapest = 0;
+    for (const seed of [1, 2, 3]) {
+      const a = requests(pw, seed, 52), b = requests(trainingOnly, seed, 52);
+      h100 += a.filter((r) => r.modelId === 'h100').length;
+      h100Ablation += b.filter((r) => r.modelId === 'h100').length;
+      total += a.length;
+      asCheapest += a.filter((r) => r.modelId === r.cheapest).length;
+    }
+    expect(h100).toBeGreaterThan(0.1 * total);
+    expect(h100Ablation).toBe(0);
+    // About the segments' inference shares (hyperscalers 0.5, labs 0.3 in 2025) ask for the cheapest
+    // per unit of inference (a training deal may too, when the newest is also the cheapest).
+    expect(asCheapest / total).toBeGreaterThan(0.3);
   });
 });

@@ -72,7 +72,7 @@ export function updateDemand(world: World): void {
     const v = m.baseDemandH100e * seg.demandShare * shock * priceFactor;
     m.segmentDemandH100e[s] = v;
     total += v;
-    inference += v * clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, d.maxInferenceShare);
+    inference += v * segmentInferenceShare(world, s, years);
     // Shocks recover linearly towards 1.
     if (shock !== 1) {
       const step = m.segmentShockRecoveryPerWeek[s] ?? 0;
@@ -81,6 +81,16 @@ export function updateDemand(world: World): void {
   }
   m.demandH100e = total;
   m.inferenceShare = total > 0 ? inference / total : INFERENCE_SHARE_WITHOUT_DEMAND;
+}
+
+/**
+ * Share of segment `s`'s compute that runs inference `years` into the game: its opening share
+ * (`segments[].inferenceShare`) grown by `inferenceShareBoostPerYear`, at most `maxInferenceShare`.
+ */
+export function segmentInferenceShare(world: World, s: number, years = world.week / WEEKS_PER_YEAR): number {
+  const d = world.scenario.market.demand;
+  const seg = d.segments[s];
+  return seg ? clamp(seg.inferenceShare + d.inferenceShareBoostPerYear * years, 0, d.maxInferenceShare) : 0;
 }
 
 /** Contract discount to on-demand for a term, as a fraction. */

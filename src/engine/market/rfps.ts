@@ -6,7 +6,7 @@
 import type { Company, Rfp, World } from '../types.ts';
 import { chance, nextFloat, nextInt } from '../rng.ts';
 import { gpuModel, genMarket } from '../lookup.ts';
-import { contractDiscount } from './demand.ts';
+import { contractDiscount, segmentInferenceShare } from './demand.ts';
 import { customerName } from './customers.ts';
 import { perfH100e, gpusAvailableBy, contractedGpus, capacityH100e } from '../metrics.ts';
 import { signContract, defaultContract } from '../contracts.ts';
@@ -25,8 +25,31 @@ const CLOSED_RFPS_KEPT = 200;
 /** Contract terms are whole quarters, weeks. */
 const TERM_STEP_WEEKS = 13;
 
-/** The model a big customer asks for now: the newest released generation it can use (sometimes the one before). */
-function chooseModel(world: World, r: number): string | null {
+/**
+ * The model a big customer of segment `s` asks for now. A training deal asks for the newest
+ * released generation (sometimes the one before, or the one before that). An inference deal — a
+ * share of the segment's requests equal to its inference share (`segmentInferenceShare`) — asks for
+ * the generation running somewhere whose rent buys the most inference (the lowest index per
+ * H100-equivalent of inference performance): inference runs as well on an older chip, so when a glut sinks an older generation's rent,
+ * contracts for it are signed (price-war-2025, played: 8,000 H100s and not one H100 request in five
+ * years, as no request ever asked for a generation older than the third newest). `kind` is a draw in
+ * [0, 1) that picks inference or training, `r` one that picks among the newest.
+ */
+function chooseModel(world: World, s: number, kind: number, r: number): string | null {
+  if (kind < segmentInferenceShare(world, s)) {
+    let best: string | null = null, bestUsd = Infinity;
+    for (const g of world.market.gens) {
+      if (g.releaseWeek > world.week || g.installedGpus <= 0) continue;
+      const usdPerH100e = g.indexUsdPerGpuHour / Math.max(MIN_PERF_H100E, gpuModel(world, g.modelId)?.inferencePerfH100 ?? 0);
+      if (usdPerH100e < bestUsd) { bestUsd = usdPerH100e; best = g.modelId; }
+    }
+    if (best) return best;
+  }
+  return newestModel(world, r);
+}
+
+/** The newest released generation (with `r` in [0, 1): sometimes the one before, or the one before that). */
+function newestModel(world: World, r: number): string | null {
   const released = world.market.gens.filter((g) => g.releaseWeek <= world.week).sort((a, b) => b.releaseWeek - a.releaseWeek || (a.modelId < b.modelId ? -1 : 1));
   if (released.length === 0) return null;
   const d = world.scenario.market.demand;
@@ -170,7 +193,7 @@ export function issueRfps(world: World): void {
       c.renewalIssued = true;
       const seg = d.segments[segIndex]!;
       const term = Math.max(seg.rfpTermWeeksMin, Math.min(seg.rfpTermWeeksMax, c.endWeek - c.startWeek));
-      const modelId = chooseModel(world, nextFloat(rng)) ?? c.modelId;
+      const modelId = chooseModel(world, segIndex, nextFloat(rng), nextFloat(rng)) ?? c.modelId;
       const h100e = c.gpuCount * perfH100e(world, c.modelId);
       const count = Math.max(d.rfpMinGpus, Math.round(h100e / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
       const r = openRfp(world, 'renewal', c.customerIndex, segIndex, modelId, count, term, c.leaving ? -2 - co.index : co.index, c.customerName);
@@ -198,7 +221,7 @@ export function issueRfps(world: World): void {
       // block, a small lab for a small one.
       if (d.rfpBuyersBySize) size = Math.min(gap - issuedH100e, world.market.demandH100e * d.rfpMaxShareOfDemand, buyerNeedH100e(world, s, agent));
       if (d.rfpBuyersBySize && size < d.rfpMinGpus * MIN_PERF_H100E) continue;
-      const modelId = chooseModel(world, nextFloat(rng));
+      const modelId = chooseModel(world, s, nextFloat(rng), nextFloat(rng));
       if (!modelId) break;
       const count = Math.max(d.rfpMinGpus, Math.round(size / Math.max(MIN_PERF_H100E, perfH100e(world, modelId))));
       const term = Math.round((seg.rfpTermWeeksMin + nextFloat(rng) * (seg.rfpTermWeeksMax - seg.rfpTermWeeksMin)) / TERM_STEP_WEEKS) * TERM_STEP_WEEKS || seg.rfpTermWeeksMin;
@@ -256,7 +279,8 @@ function issueMegaDeal(world: World, covered: number[]): void {
   for (const x of big) { if (u < x.seg.demandShare) { s = x.i; break; } u -= x.seg.demandShare; }
   const share = d.megaDealShareOfCapacityMin + nextFloat(rng) * Math.max(0, d.megaDealShareOfCapacityMax - d.megaDealShareOfCapacityMin);
   const repeat = nextFloat(rng) < d.megaDealRepeatShare;
-  const modelId = chooseModel(world, nextFloat(rng));
+  // A mega-deal is a training cluster: the newest generation.
+  const modelId = newestModel(world, nextFloat(rng));
   const termRaw = d.megaDealTermWeeksMin + nextFloat(rng) * Math.max(0, d.megaDealTermWeeksMax - d.megaDealTermWeeksMin);
   if (!modelId) return;
   // The customer: the segment's biggest existing buyer (a follow-on), else a new one.

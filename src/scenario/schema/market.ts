@@ -25,7 +25,7 @@ export const Segment = z
     priceSensitivity: z.number().min(0).max(10).describe('How strongly price differences move these customers between providers (0 = not at all).'),
     churnPerWeekPct: Pct('Chance per week an on-demand customer re-shops its provider, percent.'),
     defaultPerYearPct: Pct('Chance per year a customer of this segment defaults, percent.'),
-    inferenceShare: Share('Share of this segment\u2019s demand that is inference (the rest training).'),
+    inferenceShare: Share('Share of this segment\u2019s demand that is inference (the rest training); the same share of its contract requests is for inference and asks for the generation that rents cheapest per unit of inference.'),
     lateDeliveryPenaltyShare: Share('Penalty these customers charge per undelivered contracted GPU-hour, as a share of its price (optional, default 0.25).').default(0.25),
   })
   .strict()
@@ -71,7 +71,7 @@ export const Demand = z
     smallBidderFreeShare: Share('Share of a bidder\'s resulting capacity a deal may take before the customer worries about its size (optional, default 0.5).').default(0.5),
     awardTastePct: Pct('Customers also weigh what the model does not see (relationships, software, timing): each bid\'s score moves up or down at random by up to this percent (optional, default 5).').default(5),
     orderableGpuRiskShare: Share('Delivery risk of GPUs a bidder does not have but still has time to order before the start, per GPU short (the vendor may slip): the risk of GPUs with no time to order is 1 per GPU short (optional, default 0.3).').default(0.3),
-    newestModelShare: Share('Chance a big customer asks for the newest released generation (optional, default 0.6).').default(0.6),
+    newestModelShare: Share('Chance a big customer\'s training request asks for the newest released generation; a request for inference (a share of the segment\'s requests equal to its inference share) asks for the generation running somewhere that rents cheapest per unit of inference instead (optional, default 0.6).').default(0.6),
     previousModelShare: Share('Chance a big customer asks for the generation before the newest (the rest ask for the one before that; optional, default 0.25).').default(0.25),
     rfpMinSizeShare: Share('Smallest new RFP as a share of the largest (rfpMaxShareOfDemand × market demand); sizes between are drawn skewed to the small end (optional, default 0.1).').default(0.1),
     renewalCompetition: z.boolean().default(true).describe('true = an expiring contract is put out to tender: the incumbent re-bids against rivals and the customer moves to the best score (losing a customer emerges from a rival\'s better bid); false = the incumbent alone is asked to renew (the ablation). Optional, default true.'),
