@@ -7,6 +7,7 @@ import { gpuModel, genMarket } from '../lookup.ts';
 import { checkNumber, done, refuse } from './common.ts';
 import { contractValueUsd } from './assets.ts';
 import { COMMAND_BOUNDS as B } from './bounds.ts';
+import { followedRentUsd, postedRentUsd } from '../market/rents.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -41,15 +42,19 @@ export function setOnDemandPrice(world: World, co: Company, cmd: Of<'setOnDemand
     const g = genMarket(world, cmd.modelId);
     const m = gpuModel(world, cmd.modelId);
     if (!g || !m) return refuse('refuse.unknownModel', { model: String(cmd.modelId) });
+    const price = postedRentUsd(world, { ...co, genPriceFactors: { ...co.genPriceFactors, [g.modelId]: cmd.priceFactor } }, g);
+    const index = followedRentUsd(world, co, g);
     if (execute) co.genPriceFactors[g.modelId] = cmd.priceFactor;
-    return done('cmd.onDemandGen', { model: m.name, price: g.referenceUsdPerGpuHour * cmd.priceFactor, factor: cmd.priceFactor, index: g.indexUsdPerGpuHour }, 0, { priceFactor: cmd.priceFactor, modelId: g.modelId });
+    return done('cmd.onDemandGen', { model: m.name, price, factor: cmd.priceFactor, index }, 0, { priceFactor: cmd.priceFactor, modelId: g.modelId });
   }
   const bad = checkNumber(cmd.priceFactor, 'priceFactor', B.priceFactor.min, B.priceFactor.max);
   if (bad) return bad;
-  if (execute) { co.priceFactor = cmd.priceFactor; co.genPriceFactors = {}; }
   const h100 = genMarket(world, 'h100');
+  // The rent the player will post next week: the factor × the market rent it follows (its own part left out), within the ceiling.
+  const h100Usd = h100 ? postedRentUsd(world, { ...co, priceFactor: cmd.priceFactor, genPriceFactors: {} }, h100) : 0;
+  if (execute) { co.priceFactor = cmd.priceFactor; co.genPriceFactors = {}; }
   const details = { priceFactor: cmd.priceFactor };
-  if (h100) return done('cmd.onDemandH100', { factor: cmd.priceFactor, h100: h100.indexUsdPerGpuHour * cmd.priceFactor }, 0, details);
+  if (h100) return done('cmd.onDemandH100', { factor: cmd.priceFactor, h100: h100Usd }, 0, details);
   return done('cmd.onDemand', { factor: cmd.priceFactor }, 0, details);
 }
 
