@@ -9,6 +9,20 @@ import { weekOf } from './calendar.ts';
 import { pushNews } from './news.ts';
 import { msgOf } from './msg.ts';
 
+/**
+ * Where a contract's delivery stands in week `week` (before that week is played): `notStarted`
+ * before its start week; `notMeasured` in its start week — deliveries are counted when a week is
+ * played, so no week of it has been measured yet (at week 0, the opening contracts); then `full` or
+ * `short` as last week's delivery (`deliveredGpus`) covered its GPUs or not.
+ */
+export type DeliveryStatus = 'notStarted' | 'notMeasured' | 'full' | 'short';
+
+export function deliveryStatus(c: Pick<Contract, 'startWeek' | 'gpuCount' | 'deliveredGpus'>, week: number): DeliveryStatus {
+  if (c.startWeek > week) return 'notStarted';
+  if (c.startWeek === week) return 'notMeasured';
+  return c.deliveredGpus < c.gpuCount ? 'short' : 'full';
+}
+
 export interface NewContract {
   customerIndex: number;
   customerName: string;

@@ -10,6 +10,7 @@ import type { Localized } from '../scenario/schema/index.ts';
 import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar.ts';
 import { advise, type Advice } from '../engine/advisor.ts';
 import { openingFigures } from '../engine/opening.ts';
+import { deliveryStatus, type DeliveryStatus } from '../engine/contracts.ts';
 import { msgOf, type Msg } from '../engine/msg.ts';
 import { commitmentViews, type CommitmentView } from '../engine/finance/commitment.ts';
 
@@ -65,7 +66,8 @@ export interface PlayerView {
   gpusRented: number;
   orders: OrderView[];
   sites: SiteView[];
-  contracts: Contract[];
+  /** The player's contracts, each with where its delivery stands this week (`deliveryStatus`). */
+  contracts: (Contract & { delivery: DeliveryStatus })[];
   depreciationYears: 4 | 5 | 6;
   priceFactor: number;
   platformUsdPerWeek: number;
@@ -307,7 +309,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
       id: s.id, regionId: s.regionId, kind: s.kind, status: s.status, powerMw: s.powerMw, readyWeek: s.readyWeek, gridWeek: s.gridWeek,
       progress: siteProgress(world, s), usedShare: s.status === 'energised' ? usedShare : 0,
     })),
-    contracts: p.contracts.map((c) => ({ ...c })),
+    contracts: p.contracts.map((c) => ({ ...c, delivery: deliveryStatus(c, world.week) })),
     depreciationYears: p.depreciationYears,
     priceFactor: p.priceFactor,
     platformUsdPerWeek: p.platformUsdPerWeek,

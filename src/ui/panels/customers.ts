@@ -101,7 +101,7 @@ export function customersPanel(): Panel {
       h('p', { className: 'muted' }, withTerms(t('howAwarded'))),
       h('section', null, table(h('span', null, t('contracts'), ' · ', term('takeOrPay')), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
         h('span', null, `${scenarioCustomerName(c.customerName)} `, h('span', { className: 'keep-words' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
-        c.startWeek > s.week ? t('notStarted') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.deliveredGpus < c.gpuCount ? ` (${t('short')})` : ''}`,
+        c.delivery === 'notStarted' ? t('notStarted') : c.delivery === 'notMeasured' ? t('deliveryNotMeasured') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.delivery === 'short' ? ` (${t('short')})` : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
         h('p', null, withTerms(`${labelled(t('topCustomer'), pct(lastQ?.topCustomerShare, 0))} · ${labelled(t('top5'), pct(lastQ?.top5CustomerShare, 0))} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`))),
