@@ -9,6 +9,7 @@ import type { World } from './types.ts';
 import { step } from './step.ts';
 import { annualisedEbitdaUsd } from './metrics.ts';
 import { WEEKS_PER_YEAR } from './money.ts';
+import { rentOverIndex } from './rentOverIndex.ts';
 
 export interface OpeningFigures {
   /** The week these figures describe (the first simulated week). */
@@ -29,8 +30,8 @@ export interface OpeningFigures {
   supplyH100e: number;
   /** Each generation's index, peak and installed GPUs after the first week (same order as `market.gens`). */
   gens: { modelId: string; indexUsdPerGpuHour: number; peakIndexUsdPerGpuHour: number; installedGpus: number }[];
-  /** Each rival's utilisation 0–1 and installed GPUs in that week (same order as `companies`, player excluded). */
-  rivals: { index: number; utilization: number; installedGpus: number }[];
+  /** Each rival's utilisation 0–1, installed GPUs and posted rent ÷ index (`rentOverIndex`) in that week (same order as `companies`, player excluded). */
+  rivals: { index: number; utilization: number; installedGpus: number; rentOverIndex: number | null }[];
 }
 
 const cache = new WeakMap<World, OpeningFigures>();
@@ -65,7 +66,7 @@ export function openingFigures(world: World, deepCopy: DeepCopy): OpeningFigures
     demandH100e: m.demandH100e,
     supplyH100e: m.supplyH100e,
     gens: m.gens.map((g) => ({ modelId: g.modelId, indexUsdPerGpuHour: g.indexUsdPerGpuHour, peakIndexUsdPerGpuHour: g.peakIndexUsdPerGpuHour, installedGpus: g.installedGpus })),
-    rivals: copy.companies.slice(1).map((c) => ({ index: c.index, utilization: c.last.utilization, installedGpus: c.lots.reduce((a, l) => a + l.installed, 0) })),
+    rivals: copy.companies.slice(1).map((c) => ({ index: c.index, utilization: c.last.utilization, installedGpus: c.lots.reduce((a, l) => a + l.installed, 0), rentOverIndex: rentOverIndex(copy, c) })),
   };
   cache.set(world, out);
   return out;

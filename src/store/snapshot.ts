@@ -11,6 +11,7 @@ import { dateOfWeek, quarterLabel, quarterIndexOfWeek } from '../engine/calendar
 import { advise, type Advice } from '../engine/advisor.ts';
 import { openingFigures } from '../engine/opening.ts';
 import { deliveryStatus, type DeliveryStatus } from '../engine/contracts.ts';
+import { rentOverIndex } from '../engine/rentOverIndex.ts';
 import { msgOf, type Msg } from '../engine/msg.ts';
 import { commitmentViews, type CommitmentView } from '../engine/finance/commitment.ts';
 
@@ -96,6 +97,8 @@ export interface RivalView {
   sharePriceUsd: number | null;
   valuationUsd: number;
   priceFactor: number;
+  /** What it charged on demand last week ÷ the index, GPU-weighted over its generations (`rentOverIndex`); null: it offered none or is not active. */
+  rentOverIndex: number | null;
   /** Energised and planned MW per region id. */
   mwByRegion: Record<string, number>;
 }
@@ -331,7 +334,7 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
       index: c.index, id: c.id, name: c.name, strategy: c.strategy, status: c.status, gpus, installed: o?.installedGpus ?? installed,
       utilization: o?.utilization ?? c.last.utilization, cashUsd: c.ledger.balances.cash / 100, debtUsd: companyDebtUsd(c),
       sharePriceUsd: c.sharePriceUsd, valuationUsd: c.sharePriceUsd !== null ? c.sharePriceUsd * c.sharesOutstanding : c.lastValuationUsd,
-      priceFactor: c.priceFactor, mwByRegion,
+      priceFactor: c.priceFactor, rentOverIndex: o ? o.rentOverIndex : rentOverIndex(world, c), mwByRegion,
     };
   });
   const regions: RegionView[] = sc.regions.map((r) => {

@@ -1,12 +1,13 @@
 /** Market: price index per generation, rivals' public figures, sentiment, base rate. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, int, pct, price, num, type StringKey } from '../i18n.ts';
+import { t, int, pct, price, num, type StringKey } from '../i18n.ts';
 import { stack } from './sites.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
 import type { Panel } from './types.ts';
 import { rivalColorCss, rivalLetter } from '../../game/palette.ts';
 import { term } from '../glossary.ts';
+import { rivalFigures } from './rivalFigures.ts';
 
 export function marketPanel(): Panel {
   const el = h('div', { id: 'panel-market' });
@@ -28,9 +29,10 @@ export function marketPanel(): Panel {
       h('section', null, table(t('rivals'), [t('rivalHead'), t('strategy'), t('gpusHead'), t('utilShort'), t('debt'), t('valuation'), t('priceX')], s.rivals.map((r) => {
         const sw = h('i', { className: 'swatch', 'aria-hidden': 'true' });
         sw.style.background = rivalColorCss(r.index);
+        const f = rivalFigures(r);
         return [
-          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), t(('strat_' + r.strategy) as StringKey), int(r.gpus), pct(r.utilization),
-          usd(r.debtUsd), r.sharePriceUsd !== null ? stack(usd(r.valuationUsd), t('perShareFmt').replace('{price}', price(r.sharePriceUsd))) : usd(r.valuationUsd), r.priceFactor.toFixed(2) + '×',
+          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), t(('strat_' + r.strategy) as StringKey), f.gpus, f.utilization,
+          f.debt, f.perShare !== null ? stack(f.valuation, f.perShare) : f.valuation, f.rentOverIndex,
         ];
       }), { className: 'compact', numericFrom: 2 })),
     );
