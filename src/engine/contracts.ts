@@ -11,15 +11,16 @@ import { msgOf } from './msg.ts';
 
 /**
  * Where a contract's delivery stands in week `week` (before that week is played): `notStarted`
- * before its start week; `notMeasured` in its start week — deliveries are counted when a week is
- * played, so no week of it has been measured yet (at week 0, the opening contracts); then `full` or
- * `short` as last week's delivery (`deliveredGpus`) covered its GPUs or not.
+ * before its start week; `notMeasured` while no week of it has been played — deliveries are counted
+ * when a week is played, and the game's first week is week 0, so every opening contract (one signed
+ * before the game began too) is unmeasured at week 0; then `full` or `short` as last week's delivery
+ * (`deliveredGpus`) covered its GPUs or not.
  */
 export type DeliveryStatus = 'notStarted' | 'notMeasured' | 'full' | 'short';
 
 export function deliveryStatus(c: Pick<Contract, 'startWeek' | 'gpuCount' | 'deliveredGpus'>, week: number): DeliveryStatus {
   if (c.startWeek > week) return 'notStarted';
-  if (c.startWeek === week) return 'notMeasured';
+  if (week <= Math.max(c.startWeek, 0)) return 'notMeasured';
   return c.deliveredGpus < c.gpuCount ? 'short' : 'full';
 }
 

@@ -1,6 +1,7 @@
 /**
  * Where a contract's delivery stands (`deliveryStatus`, shown in the Customers tab): at week 0 the
- * opening contracts have not had a week played, so nothing has been measured — not "short".
+ * opening contracts (those signed before the game began too) have not had a week played, so
+ * nothing has been measured — not "short".
  */
 import { describe, expect, it } from 'vitest';
 import { createWorld, step } from '../../src/engine/api.ts';
@@ -27,5 +28,11 @@ describe('contract delivery status', () => {
     expect(deliveryStatus(c, 10)).toBe('notMeasured');
     expect(deliveryStatus(c, 11)).toBe('short');
     expect(deliveryStatus({ ...c, deliveredGpus: 100 }, 11)).toBe('full');
+  });
+
+  it('a contract signed before the game began is not measured at week 0, only after it', () => {
+    const c = { startWeek: -27, gpuCount: 3000, deliveredGpus: 0 };
+    expect(deliveryStatus(c, 0)).toBe('notMeasured');
+    expect(deliveryStatus(c, 1)).toBe('short');
   });
 });
