@@ -12,6 +12,7 @@ import { advise, type Advice } from '../engine/advisor.ts';
 import { openingFigures } from '../engine/opening.ts';
 import { deliveryStatus, type DeliveryStatus } from '../engine/contracts.ts';
 import { rentOverIndex } from '../engine/rentOverIndex.ts';
+import { suggestedBidUsd } from '../engine/commands/market.ts';
 import { msgOf, type Msg } from '../engine/msg.ts';
 import { commitmentViews, type CommitmentView } from '../engine/finance/commitment.ts';
 
@@ -162,7 +163,8 @@ export interface Snapshot {
   market: MarketView;
   /** The engine's advisor: runway, payment schedule, covenant projection, warnings, game-over reason. */
   advice: Advice;
-  rfps: Rfp[];
+  /** Open requests, each with the bid the form starts from (`suggestedBidUsd`: the lower of its ceiling and its generation's index as shown). */
+  rfps: (Rfp & { suggestedBidUsd: number })[];
   closedRfps: Rfp[];
   news: NewsItem[];
   newsTotal: number;
@@ -386,7 +388,10 @@ export function makeSnapshot(world: World, x: SnapshotExtras): Snapshot {
     regions,
     market,
     advice,
-    rfps: world.rfps.map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
+    rfps: world.rfps.map((r) => ({
+      ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })),
+      suggestedBidUsd: suggestedBidUsd(r.maxUsdPerGpuHour, market.gens.find((g) => g.modelId === r.modelId)?.indexUsdPerGpuHour ?? r.maxUsdPerGpuHour),
+    })),
     // The last few closed requests, and every one the player bid on (the won/lost history with each bid's score).
     closedRfps: world.closedRfps.filter((r, i, a) => i >= a.length - CLOSED_RFP_KEEP || r.bids.some((bd) => bd.companyIndex === 0)).map((r) => ({ ...r, bids: r.bids.map((bd) => ({ ...bd, ...(bd.award ? { award: { ...bd.award } } : {}) })) })),
     news: world.news.slice(-NEWS_KEEP),

@@ -11,6 +11,14 @@ import { followedRentUsd, postedRentUsd } from '../market/rents.ts';
 
 type Of<T extends Command['type']> = Extract<Command, { type: T }>;
 
+/**
+ * The bid a form starts from for a request: the lower of its price ceiling and the market index of
+ * its generation, rounded down to the cent — a bid the request accepts, at no more than the market.
+ */
+export function suggestedBidUsd(maxUsdPerGpuHour: number, indexUsdPerGpuHour: number): number {
+  return Math.max(0.01, Math.floor(Math.min(maxUsdPerGpuHour, indexUsdPerGpuHour) * 100 + 1e-9) / 100);
+}
+
 export function bidRfp(world: World, co: Company, cmd: Of<'bidRfp'>, execute: boolean): CommandResult {
   const rfp = world.rfps.find((r) => r.id === cmd.rfpId);
   if (!rfp) return refuse('refuse.noRfp', { id: String(cmd.rfpId) });

@@ -57,7 +57,7 @@ export function customersPanel(): Panel {
     title: t('bid'),
     fields: [
       { name: 'rfpId', label: t('rfpLabel'), kind: 'select', options: () => (snap?.rfps ?? []).map((r) => ({ value: r.id, label: `${r.customerName} · ${int(r.gpuCount)} ${name(r.modelId)} · ≤ ${price(r.maxUsdPerGpuHour)}` })) },
-      { name: 'usdPerGpuHour', label: t('bidPrice'), kind: 'number', value: 2, min: 0, step: 0.05 },
+      { name: 'usdPerGpuHour', label: t('bidPrice'), kind: 'number', value: snap?.rfps[0]?.suggestedBidUsd ?? 0, min: 0, step: 0.05 },
     ],
     build: (v) => (v.rfpId && Number(v.usdPerGpuHour) > 0 ? { type: 'bidRfp', rfpId: String(v.rfpId), usdPerGpuHour: Number(v.usdPerGpuHour) } : null),
   });
@@ -73,6 +73,18 @@ export function customersPanel(): Panel {
     fields: [{ name: 'usdPerWeek', label: t('usdPerWeekLabel'), kind: 'amount', value: snap?.player.platformUsdPerWeek ?? 0 }],
     build: (v) => (Number(v.usdPerWeek) >= 0 ? { type: 'setPlatformSpend', usdPerWeek: Number(v.usdPerWeek) } : null),
   });
+  // The price starts at the chosen request's suggested bid, again whenever another request is chosen.
+  let bidRfpId: string | null = snap?.rfps[0]?.id ?? null;
+  function startBidAt(rfpId: string): void {
+    bidRfpId = rfpId;
+    const r = snap?.rfps.find((x) => x.id === rfpId);
+    if (r) bid.set('usdPerGpuHour', r.suggestedBidUsd);
+  }
+  function followChosenRfp(): void {
+    const chosen = bid.el.querySelector<HTMLSelectElement>('select[name="rfpId"]')?.value ?? '';
+    if (chosen && chosen !== bidRfpId) startBidAt(chosen);
+  }
+  bid.el.addEventListener('change', (e) => { if ((e.target as HTMLElement | null)?.getAttribute('name') === 'rfpId') followChosenRfp(); });
   const rfpTable = h('div');
   const live = h('div');
   const el = h('div', { id: 'panel-customers' }, rfpTable, h('section', null, bid.el), live, h('section', null, od.el), h('section', null, plat.el));
@@ -85,7 +97,7 @@ export function customersPanel(): Panel {
       return [
         h('span', null, `${r.customerName} `, h('span', { className: 'keep-words' }, '(', r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')')), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
-        h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': labelled(t('bid'), r.customerName), onclick: () => { bid.set('rfpId', r.id); bid.set('usdPerGpuHour', Math.round(r.maxUsdPerGpuHour * 0.9 * 100) / 100); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
+        h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': labelled(t('bid'), r.customerName), onclick: () => { bid.set('rfpId', r.id); startBidAt(r.id); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
     }), { className: 'compact' }), recentWins(s)));
     const mineClosed = s.closedRfps.filter((r) => r.bids.some((b) => b.companyIndex === 0)).slice().reverse();
@@ -108,5 +120,5 @@ export function customersPanel(): Panel {
     );
   }
   if (snap) render(snap);
-  return { el, update(s) { snap = s; render(s); bid.refresh(); od.refresh(); plat.refresh(); } };
+  return { el, update(s) { snap = s; render(s); bid.refresh(); followChosenRfp(); od.refresh(); plat.refresh(); } };
 }
