@@ -36,7 +36,25 @@ function fmt(lang: Lang, tables: { en: Table; zh: Table }, kind: string | undefi
   }
 }
 
+const CJK = /[\u3400-\u9fff]/;
+const LATIN_START = /^[A-Za-z0-9$]/;
+const LATIN_END = /[A-Za-z0-9%]$/;
+
+/**
+ * Chinese puts a space between a Chinese character and a Latin word or a number, as the whole
+ * catalogue writes it ("部分 GPU 贷款", "第 {week:int} 周"): a parameter filled in right against a
+ * Chinese character of its template gets that space ("偿还{kind:msg}" → "偿还 GPU 贷款", not "偿还GPU 贷款").
+ */
+function zhSpaced(value: string, before: string | undefined, after: string | undefined): string {
+  const lead = before !== undefined && CJK.test(before) && LATIN_START.test(value) ? ' ' : '';
+  const trail = after !== undefined && CJK.test(after) && LATIN_END.test(value) ? ' ' : '';
+  return lead + value + trail;
+}
+
 export function render(lang: Lang, tables: { en: Table; zh: Table }, id: string, params: Params = {}): string {
   const tpl = (lang === 'zh-CN' ? tables.zh[id] : undefined) ?? tables.en[id] ?? id;
-  return tpl.replace(/\{(\w+)(?::(\w+))?\}/g, (_, name: string, kind: string | undefined) => fmt(lang, tables, kind, name, params));
+  return tpl.replace(/\{(\w+)(?::(\w+))?\}/g, (whole: string, name: string, kind: string | undefined, at: number) => {
+    const value = fmt(lang, tables, kind, name, params);
+    return lang === 'zh-CN' ? zhSpaced(value, tpl[at - 1], tpl[at + whole.length]) : value;
+  });
 }

@@ -30,7 +30,7 @@ describe('game-over reason text', () => {
     const fee = over({ ...base, kind: 'missedPayment', debtId: 'd1', debtKind: 'gpuLoan', covenantId: 'liquidity', dueUsd: 10_050_000, shortUsd: 5_120_000 }, 'payment');
     expect(gameOverText(fee)).toBe('Bankrupt in week 116: the covenant waiver fee could not be paid. Minimum liquidity (cash + undrawn committed credit) was breached at the quarter close; the lenders charged $10.1M (the largest share to the GPU loan), and $5.1M was missing after cash and committed credit ran out.');
     setLang('zh-CN');
-    expect(gameOverText(fee)).toBe('第 116 周破产：无法支付契约豁免费。季末最低流动性（现金 + 未提取的承诺信贷）未达标，贷款方收取 $10.1M（最大一笔来自GPU 贷款），现金和已承诺信贷用尽后仍缺 $5.1M。');
+    expect(gameOverText(fee)).toBe('第 116 周破产：无法支付契约豁免费。季末最低流动性（现金 + 未提取的承诺信贷）未达标，贷款方收取 $10.1M（最大一笔来自 GPU 贷款），现金和已承诺信贷用尽后仍缺 $5.1M。');
     setLang('en');
     expect(gameOverText(over({ ...base, kind: 'marginCall', debtId: 'd5', debtKind: 'gpuLoan', covenantId: 'gpuLoanToValue', dueUsd: 10_938_700.25, shortUsd: 3_860_879.2, figure: 0.117, limit: 0.077 })))
       .toMatch(/a margin call on the GPU loan fell due — GPU loans at 0\.12× of the fleet’s value against a limit of ≤\s0\.077×, so \$10\.9M had to be prepaid; \$3\.9M of it could not be paid\.$/);
