@@ -3,6 +3,7 @@
  * (Localized fields) and falls back to English.
  */
 import { getState, type Lang } from '../store/ui.ts';
+import { usdWords, usd as usdShort } from '../i18n/format.ts';
 
 const EN = {
   gameName: 'Neocloud Tycoon',
@@ -114,7 +115,7 @@ const EN = {
   ch_revenue: 'Revenue and adjusted EBITDA', ch_revenueS: 'Revenue', ch_ebitdaS: 'Adj. EBITDA', ch_netIncomeS: 'Net income', ch_margins: 'Margins', ch_grossMarginS: 'Gross margin',
   ch_ebitdaMarginS: 'Adj. EBITDA margin', ch_opMarginS: 'Operating margin', ch_cash: 'Cash and debt', ch_cashS: 'Cash', ch_debtS: 'Debt', ch_backlogS: 'Backlog',
   ch_price: 'Price index per generation ($/GPU-hr)', ch_util: 'Utilisation', ch_yoursS: 'Yours', ch_marketS: 'Market', ch_decisions: 'Decisions',
-  company: 'Company', weekN: 'Week {n}', labelled: '{label}: {text}', listSep: ', ', notMetBankrupt: 'not met (bankrupt)', closesWeek: 'Closes (week)', scorePerShare: 'equity value per share', usdPerGpuHourHead: '$/GPU-hr',
+  company: 'Company', weekN: 'Week {n}', labelled: '{label}: {text}', listSep: ', ', sentenceEnd: '.', notMetBankrupt: 'not met (bankrupt)', closesWeek: 'Closes (week)', scorePerShare: 'equity value per share', usdPerGpuHourHead: '$/GPU-hr',
   engErrTitle: 'The simulation stopped', engErrBody: 'The game engine hit an error and stopped this game, so that nothing half-computed is shown or saved. Your saves are untouched.',
   engErrLoading: 'Loading the last autosave…', engErrLoadFailed: 'Could not load the last autosave', engErrLoad: 'Load the last autosave', engErrTitleScreen: 'Back to the title screen',
   benchRevenue: 'Revenue (last Q ×4)', benchEbitda: 'Adj. EBITDA (last Q)', benchRevenueChart: 'Revenue per quarter', worldViewFailed: 'The world view could not start (no WebGL or Canvas).',
@@ -235,7 +236,7 @@ const ZH: Partial<Record<StringKey, string>> = {
   ch_revenue: '收入与调整后 EBITDA', ch_revenueS: '收入', ch_ebitdaS: '调整后 EBITDA', ch_netIncomeS: '净利润', ch_margins: '利润率', ch_grossMarginS: '毛利率',
   ch_ebitdaMarginS: '调整后 EBITDA 利润率', ch_opMarginS: '营业利润率', ch_cash: '现金与债务', ch_cashS: '现金', ch_debtS: '债务', ch_backlogS: '积压合同',
   ch_price: '各代 GPU 价格指数（$/GPU 小时）', ch_util: '利用率', ch_yoursS: '你的', ch_marketS: '市场', ch_decisions: '决策',
-  company: '公司', weekN: '第 {n} 周', labelled: '{label}：{text}', listSep: '，', notMetBankrupt: '未达成（已破产）', closesWeek: '截止周', scorePerShare: '每股股权价值', usdPerGpuHourHead: '$/GPU 小时',
+  company: '公司', weekN: '第 {n} 周', labelled: '{label}：{text}', listSep: '，', sentenceEnd: '。', notMetBankrupt: '未达成（已破产）', closesWeek: '截止周', scorePerShare: '每股股权价值', usdPerGpuHourHead: '$/GPU 小时',
   engErrTitle: '模拟已停止', engErrBody: '游戏引擎出错，已停止本局，以免显示或保存计算到一半的数据。你的存档不受影响。',
   engErrLoading: '正在载入最近的自动存档…', engErrLoadFailed: '无法载入最近的自动存档', engErrLoad: '载入最近的自动存档', engErrTitleScreen: '返回标题画面',
   benchRevenue: '收入（上季度 ×4）', benchEbitda: '调整后 EBITDA（上季度）', benchRevenueChart: '每季度收入', worldViewFailed: '世界地图无法启动（没有 WebGL 或 Canvas）。',
@@ -300,6 +301,30 @@ export function labelled(label: string, text = ''): string {
 /** Items of a list joined with the language's comma (", " / "，"). */
 export function listed(items: readonly string[]): string {
   return items.join(t('listSep'));
+}
+
+/**
+ * A remark in parentheses after a text, in the language's form: "name (remark)" in English,
+ * "名称（备注）" in Chinese — full-width, no space before it. `gap` goes between the text and the
+ * opening parenthesis (a line may break there); `open` and `close` are the parentheses.
+ */
+export function parens(): { gap: string; open: string; close: string } {
+  return lang() === 'zh-CN' ? { gap: '', open: '（', close: '）' } : { gap: ' ', open: '(', close: ')' };
+}
+
+/** `text` in parentheses, after a gap: " (text)" / "（text）". */
+export function inParens(text: string): string {
+  const p = parens();
+  return `${p.gap}${p.open}${text}${p.close}`;
+}
+
+/**
+ * Money beside a scenario's story and objectives: in Chinese in their words (`usdWords`: 1.108 亿美元,
+ * 7,000 万美元), not "$110.8M" beside "1.1 亿美元"; in English as the rest of the game writes it
+ * ($110.8M, as the top bar), which the English story's $70M already matches.
+ */
+export function usdInWords(n: number): string {
+  return lang() === 'zh-CN' ? usdWords(n, 'zh-CN') : usdShort(n);
 }
 
 /** A command type as the player knows it ("Order GPUs"), in the current language. */

@@ -53,6 +53,8 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     const zhCells = page.locator('#panel-customers table').filter({ hasText: '照付不议' }).locator('td');
     expect((await zhCells.allTextContents()).join(' | ')).not.toContain('不足');
     await zhCells.last().scrollIntoViewIfNeeded();
+    // Full-width parentheses in Chinese (the customers' credit, a short delivery).
+    expect((await zhCells.allTextContents()).join(' | ')).not.toMatch(/[()]/);
     await page.screenshot({ path: shot('market-contracts-week0-zh') });
     expect(errors).toEqual([]);
   });
@@ -94,6 +96,8 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     expect(prices.every((p) => /^\d+\.\d\d×$/.test(p))).toBe(true);
     expect(prices.filter((p) => p !== '1.00×').length).toBeGreaterThan(0);
     await page.screenshot({ path: shot('market-rivals-zh') });
+    // Full-width parentheses in Chinese: 需求（H100e）, not 需求 (H100e).
+    expect(await page.locator('#panel-market section').first().innerText()).not.toMatch(/[()]/);
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
     await page.locator('#tab-market').click();
     await page.screenshot({ path: shot('market-rivals-en') });

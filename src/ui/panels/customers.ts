@@ -1,7 +1,7 @@
 /** Customers: open RFPs to bid on, won/lost history, contracts, on-demand price, concentration. */
 import { h, replace, table } from '../dom.ts';
 import type { Rfp } from '../../engine/types.ts';
-import { t, usd, int, pct, price, type StringKey, weekN, labelled, lang } from '../i18n.ts';
+import { t, usd, int, pct, price, type StringKey, weekN, labelled, lang, listed, parens, inParens } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -13,7 +13,7 @@ function lossReason(r: Rfp): string {
   const mine = r.bids.find((b) => b.companyIndex === 0);
   const a = mine?.award;
   if (!mine || !a) return '';
-  if (a.excluded === 'overMax') return `${t('lossOverMax')} (${price(r.maxUsdPerGpuHour)}).`;
+  if (a.excluded === 'overMax') return `${t('lossOverMax')}${inParens(price(r.maxUsdPerGpuHour))}${t('sentenceEnd')}`;
   if (a.excluded) return t('lossExcluded');
   const win = r.bids.find((b) => b.companyIndex === r.winnerIndex)?.award;
   const parts: string[] = [];
@@ -22,7 +22,7 @@ function lossReason(r: Rfp): string {
   if (a.smallBidder > 0.005) parts.push(`${t('markSmall')} +${pct(a.smallBidder)}`);
   if (a.platformDiscount > 0.005) parts.push(`${t('markPlatform')} −${pct(a.platformDiscount)}`);
   const head = `${t('yourScore')} ${price(a.scoreUsd)} ${t('vsWinner')} ${price(win?.scoreUsd ?? null)}`;
-  return `${head}${parts.length ? ` (${parts.join(', ')})` : ''}.`;
+  return `${head}${parts.length ? inParens(listed(parts)) : ''}${t('sentenceEnd')}`;
 }
 
 /** Weeks of awards the competitive range looks back over. */
@@ -39,7 +39,7 @@ function recentWins(s: Snapshot): HTMLElement {
     const name = s.market.gens.find((g) => g.modelId === r.modelId)?.name ?? r.modelId;
     by.set(name, [...(by.get(name) ?? []), r.winningUsdPerGpuHour]);
   }
-  const parts = [...by].map(([name, xs]) => `${name} ${price(Math.min(...xs))}–${price(Math.max(...xs))} (${t('awardsN').replace('{n}', String(xs.length))})`);
+  const parts = [...by].map(([name, xs]) => `${name} ${price(Math.min(...xs))}–${price(Math.max(...xs))}${inParens(t('awardsN').replace('{n}', String(xs.length)))}`);
   return h('p', { className: 'muted', id: 'recent-wins' }, labelled(t('recentWins').replace('{weeks}', String(RANGE_WEEKS)), parts.length ? parts.join(' · ') : t('noRecentWins')));
 }
 
@@ -95,7 +95,7 @@ export function customersPanel(): Panel {
     replace(rfpTable, h('section', null, table(t('openRfps'), [t('customer'), t('gpusHead'), t('term'), t('maxPrice'), t('closesWeek'), t('yourBid'), ''], s.rfps.map((r) => {
       const mine = r.bids.find((b) => b.companyIndex === 0);
       return [
-        h('span', null, `${r.customerName} `, h('span', { className: 'keep-words' }, '(', r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), ')')), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
+        h('span', null, `${r.customerName}${parens().gap}`, h('span', { className: 'keep-words' }, parens().open, r.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + r.credit) as StringKey), parens().close)), `${int(r.gpuCount)} ${name(r.modelId)}`, `${Math.round(r.termWeeks / 52 * 10) / 10} ${t('years')}`,
         price(r.maxUsdPerGpuHour), String(r.closeWeek), mine ? price(mine.usdPerGpuHour) : '—',
         h('button', { type: 'button', 'data-key': `pick-${r.id}`, 'aria-label': labelled(t('bid'), r.customerName), onclick: () => { bid.set('rfpId', r.id); startBidAt(r.id); document.getElementById('customers-bid')?.querySelector('input')?.focus(); } }, t('bid')),
       ];
@@ -112,8 +112,8 @@ export function customersPanel(): Panel {
       }), { numericFrom: 1 })),
       h('p', { className: 'muted' }, withTerms(t('howAwarded'))),
       h('section', null, table(h('span', null, t('contracts'), ' · ', term('takeOrPay')), [t('customer'), t('gpusHead'), t('usdPerGpuHourHead'), t('startEnd'), t('delivered')], p.contracts.map((c) => [
-        h('span', null, `${scenarioCustomerName(c.customerName)} `, h('span', { className: 'keep-words' }, '(', c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), ')')), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
-        c.delivery === 'notStarted' ? t('notStarted') : c.delivery === 'notMeasured' ? t('deliveryNotMeasured') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.delivery === 'short' ? ` (${t('short')})` : ''}`,
+        h('span', null, `${scenarioCustomerName(c.customerName)}${parens().gap}`, h('span', { className: 'keep-words' }, parens().open, c.credit === 'ig' ? term('ig', t('credit_ig')) : t(('credit_' + c.credit) as StringKey), parens().close)), `${int(c.gpuCount)} ${name(c.modelId)}`, price(c.usdPerGpuHour), `${weekN(c.startWeek)} → ${c.endWeek}`,
+        c.delivery === 'notStarted' ? t('notStarted') : c.delivery === 'notMeasured' ? t('deliveryNotMeasured') : `${int(c.deliveredGpus)} / ${int(c.gpuCount)}${c.delivery === 'short' ? inParens(t('short')) : ''}`,
       ]))),
       h('section', null, h('h3', null, t('concentration')),
         h('p', null, withTerms(`${labelled(t('topCustomer'), pct(lastQ?.topCustomerShare, 0))} · ${labelled(t('top5'), pct(lastQ?.top5CustomerShare, 0))} · ${t('backlog')} ${usd(p.backlogUsd)} · ${t('onDemandPriceShort')} ${p.priceFactor.toFixed(2)}× · ${t('platformMaturity')} ${pct(p.platformMaturity)}`))),

@@ -1,6 +1,6 @@
 /** Market: price index per generation, rivals' public figures, sentiment, base rate. */
 import { h, replace, table } from '../dom.ts';
-import { t, int, pct, price, num, type StringKey } from '../i18n.ts';
+import { t, int, pct, price, num, parens, type StringKey } from '../i18n.ts';
 import { stack } from './sites.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -15,8 +15,8 @@ export function marketPanel(): Panel {
     const m = s.market;
     replace(el,
       h('section', null, table(t('market'), ['', t('nowHead')], [
-        [h('span', null, t('demand'), ' (', term('h100e', 'H100e'), ')'), num(m.demandH100e)],
-        [h('span', null, t('supply'), ' (', term('h100e', 'H100e'), ')'), num(m.supplyH100e)],
+        [h('span', null, t('demand'), parens().gap, parens().open, term('h100e', 'H100e'), parens().close), num(m.demandH100e)],
+        [h('span', null, t('supply'), parens().gap, parens().open, term('h100e', 'H100e'), parens().close), num(m.supplyH100e)],
         [t('utilization'), pct(m.utilization)],
         [term('h100Index', t('h100Index')), price(m.h100IndexUsd)],
         [term('sentiment', t('sentiment')), m.sentiment.toFixed(2) + (m.sentiment > 1.15 ? ` ▲ ${t('hot')}` : m.sentiment < 0.85 ? ` ▼ ${t('cold')}` : ` ● ${t('neutral')}`)],

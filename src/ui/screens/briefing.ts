@@ -1,6 +1,6 @@
 /** Briefing before play: the scenario's story, objectives and starting position. */
 import { h } from '../dom.ts';
-import { t, loc, usd, int } from '../i18n.ts';
+import { t, loc, int, inParens, usdInWords } from '../i18n.ts';
 import { getState, setState } from '../../store/ui.ts';
 import * as app from '../app.ts';
 import { withTerms, glossaryEntries } from '../glossary.ts';
@@ -27,13 +27,14 @@ export function renderBriefing(root: HTMLElement): () => void {
           h('dl', { className: 'kv' },
             h('dt', null, t('company')), h('dd', null, c.name),
             // The engine's opening cash (the game's week 0), which includes what customers prepaid on the opening contracts.
-            h('dt', null, t('cash')), h('dd', { id: 'briefing-cash' }, usd(opening?.cashUsd ?? c.cashUsd), opening && opening.deferredRevenueUsd > 0 ? h('span', { className: 'muted' }, ` (${t('inclPrepaid').replace('{usd}', usd(opening.deferredRevenueUsd))})`) : null),
+            // Money in the words the story and the objectives use (usdWords), so 中文 reads 亿美元 / 万美元 throughout.
+            h('dt', null, t('cash')), h('dd', { id: 'briefing-cash' }, usdInWords(opening?.cashUsd ?? c.cashUsd), opening && opening.deferredRevenueUsd > 0 ? h('span', { className: 'muted' }, inParens(t('inclPrepaid').replace('{usd}', usdInWords(opening.deferredRevenueUsd)))) : null),
             h('dt', null, t('gpusHead')), h('dd', null, gpus),
             h('dt', null, t('sites')), h('dd', null, `${c.sites.length} · ${mw} MW`),
-            h('dt', null, t('debt')), h('dd', null, usd(c.debt.reduce((a, d) => a + d.principalUsd, 0))),
+            h('dt', null, t('debt')), h('dd', null, usdInWords(c.debt.reduce((a, d) => a + d.principalUsd, 0))),
             h('dt', null, t('contracts')), h('dd', null, String(c.contracts.length)),
             // The scenario's figure is the last round's post-money; the game's valuation (top bar) is the week's mark.
-            h('dt', null, t('lastRoundPostMoney')), h('dd', null, usd(c.lastValuationUsd)),
+            h('dt', null, t('lastRoundPostMoney')), h('dd', null, usdInWords(c.lastValuationUsd)),
             h('dt', null, t('seed')), h('dd', null, String(getState().seed)),
           ),
         ),
