@@ -4,7 +4,7 @@
  * (`app.cancelQueued` → host → `cancelPending`). Hidden when nothing is queued.
  */
 import { h, replace } from './dom.ts';
-import { t, usd, int, price, loc, commandName, lang, labelled } from './i18n.ts';
+import { t, usd, int, price, loc, commandName, lang, labelled, inParens } from './i18n.ts';
 import type { Snapshot } from '../store/snapshot.ts';
 import type { Command } from '../engine/commands/types.ts';
 import * as app from './app.ts';
@@ -41,7 +41,7 @@ export function queuedList(): { el: HTMLElement; update(s: Snapshot): void } {
       el.hidden = s.queued.length === 0 || s.over;
       if (el.hidden) { el.replaceChildren(); return; }
       replace(el,
-        h('h2', { id: 'queued-h' }, `${t('queuedTitle')} (${s.queued.length})`),
+        h('h2', { id: 'queued-h' }, `${t('queuedTitle')}${inParens(String(s.queued.length))}`),
         h('ul', null, s.queued.map((c, i) => {
           const text = queuedText(c, s);
           return h('li', { 'data-queued': i },

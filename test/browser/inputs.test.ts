@@ -180,7 +180,7 @@ describe.skipIf(!CHROME)('trusted inputs in the browser (Chromium)', () => {
     await page.locator('#save-file').setInputFiles({ name: 'seed-zh.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...JSON.parse(good.text), seed: -5 })) });
     await page.waitForFunction(() => document.querySelector('#scenario-errors h3')?.textContent?.includes('seed-zh.json'));
     expect(await page.locator('#scenario-errors .error-row').first().textContent()).toBe('seed—应为 0 到 4,294,967,295 之间的整数，实际是数字 -5');
-    expect(await page.locator('#scenario-errors h3').textContent()).toBe('该存档文件有问题 — seed-zh.json (1)');
+    expect(await page.locator('#scenario-errors h3').textContent()).toBe('该存档文件有问题 — seed-zh.json（1）');
     await page.screenshot({ path: shot('inputs-bad-save-zh') });
     // The one-line reason (toasts, dialogs, the page API) in the player's language too.
     expect((await page.evaluate((t) => neocloud.importSave(t), JSON.stringify({ ...JSON.parse(good.text), seed: -5 }))).reason).toBe('seed：应为 0 到 4,294,967,295 之间的整数，实际是数字 -5');

@@ -98,6 +98,12 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     await page.screenshot({ path: shot('market-rivals-zh') });
     // Full-width parentheses in Chinese: 需求（H100e）, not 需求 (H100e).
     expect(await page.locator('#panel-market section').first().innerText()).not.toMatch(/[()]/);
+    // And on the other tabs: an order's weeks to delivery, a liquid-cooled model, a debt's kind, a locked holding.
+    for (const tab of ['fleet', 'finance']) {
+      await page.locator(`#tab-${tab}`).click();
+      const text = await page.locator(`#panel-${tab}`).innerText();
+      expect(text.match(/.{0,12}[()].{0,12}/g) ?? [], tab).toEqual([]);
+    }
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
     await page.locator('#tab-market').click();
     await page.screenshot({ path: shot('market-rivals-en') });

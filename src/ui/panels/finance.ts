@@ -1,6 +1,6 @@
 /** Finance: raise equity, IPO, loans, facilities, bonds, repay; cap table; covenants and headroom. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, pct, int, price, holderLabel, type StringKey, weekN } from '../i18n.ts';
+import { t, usd, pct, int, price, holderLabel, type StringKey, weekN, inParens, parens } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -69,7 +69,7 @@ export function financePanel(): Panel {
         table(t('debts'), ['#', t('kind'), t('principal'), t('rate'), t('maturity')], p.debts.map((d) => [
           d.id, termSpan(t(('debt_' + d.kind) as StringKey)), usd(d.principalCents / 100), d.fixedRatePct !== null ? `${d.fixedRatePct.toFixed(2)}% ${t('fixedRate')}` : `${t('baseRate')} + ${d.spreadPct.toFixed(2)}%`,
           // On two lines: in one, a company with loans pushed the table past the panel's right edge.
-          h('span', null, weekN(d.maturityWeek), h('br'), `(${d.amortizing ? t('amortizing') : t('bullet')})`),
+          h('span', null, weekN(d.maturityWeek), h('br'), `${parens().open}${d.amortizing ? t('amortizing') : t('bullet')}${parens().close}`),
         ], { numericFrom: 2 })),
       ),
       p.commitments.length > 0 ? h('section', { id: 'commitments' },
@@ -80,7 +80,7 @@ export function financePanel(): Panel {
         ]), { numericFrom: 1 })) : '',
       h('section', null,
         table(t('capTable'), [t('holder'), t('shares'), t('stake'), t('pricePaid')], p.capTable.map((c) => [
-          holderLabel(c.holder) + (c.lockedUntilWeek > s.week ? ` (${t('locked')})` : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
+          holderLabel(c.holder) + (c.lockedUntilWeek > s.week ? inParens(t('locked')) : ''), int(c.shares), pct(c.shares / totalShares, 1), c.priceUsd ? price(c.priceUsd) : '—',
         ])),
         h('p', { className: 'muted' }, p.listed
           ? `${t('listed')} · ${t('sharePrice')} ${price(p.sharePriceUsd)} · ${t('marketCap')} ${usd(p.marketCapUsd)}${p.lockupEndWeek && p.lockupEndWeek > s.week ? ` · ${t('lockupEnds')} ${p.lockupEndWeek}` : ''}`

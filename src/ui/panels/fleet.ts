@@ -1,6 +1,6 @@
 /** Fleet: order GPUs by generation (price, lead time, power), deliveries, depreciation, sell. */
 import { h, replace, table } from '../dom.ts';
-import { t, usd, int, price, weekN, labelled } from '../i18n.ts';
+import { t, usd, int, price, weekN, labelled, inParens } from '../i18n.ts';
 import { commandForm } from '../commandForm.ts';
 import { getState } from '../../store/ui.ts';
 import type { Snapshot } from '../../store/snapshot.ts';
@@ -23,7 +23,7 @@ export function fleetPanel(): Panel {
     id: 'fleet-sell',
     title: t('sellGpus'),
     fields: [
-      { name: 'modelId', label: t('model'), kind: 'select', options: () => (snap?.player.fleet ?? []).map((f) => ({ value: f.modelId, label: `${f.name} (${int(f.count)})` })) },
+      { name: 'modelId', label: t('model'), kind: 'select', options: () => (snap?.player.fleet ?? []).map((f) => ({ value: f.modelId, label: `${f.name}${inParens(int(f.count))}` })) },
       { name: 'count', label: t('count'), kind: 'number', value: 500, min: 1, step: 100 },
     ],
     build: (v) => (Number(v.count) > 0 && v.modelId ? { type: 'sellGpus', modelId: String(v.modelId), count: Math.floor(Number(v.count)) } : null),
@@ -44,7 +44,7 @@ export function fleetPanel(): Panel {
     replace(live,
       h('section', null, table(t('catalogue'), [t('model'), t('price'), t('installedCapexHead'), 'kW', t('perfHead'), t('usdPerHourHead')], s.market.gens.filter((g) => g.released).map((g) => {
         const m = getState().scenario?.gpus.find((x) => x.id === g.modelId);
-        return [g.name + (g.liquidCooled ? ` (${t('liquid')})` : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
+        return [g.name + (g.liquidCooled ? inParens(t('liquid')) : ''), usd(g.gpuPriceUsd, 0), usd(g.installedCapexUsdPerGpu, 0), g.kwPerGpu.toFixed(2),
           `${(m?.trainingPerfH100 ?? 0).toFixed(1)}/${(m?.inferencePerfH100 ?? 0).toFixed(1)}`, price(g.indexUsdPerGpuHour)];
       })), h('p', { className: 'muted' }, withTerms(`${labelled(t('leadTime'), `${Math.round(s.market.leadTimeWeeks)} ${t('weeksShort')}`)} · ${t('catalogueNote')}`))),
       h('section', null,
@@ -52,7 +52,7 @@ export function fleetPanel(): Panel {
         h('p', { className: 'muted' }, `${int(p.gpusRented)} ${t('rented')} · ${int(p.gpusInstalled - p.gpusRented)} ${t('idle')} · ${int(unpowered)} ${t('unpowered')} · ${labelled(t('depreciation'), `${p.depreciationYears} ${t('years')}`)}`),
       ),
       h('section', null, table(t('deliveries'), [t('model'), t('count'), t('arrives'), t('total')], p.orders.map((o) => [
-        o.name, int(o.count), `${weekN(o.deliveryWeek)} (${Math.max(0, o.deliveryWeek - s.week)} ${t('weeksShort')})`, usd(o.totalUsd),
+        o.name, int(o.count), `${weekN(o.deliveryWeek)}${inParens(`${Math.max(0, o.deliveryWeek - s.week)} ${t('weeksShort')}`)}`, usd(o.totalUsd),
       ]))),
     );
   }

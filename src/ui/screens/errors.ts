@@ -5,7 +5,7 @@
  * under a label saying so ("About this field" / "字段说明（英文）") and marked lang="en".
  */
 import { h } from '../dom.ts';
-import { t, lang, labelled } from '../i18n.ts';
+import { t, lang, labelled, inParens } from '../i18n.ts';
 import { setState } from '../../store/ui.ts';
 import type { LoadError, FileProblemKind } from '../../store/ui.ts';
 import { scenarioErrorText } from '../../i18n/scenarioErrorMessages.ts';
@@ -30,7 +30,7 @@ export function errorList(fileName: string, errors: LoadError[], kind: FileProbl
   const l = lang();
   const heading = t(HEADING[kind]);
   return h('div', { className: 'errors', role: 'alert', tabindex: -1, id: 'scenario-errors' },
-    h('h3', null, `${heading} — ${fileName} (${errors.length})`),
+    h('h3', null, `${heading} — ${fileName}${inParens(String(errors.length))}`),
     h('table', null,
       h('caption', { className: 'sr-only' }, heading),
       h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('errPath')), h('th', { scope: 'col' }, t('errLine')), h('th', { scope: 'col' }, t('errMessage')))),

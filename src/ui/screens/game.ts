@@ -1,6 +1,6 @@
 /** Main screen: top bar, Phaser world view, news feed, decision panels, quarterly report, saves. */
 import { h, replace } from '../dom.ts';
-import { t, loc, usd, price, weekN, labelled } from '../i18n.ts';
+import { t, loc, usd, price, weekN, labelled, inParens } from '../i18n.ts';
 import { getState, setState, store, type PanelId } from '../../store/ui.ts';
 import type { Snapshot, Speed, PauseReason } from '../../store/snapshot.ts';
 import * as app from '../app.ts';
@@ -59,7 +59,7 @@ export function renderGame(root: HTMLElement): () => void {
   const speedBtns = SPEEDS.map((sp) => h('button', {
     // A class's speed cap (app.setSpeed refuses faster speeds too).
     disabled: classCap !== null && sp.s > classCap,
-    type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()} (${sp.key})`, title: `${sp.title()} (${sp.key})`, 'data-speed': sp.s,
+    type: 'button', 'aria-pressed': 'false', 'aria-label': `${sp.title()}${inParens(sp.key)}`, title: `${sp.title()}${inParens(sp.key)}`, 'data-speed': sp.s,
     onclick: () => { app.rememberSpeed(sp.s); app.setSpeed(sp.s); },
   }, sp.label));
   const stepBtn = h('button', { type: 'button', id: 'step-btn', 'aria-label': labelled(`+1 ${t('weeksShort')}`, `${t('stepWeek')} (.)`), title: `${t('stepWeek')} (.)`, onclick: () => void app.stepWeeks(1) }, `+1 ${t('weeksShort')} ▸`);
