@@ -45,11 +45,11 @@ export function toTable(r: RunResult): string {
   for (const q of r.market) {
     out.push([pad(q.label, 7), pad(Math.round(q.demandH100e).toLocaleString('en-US'), 13), pad(Math.round(q.supplyH100e).toLocaleString('en-US'), 10), pad(pct(q.utilization), 6), pad(q.sentiment.toFixed(2), 10), pad(q.baseRatePct.toFixed(2), 7), pad(q.leadTimeWeeks.toFixed(0), 8), ...gens.map((g) => pad(q.priceIndexUsdPerGpuHour[g]?.toFixed(2) ?? '—', 7))].join(' '));
   }
-  out.push('', 'RIVALS BY YEAR (fourth quarter: revenue in the quarter, GPUs owned, debt, on-demand price vs reference)');
+  out.push('', 'RIVALS BY YEAR (fourth quarter: revenue in the quarter, GPUs owned, debt, on-demand rent ÷ the market index)');
   const names = r.market[0]?.rivals.map((x) => x.name) ?? [];
   out.push([pad('year', 7), ...names.map((n) => pad(n.slice(0, 22), 24))].join(' '));
   for (const q of r.market.filter((x, i, a) => x.label.endsWith('Q4') || i === a.length - 1)) {
-    out.push([pad(q.label.slice(0, 4), 7), ...q.rivals.map((x) => pad(x.status === 'active' ? `${m(x.revenueUsd)} ${Math.round(x.gpus / 1000)}k ${m(x.debtUsd)} ×${x.priceFactor.toFixed(2)}` : 'bankrupt', 24))].join(' '));
+    out.push([pad(q.label.slice(0, 4), 7), ...q.rivals.map((x) => pad(x.status === 'active' ? `${m(x.revenueUsd)} ${Math.round(x.gpus / 1000)}k ${m(x.debtUsd)} ×${x.rentOverIndex === null ? '—' : x.rentOverIndex.toFixed(2)}` : 'bankrupt', 24))].join(' '));
   }
   out.push('', 'RIVALS (last quarter)');
   const last = r.market[r.market.length - 1];

@@ -17,6 +17,7 @@ import { msgOf } from './msg.ts';
 import { paybackFigures } from './payback.ts';
 import { reactToResults } from './market/capital.ts';
 import { corporateCovenantBreached, covenantTests } from './finance/covenants.ts';
+import { rentOverIndex } from './rentOverIndex.ts';
 
 export function emptyQuarterOps(): Company['q'] {
   return { gpuHoursSold: 0, gpuHoursInstalled: 0, revenueByCustomer: {}, onDemandRevenueCents: 0, onDemandCostCents: 0, contractRevenueCents: 0 };
@@ -206,7 +207,7 @@ function marketRow(world: World, label: string): MarketQuarter {
       gpus: gpusOwned(co), capacityH100e: capacityH100e(world, co),
       debtUsd: toUsd(co.ledger.balances.debt),
       sharePriceUsd: co.listed ? co.sharePriceUsd : null,
-      status: co.status, priceFactor: co.priceFactor,
+      status: co.status, priceFactor: co.priceFactor, rentOverIndex: rentOverIndex(world, co),
     })),
   };
 }

@@ -68,7 +68,11 @@ export interface MarketQuarter {
   sentiment: number;
   baseRatePct: number;
   leadTimeWeeks: number;
-  rivals: { id: string; name: string; archetype: string; revenueUsd: number; gpus: number; capacityH100e: number; debtUsd: number; sharePriceUsd: number | null; status: string; priceFactor: number }[];
+  rivals: { id: string; name: string; archetype: string; revenueUsd: number; gpus: number; capacityH100e: number; debtUsd: number; sharePriceUsd: number | null; status: string;
+    /** Its company-wide on-demand multiple (1 for a rival whose pricing desk sets a price per generation). */
+    priceFactor: number;
+    /** What it charged on demand over the market at the close: its posted rents ÷ each generation's index, GPU-weighted (`rentOverIndex`); null when it offered none. */
+    rentOverIndex: number | null }[];
 }
 
 /** Every quarter field in the order the CSV exports (CLI and browser) write them. */

@@ -27,3 +27,23 @@ describe('market rows: rivals\' revenue', () => {
     expect(gone).toBeGreaterThan(4);
   });
 });
+
+describe('market rows: what each rival charged', () => {
+  // The rivals' tables (CLI, JSON) showed each rival's company-wide priceFactor: 1.00× for every
+  // rival whose pricing desk sets a price per generation (price-war-2025: all of them but the
+  // hyperscaler), whatever it charged. The row now carries what it posted over the index at the close.
+  it('is its posted rents over each generation\'s index at the quarter close (rentOverIndex), not its priceFactor; price-war-2025, seed 1', async () => {
+    const { rentOverIndex } = await import('../../src/engine/rentOverIndex.ts');
+    const r = loadBundledScenario('price-war-2025');
+    if (!r.ok) throw new Error('price-war-2025 did not load');
+    const w = createWorld(r.scenario, { seed: 1, strategy: 'prudent' });
+    runWeeks(w, 13);
+    const row = w.marketQuarters.at(-1)!;
+    expect(row.label).toBe('2025Q1');
+    for (const rv of row.rivals) expect(rv.rentOverIndex, rv.name).toBe(rentOverIndex(w, w.companies.find((c) => c.id === rv.id)!));
+    // Rivals that priced by generation charged something other than 1.00× the market, though their priceFactor is 1.
+    const desks = row.rivals.filter((rv) => rv.priceFactor === 1 && rv.rentOverIndex !== null);
+    expect(desks.length).toBeGreaterThan(3);
+    expect(desks.filter((rv) => Math.abs(rv.rentOverIndex! - 1) > 0.005).length).toBeGreaterThan(0);
+  });
+});
