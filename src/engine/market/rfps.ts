@@ -30,10 +30,11 @@ const TERM_STEP_WEEKS = 13;
  * released generation (sometimes the one before, or the one before that). An inference deal — a
  * share of the segment's requests equal to its inference share (`segmentInferenceShare`) — asks for
  * the generation running somewhere whose rent buys the most inference (the lowest index per
- * H100-equivalent of inference performance): inference runs as well on an older chip, so when a glut sinks an older generation's rent,
- * contracts for it are signed (price-war-2025, played: 8,000 H100s and not one H100 request in five
- * years, as no request ever asked for a generation older than the third newest). `kind` is a draw in
- * [0, 1) that picks inference or training, `r` one that picks among the newest.
+ * H100-equivalent of inference performance): inference runs as well on an older chip, so when a
+ * glut sinks an older generation's rent, contracts for it are signed (price-war-2025, played: 8,000
+ * H100s and not one H100 request in five years, as no request ever asked for a generation older
+ * than the third newest). `kind` is a draw in [0, 1) that picks inference or training, `r` one that
+ * picks among the newest.
  */
 function chooseModel(world: World, s: number, kind: number, r: number): string | null {
   if (kind < segmentInferenceShare(world, s)) {
