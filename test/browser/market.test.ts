@@ -35,6 +35,15 @@ async function step(page: Page, weeks: number): Promise<void> {
 
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!);
 
+/** The rivals' table fits its panel: its last column (Price ×) is not cut off at the right. */
+async function expectRivalsFit(page: Page): Promise<void> {
+  const { table, panel, lang } = await page.locator('#panel-market section').nth(2).locator('table').evaluate((t) => {
+    const p = document.querySelector('#panel-market')!;
+    return { table: t.getBoundingClientRect().right, panel: p.getBoundingClientRect().left + p.clientLeft + p.clientWidth, lang: document.documentElement.lang };
+  });
+  expect(table, lang).toBeLessThanOrEqual(panel + 0.5);
+}
+
 describe.skipIf(!CHROME)('Customers and Market tabs', () => {
   const app = browserPerTest();
 
@@ -95,7 +104,16 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     const prices = (await rows.locator('td:last-child').allTextContents()).map((x) => x.trim());
     expect(prices.every((p) => /^\d+\.\d\d×$/.test(p))).toBe(true);
     expect(prices.filter((p) => p !== '1.00×').length).toBeGreaterThan(0);
+    // A strategy's name stays whole on one line (杠杆扩张 was cut into 杠杆扩 / 张 at 1280×720).
+    // The text's boxes, one per line it takes (distinct tops).
+    const lines = await rows.locator('td:nth-child(2)').evaluateAll((tds) => tds.map((td) => {
+      const range = document.createRange();
+      range.selectNodeContents(td);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+    }));
+    expect(lines.every((n) => n === 1), `lines per strategy cell: ${lines.join(', ')}`).toBe(true);
     await page.screenshot({ path: shot('market-rivals-zh') });
+    await expectRivalsFit(page);
     // Full-width parentheses in Chinese: 需求（H100e）, not 需求 (H100e).
     expect(await page.locator('#panel-market section').first().innerText()).not.toMatch(/[()]/);
     // And on the other tabs: an order's weeks to delivery, a liquid-cooled model, a debt's kind, a locked holding.
@@ -107,6 +125,7 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     await page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.setLanguage('en'));
     await page.locator('#tab-market').click();
     await page.screenshot({ path: shot('market-rivals-en') });
+    await expectRivalsFit(page);
     expect(errors).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ export function marketPanel(): Panel {
         sw.style.background = rivalColorCss(r.index);
         const f = rivalFigures(r);
         return [
-          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), t(('strat_' + r.strategy) as StringKey), f.gpus, f.utilization,
+          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), h('span', { className: 'keep-words' }, t(('strat_' + r.strategy) as StringKey)), f.gpus, f.utilization,
           f.debt, f.perShare !== null ? stack(f.valuation, f.perShare) : f.valuation, f.rentOverIndex,
         ];
       }), { className: 'compact', numericFrom: 2 })),
