@@ -318,24 +318,37 @@ const toUsdOf = (cents: number) => cents / 100;
 
 describe('idle GPUs: the advisor says so, with their price against what the market pays for the same compute', () => {
   const idleAlert = (w: World) => advise(w).warnings.find((x) => x.id.startsWith('alert.idleGpus'));
-  it('default, doing nothing: in the 2024 glut a fifth or more of the fleet finds no customer at the index; lowering the price as advised fills it within weeks', () => {
-    const w = createWorld(bundled('default'), { seed: 1 });
-    while (w.week < 60) step(w);
-    const a = idleAlert(w)!;
-    expect(a.id).toBe('alert.idleGpus');
-    const co = w.companies[0]!;
-    const idle = Object.entries(co.last.odOfferedGpus).reduce((s, [id, n]) => s + Math.max(0, n - (co.last.odServedGpus[id] ?? 0)), 0);
-    expect(a.params.idle).toBe(Math.round(idle));
-    expect(idle).toBeGreaterThanOrEqual(0.2 * (a.params.installed as number));
-    expect(a.params.rentUsd as number).toBeGreaterThan(1.05 * (a.params.marketUsd as number));
-    expect(a.actions[0]).toBe('act.lowerPrice');
-    // At about what the market pays for their compute the same GPUs find customers within weeks (those
-    // already renting elsewhere reshop over time; meanwhile the price is no longer called dear).
-    expect(issueCommand(w, { type: 'setOnDemandPrice', priceFactor: 0.6 }).ok).toBe(true);
-    const during: string[] = [];
-    for (let k = 0; k < 8; k++) { step(w); during.push(idleAlert(w)?.id ?? '-'); }
-    expect(during).not.toContain('alert.idleGpus');
-    expect(during.at(-1)).toBe('-');
+  // Over seeds, not one: how fast reshopping customers fill the cheaper GPUs is the world's draw.
+  // Measured 5 Dec on seeds 1–12: the alert stands at week 60 in 6 of them; a quarter after the cut it
+  // has cleared in all 6, the idle GPUs down to 0–44% of what they were (before the week-0 compute
+  // index was fixed: in 9, cleared in 7, idle down to 0–59%). Seed 1 had been checked alone at 8 weeks.
+  it('default, doing nothing: in the 2024 glut a fifth or more of the fleet finds no customer at the index; lowering the price as advised fills most of it within a quarter', () => {
+    let premise = 0, cleared = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const w = createWorld(bundled('default'), { seed });
+      while (w.week < 60) step(w);
+      const a = idleAlert(w);
+      if (a?.id !== 'alert.idleGpus') continue;
+      premise++;
+      const co = w.companies[0]!;
+      const idleGpus = () => Object.entries(co.last.odOfferedGpus).reduce((s, [id, n]) => s + Math.max(0, n - (co.last.odServedGpus[id] ?? 0)), 0);
+      const idle = idleGpus();
+      expect(a.params.idle, `seed ${seed}`).toBe(Math.round(idle));
+      expect(idle, `seed ${seed}`).toBeGreaterThanOrEqual(0.2 * (a.params.installed as number));
+      expect(a.params.rentUsd as number, `seed ${seed}`).toBeGreaterThan(1.05 * (a.params.marketUsd as number));
+      expect(a.actions[0]).toBe('act.lowerPrice');
+      // At about what the market pays for their compute the same GPUs find customers within weeks (those
+      // already renting elsewhere reshop over time). Whether 0.6× the generation's index is already
+      // under what the market pays for its compute, so that the price is no longer called dear
+      // meanwhile, depends on how far that index sits above the price of compute: not asserted (on
+      // the model before the week-0 fix, seed 3 was still called dear for a week).
+      expect(issueCommand(w, { type: 'setOnDemandPrice', priceFactor: 0.6 }).ok).toBe(true);
+      for (let k = 0; k < 13; k++) step(w);
+      if (!idleAlert(w)) cleared++;
+      expect(idleGpus(), `seed ${seed}`).toBeLessThan(0.75 * idle);
+    }
+    expect(premise).toBeGreaterThanOrEqual(3);
+    expect(cleared).toBeGreaterThanOrEqual(0.5 * premise);
   });
   it('default, just after a cut below what the market pays for the compute: still idle while customers reshop — the advice is bids and the platform, not a lower price', () => {
     const w = createWorld(bundled('default'), { seed: 1 });
