@@ -18,6 +18,7 @@ import { signScenarioContracts } from './contracts.ts';
 import { openingCommitments } from './finance/commitment.ts';
 import { region } from './lookup.ts';
 import { openingRentUsd } from './market/rents.ts';
+import { openingIndices } from './market/pricing.ts';
 
 export interface WorldOptions {
   seed?: number;
@@ -154,6 +155,7 @@ export function createWorld(scenario: Scenario, opts: WorldOptions = {}): World 
       addDebt(world, co, { kind: 'gpuLoan', amountUsd: r.debtUsd, fixedRatePct: null, spreadPct: scenario.finance.gpuLoanSpreadPct, termWeeks: Math.min(scenario.finance.gpuLoanMaturityWeeks, scenario.finance.gpuLoanTermWeeks), amortizationWeeks: scenario.finance.gpuLoanTermWeeks, amortizing: true, residualShare: scenario.finance.loanResidualShare, booking: 'openingDebt' });
     }
   }
+  openingIndices(world);
   // Week 0 shows the mark a week shows (the price a private round would fetch now × shares, the same
   // rule as `markPrivateValuation` every week and as the round's pre-money), not the scenario's
   // last-round post-money: the top bar, the round preview and the market table agree from the start.

@@ -151,6 +151,33 @@ export function updateIndices(world: World): void {
     } else g.indexUsdPerGpuHour = performanceRentUsd(world, g.modelId); // nobody runs it: what its performance fetches at the price of compute
     g.peakIndexUsdPerGpuHour = Math.max(g.peakIndexUsdPerGpuHour, g.indexUsdPerGpuHour);
   }
+  quoteH100Index(world);
+}
+
+/**
+ * The price of compute and the H100 index in week 0, before any provider has posted a rent: each
+ * generation's opening rent (its index in week 0), weighted by the GPUs the companies hold, the
+ * weights the week's index takes. Without it week 0 read the scenario's demand reference
+ * (`market.demand.referenceUsdPerH100Hour`, $2.50) for both: price-war-2025 showed an H100 index of
+ * $2.50 beside H100s renting at $1.89, and default's customers shopped in the first week as if its
+ * $4.70 H100s cost 1.9× the market. Call once every opening fleet is in place.
+ */
+export function openingIndices(world: World): void {
+  const held = new Map<string, number>();
+  for (const co of world.companies) for (const l of co.lots) held.set(l.modelId, (held.get(l.modelId) ?? 0) + l.count);
+  let cw = 0, cv = 0;
+  for (const g of world.market.gens) {
+    const n = held.get(g.modelId) ?? 0;
+    if (n <= 0) continue;
+    cw += n * perfH100e(world, g.modelId);
+    cv += n * g.indexUsdPerGpuHour;
+  }
+  if (cw > 0) world.market.computeIndexUsd = cv / cw;
+  quoteH100Index(world);
+}
+
+/** The H100 index: the H100's, or with no H100 in the catalogue the newest released generation's per H100-equivalent. */
+function quoteH100Index(world: World): void {
   const h100 = world.market.gens.find((g) => g.modelId === 'h100');
   if (h100) world.market.h100IndexUsd = h100.indexUsdPerGpuHour;
   else {
