@@ -16,7 +16,7 @@
  * the committed facilities (DDTL 1.0, the 2024 term loan, DDTL 2.0) removed, so the model's lenders
  * underwrite every recorded draw afresh; `no-book` — the contracted book beyond the named deals
  * removed; `lent` — lenders lend every recorded draw. The row labels stay those of the bundled scenario.
- *   npm run calibrate [-- --seeds 1-10 | --seed N] [--format table|markdown|json] [--variant bundled|uncommitted|no-book|lent]
+ *   npm run calibrate [-- --seeds 1-20 | --seed N] [--format table|markdown|json] [--variant bundled|uncommitted|no-book|lent]
  */
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ const scenario = variant === 'bundled' ? bundled : (() => {
   return r.ok ? r.scenario : fail(`cannot build the ${variant} variant: ${r.errors[0]?.message ?? 'invalid'}`);
 })();
 const one = intArg(opts, 'seed', 0, 4294967295);
-const list = one !== undefined ? { seeds: [one] } : parseSeedList(opts.seeds ?? '1-10', 1000);
+const list = one !== undefined ? { seeds: [one] } : parseSeedList(opts.seeds ?? '1-20', 1000);
 if ('error' in list) fail(`--seeds: ${list.error}`);
 const seeds = list.seeds;
 
