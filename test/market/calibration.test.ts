@@ -23,8 +23,8 @@ import type { Scenario } from '../../src/scenario/schema/index.ts';
 
 const SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
 /**
- * The band and the mechanism tests read twice as many seeds: a median of ten moved by 4–5 points between worlds
- * that differed only in their paths (no-book's gap to bundled: 0.036–0.093 on seeds 1–10 and 11–20
+ * The band and the mechanism tests read twice as many seeds: a median of ten moved by 4–5 points
+ * between worlds that differed only in their paths (no-book's gap to bundled: 0.036–0.093 on seeds 1–10 and 11–20
  * across three versions of the model, 0.064–0.077 over twenty).
  */
 const MECHANISM_SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
