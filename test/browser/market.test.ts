@@ -20,12 +20,12 @@ type Api = {
   setLanguage(l: string): void;
 };
 
-async function start(page: Page, lang: 'en' | 'zh-CN'): Promise<void> {
-  const ok = await page.evaluate(async (lang) => {
+async function start(page: Page, lang: 'en' | 'zh-CN', scenario = 'price-war-2025', seed = 1): Promise<void> {
+  const ok = await page.evaluate(async ([lang, scenario, seed]) => {
     const n = (window as unknown as { neocloud: Api }).neocloud;
-    n.setLanguage(lang);
-    return (await n.newGame({ scenario: 'price-war-2025', seed: 1 })).ok;
-  }, lang);
+    n.setLanguage(lang as string);
+    return (await n.newGame({ scenario: scenario as string, seed: seed as number })).ok;
+  }, [lang, scenario, seed] as const);
   expect(ok).toBe(true);
 }
 
@@ -34,6 +34,19 @@ async function step(page: Page, weeks: number): Promise<void> {
 }
 
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!);
+
+/**
+ * How many lines the text of column `n` (1-based; a row's header cell counts) takes in each row: its text boxes' tops, those
+ * within half a line of each other counted once (a rival's letter chip sits centred on its name's line).
+ */
+function linesPerCell(rows: ReturnType<Page['locator']>, n: number): Promise<number[]> {
+  return rows.locator(`:scope > :nth-child(${n})`).evaluateAll((tds) => tds.map((td) => {
+    const range = document.createRange();
+    range.selectNodeContents(td);
+    const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top).sort((a, b) => a - b);
+    return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 6).length;
+  }));
+}
 
 /** The rivals' table fits its panel: its last column (Price ×) is not cut off at the right. */
 async function expectRivalsFit(page: Page): Promise<void> {
@@ -106,11 +119,8 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     expect(prices.filter((p) => p !== '1.00×').length).toBeGreaterThan(0);
     // A strategy's name stays whole on one line (杠杆扩张 was cut into 杠杆扩 / 张 at 1280×720).
     // The text's boxes, one per line it takes (distinct tops).
-    const lines = await rows.locator('td:nth-child(2)').evaluateAll((tds) => tds.map((td) => {
-      const range = document.createRange();
-      range.selectNodeContents(td);
-      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
-    }));
+    const lines = await linesPerCell(rows, 2);
+    expect(lines.length).toBe(await rows.count());
     expect(lines.every((n) => n === 1), `lines per strategy cell: ${lines.join(', ')}`).toBe(true);
     await page.screenshot({ path: shot('market-rivals-zh') });
     await expectRivalsFit(page);
@@ -126,6 +136,27 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     await page.locator('#tab-market').click();
     await page.screenshot({ path: shot('market-rivals-en') });
     await expectRivalsFit(page);
+    expect(errors).toEqual([]);
+  });
+
+  // A year into default the rivals' valuations carry a price per share, and "H · Hypergrid" took two
+  // lines at 1280×720 (seed 7, week 60): the letter is now the map's chip beside a name on one line,
+  // and the table still fits its panel.
+  it('a year into default, each rival’s name sits on one line beside its map letter, and the table fits, in English and 中文', async () => {
+    const { page, errors } = await app.open({ width: 1280, height: 720 });
+    for (const lang of ['en', 'zh-CN'] as const) {
+      await start(page, lang, 'default', 7);
+      await step(page, 60);
+      await page.locator('#tab-market').click();
+      const rows = page.locator('#panel-market section').nth(2).locator('tbody tr');
+      await expect.poll(() => rows.count()).toBeGreaterThan(3);
+      const names = await linesPerCell(rows, 1);
+      expect(names.length).toBe(await rows.count());
+      expect(names.every((n) => n === 1), `${lang}: lines per rival name: ${names.join(', ')}`).toBe(true);
+      expect(await rows.locator(':scope > :first-child .rival-chip').count()).toBe(await rows.count());
+      await expectRivalsFit(page);
+      await page.screenshot({ path: shot(`market-rivals-default-${lang}`) });
+    }
     expect(errors).toEqual([]);
   });
 });

@@ -27,14 +27,16 @@ export function marketPanel(): Panel {
         g.name, price(g.indexUsdPerGpuHour), price(g.peakIndexUsdPerGpuHour), price(g.referenceUsdPerGpuHour), int(g.installedGpus),
       ]))),
       h('section', null, table(t('rivals'), [t('rivalHead'), t('strategy'), t('gpusHead'), t('utilShort'), t('debt'), t('valuation'), t('priceX')], s.rivals.map((r) => {
-        const sw = h('i', { className: 'swatch', 'aria-hidden': 'true' });
-        sw.style.background = rivalColorCss(r.index);
+        // Its map letter in its colour, as on the map's legend (a chip, not text: "H · Hypergrid" took
+        // two lines at 1280×720 and pushed the figures right).
+        const chip = h('span', { className: 'rival-chip', 'aria-hidden': 'true' }, rivalLetter(r.name));
+        chip.style.background = rivalColorCss(r.index);
         const f = rivalFigures(r);
         return [
-          h('span', null, sw, `${rivalLetter(r.name)} · ${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`), h('span', { className: 'keep-words' }, t(('strat_' + r.strategy) as StringKey)), f.gpus, f.utilization,
+          h('span', { className: 'rival-name' }, chip, h('span', null, `${r.name}${r.status === 'bankrupt' ? ` ✕ ${t('bankrupt')}` : ''}`)), h('span', { className: 'keep-words' }, t(('strat_' + r.strategy) as StringKey)), f.gpus, f.utilization,
           f.debt, f.perShare !== null ? stack(f.valuation, f.perShare) : f.valuation, f.rentOverIndex,
         ];
-      }), { className: 'compact', numericFrom: 2 })),
+      }), { className: 'compact rivals', numericFrom: 2 })),
     );
   }
   const s0 = getState().snapshot;
