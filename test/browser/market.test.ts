@@ -36,8 +36,9 @@ async function step(page: Page, weeks: number): Promise<void> {
 const snapshot = (page: Page) => page.evaluate(() => (window as unknown as { neocloud: Api }).neocloud.snapshot()!);
 
 /**
- * How many lines the text of column `n` (1-based; a row's header cell counts) takes in each row: its text boxes' tops, those
- * within half a line of each other counted once (a rival's letter chip sits centred on its name's line).
+ * How many lines the text of column `n` (1-based; a row's header cell counts) takes in each row: its
+ * text boxes' tops, those within half a line of each other counted once (a rival's letter chip sits
+ * centred on its name's line).
  */
 function linesPerCell(rows: ReturnType<Page['locator']>, n: number): Promise<number[]> {
   return rows.locator(`:scope > :nth-child(${n})`).evaluateAll((tds) => tds.map((td) => {
@@ -118,7 +119,6 @@ describe.skipIf(!CHROME)('Customers and Market tabs', () => {
     expect(prices.every((p) => /^\d+\.\d\d×$/.test(p))).toBe(true);
     expect(prices.filter((p) => p !== '1.00×').length).toBeGreaterThan(0);
     // A strategy's name stays whole on one line (杠杆扩张 was cut into 杠杆扩 / 张 at 1280×720).
-    // The text's boxes, one per line it takes (distinct tops).
     const lines = await linesPerCell(rows, 2);
     expect(lines.length).toBe(await rows.count());
     expect(lines.every((n) => n === 1), `lines per strategy cell: ${lines.join(', ')}`).toBe(true);
