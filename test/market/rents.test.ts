@@ -111,7 +111,7 @@ describe('fact 4: rents boom and bust without any decay rate', () => {
   // Until 5 Dec (session 33) it ebbed over 52 weeks, so demand was +31% at the first quarter close and
   // +21% at the second — not the +40% the fact names — and the median lift of a list of twenty sat
   // near the bar (1.17–1.29 over ten never-run lists, half below 1.25). Held, over sixteen lists
-  // (1–20, 3001–3100, 4001–4060, 4101–4120, 6001–6080, 6101–6140): 1.22–1.37, median 1.31; the three
+  // (1–20, 3001–3100, 4001–4060, 4101–4120, 6001–6080, 6101–6120, 6201–6220): 1.22–1.37, median 1.31; the three
   // below 1.25 (3041–3060 1.237, 6001–6020 1.248, 6101–6120 1.216) hold a third to a half of their
   // worlds still short in 2026, their H100 at the list ceiling, where a surge shows as queues rather
   // than rent (docs/calibration.md).
